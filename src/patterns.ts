@@ -56,5 +56,5 @@ function describePatternError(source: string, error: unknown): string {
   if (/\\[1-9]/.test(source)) return 'is not a valid pattern: backreferences (\\1) are not supported (patterns run in linear time, RE2 syntax)';
   if (/\(\?<?[=!]/.test(source)) return 'is not a valid pattern: lookahead and lookbehind are not supported (patterns run in linear time, RE2 syntax)';
   const message = error instanceof Error ? error.message : String(error);
-  return `is not a valid pattern: ${message.replace(/^error parsing regexp: /, '')}`;
+  return `is not a valid pattern: ${message.replace(/^error parsing regexp: /, '').replace('`(?i)', '`')}`;
 }

@@ -1,0 +1,47 @@
+import { applyPolicyFile, emptyPolicy, type Policy } from './policy.js';
+import { formatPolicyError, parsePolicy, type PolicyError } from './parse.js';
+import { PRESET_TEXTS } from './presets.js';
+
+export { formatPolicyError, type PolicyError } from './parse.js';
+
+export type LoadResult = { ok: true; policy: Policy; warnings: string[] } | { ok: false; errors: PolicyError[] };
+
+/**
+ * The policy in force: the file (text from the base commit) applied over its preset. An absent
+ * (`null`) or empty file means the `default` preset; a file without `extends` is applied over
+ * `default`; `extends: none` starts from the empty policy.
+ */
+export function loadPolicy(text: string | null, fileName: string): LoadResult {
+  if (text === null || text.trim() === '' || isOnlyComments(text)) {
+    return { ok: true, policy: presetPolicy('default'), warnings: [] };
+  }
+  const parsed = parsePolicy(text, fileName);
+  if (!parsed.ok) return parsed;
+  const preset = parsed.file.extends ?? 'default';
+  const base = presetPolicy(preset);
+  const policy = applyPolicyFile(base, parsed.file);
+  policy.preset = preset;
+  return { ok: true, policy, warnings: [] };
+}
+
+const cache = new Map<string, Policy>();
+
+/** A preset as a resolved policy. Presets may extend another preset (`strict` extends `default`). */
+export function presetPolicy(name: string, seen: string[] = []): Policy {
+  if (name === 'none') return emptyPolicy();
+  const cached = cache.get(name);
+  if (cached) return structuredClone(cached);
+  const preset = PRESET_TEXTS[name as keyof typeof PRESET_TEXTS];
+  if (!preset || seen.includes(name)) throw new Error(`unknown or circular preset ${name}`);
+  const parsed = parsePolicy(preset.text, preset.fileName);
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatPolicyError).join('\n'));
+  const base = parsed.file.extends && parsed.file.extends !== name ? presetPolicy(parsed.file.extends, [...seen, name]) : emptyPolicy();
+  const policy = applyPolicyFile(base, parsed.file);
+  policy.preset = name;
+  cache.set(name, policy);
+  return structuredClone(policy);
+}
+
+function isOnlyComments(text: string): boolean {
+  return text.split('\n').every((line) => line.trim() === '' || line.trim().startsWith('#') || line.trim() === '---');
+}

@@ -1,0 +1,64 @@
+import type { AgentDefinition, Policy } from '../config/policy.js';
+import { isBot, normalizeLogin, sameLogin } from '../identity.js';
+import type { Actor, Commit, GitIdentity } from '../snapshot.js';
+
+/**
+ * Who is who: an authoring agent, automation, or a human. Reviews and metrics both ask this, so
+ * there is one answer. An account is human only when it is neither a bot (src/identity.ts, the
+ * policy's `bots:`) nor an authoring agent's identity.
+ */
+
+export type Party = 'agent' | 'bot' | 'human';
+
+function matchesAgentLogin(login: string, agent: AgentDefinition): boolean {
+  return agent.authors.some((author) => sameLogin(author, login)) || agent.commitAuthors.some((author) => sameLogin(author, login));
+}
+
+/** The agent whose identity this account is, or null. */
+export function agentOfActor(actor: Actor | null | undefined, agents: readonly AgentDefinition[]): AgentDefinition | null {
+  if (!actor) return null;
+  for (const agent of agents) {
+    if (actor.id != null && agent.authorIds.includes(actor.id)) return agent;
+    if (matchesAgentLogin(actor.login, agent)) return agent;
+  }
+  return null;
+}
+
+export function classifyActor(actor: Actor | null | undefined, policy: Policy, agents: readonly AgentDefinition[]): Party {
+  if (agentOfActor(actor, agents)) return 'agent';
+  if (isBot(actor, policy.bots)) return 'bot';
+  return 'human';
+}
+
+export function isHumanActor(actor: Actor | null | undefined, policy: Policy, agents: readonly AgentDefinition[]): boolean {
+  return classifyActor(actor, policy, agents) === 'human';
+}
+
+/** The agent a git identity belongs to: by linked account, else by email or name. */
+export function agentOfIdentity(identity: GitIdentity, agents: readonly AgentDefinition[]): AgentDefinition | null {
+  const byUser = agentOfActor(identity.user, agents);
+  if (byUser) return byUser;
+  const email = identity.email.trim().toLowerCase();
+  const name = normalizeLogin(identity.name);
+  for (const agent of agents) {
+    for (const entry of agent.commitAuthors) {
+      const value = entry.trim().toLowerCase();
+      if (value.includes('@') ? value === email : normalizeLogin(value) === name) return agent;
+    }
+  }
+  return null;
+}
+
+/**
+ * Who wrote a commit: the author's GitHub account when GitHub linked one, else the git author's
+ * email or name matched against agent identities. An unlinked identity that matches no agent and
+ * no bot counts as a human (a person committing with an email GitHub does not know).
+ */
+export function classifyCommit(commit: Commit, policy: Policy, agents: readonly AgentDefinition[]): Party {
+  if (agentOfIdentity(commit.author, agents)) return 'agent';
+  const user = commit.author.user;
+  if (user) return isBot(user, policy.bots) ? 'bot' : 'human';
+  const name = commit.author.name.trim();
+  if (name.toLowerCase().endsWith('[bot]') || policy.bots.some((b) => sameLogin(b, name))) return 'bot';
+  return 'human';
+}
