@@ -22,6 +22,7 @@ export const BUILTIN_AGENTS: readonly AgentDefinition[] = [
     id: 'codex',
     name: 'OpenAI Codex',
     enabled: true,
+    // Codex opens PRs from the human's own account and pushes as that human: no agent identity.
     authors: [],
     authorIds: [],
     commitAuthors: [],
@@ -39,7 +40,11 @@ export const BUILTIN_AGENTS: readonly AgentDefinition[] = [
     commitAuthors: ['claude[bot]', 'claude-code[bot]', 'noreply@anthropic.com', 'no-reply@anthropic.com'],
     branches: ['claude/**'],
     labels: [],
-    body: ['Generated with \\[Claude Code\\]'],
+    // `🤖 Generated with [Claude Code](https://claude.ai/code)` (newer: claude.com/claude-code) in
+    // PR bodies and commit messages; the `Claude-Session:` trailer links the web session.
+    body: ['Generated with \\[Claude Code\\]', 'Claude-Session:\\s*https://claude\\.(ai|com)/code/'],
+    // Any model name: `Claude <noreply@anthropic.com>`, `Claude Opus 4.5 <noreply@anthropic.com>`,
+    // `Claude <no-reply@anthropic.com>`; and the GitHub App's `claude[bot] <209825114+claude[bot]@…>`.
     trailers: ['^Claude\\b[^<]*<(noreply|no-reply)@anthropic\\.com>$', 'claude\\[bot\\]'],
   },
   {
@@ -51,14 +56,18 @@ export const BUILTIN_AGENTS: readonly AgentDefinition[] = [
     commitAuthors: ['devin-ai-integration[bot]', '158243242+devin-ai-integration[bot]@users.noreply.github.com'],
     branches: ['devin/**'],
     labels: [],
-    body: ['Link to Devin run:?\\**\\s*https://app\\.devin\\.ai/sessions/'],
+    // `Link to Devin run: https://app.devin.ai/sessions/<hex>`, also bold, as a heading with the
+    // URL on the next line, or as a markdown link.
+    body: ['Link to Devin run\\W{0,12}https://app\\.devin\\.ai/sessions/'],
     trailers: ['devin-ai-integration\\[bot\\]', '^Devin AI <'],
   },
   {
     id: 'cursor',
     name: 'Cursor background agent',
     enabled: true,
-    authors: ['cursor-agent[bot]'],
+    // Cursor PRs are opened from the human's account; `cursor[bot]` is Bugbot, a reviewer, never
+    // an author (SPEC §3). The agent shows as the commit author `Cursor Agent <cursoragent@cursor.com>`.
+    authors: [],
     authorIds: [],
     commitAuthors: ['cursoragent', 'cursoragent@cursor.com'],
     branches: ['cursor/**'],

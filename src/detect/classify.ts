@@ -10,13 +10,27 @@ import type { Actor, Commit, GitIdentity } from '../snapshot.js';
 
 export type Party = 'agent' | 'bot' | 'human';
 
+/**
+ * The account behind accepted Copilot code-review suggestions (`Co-authored-by: Copilot
+ * <175728472+Copilot@users.noreply.github.com>`). Its login is also `Copilot`, like the coding
+ * agent's (198982749), but it did not author the change: it is automation, never an agent or a human.
+ */
+export const COPILOT_SUGGESTION_ID = 175728472;
+export const COPILOT_SUGGESTION_EMAIL = '175728472+copilot@users.noreply.github.com';
+
+/** True for the identity of accepted Copilot review suggestions (by account id or noreply email). */
+export function isCopilotSuggestionIdentity(identity: { email?: string; user?: Actor | null; id?: number | null }): boolean {
+  if (identity.id === COPILOT_SUGGESTION_ID || identity.user?.id === COPILOT_SUGGESTION_ID) return true;
+  return identity.email?.trim().toLowerCase() === COPILOT_SUGGESTION_EMAIL;
+}
+
 function matchesAgentLogin(login: string, agent: AgentDefinition): boolean {
   return agent.authors.some((author) => sameLogin(author, login)) || agent.commitAuthors.some((author) => sameLogin(author, login));
 }
 
 /** The agent whose identity this account is, or null. */
 export function agentOfActor(actor: Actor | null | undefined, agents: readonly AgentDefinition[]): AgentDefinition | null {
-  if (!actor) return null;
+  if (!actor || actor.id === COPILOT_SUGGESTION_ID) return null;
   for (const agent of agents) {
     if (actor.id != null && agent.authorIds.includes(actor.id)) return agent;
     if (matchesAgentLogin(actor.login, agent)) return agent;
@@ -25,6 +39,7 @@ export function agentOfActor(actor: Actor | null | undefined, agents: readonly A
 }
 
 export function classifyActor(actor: Actor | null | undefined, policy: Policy, agents: readonly AgentDefinition[]): Party {
+  if (actor?.id === COPILOT_SUGGESTION_ID) return 'bot';
   if (agentOfActor(actor, agents)) return 'agent';
   if (isBot(actor, policy.bots)) return 'bot';
   return 'human';
@@ -36,6 +51,7 @@ export function isHumanActor(actor: Actor | null | undefined, policy: Policy, ag
 
 /** The agent a git identity belongs to: by linked account, else by email or name. */
 export function agentOfIdentity(identity: GitIdentity, agents: readonly AgentDefinition[]): AgentDefinition | null {
+  if (isCopilotSuggestionIdentity(identity)) return null;
   const byUser = agentOfActor(identity.user, agents);
   if (byUser) return byUser;
   const email = identity.email.trim().toLowerCase();
@@ -56,6 +72,7 @@ export function agentOfIdentity(identity: GitIdentity, agents: readonly AgentDef
  */
 export function classifyCommit(commit: Commit, policy: Policy, agents: readonly AgentDefinition[]): Party {
   if (agentOfIdentity(commit.author, agents)) return 'agent';
+  if (isCopilotSuggestionIdentity(commit.author)) return 'bot';
   const user = commit.author.user;
   if (user) return isBot(user, policy.bots) ? 'bot' : 'human';
   const name = commit.author.name.trim();
