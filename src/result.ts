@@ -58,7 +58,7 @@ export interface Finding {
 
 export interface IgnoredApproval {
   login: string;
-  /** Machine-readable reason: requester, author, bot, agent, stale, dismissed, last-pusher, superseded. */
+  /** Machine-readable reason: requester, author, bot, agent, stale, dismissed, no-write-access, last-pusher, superseded. */
   reason: string;
   /** Human-readable: "requested the change", "approved an older commit (abc1234)". */
   detail: string;

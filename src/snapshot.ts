@@ -65,6 +65,11 @@ export interface Review {
   /** The head commit the review was made on. */
   commitSha: string | null;
   body: string;
+  /**
+   * The reviewer's relation to the repository as GitHub reports it (`OWNER`, `MEMBER`,
+   * `COLLABORATOR`, `CONTRIBUTOR`, `FIRST_TIME_CONTRIBUTOR`, `FIRST_TIMER`, `NONE`), when known.
+   */
+  authorAssociation?: string | null;
 }
 
 export interface ReviewComment {

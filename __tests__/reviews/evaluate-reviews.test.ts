@@ -683,6 +683,20 @@ const scenarios: Scenario[] = [
     summary: 'needs approval from @acme/platform for sensitive-paths; changes requested by dave: needs their approval or a dismissal',
   },
   {
+    name: 'an approval from someone without write access does not count',
+    snapshot: { reviews: [{ ...approve(BOB, 10), authorAssociation: 'CONTRIBUTOR' }] },
+    verdict: 'needs-review',
+    counted: [],
+    ignored: [['bob', 'no-write-access', 'has no write access to the repository']],
+    missing: ['1 more approval (0 of 1)'],
+  },
+  {
+    name: 'an approval from a collaborator counts',
+    snapshot: { reviews: [{ ...approve(BOB, 10), authorAssociation: 'COLLABORATOR' }] },
+    verdict: 'pass',
+    counted: ['bob'],
+  },
+  {
     name: 'a deny finding fails even when the review rules are met',
     findings: [workflows(), sensitive()],
     snapshot: { reviews: [approve(BOB, 10)], lookups: { permissions: {}, teams: { 'acme/platform': { members: ['bob'] } } } },

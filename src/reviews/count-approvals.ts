@@ -34,6 +34,18 @@ function submittedTime(review: Review): number {
   return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
 }
 
+/**
+ * GitHub's branch protection counts only approvals from people with write access. The review's
+ * author association tells, without an extra request, who certainly has none: contributors and
+ * outsiders. (OWNER, MEMBER and COLLABORATOR may still be read-only; reviewer lists and code
+ * owners narrow those further.) Unknown association: trusted, as in snapshots without it.
+ */
+const NO_WRITE_ASSOCIATIONS = new Set(['CONTRIBUTOR', 'FIRST_TIME_CONTRIBUTOR', 'FIRST_TIMER', 'NONE', 'MANNEQUIN']);
+
+function lacksWriteAccess(review: Review): boolean {
+  return review.authorAssociation != null && NO_WRITE_ASSOCIATIONS.has(review.authorAssociation.toUpperCase());
+}
+
 function staleDetail(sha: string | null): string {
   return sha ? `approved an older commit (${sha.slice(0, 7)})` : 'approved an unknown commit';
 }
@@ -100,6 +112,8 @@ export function countApprovals(
       ignore(login, 'author', 'opened the PR');
     } else if (latest.dismissed) {
       ignore(login, 'dismissed', 'approval was dismissed');
+    } else if (lacksWriteAccess(latest)) {
+      ignore(login, 'no-write-access', 'has no write access to the repository');
     } else if (pushedLatest(lastPush, actor, policy, agents)) {
       ignore(login, 'last-pusher', 'pushed the latest commit');
     } else if (policy.reviews.approvalsAfterLastPush && latest.commitSha !== snapshot.headSha) {
