@@ -1,0 +1,195 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { COMMENT_MARKER } from '../../src/render/render-comment.js';
+import { largeScenario } from '../fake-github/large-pr.js';
+import { ALICE, BASE_SHA, GITHUB_ACTIONS, MALLORY, addedFile, at, typicalScenario, type FakeScenario } from '../fake-github/scenario.js';
+import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from '../fake-github/server.js';
+import { DIST, pullRequestPayload, runAction, type RunOptions } from './run-action.js';
+
+/** End to end: `node dist/index.js` against the fake API, as the runner starts it. */
+
+let fake: FakeGitHub | null = null;
+afterEach(async () => {
+  await fake?.close();
+  fake = null;
+});
+
+beforeAll(() => {
+  // CI builds dist/ (and checks it matches the sources) before the tests run.
+  expect(existsSync(DIST), `${DIST} is missing: run npm run build`).toBe(true);
+});
+
+async function gate(scenario: FakeScenario, options: Partial<RunOptions> = {}, fakeOptions: FakeGitHubOptions = {}) {
+  fake = await startFakeGitHub(scenario, fakeOptions);
+  const run = await runAction(fake, { event: 'pull_request_target', payload: pullRequestPayload(scenario), ...options });
+  return { run, fake };
+}
+
+function withoutApproval(scenario: FakeScenario): FakeScenario {
+  scenario.reviews = [];
+  scenario.reviewComments = [];
+  return scenario;
+}
+
+const HEAD = typicalScenario().pr.head.sha;
+const COMMENT_URL = 'https://github.com/acme/widgets/pull/42#issuecomment-9000001';
+
+describe('gate run on a typical agent PR', () => {
+  it('passes, writes one comment and a success status, sets the outputs, in at most 5 requests', async () => {
+    const { run, fake } = await gate(typicalScenario());
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.outputs.verdict).toBe('pass');
+    expect(run.outputs.agent).toBe('copilot');
+    expect(run.outputs['comment-url']).toBe(COMMENT_URL);
+    const report = JSON.parse(run.outputs.report ?? '') as { version: number; verdict: string; pr: { number: number; headSha: string }; agent: { id: string; requester: string } };
+    expect([report.version, report.verdict, report.pr.number, report.pr.headSha, report.agent.id, report.agent.requester]).toEqual([1, 'pass', 42, HEAD, 'copilot', 'alice']);
+    expect(run.outputs.report).not.toContain('\n');
+
+    expect(fake.writes.comments).toHaveLength(1);
+    expect(fake.writes.comments[0]?.action).toBe('create');
+    expect(fake.writes.comments[0]?.body).toContain(COMMENT_MARKER);
+    expect(fake.writes.statuses).toEqual([
+      { sha: HEAD, state: 'success', context: 'agent-pr-gate', description: 'all checks passed: 1 approval (bob)', target_url: COMMENT_URL },
+    ]);
+    expect(run.summary.trim()).toBe(fake.writes.comments[0]?.body.trim());
+    expect(fake.requests.map((r) => `${r.method} ${r.path}${r.operation ? ` ${r.operation}` : ''}`).sort()).toEqual([
+      'GET /repos/acme/widgets/pulls/42/files',
+      'POST /graphql AgentPrGateSnapshot',
+      'POST /repos/acme/widgets/issues/42/comments',
+      `POST /repos/acme/widgets/statuses/${HEAD}`,
+    ]);
+  });
+
+  it('needs review without a counted approval: pending status and exit 1 under the default fail-on', async () => {
+    const { run, fake } = await gate(withoutApproval(typicalScenario()));
+    expect(run.code).toBe(1);
+    expect(run.outputs.verdict).toBe('needs-review');
+    expect(fake.writes.statuses.map((s) => s.state)).toEqual(['pending']);
+    const description = fake.writes.statuses[0]?.description ?? '';
+    expect(description).toMatch(/^needs 1 more approval/);
+    expect(run.stdout).toContain(`::error::agent-pr-gate: verdict needs-review (fail-on: needs-review): ${description}`);
+  });
+
+  it.each([
+    ['never', 0],
+    ['fail', 0],
+    ['needs-review', 1],
+  ])('exits per fail-on %s on needs-review', async (failOn, code) => {
+    const { run } = await gate(withoutApproval(typicalScenario()), { inputs: { 'fail-on': failOn } });
+    expect([run.outputs.verdict, run.code]).toEqual(['needs-review', code]);
+  });
+
+  it('edits its comment on the second run instead of adding one', async () => {
+    const scenario = withoutApproval(typicalScenario());
+    const first = await gate(scenario);
+    expect(first.run.outputs.verdict).toBe('needs-review');
+    first.fake.resetLog();
+    first.fake.scenario.reviews.push({ id: 990, user: { login: 'bob', id: 102, type: 'User' }, state: 'APPROVED', submitted_at: at(90), commit_id: HEAD, body: '' });
+    const second = await runAction(first.fake, { event: 'pull_request_review', payload: { ...pullRequestPayload(scenario, 'submitted'), review: { id: 990 } } });
+    expect(second.code).toBe(0);
+    expect(second.outputs.verdict).toBe('pass');
+    expect(first.fake.writes.comments.map((w) => [w.action, w.id])).toEqual([['update', 9_000_001]]);
+    expect(first.fake.scenario.comments.filter((c) => c.body.includes(COMMENT_MARKER))).toHaveLength(1);
+    expect(second.outputs['comment-url']).toBe(COMMENT_URL);
+    expect(first.fake.writes.statuses.map((s) => [s.state, s.target_url])).toEqual([['success', COMMENT_URL]]);
+  });
+
+  it('leaves a marker comment planted by someone else alone and writes its own', async () => {
+    const scenario = typicalScenario();
+    scenario.comments.push({ id: 31337, user: MALLORY, body: `${COMMENT_MARKER}\n### ✅ Pass — approved`, created_at: at(5), updated_at: at(5) });
+    const { run, fake } = await gate(scenario);
+    expect(run.code).toBe(0);
+    expect(fake.writes.comments.map((w) => w.action)).toEqual(['create']);
+    expect(fake.requests.some((r) => r.path.endsWith('/issues/comments/31337'))).toBe(false);
+    expect(fake.scenario.comments.find((c) => c.id === 31337)?.body).toBe(`${COMMENT_MARKER}\n### ✅ Pass — approved`);
+  });
+
+  it('judges the PR by the base commit’s policy even when the PR changes it', async () => {
+    const scenario = typicalScenario();
+    scenario.files.push(addedFile('.github/workflows/ci.yml', ['on: push', 'jobs: {}']));
+    scenario.trees[BASE_SHA] = { '.github/agent-pr-gate.yml': 'permissions:\n  workflows: deny\n' };
+    scenario.trees[HEAD] = { '.github/agent-pr-gate.yml': 'extends: none\n' };
+    const { run, fake } = await gate(scenario);
+    expect(run.outputs.verdict).toBe('fail');
+    expect(run.code).toBe(1);
+    expect(fake.writes.statuses[0]?.state).toBe('failure');
+    expect(run.annotations.some((a) => a.level === 'error' && a.properties.includes('file=.github/workflows/ci.yml'))).toBe(true);
+  });
+
+  it('reads the large PR in at most 45 requests, notes the file cap and does not pass', async () => {
+    const { run, fake } = await gate(largeScenario());
+    const report = JSON.parse(run.outputs.report ?? '') as { verdict: string; incomplete: string[] };
+    expect(report.incomplete).toContain('files: 3000 of 3500 listed');
+    expect(report.verdict).not.toBe('pass');
+    expect(run.outputs.verdict).toBe(report.verdict);
+    expect(fake.requests.length).toBeLessThanOrEqual(45);
+    expect(fake.writes.comments).toHaveLength(1);
+    expect(fake.writes.statuses).toHaveLength(1);
+  });
+
+  it('evaluates a merged PR and records the final state', async () => {
+    const scenario = typicalScenario();
+    scenario.pr = { ...scenario.pr, state: 'closed', merged: true, merged_at: at(200), closed_at: at(200) };
+    const { run, fake } = await gate(scenario, { payload: pullRequestPayload(scenario, 'closed') });
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.outputs.report ?? '') as { metrics: { endToEnd: number } };
+    expect(report.metrics.endToEnd).toBe(200 * 60);
+    expect(fake.writes.comments).toHaveLength(1);
+    expect(fake.writes.statuses[0]?.state).toBe('success');
+  });
+
+  it('comment: on-failure writes nothing on a pass, and status: false sets no status', async () => {
+    const { run, fake } = await gate(typicalScenario(), { inputs: { comment: 'on-failure', status: 'false' } });
+    expect([run.code, run.outputs.verdict, run.outputs['comment-url']]).toEqual([0, 'pass', '']);
+    expect(fake.writes).toEqual({ comments: [], statuses: [] });
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('comment: on-failure still edits an existing comment to its resolved state', async () => {
+    const scenario = typicalScenario();
+    scenario.comments.push({ id: 4000, user: GITHUB_ACTIONS, body: `${COMMENT_MARKER}\n### 🟡 Needs review`, created_at: at(10), updated_at: at(10) });
+    const { run, fake } = await gate(scenario, { inputs: { comment: 'on-failure' } });
+    expect(run.outputs.verdict).toBe('pass');
+    expect(fake.writes.comments.map((w) => [w.action, w.id])).toEqual([['update', 4000]]);
+    expect(fake.writes.comments[0]?.body).toContain('Pass');
+  });
+
+  it('comment: never leaves even our own comment alone', async () => {
+    const scenario = typicalScenario();
+    scenario.comments.push({ id: 4000, user: GITHUB_ACTIONS, body: `${COMMENT_MARKER}\nold`, created_at: at(10), updated_at: at(10) });
+    const { fake } = await gate(scenario, { inputs: { comment: 'never' } });
+    expect(fake.writes.comments).toEqual([]);
+    expect(fake.writes.statuses).toHaveLength(1);
+  });
+});
+
+describe('gate run on a PR no agent opened', () => {
+  function humanScenario(): FakeScenario {
+    const scenario = typicalScenario();
+    scenario.pr = { ...scenario.pr, user: ALICE, head: { ...scenario.pr.head, ref: 'fix-widget' }, body: 'Fixes #41', assignees: [ALICE] };
+    scenario.commits = scenario.commits.map((commit) => ({
+      ...commit,
+      author: { ...commit.author, name: 'alice', email: 'alice@acme.dev', user: ALICE },
+      committer: { ...commit.committer, name: 'alice', email: 'alice@acme.dev', user: ALICE },
+    }));
+    scenario.timeline = [];
+    return scenario;
+  }
+
+  it('is skipped: success status “not an agent PR”, no comment, exit 0', async () => {
+    const { run, fake } = await gate(humanScenario());
+    expect([run.code, run.outputs.verdict, run.outputs.agent]).toEqual([0, 'skipped', '']);
+    expect(fake.writes.comments).toEqual([]);
+    expect(fake.writes.statuses.map((s) => [s.state, s.description])).toEqual([['success', 'not an agent PR']]);
+  });
+
+  it('edits an existing comment of ours to say the PR is no longer gated', async () => {
+    const scenario = humanScenario();
+    scenario.comments.push({ id: 4100, user: GITHUB_ACTIONS, body: `${COMMENT_MARKER}\n### 🟡 Needs review`, created_at: at(10), updated_at: at(10) });
+    const { run, fake } = await gate(scenario);
+    expect(run.outputs.verdict).toBe('skipped');
+    expect(fake.writes.comments.map((w) => [w.action, w.id])).toEqual([['update', 4100]]);
+    expect(fake.writes.comments[0]?.body).toContain('no longer gated');
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseInputs } from '../../src/inputs.js';
+
+function inputs(values: Record<string, string>) {
+  return parseInputs((name) => values[name] ?? '');
+}
+
+describe('parseInputs', () => {
+  it('applies the documented defaults', () => {
+    expect(inputs({ 'github-token': 'ghs_x' })).toEqual({
+      githubToken: 'ghs_x',
+      config: '.github/agent-pr-gate.yml',
+      mode: 'gate',
+      failOn: 'needs-review',
+      comment: 'always',
+      status: true,
+      reportWindow: '14d',
+    });
+  });
+
+  it('reads every input', () => {
+    expect(
+      inputs({ 'github-token': 't', config: './policies/gate.yml', mode: 'report', 'fail-on': 'never', comment: 'on-failure', status: 'false', 'report-window': '2026-01-01..2026-01-15' }),
+    ).toEqual({ githubToken: 't', config: 'policies/gate.yml', mode: 'report', failOn: 'never', comment: 'on-failure', status: false, reportWindow: '2026-01-01..2026-01-15' });
+  });
+
+  it('names the input, the value and the allowed values on a bad enum', () => {
+    expect(() => inputs({ 'github-token': 't', 'fail-on': 'failure' })).toThrow('input fail-on must be one of needs-review, fail, never; got "failure"');
+    expect(() => inputs({ 'github-token': 't', comment: 'sometimes' })).toThrow('input comment must be one of always, on-failure, never; got "sometimes"');
+    expect(() => inputs({ 'github-token': 't', mode: 'audit' })).toThrow('input mode must be one of gate, report; got "audit"');
+  });
+
+  it('accepts YAML booleans for status and rejects others', () => {
+    expect(inputs({ 'github-token': 't', status: 'False' }).status).toBe(false);
+    expect(() => inputs({ 'github-token': 't', status: 'yes' })).toThrow('input status must be true or false; got "yes"');
+  });
+
+  it('rejects a config path outside the repository', () => {
+    expect(() => inputs({ 'github-token': 't', config: '../other/gate.yml' })).toThrow(
+      'input config must be a file path inside the repository, like .github/agent-pr-gate.yml; got "../other/gate.yml"',
+    );
+  });
+
+  it('checks report-window only in report mode', () => {
+    expect(inputs({ 'github-token': 't', 'report-window': 'soon' }).reportWindow).toBe('soon');
+    expect(() => inputs({ 'github-token': 't', mode: 'report', 'report-window': 'soon' })).toThrow(
+      'input report-window must be Nh, Nd, Nw (e.g. 14d) or a date range like 2026-01-01..2026-01-15; got "soon"',
+    );
+  });
+
+  it('asks for a token when it is empty', () => {
+    expect(() => inputs({})).toThrow('input github-token is empty');
+  });
+});

@@ -1,0 +1,264 @@
+/**
+ * `npm run bench`: the SPEC §9 budgets, measured against the fake GitHub API
+ * (__tests__/fake-github/) for a typical PR and the large PR (3000 of 3500 files, 250 commits,
+ * 300 reviews, 500 comments):
+ *
+ * - API requests of a whole gate run (`node dist/index.js`, as the runner starts it);
+ * - evaluation CPU time: policy + reviews + metrics + verdict + render (comment, annotations, JSON),
+ *   cold (the first call, as in a real run) and warm (median of repeats);
+ * - whole-run wall time, against a bare `node -e 0` start plus the run's network time (the same
+ *   requests made in-process with a fresh client).
+ *
+ * A benchmark, not a test: it prints numbers and budgets, and exits 1 when a budget is missed.
+ * Run `npm run build` first (it measures dist/index.js).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { largeScenario } from '../__tests__/fake-github/large-pr.js';
+import { cloneScenario, typicalScenario, type FakeScenario } from '../__tests__/fake-github/scenario.js';
+import { startFakeGitHub, type FakeGitHub } from '../__tests__/fake-github/server.js';
+import { DEFAULT_INPUTS, pullRequestPayload } from '../__tests__/e2e/run-action.js';
+import { register } from 'node:module';
+
+// The presets are imported as `policies/*.yml?raw` (esbuild and vitest understand it); under
+// tsx a loader hook turns such an import into the file's text (as scripts/preview.ts does). The
+// core is imported after the hook is in place.
+const RAW_LOADER = `
+import { readFile } from 'node:fs/promises';
+export async function resolve(specifier, context, next) {
+  if (specifier.endsWith('?raw')) return { url: new URL(specifier, context.parentURL).href, shortCircuit: true };
+  return next(specifier, context);
+}
+export async function load(url, context, next) {
+  if (!url.endsWith('?raw')) return next(url, context);
+  const file = new URL(url);
+  file.search = '';
+  const text = await readFile(file, 'utf8');
+  return { format: 'module', source: 'export default ' + JSON.stringify(text) + ';', shortCircuit: true };
+}
+`;
+register(`data:text/javascript,${encodeURIComponent(RAW_LOADER)}`, import.meta.url);
+
+const { loadPolicy } = await import('../src/config/load-policy.js');
+const { evaluateGate } = await import('../src/evaluate.js');
+const { createGitHubClient } = await import('../src/github/client.js');
+const { fetchSnapshot } = await import('../src/github/fetch-snapshot.js');
+const { buildAnnotations } = await import('../src/render/annotations.js');
+const { renderComment } = await import('../src/render/render-comment.js');
+const { toReportJson } = await import('../src/report-json.js');
+
+const DIST = resolve(import.meta.dirname, '../dist/index.js');
+const RUNS = 7;
+const WARM_REPEATS = 20;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+function spawnWall(args: string[], env: Record<string, string>, cwd: string): Promise<{ wall: number; code: number | null }> {
+  return new Promise((done) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { env, cwd, stdio: 'ignore' });
+    child.on('close', (code) => done({ wall: performance.now() - started, code }));
+  });
+}
+
+async function wholeRuns(fake: FakeGitHub, base: FakeScenario) {
+  const dir = mkdtempSync(join(tmpdir(), 'agent-pr-gate-bench-'));
+  try {
+    const eventPath = join(dir, 'event.json');
+    writeFileSync(eventPath, JSON.stringify(pullRequestPayload(base)));
+    const walls: number[] = [];
+    let requests = 0;
+    let code: number | null = null;
+    for (let run = 0; run <= RUNS; run++) {
+      fake.scenario = cloneScenario(base);
+      fake.resetLog();
+      const output = join(dir, `output-${run}`);
+      const summary = join(dir, `summary-${run}`);
+      writeFileSync(output, '');
+      writeFileSync(summary, '');
+      const env: Record<string, string> = {
+        PATH: process.env.PATH ?? '',
+        GITHUB_EVENT_NAME: 'pull_request_target',
+        GITHUB_EVENT_PATH: eventPath,
+        GITHUB_REPOSITORY: `${base.repo.owner}/${base.repo.name}`,
+        GITHUB_API_URL: fake.url,
+        GITHUB_GRAPHQL_URL: fake.graphqlUrl,
+        GITHUB_RUN_ID: '1',
+        GITHUB_OUTPUT: output,
+        GITHUB_STEP_SUMMARY: summary,
+        RUNNER_TEMP: dir,
+        ...Object.fromEntries(Object.entries({ ...DEFAULT_INPUTS, 'fail-on': 'never' }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+      };
+      const result = await spawnWall([DIST], env, dir);
+      if (run === 0) continue; // warm-up: file cache
+      walls.push(result.wall);
+      requests = fake.requests.length;
+      code = result.code;
+    }
+    const bare: number[] = [];
+    for (let run = 0; run <= RUNS; run++) {
+      const result = await spawnWall(['-e', '0'], { PATH: process.env.PATH ?? '' }, dir);
+      if (run > 0) bare.push(result.wall);
+    }
+    return { wall: median(walls), bare: median(bare), requests, code };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The run's API traffic in-process, fresh client: fetch the snapshot, write a comment and a status. */
+async function networkTime(fake: FakeGitHub, base: FakeScenario) {
+  const times: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    fake.scenario = cloneScenario(base);
+    const client = createGitHubClient({ token: 'bench', apiUrl: fake.url, graphqlUrl: fake.graphqlUrl });
+    const started = performance.now();
+    await fetchSnapshot(client, { owner: base.repo.owner, name: base.repo.name, number: base.pr.number, baseSha: base.pr.base.sha, configPath: '.github/agent-pr-gate.yml' });
+    const owner = base.repo.owner;
+    const repo = base.repo.name;
+    await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: base.pr.number, body: '<!-- agent-pr-gate -->\nbench' });
+    await client.request('POST /repos/{owner}/{repo}/statuses/{sha}', { owner, repo, sha: base.pr.head.sha, state: 'success', context: 'agent-pr-gate', description: 'bench' });
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+function cpuMs(work: () => void): number {
+  const before = process.cpuUsage();
+  work();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+async function evaluationCpu(fake: FakeGitHub, base: FakeScenario) {
+  fake.scenario = cloneScenario(base);
+  const client = createGitHubClient({ token: 'bench', apiUrl: fake.url, graphqlUrl: fake.graphqlUrl });
+  const snapshot = await fetchSnapshot(client, { owner: base.repo.owner, name: base.repo.name, number: base.pr.number, baseSha: base.pr.base.sha, configPath: '.github/agent-pr-gate.yml' });
+  const loaded = loadPolicy(snapshot.base.policy.text, '.github/agent-pr-gate.yml');
+  if (!loaded.ok) throw new Error('the bench policy does not load');
+  const now = new Date('2026-03-03T09:00:00Z');
+  let verdict = '';
+  const evaluate = () => {
+    const result = evaluateGate(loaded.policy, snapshot, { now, workflowPath: '.github/workflows/agent-pr-gate.yml' });
+    renderComment(result);
+    buildAnnotations(result);
+    JSON.stringify(toReportJson(result));
+    verdict = result.verdict;
+  };
+  const cold = cpuMs(evaluate);
+  const warm = median(Array.from({ length: WARM_REPEATS }, () => cpuMs(evaluate)));
+  return { cold, warm, verdict };
+}
+
+interface Row {
+  name: string;
+  requests: number;
+  requestBudget: number;
+  cpuCold: number;
+  cpuWarm: number;
+  cpuBudget: number | null;
+  wall: number;
+  bare: number;
+  network: number;
+  verdict: string;
+}
+
+async function measure(name: string, base: FakeScenario, requestBudget: number, cpuBudget: number | null): Promise<Row> {
+  const fake = await startFakeGitHub(cloneScenario(base));
+  try {
+    const cpu = await evaluationCpu(fake, base);
+    const network = await networkTime(fake, base);
+    const runs = await wholeRuns(fake, base);
+    if (runs.code !== 0) throw new Error(`${name}: node dist/index.js exited ${runs.code}`);
+    return { name, requests: runs.requests, requestBudget, cpuCold: cpu.cold, cpuWarm: cpu.warm, cpuBudget, wall: runs.wall, bare: runs.bare, network, verdict: cpu.verdict };
+  } finally {
+    await fake.close();
+  }
+}
+
+/**
+ * Context for the wall-time budget (printed, not judged): what loading dist/index.js costs before
+ * any work, and what any action built on @actions/core costs just to start (a bundle of
+ * `import * as core from '@actions/core'; core.info('')`, built here with esbuild).
+ */
+async function startupFloors(): Promise<{ importOnly: number; coreOnly: number }> {
+  const { build } = await import('esbuild');
+  const dir = mkdtempSync(join(tmpdir(), 'agent-pr-gate-floor-'));
+  try {
+    const entry = join(dir, 'entry.mjs');
+    writeFileSync(entry, "import * as core from '@actions/core';\ncore.info('');\n");
+    const outfile = join(dir, 'core-only.mjs');
+    await build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'silent',
+      nodePaths: [resolve(import.meta.dirname, '../node_modules')],
+      banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+    });
+    const env = { PATH: process.env.PATH ?? '' };
+    const importOnly: number[] = [];
+    const coreOnly: number[] = [];
+    for (let run = 0; run <= RUNS; run++) {
+      const a = await spawnWall(['-e', `import(${JSON.stringify(DIST)}).catch(() => {})`], env, dir);
+      const b = await spawnWall([outfile], env, dir);
+      if (run === 0) continue;
+      importOnly.push(a.wall);
+      coreOnly.push(b.wall);
+    }
+    return { importOnly: median(importOnly), coreOnly: median(coreOnly) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  if (!existsSync(DIST)) {
+    console.error(`${DIST} is missing: run npm run build first`);
+    process.exit(1);
+  }
+  console.log(`agent-pr-gate bench — node ${process.version}, ${RUNS} runs each (medians), fake GitHub API on 127.0.0.1\n`);
+  const rows = [
+    await measure('typical PR (3 files, 2 commits, 1 review, 1 comment)', typicalScenario(), 5, null),
+    await measure('large PR (3000/3500 files, 250 commits, 300 reviews, 500 comments)', largeScenario(), 45, 100),
+  ];
+  let ok = true;
+  for (const row of rows) {
+    const wallBudget = 2 * row.bare + row.network;
+    const checks = [
+      ['API requests per run', `${row.requests}`, `≤ ${row.requestBudget}`, row.requests <= row.requestBudget],
+      [
+        'evaluation CPU (policy + reviews + metrics + render)',
+        `${ms(row.cpuCold)} cold, ${ms(row.cpuWarm)} warm`,
+        row.cpuBudget === null ? '—' : `< ${row.cpuBudget} ms`,
+        row.cpuBudget === null || row.cpuCold < row.cpuBudget,
+      ],
+      ['whole run wall time (node dist/index.js)', ms(row.wall), `≤ ${ms(wallBudget)} (2 × node -e 0 ${ms(row.bare)} + network ${ms(row.network)})`, row.wall <= wallBudget],
+    ] as const;
+    console.log(`${row.name} — verdict ${row.verdict}`);
+    for (const [what, value, budget, pass] of checks) {
+      ok &&= pass;
+      console.log(`  ${pass ? 'ok  ' : 'MISS'} ${what.padEnd(52)} ${value.padEnd(26)} budget ${budget}`);
+    }
+    console.log('');
+  }
+  const floors = await startupFloors();
+  console.log('startup context (not budgets):');
+  console.log(`  node -e 'import("dist/index.js")' (load only, no run)     ${ms(floors.importOnly)}`);
+  console.log(`  a bundle of @actions/core alone (core.info(''))           ${ms(floors.coreOnly)}`);
+  console.log('');
+  console.log(ok ? 'all budgets met' : 'some budgets missed');
+  process.exit(ok ? 0 : 1);
+}
+
+await main();

@@ -1,0 +1,191 @@
+/**
+ * The GraphQL documents of a gate run. The operation names are part of the contract with the fake
+ * API in __tests__/fake-github/, which dispatches on them.
+ *
+ * `AgentPrGateSnapshot` reads everything but the file list in one round trip: the PR, its first
+ * 100 labels/commits/reviews (with their inline comments)/comments/timeline events, the policy
+ * file and the CODEOWNERS candidates at the base commit, and the token's identity.
+ * `AgentPrGateMore` fetches the next page of each connection that has one, all in one request
+ * (`@include` switches off the connections that are done).
+ */
+
+export const SNAPSHOT_OPERATION = 'AgentPrGateSnapshot';
+export const MORE_OPERATION = 'AgentPrGateMore';
+
+/** Timeline event types the core reads (GraphQL names; mapped to REST names in map-snapshot.ts). */
+export const TIMELINE_ITEM_TYPES = [
+  'LABELED_EVENT',
+  'UNLABELED_EVENT',
+  'READY_FOR_REVIEW_EVENT',
+  'CONVERT_TO_DRAFT_EVENT',
+  'HEAD_REF_FORCE_PUSHED_EVENT',
+  'ASSIGNED_EVENT',
+  'UNASSIGNED_EVENT',
+  'REVIEW_REQUESTED_EVENT',
+  'CLOSED_EVENT',
+  'REOPENED_EVENT',
+  'MERGED_EVENT',
+  'REVIEW_DISMISSED_EVENT',
+] as const;
+
+export const PAGE_SIZE = 100;
+
+const FRAGMENTS = `
+fragment ActorFields on Actor {
+  __typename
+  login
+  ... on User { databaseId }
+  ... on Bot { databaseId }
+  ... on Mannequin { databaseId }
+  ... on Organization { databaseId }
+}
+
+fragment LabelPage on LabelConnection {
+  totalCount
+  pageInfo { hasNextPage endCursor }
+  nodes { name }
+}
+
+fragment CommitPage on PullRequestCommitConnection {
+  totalCount
+  pageInfo { hasNextPage endCursor }
+  nodes {
+    commit {
+      oid
+      message
+      authoredDate
+      committedDate
+      parents(first: 1) { totalCount }
+      author { name email user { login databaseId } }
+      committer { name email user { login databaseId } }
+    }
+  }
+}
+
+fragment ReviewPage on PullRequestReviewConnection {
+  totalCount
+  pageInfo { hasNextPage endCursor }
+  nodes {
+    databaseId
+    author { ...ActorFields }
+    state
+    submittedAt
+    body
+    commit { oid }
+    comments(first: 100) {
+      totalCount
+      nodes { databaseId author { ...ActorFields } createdAt path line originalLine }
+    }
+  }
+}
+
+fragment CommentPage on IssueCommentConnection {
+  totalCount
+  pageInfo { hasNextPage endCursor }
+  nodes { databaseId author { ...ActorFields } body createdAt updatedAt url }
+}
+
+fragment TimelinePage on PullRequestTimelineItemsConnection {
+  totalCount
+  pageInfo { hasNextPage endCursor }
+  nodes {
+    __typename
+    ... on LabeledEvent { createdAt actor { ...ActorFields } label { name } }
+    ... on UnlabeledEvent { createdAt actor { ...ActorFields } label { name } }
+    ... on ReadyForReviewEvent { createdAt actor { ...ActorFields } }
+    ... on ConvertToDraftEvent { createdAt actor { ...ActorFields } }
+    ... on HeadRefForcePushedEvent { createdAt actor { ...ActorFields } }
+    ... on AssignedEvent { createdAt actor { ...ActorFields } assignee { ...ActorFields } }
+    ... on UnassignedEvent { createdAt actor { ...ActorFields } assignee { ...ActorFields } }
+    ... on ReviewRequestedEvent {
+      createdAt
+      actor { ...ActorFields }
+      requestedReviewer { __typename ...ActorFields ... on Team { slug organization { login } } }
+    }
+    ... on ClosedEvent { createdAt actor { ...ActorFields } }
+    ... on ReopenedEvent { createdAt actor { ...ActorFields } }
+    ... on MergedEvent { createdAt actor { ...ActorFields } }
+    ... on ReviewDismissedEvent { createdAt actor { ...ActorFields } previousReviewState review { databaseId } }
+  }
+}
+`;
+
+const ITEM_TYPES = `[${TIMELINE_ITEM_TYPES.join(', ')}]`;
+
+export const SNAPSHOT_QUERY = `
+query ${SNAPSHOT_OPERATION}(
+  $owner: String!
+  $name: String!
+  $number: Int!
+  $policyExpression: String!
+  $codeownersGithub: String!
+  $codeownersRoot: String!
+  $codeownersDocs: String!
+) {
+  viewer { login databaseId }
+  repository(owner: $owner, name: $name) {
+    policyFile: object(expression: $policyExpression) { __typename ... on Blob { text isBinary isTruncated } }
+    codeownersGithub: object(expression: $codeownersGithub) { __typename ... on Blob { text isBinary isTruncated } }
+    codeownersRoot: object(expression: $codeownersRoot) { __typename ... on Blob { text isBinary isTruncated } }
+    codeownersDocs: object(expression: $codeownersDocs) { __typename ... on Blob { text isBinary isTruncated } }
+    pullRequest(number: $number) {
+      number
+      title
+      body
+      url
+      state
+      isDraft
+      createdAt
+      mergedAt
+      closedAt
+      headRefName
+      headRefOid
+      baseRefName
+      baseRefOid
+      isCrossRepository
+      additions
+      deletions
+      changedFiles
+      author { ...ActorFields }
+      labels(first: 100) { ...LabelPage }
+      assignees(first: 100) { nodes { ...ActorFields } }
+      commits(first: 100) { ...CommitPage }
+      reviews(first: 100) { ...ReviewPage }
+      comments(first: 100) { ...CommentPage }
+      timelineItems(first: 100, itemTypes: ${ITEM_TYPES}) { ...TimelinePage }
+    }
+  }
+}
+${FRAGMENTS}`;
+
+export const MORE_QUERY = `
+query ${MORE_OPERATION}(
+  $owner: String!
+  $name: String!
+  $number: Int!
+  $labels: Boolean!
+  $labelsAfter: String
+  $commits: Boolean!
+  $commitsAfter: String
+  $reviews: Boolean!
+  $reviewsAfter: String
+  $comments: Boolean!
+  $commentsAfter: String
+  $timeline: Boolean!
+  $timelineAfter: String
+) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      labels(first: 100, after: $labelsAfter) @include(if: $labels) { ...LabelPage }
+      commits(first: 100, after: $commitsAfter) @include(if: $commits) { ...CommitPage }
+      reviews(first: 100, after: $reviewsAfter) @include(if: $reviews) { ...ReviewPage }
+      comments(first: 100, after: $commentsAfter) @include(if: $comments) { ...CommentPage }
+      timelineItems(first: 100, after: $timelineAfter, itemTypes: ${ITEM_TYPES}) @include(if: $timeline) { ...TimelinePage }
+    }
+  }
+}
+${FRAGMENTS}`;
+
+/** The connections `AgentPrGateMore` can continue, with the variable names it uses. */
+export const MORE_CONNECTIONS = ['labels', 'commits', 'reviews', 'comments', 'timeline'] as const;
+export type MoreConnection = (typeof MORE_CONNECTIONS)[number];

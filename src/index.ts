@@ -1,0 +1,8 @@
+import { main } from './main.js';
+
+/** The action entry point (dist/index.js). */
+export async function run(): Promise<void> {
+  await main();
+}
+
+await run();

@@ -1,0 +1,91 @@
+import * as core from '@actions/core';
+
+/**
+ * The action inputs (SPEC §2), read and checked once at the edge. A bad value stops the run with
+ * one line naming the input, the value, and what is allowed.
+ */
+
+export const MODES = ['gate', 'report'] as const;
+export const FAIL_ON = ['needs-review', 'fail', 'never'] as const;
+export const COMMENT_MODES = ['always', 'on-failure', 'never'] as const;
+
+export type Mode = (typeof MODES)[number];
+export type FailOn = (typeof FAIL_ON)[number];
+export type CommentMode = (typeof COMMENT_MODES)[number];
+
+export interface Inputs {
+  githubToken: string;
+  /** The policy file path in the repository, normalized (no leading `./` or `/`). */
+  config: string;
+  mode: Mode;
+  failOn: FailOn;
+  comment: CommentMode;
+  /** Whether to set the `agent-pr-gate` commit status. */
+  status: boolean;
+  /** Report mode window as given (`14d`, `12h`, `2w`, `2026-01-01..2026-01-15`). */
+  reportWindow: string;
+}
+
+export const DEFAULT_CONFIG = '.github/agent-pr-gate.yml';
+
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
+  if (value === '') return fallback;
+  const lower = value.toLowerCase();
+  const match = allowed.find((item) => item === lower);
+  if (match) return match;
+  throw new InputError(`input ${name} must be one of ${allowed.join(', ')}; got "${value}"`);
+}
+
+function bool(name: string, value: string, fallback: boolean): boolean {
+  if (value === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new InputError(`input ${name} must be true or false; got "${value}"`);
+}
+
+function configPath(value: string): string {
+  const raw = value === '' ? DEFAULT_CONFIG : value;
+  const path = raw.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+  const segments = path.split('/');
+  if (path === '' || segments.some((segment) => segment === '..' || segment === '') || /^[A-Za-z]:/.test(path)) {
+    throw new InputError(`input config must be a file path inside the repository, like ${DEFAULT_CONFIG}; got "${value}"`);
+  }
+  return path;
+}
+
+const WINDOW = /^(\d+[hdw]|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$/;
+
+/** Parses the inputs from a getter (the action passes core.getInput; tests pass a map). */
+export function parseInputs(get: (name: string) => string): Inputs {
+  const mode = oneOf('mode', get('mode'), MODES, 'gate');
+  const reportWindow = get('report-window') || '14d';
+  if (mode === 'report' && !WINDOW.test(reportWindow)) {
+    throw new InputError(
+      `input report-window must be Nh, Nd, Nw (e.g. 14d) or a date range like 2026-01-01..2026-01-15; got "${reportWindow}"`,
+    );
+  }
+  const githubToken = get('github-token');
+  if (githubToken === '') {
+    throw new InputError('input github-token is empty: pass `github-token: ${{ github.token }}` (the default) or another token');
+  }
+  return {
+    githubToken,
+    config: configPath(get('config')),
+    mode,
+    failOn: oneOf('fail-on', get('fail-on'), FAIL_ON, 'needs-review'),
+    comment: oneOf('comment', get('comment'), COMMENT_MODES, 'always'),
+    status: bool('status', get('status'), true),
+    reportWindow,
+  };
+}
+
+export function readInputs(): Inputs {
+  return parseInputs((name) => core.getInput(name));
+}

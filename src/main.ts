@@ -1,0 +1,105 @@
+import * as core from '@actions/core';
+import { loadPolicy } from './config/load-policy.js';
+import type { Policy } from './config/policy.js';
+import { detectAgent } from './detect/detect-agent.js';
+import { detectionLookups } from './detect/detection-lookups.js';
+import { evaluateGate } from './evaluate.js';
+import { createGitHubClient, type GitHubClient } from './github/client.js';
+import { describeError } from './github/errors.js';
+import { fetchLookups, type LookupRequest } from './github/fetch-lookups.js';
+import { fetchSnapshot } from './github/fetch-snapshot.js';
+import { publishGateResult } from './github/publish-gate.js';
+import { publishMergeGroup } from './github/publish-merge-group.js';
+import { describePolicyErrors, publishPolicyError } from './github/publish-policy-error.js';
+import { readEvent, type GateEvent } from './github/read-event.js';
+import { readRunnerEnv, type RunnerEnv } from './github/runner-env.js';
+import { readInputs, type FailOn, type Inputs } from './inputs.js';
+import { evaluatePolicy } from './policy/evaluate-policy.js';
+import { runReportMode } from './report-mode.js';
+import type { Verdict } from './result.js';
+import { planLookups } from './reviews/plan-lookups.js';
+import type { PrSnapshot } from './snapshot.js';
+
+/** The action: inputs → client → event → (gate | report | merge queue | nothing) → publish. */
+export async function main(): Promise<void> {
+  const env = readRunnerEnv(process.env);
+  try {
+    const inputs = readInputs();
+    const client = createGitHubClient({
+      token: inputs.githubToken,
+      apiUrl: env.apiUrl,
+      graphqlUrl: env.graphqlUrl,
+      log: (message) => core.info(message),
+    });
+    if (inputs.mode === 'report') {
+      await runReportMode(inputs, client, env);
+      return;
+    }
+    const event = readEvent(env);
+    if (event.kind === 'merge_group') {
+      if (inputs.status) await publishMergeGroup(client, event, env.runUrl);
+      else core.info('agent-pr-gate: merge group: status is off, nothing to do');
+    } else if (event.kind === 'unsupported') {
+      core.notice(
+        `agent-pr-gate: the ${event.name || 'unknown'} event has no pull request to gate, so there is nothing to do ` +
+          '(gate mode runs on pull_request_target, pull_request, pull_request_review and merge_group).',
+      );
+    } else {
+      await runGate(inputs, client, env, event);
+    }
+  } catch (error) {
+    core.setFailed(`agent-pr-gate: ${describeError(error)}`);
+    if (env.debug && error instanceof Error && error.stack) core.info(error.stack);
+  }
+}
+
+/** The logins and teams the core needs looked up, asked before evaluation (SPEC §3, §4). */
+function plannedLookups(policy: Policy, snapshot: PrSnapshot, workflowPath: string | null): LookupRequest {
+  const permissions = detectionLookups(policy, snapshot);
+  const teams: string[] = [];
+  if (detectAgent(policy, snapshot).agent !== null) {
+    const plan = planLookups(policy, snapshot, evaluatePolicy(policy, snapshot, { workflowPath }));
+    permissions.push(...plan.permissions);
+    teams.push(...plan.teams);
+  }
+  return { permissions, teams };
+}
+
+export function failsJob(verdict: Verdict, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  if (failOn === 'fail') return verdict === 'fail';
+  return verdict === 'fail' || verdict === 'needs-review';
+}
+
+async function runGate(inputs: Inputs, client: GitHubClient, env: RunnerEnv, event: Extract<GateEvent, { kind: 'pull_request' }>) {
+  const startedAt = new Date();
+  const target = { owner: event.owner, repo: event.repo, number: event.number };
+  const snapshot = await fetchSnapshot(client, { ...target, name: event.repo, baseSha: event.baseSha, configPath: inputs.config });
+
+  const loaded = loadPolicy(snapshot.base.policy.text, inputs.config);
+  if (!loaded.ok) {
+    await publishPolicyError(client, loaded.errors, { ...target, status: inputs.status, headSha: snapshot.headSha, runUrl: env.runUrl });
+    core.setFailed(`agent-pr-gate: ${describePolicyErrors(loaded.errors)}`);
+    return;
+  }
+  for (const warning of loaded.warnings) core.warning(`agent-pr-gate: ${warning}`);
+
+  const wanted = plannedLookups(loaded.policy, snapshot, env.workflowPath);
+  if (wanted.permissions.length > 0 || wanted.teams.length > 0) {
+    snapshot.lookups = await fetchLookups(client, snapshot.repo, wanted);
+  }
+  const result = evaluateGate(loaded.policy, snapshot, { now: startedAt, workflowPath: env.workflowPath });
+  core.info(`agent-pr-gate: PR #${event.number}: ${result.verdict}${result.detection.agent ? ` (${result.detection.agent})` : ''}: ${result.summary}`);
+
+  await publishGateResult(client, result, {
+    comment: inputs.comment,
+    status: inputs.status,
+    target,
+    snapshot,
+    runUrl: env.runUrl,
+    startedAt,
+  });
+  if (failsJob(result.verdict, inputs.failOn)) {
+    core.setFailed(`agent-pr-gate: verdict ${result.verdict} (fail-on: ${inputs.failOn}): ${result.summary}`);
+  }
+}
