@@ -1,4 +1,5 @@
-import { escapeMarkdown } from '../render/escape.js';
+import { escapeMarkdown, inlineCode, markdownLink } from '../render/escape.js';
+import { formatDuration } from '../render/format-duration.js';
 import type { AgentSummary, FailureSample, ReportJson } from './aggregate-report.js';
 
 /**
@@ -24,26 +25,6 @@ const COLUMNS = [
   'Rework rate',
 ];
 
-/** `3d 4h`, `2h 5m`, `12m`, `40s`: the two largest units. */
-export function formatDuration(seconds: number): string {
-  const total = Math.round(seconds);
-  if (total < 60) return `${total}s`;
-  const units: Array<[string, number]> = [
-    ['d', 86_400],
-    ['h', 3_600],
-    ['m', 60],
-  ];
-  const parts: string[] = [];
-  let rest = total;
-  for (const [unit, size] of units) {
-    const count = Math.floor(rest / size);
-    rest -= count * size;
-    if (count > 0 || parts.length > 0) parts.push(`${count}${unit}`);
-    if (parts.length === 2) break;
-  }
-  return parts.filter((part) => !/^0/.test(part)).join(' ');
-}
-
 function percent(value: number | null): string {
   if (value === null) return '—';
   return `${Math.round(value * 1000) / 10}%`;
@@ -60,7 +41,7 @@ function formatTime(iso: string): string {
 
 function row(id: string, agent: AgentSummary): string {
   const cells = [
-    `\`${id}\``,
+    inlineCode(id, { table: true }),
     String(agent.prs),
     String(agent.merged),
     String(agent.closedUnmerged),
@@ -69,7 +50,7 @@ function row(id: string, agent: AgentSummary): string {
     percent(agent.successRate),
     formatNumber(agent.medianInterventions),
     formatDuration(agent.medianEndToEnd),
-    agent.medianTimeToFirstHumanReview === null ? '—' : formatDuration(agent.medianTimeToFirstHumanReview),
+    formatDuration(agent.medianTimeToFirstHumanReview),
     percent(agent.reworkRate),
   ];
   return `| ${cells.join(' | ')} |`;
@@ -107,9 +88,8 @@ function renderCharts(report: ReportJson, order: string[]): string[] {
 }
 
 function sampleLine(sample: FailureSample): string {
-  const title = escapeMarkdown(sample.title);
-  const base = `- [#${sample.number}](${sample.url}) ${title} (\`${sample.agent}\`)`;
-  if (sample.reason === 'reverted' && sample.revertedBy) return `${base}, reverted by [${escapeMarkdown(sample.revertedBy.by)}](${sample.revertedBy.url})`;
+  const base = `- ${markdownLink(`#${sample.number}`, sample.url)} ${escapeMarkdown(sample.title, 200)} (${inlineCode(sample.agent)})`;
+  if (sample.reason === 'reverted' && sample.revertedBy) return `${base}, reverted by ${markdownLink(sample.revertedBy.by, sample.revertedBy.url)}`;
   return base;
 }
 
