@@ -1,0 +1,135 @@
+import picomatch from 'picomatch';
+import type { Finding } from '../../result.js';
+import { isChecksumPath } from '../dependencies/manifests.js';
+import { baseName, isDocPath, isScriptPath } from '../file-kinds.js';
+import { createFinding, describeFileChanges, filesMatching, LocationList } from '../finding.js';
+import { compileAllowlist, findHosts, isBenignHost } from '../hosts.js';
+import { findPipedDownload } from '../piped-download.js';
+import type { PolicyCategory, PolicyContext } from '../policy-category.js';
+import { listWithMore, plural, uniqueSorted } from '../text.js';
+import { evaluateUserRule } from '../user-rule.js';
+
+/**
+ * `network`: added lines that reference hosts outside `network.allowed-hosts` (loopback and the
+ * reserved documentation names never count), downloads piped into a shell, and files that
+ * configure egress (firewall and allowlist settings, proxies, network policies). Lockfiles are
+ * left out: their registry URLs are the `dependencies` category's business.
+ */
+
+/** Config-file extensions: a source file named `firewall.ts` is code, reviewed as code. */
+const CONFIG = '{yml,yaml,json,jsonc,json5,toml,conf,cfg,ini,rules,txt,list,pac,nft}';
+const EGRESS_GLOBS = [
+  `**/*firewall*.${CONFIG}`,
+  '**/*firewall',
+  `**/*proxy*.${CONFIG}`,
+  '**/*.pac',
+  '**/squid.conf',
+  `**/egress*.${CONFIG}`,
+  `**/*-egress*.${CONFIG}`,
+  `**/*allowlist*.${CONFIG}`,
+  `**/*allow-list*.${CONFIG}`,
+  `**/*allowed-hosts*.${CONFIG}`,
+  '**/*iptables*',
+  '**/*ip6tables*',
+  '**/nftables*.conf',
+  '**/*.nft',
+  `**/*network-polic*.${CONFIG}`,
+  `**/*networkpolic*.${CONFIG}`,
+];
+const egressGlobs = picomatch(EGRESS_GLOBS, { dot: true, nocase: true });
+/** A word every egress glob's file name contains, checked before the globs run. */
+const EGRESS_WORD = /firewall|proxy|\.pac$|squid|egress|allow|iptables|nftables|\.nft$|network-?polic/i;
+
+function isEgressConfig(path: string): boolean {
+  return EGRESS_WORD.test(baseName(path)) && egressGlobs(path);
+}
+
+const HOSTS_SHOWN = 5;
+/** Every host reference is a `scheme://` URL, a `git@host:` remote or a quoted `//host` link. */
+const HOST_HINT = /:\/\/|git@|["'=(]\/\//g;
+/** Every piped download names its download tool. */
+const PIPE_HINT = /curl|wget|iwr|irm|invoke-|downloadstring/gi;
+
+function hostFinding(context: PolicyContext): { hosts: string[]; files: string[]; locations: LocationList } {
+  const isAllowed = compileAllowlist(context.policy.network.allowedHosts);
+  const flagged = (reference: { host: string; port: string | null }): boolean => !isBenignHost(reference.host) && !isAllowed(reference);
+  const hosts = new Set<string>();
+  const files: string[] = [];
+  const locations = new LocationList(context);
+  for (const file of context.files) {
+    if (file.added.length === 0 || isChecksumPath(file.path)) continue;
+    let found = false;
+    for (const index of context.candidateLines(file, HOST_HINT)) {
+      const line = file.added[index];
+      if (!line) continue;
+      const text = line.text;
+      let first = -1;
+      for (const reference of findHosts(text)) {
+        if (!flagged(reference)) continue;
+        hosts.add(reference.port ? `${reference.host}:${reference.port}` : reference.host);
+        if (first === -1) first = reference.index;
+      }
+      if (first !== -1) {
+        locations.add(file, line, first);
+        found = true;
+      }
+    }
+    if (found) files.push(file.path);
+  }
+  return { hosts: uniqueSorted(hosts), files, locations };
+}
+
+function pipedFinding(context: PolicyContext): { files: string[]; locations: LocationList } {
+  const files: string[] = [];
+  const locations = new LocationList(context);
+  for (const file of context.files) {
+    if (file.added.length === 0 || isDocPath(file.path) || isChecksumPath(file.path)) continue;
+    const script = isScriptPath(file.path);
+    let found = false;
+    for (const index of context.candidateLines(file, PIPE_HINT)) {
+      const line = file.added[index];
+      if (!line) continue;
+      const piped = findPipedDownload(line.text, script);
+      if (piped === null) continue;
+      locations.add(file, line, piped.index);
+      found = true;
+    }
+    if (found) files.push(file.path);
+  }
+  return { files, locations };
+}
+
+function where(files: readonly string[]): string {
+  return files.length === 1 ? (files[0] ?? '') : plural(files.length, 'file');
+}
+
+export const networkCategory: PolicyCategory = {
+  id: 'network',
+  evaluate(context) {
+    const rule = context.policy.permissions.network;
+    const base = { category: 'network' as const, level: rule.level, reviewers: rule.reviewers };
+    const findings: Finding[] = [];
+    const hosts = hostFinding(context);
+    if (hosts.hosts.length > 0) {
+      findings.push(
+        createFinding({
+          ...base,
+          files: hosts.files,
+          message: `references ${plural(hosts.hosts.length, 'host')} outside network.allowed-hosts: ${listWithMore(hosts.hosts, HOSTS_SHOWN)}`,
+          locations: hosts.locations.locations,
+        }),
+      );
+    }
+    const piped = pipedFinding(context);
+    if (piped.locations.count > 0) {
+      findings.push(createFinding({ ...base, files: piped.files, message: `pipes a download into a shell in ${where(piped.files)}`, locations: piped.locations.locations }));
+    }
+    const egress = filesMatching(context.files, isEgressConfig);
+    if (egress.length > 0) {
+      findings.push(createFinding({ ...base, files: egress.map((file) => file.path), message: `${describeFileChanges(egress)} (egress configuration)` }));
+    }
+    const extra = evaluateUserRule(context, 'network', rule);
+    if (extra) findings.push(extra);
+    return findings;
+  },
+};

@@ -1,0 +1,166 @@
+import type { Finding } from '../../result.js';
+import { isCodePath, isTestPath, languageOf } from '../file-kinds.js';
+import { createFinding, LocationList } from '../finding.js';
+import type { ChangedFile, PolicyCategory, PolicyContext } from '../policy-category.js';
+import { ASSERTION, markerName, SUPPRESSION_PREFILTER, SUPPRESSIONS, TEST_MARKERS } from '../test-markers.js';
+import { listWithMore, plural, uniqueSorted } from '../text.js';
+import { evaluateUserRule } from '../user-rule.js';
+
+/**
+ * `tests-weakened`: deleted test files (and test files renamed out of the test naming, which stops
+ * them from running), added skip/only/focus markers of the common test frameworks, added lint and
+ * type-check suppressions, and test files that lose several assertions.
+ */
+
+const NAMES_SHOWN = 5;
+const PATHS_SHOWN = 3;
+/** A modified test file losing at least this many more assertions than it gains is a finding. */
+const REMOVED_ASSERTIONS = 3;
+
+interface LineHits {
+  names: string[];
+  files: ChangedFile[];
+  locations: LocationList;
+}
+
+function emptyHits(context: PolicyContext): LineHits {
+  return { names: [], files: [], locations: new LocationList(context) };
+}
+
+/** Adds every match's marker name; returns the smallest index seen (or `first`). */
+function collect(pattern: RegExp, text: string, hits: LineHits, first: number): number {
+  let smallest = first;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    hits.names.push(markerName(match[0]));
+    if (smallest === -1 || match.index < smallest) smallest = match.index;
+    if (match[0] === '') pattern.lastIndex += 1;
+  }
+  return smallest;
+}
+
+function scanMarkers(context: PolicyContext, file: ChangedFile, hits: LineHits): void {
+  const language = languageOf(file.path);
+  const markers = language ? TEST_MARKERS[language] : undefined;
+  if (!markers) return;
+  const testFile = isTestPath(file.path);
+  // Only the lines where the language's hint is (for test files, the hint that covers every marker).
+  const hint = testFile ? (markers.testHint ?? markers.hint) : markers.hint;
+  const indexes: Iterable<number> = hint ? context.candidateLines(file, hint) : file.added.keys();
+  let found = false;
+  for (const index of indexes) {
+    const line = file.added[index];
+    if (!line) continue;
+    let first = -1;
+    if (markers.anyFile) first = collect(markers.anyFile, line.text, hits, first);
+    if (markers.testFileOnly && testFile) first = collect(markers.testFileOnly, line.text, hits, first);
+    if (first !== -1) {
+      hits.locations.add(file, line, first);
+      found = true;
+    }
+  }
+  if (found) hits.files.push(file);
+}
+
+function scanSuppressions(context: PolicyContext, file: ChangedFile, hits: LineHits): void {
+  let found = false;
+  for (const index of context.candidateLines(file, SUPPRESSION_PREFILTER)) {
+    const line = file.added[index];
+    if (!line) continue;
+    let first = -1;
+    for (const { name, pattern } of SUPPRESSIONS) {
+      const match = pattern.exec(line.text);
+      if (!match) continue;
+      hits.names.push(name);
+      if (first === -1 || match.index < first) first = match.index;
+    }
+    if (first !== -1) {
+      hits.locations.add(file, line, first);
+      found = true;
+    }
+  }
+  if (found) hits.files.push(file);
+}
+
+function countAssertions(lines: readonly { text: string }[]): number {
+  let count = 0;
+  for (const line of lines) if (ASSERTION.test(line.text)) count += 1;
+  return count;
+}
+
+function where(files: readonly ChangedFile[], noun: string): string {
+  if (files.length === 1) return files[0]?.path ?? '';
+  return plural(files.length, noun);
+}
+
+export const testsWeakenedCategory: PolicyCategory = {
+  id: 'tests-weakened',
+  evaluate(context) {
+    const rule = context.policy.permissions['tests-weakened'];
+    const base = { category: 'tests-weakened' as const, level: rule.level, reviewers: rule.reviewers };
+    const findings: Finding[] = [];
+
+    const deleted = context.files.filter((file) => file.status === 'removed' && isTestPath(file.path));
+    const movedOut = context.files.filter(
+      (file) => file.status === 'renamed' && file.previousPath !== null && isTestPath(file.previousPath) && !isTestPath(file.path),
+    );
+    if (deleted.length > 0 || movedOut.length > 0) {
+      const parts: string[] = [];
+      if (deleted.length > 0) parts.push(`deletes ${plural(deleted.length, 'test file')}: ${listWithMore(deleted.map((file) => file.path), PATHS_SHOWN)}`);
+      if (movedOut.length > 0) {
+        const moves = movedOut.map((file) => `${file.previousPath ?? ''} → ${file.path}`);
+        parts.push(`renames ${plural(movedOut.length, 'test file')} out of the test naming: ${listWithMore(moves, PATHS_SHOWN)}`);
+      }
+      const files = [...deleted.map((file) => file.path), ...movedOut.flatMap((file) => [file.path, file.previousPath ?? file.path])];
+      findings.push(createFinding({ ...base, files, message: parts.join('; ') }));
+    }
+
+    const markers = emptyHits(context);
+    const suppressions = emptyHits(context);
+    const weakened: { file: ChangedFile; removed: number }[] = [];
+    for (const file of context.files) {
+      if (file.added.length > 0) {
+        scanMarkers(context, file, markers);
+        if (isCodePath(file.path)) scanSuppressions(context, file, suppressions);
+      }
+      if (file.status !== 'removed' && file.removed.length > 0 && isTestPath(file.path) && isCodePath(file.path)) {
+        const removed = countAssertions(file.removed) - countAssertions(file.added);
+        if (removed >= REMOVED_ASSERTIONS) weakened.push({ file, removed });
+      }
+    }
+    if (markers.locations.count > 0) {
+      const allTests = markers.files.every((file) => isTestPath(file.path));
+      const names = listWithMore(uniqueSorted(markers.names).map((name) => `\`${name}\``), NAMES_SHOWN);
+      findings.push(
+        createFinding({
+          ...base,
+          files: markers.files.map((file) => file.path),
+          message: `adds ${names} in ${where(markers.files, allTests ? 'test file' : 'file')}`,
+          locations: markers.locations.locations,
+        }),
+      );
+    }
+    if (suppressions.locations.count > 0) {
+      const names = listWithMore(uniqueSorted(suppressions.names).map((name) => `\`${name}\``), NAMES_SHOWN);
+      findings.push(
+        createFinding({
+          ...base,
+          files: suppressions.files.map((file) => file.path),
+          message: `adds ${names} in ${where(suppressions.files, 'file')}`,
+          locations: suppressions.locations.locations,
+        }),
+      );
+    }
+    if (weakened.length > 0) {
+      const total = weakened.reduce((sum, entry) => sum + entry.removed, 0);
+      const files = weakened.map((entry) => entry.file);
+      findings.push(
+        createFinding({ ...base, files: files.map((file) => file.path), message: `removes ${plural(total, 'assertion')} from ${where(files, 'test file')}` }),
+      );
+    }
+
+    const extra = evaluateUserRule(context, 'tests-weakened', rule);
+    if (extra) findings.push(extra);
+    return findings;
+  },
+};

@@ -1,0 +1,133 @@
+/**
+ * Just enough TOML, one line at a time, for reading dependency sections out of a patch of
+ * pyproject.toml or Cargo.toml: table headers, `key = value` lines, array items, inline tables.
+ */
+
+const BARE_OR_QUOTED = String.raw`(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')`;
+const TABLE = /^\[\[?([^\]]*)\]\]?\s*(?:#.*)?$/;
+const KEY_VALUE = new RegExp(String.raw`^(${BARE_OR_QUOTED}(?:\s*\.\s*${BARE_OR_QUOTED})*)\s*=\s*(.*)$`);
+const STRING = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
+
+function unquote(part: string): string {
+  const trimmed = part.trim();
+  if ((trimmed.startsWith('"') && trimmed.endsWith('"')) || (trimmed.startsWith("'") && trimmed.endsWith("'"))) return trimmed.slice(1, -1);
+  return trimmed;
+}
+
+/** Splits a dotted key on dots outside quotes: `target.'cfg(unix)'.dependencies` → 3 parts. */
+export function splitDottedKey(key: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let quote = '';
+  for (const char of key) {
+    if (quote) {
+      current += char;
+      if (char === quote) quote = '';
+    } else if (char === '"' || char === "'") {
+      current += char;
+      quote = char;
+    } else if (char === '.') {
+      parts.push(unquote(current));
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  parts.push(unquote(current));
+  return parts;
+}
+
+/** The table name of a `[table]` / `[[array.of.tables]]` header (dotted, unquoted), or null. */
+export function tableHeader(line: string): string | null {
+  const match = TABLE.exec(line);
+  return match ? splitDottedKey(match[1] ?? '').join('.') : null;
+}
+
+/** `key = value` with the key split into its dotted parts and the value without a trailing comment. */
+export function keyValue(line: string): { key: string[]; value: string } | null {
+  const match = KEY_VALUE.exec(line);
+  if (!match) return null;
+  return { key: splitDottedKey(match[1] ?? ''), value: stripComment(match[2] ?? '') };
+}
+
+/** Removes a `# comment` that is outside strings. */
+export function stripComment(value: string): string {
+  let quote = '';
+  for (let i = 0; i < value.length; i += 1) {
+    const char = value.charAt(i);
+    if (quote) {
+      if (char === '\\' && quote === '"') i += 1;
+      else if (char === quote) quote = '';
+    } else if (char === '"' || char === "'") {
+      quote = char;
+    } else if (char === '#') {
+      return value.slice(0, i).trim();
+    }
+  }
+  return value.trim();
+}
+
+/** Every string literal on the line, in order. */
+export function stringsIn(line: string): string[] {
+  const out: string[] = [];
+  STRING.lastIndex = 0;
+  for (let match = STRING.exec(line); match !== null; match = STRING.exec(line)) out.push(match[1] ?? match[2] ?? '');
+  return out;
+}
+
+/** The value of a one-line string (`"1.0"`), or null. */
+export function stringValue(value: string): string | null {
+  const match = /^"((?:[^"\\]|\\.)*)"$|^'([^']*)'$/.exec(value.trim());
+  return match ? (match[1] ?? match[2] ?? '') : null;
+}
+
+/** Whether an array value opened on this line is still open at its end (`[` without `]`). */
+export function opensArray(value: string): boolean {
+  if (!value.startsWith('[')) return false;
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < value.length; i += 1) {
+    const char = value.charAt(i);
+    if (quote) {
+      if (char === '\\' && quote === '"') i += 1;
+      else if (char === quote) quote = '';
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '[') depth += 1;
+    else if (char === ']') depth -= 1;
+  }
+  return depth > 0;
+}
+
+/**
+ * The version a dependency value pins, for display: `"1.0"` → `1.0`; an inline table →
+ * its `version`, else `git+URL` (with `#tag`/`#branch`/`#rev`), `path:…`, `workspace`, or the table text.
+ */
+export function dependencySpec(value: string): string {
+  const plain = stringValue(value);
+  if (plain !== null) return plain;
+  if (!value.startsWith('{')) return value;
+  const field = (name: string): string | null => {
+    const match = new RegExp(`(?:^|[{,\\s])${name}\\s*=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|'([^']*)'|(true|false))`).exec(value);
+    return match ? (match[1] ?? match[2] ?? match[3] ?? '') : null;
+  };
+  const version = field('version');
+  if (version !== null) return version;
+  const git = field('git');
+  if (git !== null) {
+    const ref = field('tag') ?? field('branch') ?? field('rev');
+    return `git+${git}${ref ? `#${ref}` : ''}`;
+  }
+  const path = field('path');
+  if (path !== null) return `path:${path}`;
+  const url = field('url');
+  if (url !== null) return url;
+  if (field('workspace') === 'true') return 'workspace';
+  return value.replace(/\s+/g, ' ');
+}
+
+/** Whether a value looks like a dependency's version: `"^1.2"`, `">=1,<2"`, `"*"`, or an inline table naming a source. */
+export function looksLikeDependencyValue(value: string): boolean {
+  const plain = stringValue(value);
+  if (plain !== null) return /^(?:[\^~<>=!\s]*v?\d[\w.*+-]*(?:\s*,\s*[\^~<>=!]*\s*v?\d[\w.*+-]*)*|\*)$/.test(plain.trim());
+  return /^\{.*\b(?:version|git|path|workspace)\s*=/.test(value);
+}

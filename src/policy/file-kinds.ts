@@ -1,0 +1,101 @@
+/**
+ * What kind of file a repository path is, by naming conventions alone (the core never sees file
+ * contents beyond the diff). Paths are repository-relative with `/` separators.
+ */
+
+export function baseName(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? path : path.slice(slash + 1);
+}
+
+export function dirName(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
+function extension(path: string): string {
+  const name = baseName(path);
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
+}
+
+const TEST_DIR = /(?:^|\/)(?:__tests__|__test__|__snapshots__|tests?|specs?|e2e|cypress|playwright)\//;
+const TEST_FILE =
+  /[._-](?:test|tests|spec|specs|e2e)\.[A-Za-z0-9]+$|(?:^|\/)test_[^/]*\.py$|_test\.[A-Za-z0-9]+$|(?:Test|Tests|Spec|IT)\.(?:java|kt|kts|scala|groovy|cs|fs|vb|php|swift|m)$|_spec\.rb$|(?:^|\/)conftest\.py$/;
+
+/**
+ * Test files in the common conventions: `*.test.*`, `*.spec.*`, `test_*.py`, `*_test.py`,
+ * `*_test.go`, `FooTest.java`, `foo_spec.rb`, and anything under `__tests__/`, `test/`, `tests/`,
+ * `spec/`, `e2e/` (which covers JUnit's `src/test/` and Rust's `tests/`).
+ */
+export function isTestPath(path: string): boolean {
+  return TEST_DIR.test(path) || TEST_FILE.test(path);
+}
+
+const DOC_EXTENSIONS = new Set(['md', 'mdx', 'markdown', 'rst', 'adoc', 'asciidoc', 'txt', 'rdoc', 'org']);
+const DOC_NAMES = /^(?:license|licence|copying|notice|authors|contributors|changelog|changes|history)(?:\.|$)/i;
+
+/** Prose: Markdown, reStructuredText, plain text (but not `requirements*.txt`), licenses, changelogs. */
+export function isDocPath(path: string): boolean {
+  const name = baseName(path);
+  if (/^(?:requirements|constraints).*\.txt$/i.test(name)) return false;
+  return DOC_EXTENSIONS.has(extension(path)) || DOC_NAMES.test(name);
+}
+
+const CODE_EXTENSIONS = new Set([
+  'js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'vue', 'svelte', 'astro',
+  'py', 'pyi', 'go', 'rs', 'java', 'kt', 'kts', 'scala', 'groovy', 'cs', 'fs', 'vb',
+  'rb', 'php', 'swift', 'm', 'mm', 'c', 'h', 'cc', 'cpp', 'cxx', 'hpp', 'hh',
+  'dart', 'ex', 'exs', 'erl', 'clj', 'cljs', 'lua', 'pl', 'pm', 'r', 'jl', 'zig', 'nim', 'sol',
+]);
+
+/** Source code in a programming language (where lint suppressions and test markers live). */
+export function isCodePath(path: string): boolean {
+  return CODE_EXTENSIONS.has(extension(path));
+}
+
+const LANGUAGE_BY_EXTENSION: Record<string, Language> = {
+  js: 'js', jsx: 'js', mjs: 'js', cjs: 'js', ts: 'js', tsx: 'js', mts: 'js', cts: 'js', vue: 'js', svelte: 'js', astro: 'js',
+  py: 'python', pyi: 'python',
+  go: 'go',
+  rs: 'rust',
+  java: 'jvm', kt: 'jvm', kts: 'jvm', scala: 'jvm', groovy: 'jvm',
+  cs: 'dotnet', fs: 'dotnet', vb: 'dotnet',
+  rb: 'ruby',
+  php: 'php',
+  swift: 'swift',
+  c: 'c', h: 'c', cc: 'c', cpp: 'c', cxx: 'c', hpp: 'c', hh: 'c', m: 'c', mm: 'c',
+};
+
+export type Language = 'js' | 'python' | 'go' | 'rust' | 'jvm' | 'dotnet' | 'ruby' | 'php' | 'swift' | 'c';
+
+export function languageOf(path: string): Language | null {
+  return LANGUAGE_BY_EXTENSION[extension(path)] ?? null;
+}
+
+const CI_CONFIG =
+  /^(?:\.github\/workflows\/|\.github\/actions\/|\.circleci\/|\.buildkite\/|\.azure-pipelines\/|\.gitlab\/ci\/|\.woodpecker\/)|(?:^|\/)action\.ya?ml$|^(?:\.gitlab-ci\.ya?ml|azure-pipelines[^/]*\.ya?ml|\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|appveyor\.ya?ml|\.appveyor\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml|cloudbuild\.ya?ml|\.github\/dependabot\.ya?ml|renovate\.json5?|\.renovaterc(?:\.json5?)?|\.github\/renovate\.json5?)$|(?:^|\/)Jenkinsfile[^/]*$/;
+
+/**
+ * CI configuration: GitHub Actions workflows and actions (`action.yml` anywhere), GitLab, CircleCI,
+ * Azure Pipelines, Jenkins, Buildkite, Travis, Bitbucket, AppVeyor, Drone, Woodpecker, Cloud Build,
+ * and the dependency bots' configs (Dependabot, Renovate), which decide what CI runs.
+ */
+export function isCiConfigPath(path: string): boolean {
+  return CI_CONFIG.test(path);
+}
+
+const SCRIPT_EXTENSIONS = new Set(['sh', 'bash', 'zsh', 'ksh', 'fish', 'ps1', 'psm1', 'bat', 'cmd', 'mk', 'dockerfile', 'nix']);
+const SCRIPT_NAMES =
+  /^(?:Dockerfile(?:\..+)?|Containerfile(?:\..+)?|Makefile|GNUmakefile|makefile|[Jj]ustfile|Taskfile\.ya?ml|Procfile|Vagrantfile|Earthfile|package\.json|devcontainer\.json|\.devcontainer\.json|\.gitpod\.ya?ml|docker-compose[^/]*\.ya?ml|compose\.ya?ml|tox\.ini|noxfile\.py)$/;
+
+/**
+ * Files whose lines run as commands: shell and PowerShell scripts, Dockerfiles, Makefiles, package
+ * scripts, dev containers, CI configs, and extension-less files under `scripts/` or `bin/`.
+ */
+export function isScriptPath(path: string): boolean {
+  const name = baseName(path);
+  if (SCRIPT_NAMES.test(name) || SCRIPT_EXTENSIONS.has(extension(path))) return true;
+  if (isCiConfigPath(path) || path.startsWith('.devcontainer/') || path.includes('/.devcontainer/')) return true;
+  return /(?:^|\/)(?:scripts?|bin|tools)\/[^/.]+$/.test(path);
+}
