@@ -52,7 +52,8 @@ export async function publishPolicyError(
     });
     if (!outcome.ok) core.warning(outcome.readOnly ? READ_ONLY_HINT : `agent-pr-gate: ${outcome.message}`);
   }
-  const list = errors.map((error) => `- \`${formatPolicyError(error)}\``).join('\n');
+  // A fenced block shows the messages as they are (they contain backticks of their own).
+  const list = ['```text', ...errors.map(formatPolicyError), '```'].join('\n');
   try {
     await core.summary
       .addRaw(`## agent-pr-gate: policy error\n\nThe policy file on the base branch is not valid, so this PR was not evaluated.\n\n${list}\n`, true)
