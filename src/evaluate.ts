@@ -71,5 +71,5 @@ export function evaluateGate(policy: Policy, snapshot: PrSnapshot, options: Eval
   const { reviews, findings } = evaluateReviews(policy, snapshot, detection, rawFindings);
   const metrics = computeMetrics(policy, snapshot, detection, options.now);
   const decision = decideVerdict({ detection, findings, reviews, incomplete });
-  return { ...decision, pr, detection, findings, reviews, metrics, incomplete, evaluatedAt };
+  return { ...decision, pr, detection, findings, reviews, metrics, incomplete, evaluatedAt, overrideLabel: policy.overrides.label };
 }

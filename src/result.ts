@@ -128,4 +128,6 @@ export interface GateResult {
   incomplete: string[];
   /** Evaluation time, ISO 8601. */
   evaluatedAt: string;
+  /** The policy's override label, so the comment can say how a maintainer waives a block. */
+  overrideLabel?: string;
 }

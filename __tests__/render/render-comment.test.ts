@@ -74,6 +74,8 @@ describe('renderComment', () => {
       "<!-- agent-pr-gate -->
       ### 🟡 Needs review — Needs review: an approval from @‍acme/platform for sensitive-paths \\(infra/main.tf\\).
 
+      **To unblock:** approval from @‍acme/platform for sensitive-paths, not from alice (the requester). Approvals count on the head commit \`3f2c1b0\` only.
+
       **Agent:** GitHub Copilot coding agent (\`copilot\`) · **Requester:** alice (assigned the agent)  
       **Signals:** \`author:Copilot\` · \`branch:copilot/fix-widget\`
 
@@ -111,6 +113,33 @@ describe('renderComment', () => {
     `);
   });
 
+  it('says how to unblock: which denied changes to remove, or the override label', () => {
+    const body = renderComment(
+      gateResult({
+        verdict: 'fail',
+        summary: 'denied: edits .github/workflows/ci.yml (workflows)',
+        overrideLabel: 'agent-pr-gate/override',
+        findings: [finding({ category: 'workflows', level: 'deny', message: 'edits .github/workflows/ci.yml' })],
+      }),
+    );
+    expect(body.split('\n')[3]).toBe(
+      '**To unblock:** remove the denied change (workflows) from the PR, or an admin or maintainer can waive it with the `agent-pr-gate/override` label, applied after the latest push.',
+    );
+  });
+
+  it('lists at most three unblocking steps', () => {
+    const body = renderComment(
+      gateResult({
+        verdict: 'needs-review',
+        reviews: reviewStatus({
+          satisfied: false,
+          requirements: ['a', 'b', 'c', 'd'].map((name) => requirement({ description: `approval from ${name}`, satisfied: false })),
+        }),
+      }),
+    );
+    expect(body).toContain('**To unblock:** approval from a; approval from b; 2 more (see Reviews)');
+  });
+
   it('renders a fail on a denied change with its offending line', () => {
     const body = renderComment(
       gateResult({
@@ -132,6 +161,8 @@ describe('renderComment', () => {
     expect(body).toMatchInlineSnapshot(`
       "<!-- agent-pr-gate -->
       ### ❌ Fail — Fails: the agent changed a CI workflow \\(deny\\); remove the change or ask an admin for the override label.
+
+      **To unblock:** remove the denied change (workflows) from the PR.
 
       **Agent:** GitHub Copilot coding agent (\`copilot\`) · **Requester:** alice (assigned the agent)  
       **Signals:** \`author:Copilot\` · \`branch:copilot/fix-widget\`
@@ -248,15 +279,15 @@ describe('renderComment', () => {
       "<!-- agent-pr-gate -->
       ### 🟡 Needs review — Needs review: 3000 network findings; the data is incomplete \\(files: 3000 of 3500 listed\\).
 
+      **To unblock:** a reviewer approves after checking what the gate could not see (below). Approvals count on the head commit \`3f2c1b0\` only.
+
       **Agent:** GitHub Copilot coding agent (\`copilot\`) · **Requester:** alice (assigned the agent)  
       **Signals:** \`author:Copilot\` · \`branch:copilot/fix-widget\`
 
       #### Permission findings
       | Category | Level | What | Status |
       |---|---|---|---|
-      | network | review | references hosts outside network.allowed-hosts<br>[src/generated/module-0.ts:1](https://github.com/acme/widgets/blob/3f2c1b0a9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a/src/generated/module-0.ts#L1), [src/generated/module-1.ts:2](https://github.com/acme/widgets/blob/3f2c1b0a9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a/src/generated/module-1.ts#L2), [src/generated/module-2.ts:3](https://github.com/acme/widgets/blob/3f2c1b0a9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a/src/generated/module-2.ts#L3) +2997 more | ⏳ needs approval |
-
-      <details><summary>Offending lines (3000)</summary>"
+      | network | review | references hosts outside network.allowed-hosts<br>[src/generated/module-0.ts:1](https://github.com/acme/widgets/blob/3f2c1b0a9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a/src/generated/module-0.ts#L1), [src/generated/module-1.ts:2](https://github.com/acme/widgets/blob/3f2c1b0a9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a/src/generated/module-1.ts#L2), [src/generated/module-2.ts:3](https://github.com/acme/widgets/blob/3f2c1b0a9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a/src/generated/module-2.ts#L3) +2997 more | ⏳ needs approval |"
     `);
     expect(lines.filter((line) => line.startsWith('_✂️'))).toMatchInlineSnapshot(`
       [

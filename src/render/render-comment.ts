@@ -41,6 +41,7 @@ export function renderComment(result: GateResult): string {
       ? [fixed(heading), fixed(renderFooter(result, links))]
       : [
           fixed(heading),
+          fixed(renderNextStep(result)),
           fixed(renderAgent(result)),
           renderFindings(result.findings, result.reviews, links),
           renderLocations(result.findings, links),
@@ -60,6 +61,41 @@ function headline(result: GateResult): string {
 
 // ---------------------------------------------------------------------------------------------
 // Sections
+
+const MAX_NEXT_STEPS = 3;
+
+/** One line under the verdict: what a maintainer does to unblock the PR. */
+function renderNextStep(result: GateResult): string {
+  const override = result.overrideLabel
+    ? `an admin or maintainer can waive it with the ${inlineCode(result.overrideLabel, { maxLength: 60 })} label, applied after the latest push`
+    : '';
+  if (result.verdict === 'fail') {
+    const denied = uniqueStrings(
+      result.findings.filter((f) => f.level === 'deny' && !f.satisfied).map((f) => (f.rule ? `${f.category}: ${f.rule}` : f.category)),
+    );
+    const what = denied.length > 0 ? ` (${denied.map((d) => escapeMarkdown(d, 60)).join(', ')})` : '';
+    return `**To unblock:** remove the denied change${denied.length === 1 ? '' : 's'}${what} from the PR${override ? `, or ${override}` : ''}.`;
+  }
+  if (result.verdict !== 'needs-review' || !result.reviews) return '';
+  const reviews = result.reviews;
+  const steps: string[] = [];
+  for (const requirement of reviews.requirements) {
+    if (requirement.satisfied) continue;
+    const who = requirement.candidates.length > 0 ? ` from ${listCandidates(requirement.candidates)}` : '';
+    steps.push(`${escapeMessage(requirement.description, 200)}${requirement.description.includes(' from ') ? '' : who}`);
+  }
+  for (const login of reviews.changesRequestedBy) steps.push(`${escapeMarkdown(login, 100)} approves or their review is dismissed`);
+  if (result.incomplete.length > 0) steps.push('a reviewer approves after checking what the gate could not see (below)');
+  if (steps.length === 0) return '';
+  if (steps.length > MAX_NEXT_STEPS) {
+    const more = steps.length - (MAX_NEXT_STEPS - 1);
+    steps.splice(MAX_NEXT_STEPS - 1, steps.length, `${more} more (see Reviews)`);
+  }
+  const head = result.pr.headSha ? ` Approvals count on the head commit ${inlineCode(result.pr.headSha.slice(0, 7))} only` : ' ';
+  const requesterIgnored = reviews.ignored.some((item) => item.reason === 'requester');
+  const requester = requesterIgnored && result.detection.requester ? `, not from ${escapeMarkdown(result.detection.requester, 100)} (the requester)` : '';
+  return `**To unblock:** ${steps.join('; ')}${requester}.${head}${override ? `; ${override}` : ''}.`;
+}
 
 function renderAgent(result: GateResult): string {
   const { detection } = result;
