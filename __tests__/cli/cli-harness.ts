@@ -1,11 +1,12 @@
 /**
  * Runs the CLI in-process (`runCli`) with captured output, a chosen working directory, environment
- * and clock; and makes temporary directories with files in them.
+ * and clock (and the tests' API pacing); and makes temporary directories with files in them.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCli } from '../../src/cli/run-cli.js';
+import { TEST_PACING } from '../fake-github/test-pacing.js';
 
 export interface CliRun {
   code: number;
@@ -32,6 +33,7 @@ export async function cli(argv: string[], options: RunOptions = {}): Promise<Cli
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
     now: () => new Date(options.now ?? '2026-03-02T11:00:00Z'),
+    apiPacing: TEST_PACING,
   });
   return { code, stdout, stderr };
 }

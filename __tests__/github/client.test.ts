@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubClient } from '../../src/github/client.js';
 import { describeError } from '../../src/github/errors.js';
 import { typicalScenario } from '../fake-github/scenario.js';
-import { startFakeGitHub, type FakeGitHub, type Fault } from '../fake-github/server.js';
+import { startFakeGitHub, type FakeGitHub, type Fault, type FakeGitHubOptions } from '../fake-github/server.js';
+import { TEST_PACING } from '../fake-github/test-pacing.js';
 
 let fake: FakeGitHub | null = null;
 afterEach(async () => {
@@ -11,51 +12,94 @@ afterEach(async () => {
 });
 
 const FILES = 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files';
+const CREATE_COMMENT = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments';
 const PARAMS = { owner: 'acme', repo: 'widgets', pull_number: 42 };
+const FILES_PATH = 'GET /repos/acme/widgets/pulls/42/files';
 
-async function withFaults(faults: Fault[]) {
-  fake = await startFakeGitHub(typicalScenario(), { faults });
+/**
+ * The production client against the fake API; `fast` (the default) with the tests' pacing: retry
+ * waits in ms instead of seconds and no write spacing. Everything else is the real config.
+ */
+async function withFaults(faults: Fault[], { fast = true, ...options }: FakeGitHubOptions & { fast?: boolean } = {}) {
+  fake = await startFakeGitHub(typicalScenario(), { faults, ...options });
   const logs: string[] = [];
-  const client = createGitHubClient({ token: 't', apiUrl: fake.url, log: (message) => logs.push(message) });
+  const client = createGitHubClient({ token: 't', apiUrl: fake.url, log: (message) => logs.push(message), ...(fast ? TEST_PACING : {}) });
   return { fake, client, logs };
 }
 
 describe('createGitHubClient', () => {
   it('retries a 502 and returns the answer', async () => {
-    const { fake, client } = await withFaults([{ kind: 'status', status: 502 }]);
+    const { fake, client, logs } = await withFaults([{ kind: 'status', status: 502 }]);
     const answer = await client.request(FILES, PARAMS);
     expect((answer.data as unknown[]).length).toBe(3);
     expect(fake.requests.map((r) => r.status)).toEqual([502, 200]);
+    expect(logs).toEqual([`GitHub API: HTTP 502 on ${FILES_PATH}: retrying in 1s`]);
   });
 
   it('retries a reset connection', async () => {
-    const { fake, client } = await withFaults([{ kind: 'reset' }]);
+    const { fake, client, logs } = await withFaults([{ kind: 'reset' }]);
     const answer = await client.request(FILES, PARAMS);
     expect(answer.status).toBe(200);
     expect(fake.requests.map((r) => r.fault)).toEqual(['reset', null]);
+    expect(logs).toEqual([`GitHub API: other side closed on ${FILES_PATH}: retrying in 1s`]);
   });
 
-  it('waits out a secondary rate limit as long as retry-after says, then retries', async () => {
-    const { fake, client, logs } = await withFaults([{ kind: 'secondary-rate-limit', retryAfter: 1 }]);
+  it('retries an answer that does not come within the request timeout', async () => {
+    fake = await startFakeGitHub(typicalScenario(), { faults: [{ kind: 'slow', delayMs: 300 }] });
+    const logs: string[] = [];
+    const client = createGitHubClient({ token: 't', apiUrl: fake.url, log: (m) => logs.push(m), ...TEST_PACING, requestTimeoutMs: 100 });
+    const answer = await client.request(FILES, PARAMS);
+    expect(answer.status).toBe(200);
+    expect(fake.requests.map((r) => r.fault)).toEqual(['slow', null]);
+    expect(logs).toEqual([`GitHub API: The operation was aborted due to timeout on ${FILES_PATH}: retrying in 1s`]);
+  });
+
+  it('waits out a secondary rate limit as long as retry-after says (in real seconds), then retries', async () => {
+    const { fake, client, logs } = await withFaults([{ kind: 'secondary-rate-limit', retryAfter: 1 }], { fast: false });
     const started = Date.now();
     const answer = await client.request(FILES, PARAMS);
     expect(answer.status).toBe(200);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(fake.requests.map((r) => r.status)).toEqual([403, 200]);
-    expect(logs).toEqual(['GitHub API: secondary rate limit on GET /repos/acme/widgets/pulls/42/files: retrying in 1s']);
+    expect(logs).toEqual([`GitHub API: secondary rate limit on ${FILES_PATH}: retrying in 1s`]);
   });
 
   it('gives up at once when a rate limit asks for a longer wait than the run allows', async () => {
     const { fake, client, logs } = await withFaults([{ kind: 'secondary-rate-limit', retryAfter: 120 }]);
     await expect(client.request(FILES, PARAMS)).rejects.toMatchObject({ status: 403 });
     expect(fake.requests).toHaveLength(1);
-    expect(logs).toEqual(["GitHub API: secondary rate limit on GET /repos/acme/widgets/pulls/42/files: giving up (waiting 120s would pass the run's 60s limit)"]);
+    expect(logs).toEqual([`GitHub API: secondary rate limit on ${FILES_PATH}: giving up (waiting 120s would pass the run's 60s limit)`]);
+  });
+
+  it('waits until the reset time on a primary rate limit, then retries', async () => {
+    // Resets 9 to 10 s from now: the plugin waits until then, plus one second.
+    const reset = String(Math.floor(Date.now() / 1000) + 10);
+    const limited = {
+      method: 'GET',
+      path: /\/files$/,
+      handle: () => ({ status: 403, body: { message: 'API rate limit exceeded for installation.' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } }),
+    };
+    const { fake, client, logs } = await withFaults([], { rest: [limited] });
+    await expect(client.request(FILES, PARAMS)).rejects.toMatchObject({ status: 403 });
+    // 4 attempts: the first and MAX_RETRIES (3) retries (waits scaled to ms in this test).
+    expect(fake.requests).toHaveLength(4);
+    expect(logs.slice(0, 3).every((line) => /^GitHub API: rate limit on GET \/repos\/acme\/widgets\/pulls\/42\/files: retrying in 1[01]s$/.test(line))).toBe(true);
+    expect(logs[3]).toBe(`GitHub API: rate limit on ${FILES_PATH}: giving up after 3 retries`);
   });
 
   it('does not retry a 404', async () => {
-    const { fake, client } = await withFaults([]);
-    const error = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { ...PARAMS, pull_number: 7 }).catch((e: unknown) => e);
+    const { fake, client, logs } = await withFaults([]);
+    const error = await client.request(FILES, { ...PARAMS, pull_number: 7 }).catch((e: unknown) => e);
     expect(describeError(error)).toBe('Not Found - https://docs.github.com/rest (HTTP 404 on GET /repos/acme/widgets/pulls/7/files)');
+    expect(fake.requests).toHaveLength(1);
+    expect(logs).toEqual([]);
+  });
+
+  it('does not retry a read-only token’s 403', async () => {
+    const { fake, client } = await withFaults([], { readOnly: true });
+    const comment = { owner: 'acme', repo: 'widgets', issue_number: 42, body: 'x' };
+    const error = await client.request(CREATE_COMMENT, comment).catch((e: unknown) => e);
+    expect(describeError(error)).toBe('Resource not accessible by integration - https://docs.github.com/rest (HTTP 403 on POST /repos/acme/widgets/issues/42/comments)');
     expect(fake.requests).toHaveLength(1);
   });
 
@@ -69,55 +113,88 @@ describe('createGitHubClient', () => {
   });
 
   it('stops after 3 retries (1 s, 4 s, 9 s apart) on a server that keeps failing', async () => {
-    fake = await startFakeGitHub(typicalScenario(), { faults: [{ kind: 'status', status: 503, times: Infinity }] });
-    const waits: number[] = [];
-    const client = createGitHubClient({ token: 't', apiUrl: fake.url, sleep: async (seconds) => void waits.push(seconds) });
+    const { fake, client, logs } = await withFaults([{ kind: 'status', status: 503, times: Infinity }]);
     await expect(client.request(FILES, PARAMS)).rejects.toMatchObject({ status: 503 });
-    expect(waits).toEqual([1, 4, 9]);
     expect(fake.requests).toHaveLength(4);
+    expect(logs).toEqual([
+      `GitHub API: HTTP 503 on ${FILES_PATH}: retrying in 1s`,
+      `GitHub API: HTTP 503 on ${FILES_PATH}: retrying in 4s`,
+      `GitHub API: HTTP 503 on ${FILES_PATH}: retrying in 9s`,
+      `GitHub API: HTTP 503 on ${FILES_PATH}: giving up after 3 retries`,
+    ]);
   });
 
   it('does not repeat a write marked retries: 0 after a 502, but does after a secondary rate limit', async () => {
-    fake = await startFakeGitHub(typicalScenario(), {
-      faults: [
-        { kind: 'status', status: 502, when: { method: 'POST' } },
-        { kind: 'secondary-rate-limit', retryAfter: 2, when: { method: 'POST' } },
-      ],
-    });
-    const waits: number[] = [];
-    const client = createGitHubClient({ token: 't', apiUrl: fake.url, sleep: async (seconds) => void waits.push(seconds) });
+    const { fake, client, logs } = await withFaults([
+      { kind: 'status', status: 502, afterHandling: true, when: { method: 'POST' } },
+      { kind: 'secondary-rate-limit', retryAfter: 2, when: { method: 'POST' } },
+    ]);
     const comment = { owner: 'acme', repo: 'widgets', issue_number: 42, body: 'x', request: { retries: 0 } };
-    await expect(client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', comment)).rejects.toMatchObject({ status: 502 });
-    const created = await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', comment);
+    await expect(client.request(CREATE_COMMENT, comment)).rejects.toMatchObject({ status: 502 });
+    const created = await client.request(CREATE_COMMENT, comment);
     expect(created.status).toBe(201);
-    expect(waits).toEqual([2]);
     expect(fake.requests.map((r) => r.status)).toEqual([502, 403, 201]);
+    expect(fake.writes.comments.map((write) => write.action)).toEqual(['create', 'create']);
+    expect(logs).toEqual([
+      'GitHub API: HTTP 502 on POST /repos/acme/widgets/issues/42/comments: not repeated (the request may have taken effect)',
+      'GitHub API: secondary rate limit on POST /repos/acme/widgets/issues/42/comments: retrying in 2s',
+    ]);
   });
 
-  it('caps the total wait of a run at 60 s', async () => {
-    fake = await startFakeGitHub(typicalScenario(), { faults: [{ kind: 'secondary-rate-limit', retryAfter: 25, times: Infinity }] });
-    const waits: number[] = [];
-    const client = createGitHubClient({ token: 't', apiUrl: fake.url, sleep: async (seconds) => void waits.push(seconds) });
+  it('caps the total rate-limit wait of a run at 60 s', async () => {
+    const { client, logs } = await withFaults([{ kind: 'secondary-rate-limit', retryAfter: 25, times: Infinity }]);
     await expect(client.request(FILES, PARAMS)).rejects.toMatchObject({ status: 403 });
-    expect(waits).toEqual([25, 25]);
+    expect(logs).toEqual([
+      `GitHub API: secondary rate limit on ${FILES_PATH}: retrying in 25s`,
+      `GitHub API: secondary rate limit on ${FILES_PATH}: retrying in 25s`,
+      `GitHub API: secondary rate limit on ${FILES_PATH}: giving up (waiting 25s would pass the run's 60s limit)`,
+    ]);
   });
 
   it('retries GraphQL answers that report GitHub’s own hiccup', async () => {
     let calls = 0;
-    fake = await startFakeGitHub(typicalScenario(), {
+    const { client, logs } = await withFaults([], {
       graphql: { Probe: () => (++calls === 1 ? { errors: [{ message: 'Something went wrong while executing your query. Please try again.' }] } : { data: { ok: true } }) },
     });
-    const waits: number[] = [];
-    const client = createGitHubClient({ token: 't', apiUrl: fake.url, sleep: async (seconds) => void waits.push(seconds) });
     expect(await client.graphql('query Probe { ok }', {})).toEqual({ ok: true });
-    expect(waits).toEqual([1]);
+    expect(calls).toBe(2);
+    expect(logs).toEqual(['GitHub API: GitHub GraphQL hiccup on POST /graphql: retrying in 1s']);
+  });
+
+  it('treats GraphQL’s RATE_LIMITED answer as a rate limit', async () => {
+    let calls = 0;
+    const { client, logs } = await withFaults([], {
+      graphql: { Probe: () => (++calls === 1 ? { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }] } : { data: { ok: true } }) },
+    });
+    expect(await client.graphql('query Probe { ok }', {})).toEqual({ ok: true });
+    expect(calls).toBe(2);
+    // Without an x-ratelimit-reset header the plugin knows no reset time, and retries at once.
+    expect(logs).toEqual(['GitHub API: rate limit on POST /graphql: retrying in 0s']);
+  });
+
+  it('gives up on GraphQL after 3 retries when the connection keeps resetting', async () => {
+    const { fake, client, logs } = await withFaults([{ kind: 'reset', times: Infinity, when: { path: '/graphql' } }]);
+    const error = await client.graphql('query Probe { ok }', {}).catch((e: unknown) => e);
+    expect(describeError(error)).toBe('other side closed (HTTP 500 on POST /graphql)');
+    expect(fake.requests).toHaveLength(4);
+    expect(logs.at(-1)).toBe('GitHub API: other side closed on POST /graphql: giving up after 3 retries');
   });
 
   it('raises other GraphQL errors without retrying', async () => {
-    fake = await startFakeGitHub(typicalScenario(), { graphql: { Probe: () => ({ errors: [{ type: 'NOT_FOUND', message: 'Could not resolve to a thing.' }] }) } });
-    const client = createGitHubClient({ token: 't', apiUrl: fake.url, sleep: async () => undefined });
+    const { fake, client, logs } = await withFaults([], { graphql: { Probe: () => ({ errors: [{ type: 'NOT_FOUND', message: 'Could not resolve to a thing.' }] }) } });
     const error = await client.graphql('query Probe { ok }', {}).catch((e: unknown) => e);
     expect(describeError(error)).toBe('GitHub GraphQL: Could not resolve to a thing.');
     expect(fake.requests).toHaveLength(1);
+    expect(logs).toEqual([]);
+  });
+
+  it('spaces writes 1 s apart by default (the throttling plugin’s pacing)', async () => {
+    const { fake, client } = await withFaults([], { fast: false });
+    const status = { owner: 'acme', repo: 'widgets', sha: 'a'.repeat(40), state: 'success' as const, context: 'agent-pr-gate' };
+    const started = Date.now();
+    await client.request('POST /repos/{owner}/{repo}/statuses/{sha}', status);
+    await client.request('POST /repos/{owner}/{repo}/statuses/{sha}', status);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(fake.writes.statuses).toHaveLength(2);
   });
 });

@@ -1,7 +1,9 @@
+import type { ClientPacing } from '../github/client.js';
+
 /**
  * What the CLI touches outside its arguments, passed in so tests run it in-process: output
- * streams, environment, working directory and the clock. Files are read and written with node:fs
- * relative to `cwd`.
+ * streams, environment, working directory, the clock and the API client's pacing. Files are read
+ * and written with node:fs relative to `cwd`.
  */
 export interface CliIo {
   /** Writes to standard output (the result: verdict, comment, JSON). */
@@ -11,4 +13,6 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   now: () => Date;
+  /** How the API client waits (retries, write pacing): its production defaults when absent. */
+  apiPacing?: ClientPacing;
 }

@@ -1,26 +1,39 @@
 import { getOctokit } from '@actions/github';
 import { defaults as actionsDefaults } from '@actions/github/lib/utils';
-import { decideRetry, type FailedAttempt } from './decide-retry.js';
+import type { Octokit as CoreOctokit } from '@octokit/core';
+import { retry } from '@octokit/plugin-retry';
+import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
 import { messageOf } from './errors.js';
 import { defaultGraphqlUrl } from './runner-env.js';
 
 /**
- * The one GitHub API client of a run: octokit from @actions/github (proxy-aware fetch), with
- * retries and rate-limit handling in one hook around every request (decide-retry.ts): 5xx and
- * network errors back off, secondary rate limits wait `retry-after`, all bounded (at most
- * MAX_RETRIES per request, MAX_TOTAL_WAIT_SECONDS of waiting per run, a timeout per request).
+ * The one GitHub API client of a run: octokit from @actions/github (proxy-aware fetch) with
+ * @octokit/plugin-retry and @octokit/plugin-throttling, bounded in time:
  *
- * Why not @octokit/plugin-retry and plugin-throttling: they schedule every request through
- * Bottleneck queues that yield to the event loop several times per request, which cost ~15 ms per
- * sequential request here, capped parallel requests at 10, and spaced writes 1 s apart — too
- * slow for the SPEC §9 budget (see scripts/bench.ts) for no benefit at two or three writes a run.
+ * - plugin-retry repeats 5xx answers, network errors, timeouts and GraphQL's "Something went
+ *   wrong while executing your query" at most MAX_RETRIES times, 1 s, 4 s, 9 s apart; never client
+ *   errors (DO_NOT_RETRY), and never a request sent with `request: { retries: 0 }` (a comment
+ *   creation: a 502 can hide a comment that was made);
+ * - plugin-throttling waits out secondary rate limits (`retry-after`, else 60 s) and primary ones
+ *   (until `x-ratelimit-reset`, also GraphQL's RATE_LIMITED) — at most MAX_RETRIES times per
+ *   request and MAX_TOTAL_WAIT_SECONDS of such waiting per client (per run). The request was not
+ *   processed, so even a `retries: 0` write is sent again. It also paces requests: at most 10 at a
+ *   time, writes and GraphQL queries 1 s apart (3 s between writes that notify, such as comments),
+ *   GitHub's advice against secondary rate limits;
+ * - every request times out after REQUEST_TIMEOUT_MS (a timeout is retried like a 5xx).
  *
- * Created by main.ts with URLs from the runner environment; nothing here runs at import time.
+ * Created by main.ts (and the CLI) with URLs from the environment; nothing here runs at import time.
  */
 
 export const MAX_RETRIES = 3;
 export const MAX_TOTAL_WAIT_SECONDS = 60;
 export const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * Statuses plugin-retry never repeats: client errors, whose answer will not change. 403 and 429
+ * are rate limits or refusals; the throttling plugin handles the rate limits (with their own wait).
+ */
+export const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];
 
 type Octokit = ReturnType<typeof getOctokit>;
 
@@ -34,95 +47,143 @@ export interface GitHubClient {
   graphql: (query: string, variables: Record<string, unknown>) => Promise<unknown>;
 }
 
-export interface ClientOptions {
+/**
+ * How the client spends time waiting. Production uses the defaults; in-process tests, which make
+ * many clients and queries, shorten them — rate-limit and retry decisions stay the same.
+ */
+export interface ClientPacing {
+  /**
+   * Milliseconds per second of a retry wait (both plugins' `retryAfterBaseValue`); default 1000.
+   * Tests pass 1, so a 9 s back-off takes 9 ms; logged waits and the run's cap stay in seconds.
+   */
+  msPerWaitSecond?: number;
+  /**
+   * Least time between two writes (and GraphQL queries) of this client, in milliseconds. Default:
+   * the throttling plugin's own pacing (1 s, 3 s between writes that notify). Tests pass 0.
+   */
+  writeSpacingMs?: number;
+  /** How long one attempt may take, in milliseconds; default REQUEST_TIMEOUT_MS. */
+  requestTimeoutMs?: number;
+}
+
+export interface ClientOptions extends ClientPacing {
   token: string;
   /** REST base URL (GITHUB_API_URL). */
   apiUrl: string;
   /** GraphQL endpoint (GITHUB_GRAPHQL_URL, else derived from apiUrl). */
   graphqlUrl?: string;
-  /** Where retry notes go (core.info in the action). */
+  /** Where retry and rate-limit notes go (core.info in the action). */
   log?: (message: string) => void;
-  /** Waits between retries (tests may shorten it). */
-  sleep?: (seconds: number) => Promise<void>;
 }
 
 type FetchLike = (url: string, init: { signal?: AbortSignal | null } & Record<string, unknown>) => Promise<unknown>;
 
 /** The proxy-aware fetch of @actions/github, with a timeout per request (a timeout is retried). */
-function fetchWithTimeout(): FetchLike {
+function fetchWithTimeout(timeoutMs: number): FetchLike {
   const base = (actionsDefaults.request?.fetch ?? fetch) as FetchLike;
-  return (url, init) => base(url, { ...init, signal: init.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  return (url, init) => base(url, { ...init, signal: init.signal ?? AbortSignal.timeout(timeoutMs) });
 }
 
-const defaultSleep = (seconds: number) => new Promise<void>((resolve) => setTimeout(resolve, seconds * 1000));
+type RequestOptions = Parameters<CoreOctokit['request']['endpoint']['parse']>[0];
+type LimitHandler = NonNullable<ThrottlingOptions['onRateLimit']>;
 
-interface ErrorShape {
-  status?: unknown;
-  response?: { headers?: Record<string, string | number | undefined> };
+/** `GET /repos/acme/widgets/pulls/42/files`: the request as a log line names it. */
+function describeRequest(octokit: Pick<CoreOctokit, 'request'>, options: RequestOptions): string {
+  let path = options.url;
+  try {
+    path = new URL(octokit.request.endpoint.parse(options).url, 'http://github.invalid').pathname;
+  } catch {
+    // keep the route as it is
+  }
+  return `${options.method} ${path}`;
 }
 
-/** What a thrown request error tells about the failure. */
-function failureOf(error: unknown): Pick<FailedAttempt, 'status' | 'message' | 'headers'> {
-  const shape = (typeof error === 'object' && error !== null ? error : {}) as ErrorShape;
-  const answered = shape.response !== undefined && typeof shape.status === 'number';
-  return { status: answered ? (shape.status as number) : null, message: messageOf(error), headers: shape.response?.headers ?? {} };
+/** A number the plugins keep in `options.request` (`retries`, `retryCount`), if set. */
+function requestNumber(options: RequestOptions, name: 'retries' | 'retryCount'): number | null {
+  const value = (options.request as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'number' ? value : null;
 }
 
-interface GraphqlBody {
-  errors?: Array<{ type?: unknown; message?: unknown }>;
+const GRAPHQL_HICCUP = /Something went wrong while executing your query/;
+
+/**
+ * A plugin that only logs: each failed attempt plugin-retry will repeat, with the wait it will
+ * take (plugin-retry has no callback of its own). Registered before plugin-retry, so it sees
+ * every attempt, not just the last.
+ */
+function retryNotes(log: (message: string) => void) {
+  return (octokit: CoreOctokit) => {
+    const note = (options: RequestOptions, reason: string, status: number) => {
+      if (status < 400 || DO_NOT_RETRY.includes(status)) return;
+      const attempt = requestNumber(options, 'retryCount') ?? 0;
+      const retries = requestNumber(options, 'retries') ?? MAX_RETRIES;
+      const what = describeRequest(octokit, options);
+      if (attempt < retries) log(`GitHub API: ${reason} on ${what}: retrying in ${(attempt + 1) ** 2}s`);
+      else if (retries === 0) log(`GitHub API: ${reason} on ${what}: not repeated (the request may have taken effect)`);
+      else log(`GitHub API: ${reason} on ${what}: giving up after ${attempt} retries`);
+    };
+    octokit.hook.error('request', (error, options) => {
+      // What plugin-retry repeats: RequestErrors (they carry the request), by status.
+      const { status, request, response } = error as { status?: unknown; request?: unknown; response?: unknown };
+      if (typeof status === 'number' && request !== undefined) note(options, response !== undefined ? `HTTP ${status}` : messageOf(error), status);
+      throw error;
+    });
+    octokit.hook.after('request', (response, options) => {
+      const errors = (response.data as { errors?: Array<{ message?: unknown }> } | null)?.errors;
+      const message = Array.isArray(errors) ? errors[0]?.message : undefined;
+      if (typeof message === 'string' && GRAPHQL_HICCUP.test(message)) note(options, 'GitHub GraphQL hiccup', 500);
+    });
+    return {};
+  };
 }
 
-/** A 200 GraphQL answer that is really a transient failure (rate limited, or GitHub's hiccup). */
-function graphqlFailure(data: unknown): { message: string; types: string[] } | null {
-  const errors = (typeof data === 'object' && data !== null ? (data as GraphqlBody).errors : undefined) ?? [];
-  if (!Array.isArray(errors) || errors.length === 0) return null;
-  const types = errors.map((error) => (typeof error.type === 'string' ? error.type : '')).filter(Boolean);
-  const message = errors.map((error) => (typeof error.message === 'string' ? error.message : '')).join('; ');
-  if (types.includes('RATE_LIMITED') || /something went wrong while executing your query/i.test(message)) return { message, types };
-  return null;
+/** The throttling plugin's rate-limit handlers: retry within the per-request and per-run bounds. */
+function rateLimitHandlers(log: (message: string) => void): { onRateLimit: LimitHandler; onSecondaryRateLimit: LimitHandler } {
+  let waitedSeconds = 0;
+  const handler =
+    (reason: string): LimitHandler =>
+    (retryAfter, options, octokit, retryCount) => {
+      const what = `GitHub API: ${reason} on ${describeRequest(octokit, options)}`;
+      if (retryCount >= MAX_RETRIES) {
+        log(`${what}: giving up after ${retryCount} retries`);
+        return false;
+      }
+      if (waitedSeconds + retryAfter > MAX_TOTAL_WAIT_SECONDS) {
+        log(`${what}: giving up (waiting ${retryAfter}s would pass the run's ${MAX_TOTAL_WAIT_SECONDS}s limit)`);
+        return false;
+      }
+      waitedSeconds += retryAfter;
+      log(`${what}: retrying in ${retryAfter}s`);
+      return true;
+    };
+  return { onRateLimit: handler('rate limit'), onSecondaryRateLimit: handler('secondary rate limit') };
+}
+
+/** Our own write pacing (tests): the groups plugin-throttling takes in place of its shared ones. */
+function writeGroups(spacingMs: number | undefined): { write?: Bottleneck.Group; notifications?: Bottleneck.Group } {
+  if (spacingMs === undefined) return {};
+  return {
+    write: new Bottleneck.Group({ maxConcurrent: 1, minTime: spacingMs }),
+    notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: spacingMs }),
+  };
 }
 
 export function createGitHubClient(options: ClientOptions): GitHubClient {
   const log = options.log ?? (() => undefined);
-  const sleep = options.sleep ?? defaultSleep;
-  let waitedSeconds = 0;
-  const octokit = getOctokit(options.token, {
-    baseUrl: options.apiUrl.replace(/\/+$/, ''),
-    request: { fetch: fetchWithTimeout() },
-  });
-
-  const limits = { maxRetries: MAX_RETRIES, maxTotalWaitSeconds: MAX_TOTAL_WAIT_SECONDS };
-  octokit.hook.wrap('request', async (request, requestOptions) => {
-    const repeatable = (requestOptions.request as { retries?: unknown } | undefined)?.retries !== 0;
-    const what = `${requestOptions.method} ${new URL(octokit.request.endpoint.parse(requestOptions).url, 'http://github.invalid').pathname}`;
-    for (let attempt = 0; ; attempt++) {
-      let outcome: { response: Awaited<ReturnType<typeof request>> } | { error: unknown };
-      try {
-        outcome = { response: await request(requestOptions) };
-      } catch (error) {
-        outcome = { error };
-      }
-      let failed: Pick<FailedAttempt, 'status' | 'message' | 'headers' | 'graphqlTypes'>;
-      if ('response' in outcome) {
-        const hiccup = graphqlFailure(outcome.response.data);
-        if (!hiccup) return outcome.response;
-        failed = { status: outcome.response.status, message: hiccup.message, headers: outcome.response.headers, graphqlTypes: hiccup.types };
-      } else {
-        failed = failureOf(outcome.error);
-      }
-      const decision = decideRetry({ ...failed, attempt, repeatable, waitedSeconds, nowMs: Date.now() }, limits);
-      if (!decision.retry) {
-        if (decision.reason) log(`GitHub API: ${decision.reason} on ${what}: ${decision.note ?? 'giving up'}`);
-        // A GraphQL answer with errors goes back as it is: octokit's graphql() raises them.
-        if ('response' in outcome) return outcome.response;
-        throw outcome.error;
-      }
-      waitedSeconds += decision.waitSeconds;
-      log(`GitHub API: ${decision.reason} on ${what}: retrying in ${decision.waitSeconds}s`);
-      await sleep(decision.waitSeconds);
-    }
-  });
-
+  const msPerWaitSecond = options.msPerWaitSecond ?? 1000;
+  const octokit = getOctokit(
+    options.token,
+    {
+      baseUrl: options.apiUrl.replace(/\/+$/, ''),
+      request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS) },
+      retry: { retries: MAX_RETRIES, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: msPerWaitSecond },
+      throttle: { ...rateLimitHandlers(log), ...writeGroups(options.writeSpacingMs), retryAfterBaseValue: msPerWaitSecond },
+      log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
+    },
+    retryNotes(log),
+    retry,
+    throttling,
+  );
   const graphqlUrl = options.graphqlUrl ?? defaultGraphqlUrl(options.apiUrl.replace(/\/+$/, ''));
   const graphql = octokit.graphql.defaults({ url: graphqlUrl });
   return {
