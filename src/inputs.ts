@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { parseReportWindow, ReportWindowError } from './report/window.js';
 
 /**
  * The action inputs (SPEC §2), read and checked once at the edge. A bad value stops the run with
@@ -60,17 +61,21 @@ function configPath(value: string): string {
   return path;
 }
 
-const WINDOW = /^(\d+[hdw]|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$/;
+/** The report window as report mode will read it (`parseReportWindow`), checked up front. */
+function checkReportWindow(value: string): void {
+  try {
+    parseReportWindow(value, new Date());
+  } catch (error) {
+    if (error instanceof ReportWindowError) throw new InputError(`input ${error.message}`);
+    throw error;
+  }
+}
 
 /** Parses the inputs from a getter (the action passes core.getInput; tests pass a map). */
 export function parseInputs(get: (name: string) => string): Inputs {
   const mode = oneOf('mode', get('mode'), MODES, 'gate');
   const reportWindow = get('report-window') || '14d';
-  if (mode === 'report' && !WINDOW.test(reportWindow)) {
-    throw new InputError(
-      `input report-window must be Nh, Nd, Nw (e.g. 14d) or a date range like 2026-01-01..2026-01-15; got "${reportWindow}"`,
-    );
-  }
+  if (mode === 'report') checkReportWindow(reportWindow);
   const githubToken = get('github-token');
   if (githubToken === '') {
     throw new InputError('input github-token is empty: pass `github-token: ${{ github.token }}` (the default) or another token');

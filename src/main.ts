@@ -1,12 +1,9 @@
 import * as core from '@actions/core';
 import { loadPolicy } from './config/load-policy.js';
-import type { Policy } from './config/policy.js';
-import { detectAgent } from './detect/detect-agent.js';
-import { detectionLookups } from './detect/detection-lookups.js';
 import { evaluateGate } from './evaluate.js';
 import { createGitHubClient, type GitHubClient } from './github/client.js';
 import { describeError } from './github/errors.js';
-import { fetchLookups, type LookupRequest } from './github/fetch-lookups.js';
+import { fetchGateLookups } from './github/fetch-gate-lookups.js';
 import { fetchSnapshot } from './github/fetch-snapshot.js';
 import { publishGateResult } from './github/publish-gate.js';
 import { publishMergeGroup } from './github/publish-merge-group.js';
@@ -14,11 +11,8 @@ import { describePolicyErrors, publishPolicyError } from './github/publish-polic
 import { readEvent, type GateEvent } from './github/read-event.js';
 import { readRunnerEnv, type RunnerEnv } from './github/runner-env.js';
 import { readInputs, type FailOn, type Inputs } from './inputs.js';
-import { evaluatePolicy } from './policy/evaluate-policy.js';
 import { runReportMode } from './report-mode.js';
 import type { Verdict } from './result.js';
-import { planLookups } from './reviews/plan-lookups.js';
-import type { PrSnapshot } from './snapshot.js';
 
 /** The action: inputs → client → event → (gate | report | merge queue | nothing) → publish. */
 export async function main(): Promise<void> {
@@ -53,18 +47,6 @@ export async function main(): Promise<void> {
   }
 }
 
-/** The logins and teams the core needs looked up, asked before evaluation (SPEC §3, §4). */
-function plannedLookups(policy: Policy, snapshot: PrSnapshot, workflowPath: string | null): LookupRequest {
-  const permissions = detectionLookups(policy, snapshot);
-  const teams: string[] = [];
-  if (detectAgent(policy, snapshot).agent !== null) {
-    const plan = planLookups(policy, snapshot, evaluatePolicy(policy, snapshot, { workflowPath }));
-    permissions.push(...plan.permissions);
-    teams.push(...plan.teams);
-  }
-  return { permissions, teams };
-}
-
 export function failsJob(verdict: Verdict, failOn: FailOn): boolean {
   if (failOn === 'never') return false;
   if (failOn === 'fail') return verdict === 'fail';
@@ -84,11 +66,9 @@ async function runGate(inputs: Inputs, client: GitHubClient, env: RunnerEnv, eve
   }
   for (const warning of loaded.warnings) core.warning(`agent-pr-gate: ${warning}`);
 
-  const wanted = plannedLookups(loaded.policy, snapshot, env.workflowPath);
-  if (wanted.permissions.length > 0 || wanted.teams.length > 0) {
-    snapshot.lookups = await fetchLookups(client, snapshot.repo, wanted);
-  }
-  const result = evaluateGate(loaded.policy, snapshot, { now: startedAt, workflowPath: env.workflowPath });
+  const { lookups, findings } = await fetchGateLookups(client, loaded.policy, snapshot, env.workflowPath);
+  snapshot.lookups = lookups;
+  const result = evaluateGate(loaded.policy, snapshot, { now: startedAt, workflowPath: env.workflowPath, findings });
   core.info(`agent-pr-gate: PR #${event.number}: ${result.verdict}${result.detection.agent ? ` (${result.detection.agent})` : ''}: ${result.summary}`);
 
   await publishGateResult(client, result, {

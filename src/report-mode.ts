@@ -3,17 +3,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatPolicyError, loadPolicy, type PolicyError } from './config/load-policy.js';
-import { detectionLookups } from './detect/detection-lookups.js';
 import type { GitHubClient } from './github/client.js';
-import { fetchLookups } from './github/fetch-lookups.js';
 import { fetchReport, type ReportProgress } from './github/fetch-report.js';
+import { fetchReportResult } from './github/fetch-report-result.js';
 import { describePolicyErrors } from './github/publish-policy-error.js';
 import type { RunnerEnv } from './github/runner-env.js';
 import type { Inputs } from './inputs.js';
-import { aggregateReport, type ReportJson } from './report/aggregate-report.js';
-import { evaluateReportPr } from './report/evaluate-report-pr.js';
+import type { ReportJson } from './report/aggregate-report.js';
 import { renderReport } from './report/render-report.js';
-import { detectReverts, type RevertTarget } from './report/reverts.js';
 import { parseReportWindow } from './report/window.js';
 
 /**
@@ -32,7 +29,7 @@ export const MAX_OUTPUT_LENGTH = 900_000;
 export interface ReportModeOptions {
   /** The evaluation time (default: the current time). */
   now?: Date;
-  /** Where the JSON file goes (default: RUNNER_TEMP, else the OS temp directory). */
+  /** Where the JSON file goes (default: the runner's temp directory, RUNNER_TEMP, else the OS one). */
   tempDir?: string;
 }
 
@@ -92,36 +89,18 @@ export async function runReportMode(inputs: Inputs, client: GitHubClient, env: R
   const loaded = data.policy;
   for (const warning of loaded.warnings) core.warning(`agent-pr-gate: ${warning}`);
 
-  // Permissions of the humans who removed agent labels (sticky labels), each login asked once.
+  const { report, requests } = await fetchReportResult(client, loaded.policy, data, { repo, window, now });
   const snapshots = data.snapshots;
-  const logins = [...new Set(snapshots.flatMap((snapshot) => detectionLookups(loaded.policy, snapshot)))];
-  let requests = data.requests;
-  if (logins.length > 0) {
-    const lookups = await fetchLookups(client, repo, { permissions: logins, teams: [] });
-    requests += logins.length;
-    for (const snapshot of snapshots) snapshot.lookups = lookups;
-  }
-
-  const mergeCommits = data.mergeCommits;
-  const targets: RevertTarget[] = snapshots
-    .filter((snapshot) => snapshot.mergedAt !== null)
-    .map((snapshot) => ({ number: snapshot.number, mergedAt: snapshot.mergedAt, mergeCommitSha: mergeCommits.get(snapshot.number) ?? null }));
-  const reverts = detectReverts(repo, targets, data.revertSources);
-  const prs = snapshots.flatMap((snapshot) => {
-    const pr = evaluateReportPr(loaded.policy, snapshot, reverts.get(snapshot.number) ?? null, now);
-    return pr ? [pr] : [];
-  });
-  const report = aggregateReport({ repo, window, prs, incomplete: data.incomplete });
 
   const summary = Object.entries(report.agents)
     .map(([id, agent]) => `${id} ${agent.prs}`)
     .join(', ');
   core.info(
-    `agent-pr-gate: ${prs.length} agent PRs of ${snapshots.length} PRs in the window${summary ? ` (${summary})` : ''}; ` +
+    `agent-pr-gate: ${report.prs.length} agent PRs of ${snapshots.length} PRs in the window${summary ? ` (${summary})` : ''}; ` +
       `${report.failures.length} failure samples; ${requests} API requests`,
   );
 
-  const dir = options.tempDir ?? (process.env.RUNNER_TEMP || tmpdir());
+  const dir = options.tempDir ?? env.tempDir ?? tmpdir();
   mkdirSync(dir, { recursive: true });
   const path = join(dir, REPORT_FILE);
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);

@@ -71,6 +71,19 @@ describe('gate run on a typical agent PR', () => {
     expect(run.stdout).toContain(`::error::agent-pr-gate: verdict needs-review (fail-on: needs-review): ${description}`);
   });
 
+  it('does not count an approval by a CONTRIBUTOR (no write access): needs review', async () => {
+    const scenario = typicalScenario();
+    scenario.reviews = scenario.reviews.map((review) => ({ ...review, author_association: 'CONTRIBUTOR' }));
+    const { run, fake } = await gate(scenario);
+    expect(run.code).toBe(1);
+    expect(run.outputs.verdict).toBe('needs-review');
+    const report = JSON.parse(run.outputs.report ?? '') as { reviews: { counted: string[]; ignored: Array<{ login: string; reason: string }> } };
+    expect(report.reviews.counted).toEqual([]);
+    expect(report.reviews.ignored).toEqual([{ login: 'bob', reason: 'no-write-access' }]);
+    expect(fake.writes.statuses.map((s) => s.state)).toEqual(['pending']);
+    expect(fake.writes.comments[0]?.body).toContain('has no write access to the repository');
+  });
+
   it.each([
     ['never', 0],
     ['fail', 0],

@@ -73,6 +73,7 @@ function reviewNode(scenario: FakeScenario, review: FakeReview) {
     id: `PRR_${review.id}`,
     databaseId: review.id,
     author: gqlActor(review.user),
+    authorAssociation: review.author_association ?? 'MEMBER',
     state: review.state,
     submittedAt: review.submitted_at,
     body: review.body,

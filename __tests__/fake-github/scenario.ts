@@ -52,6 +52,8 @@ export interface FakeReview {
   submitted_at: string | null;
   commit_id: string | null;
   body: string;
+  /** The reviewer's relation to the repository (OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE, …); default MEMBER. */
+  author_association?: string;
 }
 
 export interface FakeReviewComment {

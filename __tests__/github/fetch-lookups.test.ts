@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubClient } from '../../src/github/client.js';
+import { TEST_PACING } from '../fake-github/test-pacing.js';
 import { fetchLookups, permissionFrom } from '../../src/github/fetch-lookups.js';
 import { typicalScenario } from '../fake-github/scenario.js';
 import { startFakeGitHub, type FakeGitHub } from '../fake-github/server.js';
@@ -27,7 +28,7 @@ describe('fetchLookups', () => {
   it('reads permissions and team members in parallel requests, one each', async () => {
     const scenario = typicalScenario({ permissions: { alice: 'admin', bob: 'maintain' }, teams: { 'acme/platform': ['bob', 'carol'] } });
     fake = await startFakeGitHub(scenario);
-    const client = createGitHubClient({ token: 't', apiUrl: fake.url });
+    const client = createGitHubClient({ token: 't', apiUrl: fake.url, ...TEST_PACING });
     const lookups = await fetchLookups(client, { owner: 'acme', name: 'widgets' }, { permissions: ['alice', 'bob', 'alice'], teams: ['@acme/platform'] });
     expect(lookups).toEqual({ permissions: { alice: 'admin', bob: 'maintain' }, teams: { '@acme/platform': { members: ['bob', 'carol'] } } });
     expect(fake.requests.map((r) => r.path).sort()).toEqual([
@@ -39,7 +40,7 @@ describe('fetchLookups', () => {
 
   it('answers a team the token cannot read with the permission to add', async () => {
     fake = await startFakeGitHub(typicalScenario());
-    const client = createGitHubClient({ token: 't', apiUrl: fake.url });
+    const client = createGitHubClient({ token: 't', apiUrl: fake.url, ...TEST_PACING });
     const lookups = await fetchLookups(client, { owner: 'acme', name: 'widgets' }, { permissions: [], teams: ['acme/secret'] });
     expect(lookups.teams['acme/secret']).toEqual({
       error:
@@ -49,7 +50,7 @@ describe('fetchLookups', () => {
 
   it('answers a forbidden permission lookup with one sentence instead of failing', async () => {
     fake = await startFakeGitHub(typicalScenario(), { faults: [{ kind: 'status', status: 403, message: 'Resource not accessible by integration', when: { path: '/collaborators/' } }] });
-    const client = createGitHubClient({ token: 't', apiUrl: fake.url });
+    const client = createGitHubClient({ token: 't', apiUrl: fake.url, ...TEST_PACING });
     const lookups = await fetchLookups(client, { owner: 'acme', name: 'widgets' }, { permissions: ['zed'], teams: [] });
     expect(lookups.permissions.zed).toEqual({
       error: "could not read zed's repository permission (HTTP 403): the token needs the `metadata: read` repository permission, and zed must be an existing account",
@@ -58,7 +59,7 @@ describe('fetchLookups', () => {
 
   it('makes no request when nothing is asked', async () => {
     fake = await startFakeGitHub(typicalScenario());
-    const client = createGitHubClient({ token: 't', apiUrl: fake.url });
+    const client = createGitHubClient({ token: 't', apiUrl: fake.url, ...TEST_PACING });
     expect(await fetchLookups(client, { owner: 'acme', name: 'widgets' }, { permissions: [], teams: [] })).toEqual({ permissions: {}, teams: {} });
     expect(fake.requests).toHaveLength(0);
   });

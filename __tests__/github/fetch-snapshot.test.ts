@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubClient } from '../../src/github/client.js';
+import { TEST_PACING } from '../fake-github/test-pacing.js';
 import { fetchSnapshot } from '../../src/github/fetch-snapshot.js';
 import { largeScenario } from '../fake-github/large-pr.js';
 import {
@@ -23,7 +24,7 @@ afterEach(async () => {
 
 async function snapshotOf(scenario: FakeScenario, options: FakeGitHubOptions = {}, configPath = '.github/agent-pr-gate.yml') {
   fake = await startFakeGitHub(scenario, options);
-  const client = createGitHubClient({ token: 't0ken', apiUrl: fake.url, graphqlUrl: fake.graphqlUrl });
+  const client = createGitHubClient({ token: 't0ken', apiUrl: fake.url, graphqlUrl: fake.graphqlUrl, ...TEST_PACING });
   const snapshot = await fetchSnapshot(client, {
     owner: scenario.repo.owner,
     name: scenario.repo.name,
@@ -104,6 +105,7 @@ describe('fetchSnapshot', () => {
         submittedAt: at(60),
         commitSha: '0000000000000000000000000000000000000002',
         body: 'LGTM',
+        authorAssociation: 'MEMBER',
       },
     ]);
     expect(snapshot.reviewComments).toEqual([{ id: 601, author: { login: 'bob', id: 102, type: 'User' }, createdAt: at(59), path: 'src/widget.ts', line: 2 }]);
@@ -116,6 +118,19 @@ describe('fetchSnapshot', () => {
         updatedAt: at(30),
         url: 'https://github.com/acme/widgets/pull/42#issuecomment-701',
       },
+    ]);
+  });
+
+  it('keeps each reviewer’s relation to the repository as GitHub reports it', async () => {
+    const scenario = typicalScenario();
+    scenario.reviews = [
+      { id: 811, user: BOB, state: 'APPROVED', submitted_at: at(40), commit_id: null, body: '', author_association: 'CONTRIBUTOR' },
+      { id: 812, user: ALICE, state: 'COMMENTED', submitted_at: at(41), commit_id: null, body: '', author_association: 'OWNER' },
+    ];
+    const { snapshot } = await snapshotOf(scenario);
+    expect(snapshot.reviews.map((r) => [r.id, r.authorAssociation])).toEqual([
+      [811, 'CONTRIBUTOR'],
+      [812, 'OWNER'],
     ]);
   });
 
@@ -261,7 +276,7 @@ describe('fetchSnapshot', () => {
   it('says which PR was not found', async () => {
     const scenario = typicalScenario();
     fake = await startFakeGitHub(scenario);
-    const client = createGitHubClient({ token: 't', apiUrl: fake.url, graphqlUrl: fake.graphqlUrl });
+    const client = createGitHubClient({ token: 't', apiUrl: fake.url, graphqlUrl: fake.graphqlUrl, ...TEST_PACING });
     await expect(fetchSnapshot(client, { owner: 'acme', name: 'widgets', number: 7, baseSha: BASE_SHA, configPath: 'x.yml' })).rejects.toThrow(
       'Could not resolve to a PullRequest with the number of 7.',
     );

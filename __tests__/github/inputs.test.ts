@@ -41,11 +41,20 @@ describe('parseInputs', () => {
     );
   });
 
-  it('checks report-window only in report mode', () => {
+  it('checks report-window only in report mode, with the message report mode would give', () => {
     expect(inputs({ 'github-token': 't', 'report-window': 'soon' }).reportWindow).toBe('soon');
     expect(() => inputs({ 'github-token': 't', mode: 'report', 'report-window': 'soon' })).toThrow(
-      'input report-window must be Nh, Nd, Nw (e.g. 14d) or a date range like 2026-01-01..2026-01-15; got "soon"',
+      'input report-window "soon" is not a duration or a range: use Nh, Nd or Nw (e.g. 14d) or an ISO range such as 2026-01-01..2026-01-15',
     );
+    expect(() => inputs({ 'github-token': 't', mode: 'report', 'report-window': '2026-02-30..2026-03-01' })).toThrow(
+      'input report-window "2026-02-30..2026-03-01" has an impossible date (2026-02-30): use Nh, Nd or Nw',
+    );
+  });
+
+  it('accepts every report-window form report mode reads', () => {
+    for (const window of ['36h', '14D', '2w', ' 14d ', '2026-01-01..2026-01-15', '2026-01-01T08:00:00Z..2026-01-02T08:00:00+02:00']) {
+      expect(inputs({ 'github-token': 't', mode: 'report', 'report-window': window }).reportWindow).toBe(window);
+    }
   });
 
   it('asks for a token when it is empty', () => {

@@ -13,6 +13,7 @@ describe('readRunnerEnv', () => {
         GITHUB_RUN_ID: '123',
         GITHUB_WORKFLOW_REF: 'acme/widgets/.github/workflows/gate.yml@refs/heads/main',
         RUNNER_DEBUG: '1',
+        RUNNER_TEMP: '/home/runner/work/_temp',
       }),
     ).toEqual({
       eventName: 'pull_request_target',
@@ -24,6 +25,7 @@ describe('readRunnerEnv', () => {
       runUrl: 'https://github.com/acme/widgets/actions/runs/123',
       workflowPath: '.github/workflows/gate.yml',
       debug: true,
+      tempDir: '/home/runner/work/_temp',
     });
   });
 
@@ -33,7 +35,7 @@ describe('readRunnerEnv', () => {
 
   it('works without a runner', () => {
     const env = readRunnerEnv({});
-    expect([env.repository, env.runUrl, env.workflowPath, env.debug, env.apiUrl]).toEqual([null, null, null, false, 'https://api.github.com']);
+    expect([env.repository, env.runUrl, env.workflowPath, env.debug, env.apiUrl, env.tempDir]).toEqual([null, null, null, false, 'https://api.github.com', null]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubClient } from '../../src/github/client.js';
+import { TEST_PACING } from '../fake-github/test-pacing.js';
 import { fitCommentBody, MAX_COMMENT_LENGTH, upsertComment } from '../../src/github/upsert-comment.js';
 import { COMMENT_MARKER } from '../../src/render/render-comment.js';
 import type { IssueComment } from '../../src/snapshot.js';
@@ -18,7 +19,7 @@ const BODY = `${COMMENT_MARKER}\n### Needs review`;
 
 async function start(options: FakeGitHubOptions = {}) {
   fake = await startFakeGitHub(typicalScenario(), options);
-  return { fake, client: createGitHubClient({ token: 't', apiUrl: fake.url }) };
+  return { fake, client: createGitHubClient({ token: 't', apiUrl: fake.url, ...TEST_PACING }) };
 }
 
 function existing(id: number, body: string): IssueComment {

@@ -54,8 +54,13 @@ function page<T>(items: readonly T[], after: unknown, size = PAGE, map: (item: T
   };
 }
 
-function withoutInline(review: GqlReviewData): Omit<GqlReviewData, 'comments'> {
-  const { comments: _comments, ...rest } = review;
+/** A review as GitHub answers it: the generated reviewers are all members of the organization. */
+function reviewNode(review: GqlReviewData): GqlReviewData & { authorAssociation: string } {
+  return { ...review, authorAssociation: 'MEMBER' };
+}
+
+function withoutInline(review: GqlReviewData): Omit<GqlReviewData, 'comments'> & { authorAssociation: string } {
+  const { comments: _comments, ...rest } = reviewNode(review);
   return rest;
 }
 
@@ -172,7 +177,7 @@ export async function startFakeReportApi(options: FakeReportApiOptions): Promise
         const out: Record<string, unknown> = {};
         if (variables.labels) out.labels = page(pr.labels, variables.labelsAfter);
         if (variables.commits) out.commits = page(pr.commits, variables.commitsAfter);
-        if (variables.reviews) out.reviews = page(pr.reviews, variables.reviewsAfter);
+        if (variables.reviews) out.reviews = page(pr.reviews, variables.reviewsAfter, PAGE, reviewNode);
         if (variables.comments) out.comments = page(pr.comments, variables.commentsAfter);
         if (variables.timeline) out.timelineItems = page(pr.timelineItems, variables.timelineAfter);
         return { repository: { pullRequest: out } };

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGitHubClient } from '../../src/github/client.js';
+import { TEST_PACING } from '../fake-github/test-pacing.js';
 import { readRunnerEnv } from '../../src/github/runner-env.js';
 import { parseInputs } from '../../src/inputs.js';
 import type { AgentSummary, ReportJson } from '../../src/report/aggregate-report.js';
@@ -95,10 +96,11 @@ afterEach(() => {
 });
 
 async function runAgainst(api: FakeReportApi, window = WINDOW_INPUT): Promise<Run> {
-  const env = readRunnerEnv({ GITHUB_REPOSITORY: `${OWNER}/${NAME}`, GITHUB_API_URL: api.url, GITHUB_EVENT_NAME: 'schedule' });
+  // The report file goes to the runner's temp directory (RUNNER_TEMP).
+  const env = readRunnerEnv({ GITHUB_REPOSITORY: `${OWNER}/${NAME}`, GITHUB_API_URL: api.url, GITHUB_EVENT_NAME: 'schedule', RUNNER_TEMP: dir });
   const inputs = parseInputs((name) => ({ mode: 'report', 'report-window': window, 'github-token': 'test-token' })[name] ?? '');
-  const client = createGitHubClient({ token: inputs.githubToken, apiUrl: env.apiUrl, graphqlUrl: env.graphqlUrl });
-  await runReportMode(inputs, client, env, { now: NOW, tempDir: dir });
+  const client = createGitHubClient({ token: inputs.githubToken, apiUrl: env.apiUrl, graphqlUrl: env.graphqlUrl, ...TEST_PACING });
+  await runReportMode(inputs, client, env, { now: NOW });
   const outputs = readOutputs(join(dir, 'output'));
   return {
     dir,
@@ -272,7 +274,7 @@ describe('report mode failures', () => {
     try {
       const env = readRunnerEnv({ GITHUB_REPOSITORY: `${OWNER}/${NAME}`, GITHUB_API_URL: api.url });
       const inputs = parseInputs((name) => ({ mode: 'report', 'report-window': WINDOW_INPUT, 'github-token': 't' })[name] ?? '');
-      await runReportMode(inputs, createGitHubClient({ token: 't', apiUrl: api.url }), env, { now: NOW, tempDir: dir });
+      await runReportMode(inputs, createGitHubClient({ token: 't', apiUrl: api.url, ...TEST_PACING }), env, { now: NOW, tempDir: dir });
       expect(process.exitCode).toBe(1);
       const log = stdout.join('');
       expect(log).toMatch(/::error title=agent-pr-gate policy error,file=\.github\/agent-pr-gate\.yml,line=2,col=3::/);
@@ -287,7 +289,7 @@ describe('report mode failures', () => {
   it('rejects a window it cannot read with a one-line error', async () => {
     const env = readRunnerEnv({ GITHUB_REPOSITORY: `${OWNER}/${NAME}` });
     const inputs = { ...parseInputs((name) => ({ mode: 'gate', 'github-token': 't' })[name] ?? ''), mode: 'report' as const, reportWindow: '2026-02-30..2026-03-01' };
-    const client = createGitHubClient({ token: 't', apiUrl: 'http://127.0.0.1:9' });
+    const client = createGitHubClient({ token: 't', apiUrl: 'http://127.0.0.1:9', ...TEST_PACING });
     await expect(runReportMode(inputs, client, env, { now: NOW, tempDir: dir })).rejects.toThrow(ReportWindowError);
   });
 });

@@ -1,11 +1,13 @@
 import { createGitHubClient } from '../github/client.js';
+import { fetchGateLookups } from '../github/fetch-gate-lookups.js';
 import type { Policy } from '../config/policy.js';
+import type { Finding } from '../result.js';
 import type { PrSnapshot } from '../snapshot.js';
 import { CliError, usageError, type ExitCode } from './cli-error.js';
 import type { CliIo } from './cli-io.js';
 import { DEFAULT_POLICY_PATH } from './command-validate.js';
 import { describeApiFailure } from './describe-api-failure.js';
-import { fetchPrSnapshot, fetchSnapshotLookups } from './fetch-pr-snapshot.js';
+import { fetchPrSnapshot } from './fetch-pr-snapshot.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { parsePrRef } from './parse-target.js';
 import { readApiEnv } from './read-api-env.js';
@@ -50,7 +52,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<ExitCode> {
     values.config !== undefined
       ? resolvePolicy({ text: await readLocalFile(io.cwd, values.config), fileName: values.config, origin: 'local file' }, io)
       : null;
-  const client = createGitHubClient({ ...env, log: (message) => io.stderr(`${message}\n`) });
+  const client = createGitHubClient({ ...env, ...io.apiPacing, log: (message) => io.stderr(`${message}\n`) });
   const label = `${ref.owner}/${ref.name}#${ref.number}`;
 
   io.stderr(`Fetching ${label} from ${env.apiUrl} …\n`);
@@ -69,8 +71,11 @@ export async function runCheck(args: string[], io: CliIo): Promise<ExitCode> {
     if (values.save !== undefined) await save(values.save, snapshot, io);
     throw error;
   }
+  let findings: Finding[] | null;
   try {
-    snapshot = await fetchSnapshotLookups(client, policy, snapshot, workflowPath);
+    const gate = await fetchGateLookups(client, policy, snapshot, workflowPath);
+    snapshot = { ...snapshot, lookups: gate.lookups };
+    findings = gate.findings;
   } catch (error) {
     throw new CliError(describeApiFailure(error, `the permissions and teams ${label} needs`, env.apiUrl));
   }
@@ -81,7 +86,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<ExitCode> {
     await save(values.save, snapshot, io);
     io.stderr(`Reproduce offline: agent-pr-gate evaluate --snapshot ${values.save} --now ${now.toISOString()}${values.config ? ` --config ${values.config}` : ''}${workflowPath ? ` --workflow ${workflowPath}` : ''}\n`);
   }
-  return runGate({ snapshot, policy, now, workflowPath, json: values.json ?? false, failOn }, io);
+  return runGate({ snapshot, policy, now, workflowPath, json: values.json ?? false, failOn, findings }, io);
 }
 
 function basePolicySource(snapshot: PrSnapshot): PolicySource {

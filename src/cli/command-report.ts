@@ -1,9 +1,9 @@
 import type { Policy } from '../config/policy.js';
 import { createGitHubClient } from '../github/client.js';
 import { fetchReport } from '../github/fetch-report.js';
+import { fetchReportResult } from '../github/fetch-report-result.js';
 import { renderReport } from '../report/render-report.js';
 import { parseReportWindow, ReportWindowError } from '../report/window.js';
-import { buildReport } from './build-report.js';
 import { CliError, EXIT, usageError, type ExitCode } from './cli-error.js';
 import type { CliIo } from './cli-io.js';
 import { DEFAULT_POLICY_PATH } from './command-validate.js';
@@ -45,7 +45,7 @@ export async function runReport(args: string[], io: CliIo): Promise<ExitCode> {
   const configPath = values['policy-path'] ?? DEFAULT_POLICY_PATH;
   const localText = values.config !== undefined ? await readLocalFile(io.cwd, values.config) : null;
   const env = readApiEnv(io.env, 'report');
-  const client = createGitHubClient({ ...env, log: (message) => io.stderr(`${message}\n`) });
+  const client = createGitHubClient({ ...env, ...io.apiPacing, log: (message) => io.stderr(`${message}\n`) });
   const label = `${repo.owner}/${repo.name}`;
 
   io.stderr(`Reading agent PRs of ${label} created ${window.from.toISOString()} .. ${window.to.toISOString()} from ${env.apiUrl} …\n`);
@@ -69,13 +69,14 @@ export async function runReport(args: string[], io: CliIo): Promise<ExitCode> {
     if (error instanceof CliError) throw error;
     throw new CliError(describeApiFailure(error, label, env.apiUrl));
   }
-  let report;
+  let result;
   try {
-    report = await buildReport(client, repo, window, data, now);
+    result = await fetchReportResult(client, data.policy, data, { repo, window, now });
   } catch (error) {
     throw new CliError(describeApiFailure(error, `the permissions ${label}'s report needs`, env.apiUrl));
   }
-  io.stderr(`${report.prs.length} agent PRs of ${data.snapshots.length} PRs in the window; ${data.requests} API requests\n`);
+  const report = result.report;
+  io.stderr(`${report.prs.length} agent PRs of ${data.snapshots.length} PRs in the window; ${result.requests} API requests\n`);
   if (values.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else {
     const markdown = renderReport(report);

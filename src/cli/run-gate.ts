@@ -3,7 +3,7 @@ import { evaluateGate } from '../evaluate.js';
 import { renderComment } from '../render/render-comment.js';
 import { toReportJson } from '../report-json.js';
 import type { Policy } from '../config/policy.js';
-import type { GateResult, Verdict } from '../result.js';
+import type { Finding, GateResult, Verdict } from '../result.js';
 import type { PrSnapshot } from '../snapshot.js';
 import { CliError, EXIT, usageError, type ExitCode } from './cli-error.js';
 import type { CliIo } from './cli-io.js';
@@ -28,6 +28,8 @@ export interface RunGateInput {
   workflowPath: string | null;
   json: boolean;
   failOn: FailOn;
+  /** The permission findings when the caller already has them (`fetchGateLookups`). */
+  findings?: Finding[] | null;
 }
 
 /**
@@ -57,7 +59,7 @@ export function resolvePolicy(source: PolicySource, io: CliIo): Policy {
  * code per `--fail-on`.
  */
 export function runGate(input: RunGateInput, io: CliIo): ExitCode {
-  const result = evaluateGate(input.policy, input.snapshot, { now: input.now, workflowPath: input.workflowPath });
+  const result = evaluateGate(input.policy, input.snapshot, { now: input.now, workflowPath: input.workflowPath, findings: input.findings ?? null });
   printGateResult(result, input.json, io);
   return exitCodeFor(result.verdict, input.failOn);
 }

@@ -114,7 +114,7 @@ fragment ReportPullRequest on PullRequest {
   reviews(first: 100) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    nodes { databaseId author { ...ReportActor } state submittedAt body commit { oid } }
+    nodes { databaseId author { ...ReportActor } authorAssociation state submittedAt body commit { oid } }
   }
   comments(first: 100) {
     totalCount

@@ -68,6 +68,7 @@ fragment ReviewPage on PullRequestReviewConnection {
   nodes {
     databaseId
     author { ...ActorFields }
+    authorAssociation
     state
     submittedAt
     body

@@ -17,6 +17,8 @@ export interface RunnerEnv {
   workflowPath: string | null;
   /** Step debug logging is on (ACTIONS_STEP_DEBUG / RUNNER_DEBUG). */
   debug: boolean;
+  /** The runner's temporary directory (RUNNER_TEMP), emptied after each job; null outside a runner. */
+  tempDir: string | null;
 }
 
 /** `owner/repo/.github/workflows/x.yml@refs/heads/main` → `.github/workflows/x.yml`. */
@@ -51,5 +53,6 @@ export function readRunnerEnv(env: Record<string, string | undefined>): RunnerEn
     runUrl,
     workflowPath: workflowPathOf(env.GITHUB_WORKFLOW_REF),
     debug: env.RUNNER_DEBUG === '1' || env.ACTIONS_STEP_DEBUG === 'true',
+    tempDir: env.RUNNER_TEMP || null,
   };
 }

@@ -61,6 +61,8 @@ export const GqlReviewCommentSchema = z.object({
 export const GqlReviewSchema = z.object({
   databaseId: z.number().int().nullable(),
   author: GqlActorSchema.nullable(),
+  /** `CommentAuthorAssociation`: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, MANNEQUIN, NONE. */
+  authorAssociation: z.string(),
   state: GqlReviewStateSchema,
   submittedAt: z.string().nullable(),
   body: z.string(),

@@ -144,6 +144,7 @@ function reviewsFrom(reviews: GqlReview[], timeline: GqlTimelineItem[]): Review[
       submittedAt: review.submittedAt,
       commitSha: review.commit?.oid ?? null,
       body: review.body,
+      authorAssociation: review.authorAssociation,
     };
   });
 }
