@@ -59572,13 +59572,13 @@ function collectPatternsAndGlobs(file2) {
   return checks;
 }
 
-// raw:/work/main/policies/default.yml
+// raw:policies/default.yml
 var default_default = '# Agent PR Gate \u2014 the `default` preset.\n# Used when the repository has no .github/agent-pr-gate.yml, or when that file says `extends: default`\n# (or nothing). Copy any part of this file into your own policy to change it; keys you set replace\n# these values, lists included.\n#\n# Levels: allow = automatic (listed in the comment only), review = needs a qualified human approval,\n# deny = never from an agent (the gate fails unless an admin or maintainer applies the override label).\n\nbots: []\n\npermissions:\n  dependencies: review        # manifests, lockfiles, install commands\n  network: review             # URLs outside network.allowed-hosts, curl | sh, egress config\n  workflows: review           # .github/workflows, actions, other CI config\n  secrets: deny               # key/cert/env files, credentials in added lines\n  tests-weakened: review      # deleted tests, skip/only markers, lint/type suppressions\n  gate-config: review         # this file, CODEOWNERS, the gate workflow (never below review)\n  sensitive-paths:\n    level: review\n    paths: []                 # e.g. ["infra/**", "**/migrations/**"]\n  size:\n    level: review\n    max-files: 50\n    max-lines: 1500\n  custom: []\n\nnetwork:\n  allowed-hosts:\n    - github.com\n    - "*.github.com"\n    - "*.githubusercontent.com"\n    - "*.npmjs.org"\n    - "*.npmjs.com"\n    - pypi.org\n    - "*.pythonhosted.org"\n    - crates.io\n    - proxy.golang.org\n    - pkg.go.dev\n    - rubygems.org\n    - registry.yarnpkg.com\n\nreviews:\n  required-approvals: 1\n  exclude-requester: true           # the human who asked the agent cannot approve its PR alone\n  approvals-after-last-push: true   # a new push makes earlier approvals stale\n  codeowners: true                  # files in review-level categories need a code owner (when CODEOWNERS exists)\n  block-on-changes-requested: true\n\noverrides:\n  label: agent-pr-gate/override     # counts only when applied by an admin or maintainer\n\nmetrics:\n  tiers:\n    small: { max-files: 3, max-lines: 50 }\n    medium: { max-files: 20, max-lines: 400 }\n';
 
-// raw:/work/main/policies/observe.yml
+// raw:policies/observe.yml
 var observe_default = "# Agent PR Gate \u2014 the `observe` preset: measure before enforcing. Every category is `allow`, so\n# findings are listed in the comment for information and nothing needs an approval beyond\n# `gate-config` (which can never drop below review). Pair it with `fail-on: never` in the workflow\n# for a silent first rollout, then switch to `default`.\nextends: default\n\npermissions:\n  dependencies: allow\n  network: allow\n  workflows: allow\n  secrets: allow\n  tests-weakened: allow\n  gate-config: review\n  sensitive-paths:\n    level: allow\n  size:\n    level: allow\n\nreviews:\n  required-approvals: 0\n  codeowners: false\n  block-on-changes-requested: false\n";
 
-// raw:/work/main/policies/strict.yml
+// raw:policies/strict.yml
 var strict_default = '# Agent PR Gate \u2014 the `strict` preset: for repositories where agents may change application code\n# only. Dependencies, network access and CI need review by two people; secrets and CI workflow\n# edits are denied outright.\nextends: default\n\npermissions:\n  dependencies: review\n  network: review\n  workflows: deny\n  secrets: deny\n  tests-weakened: review\n  gate-config: review\n  sensitive-paths:\n    level: review\n    paths: ["infra/**", "deploy/**", "**/migrations/**", "**/*.tf", "Dockerfile", "**/Dockerfile"]\n  size:\n    level: review\n    max-files: 30\n    max-lines: 800\n\nnetwork:\n  allowed-hosts: [github.com, "*.github.com", "*.githubusercontent.com"]\n\nreviews:\n  required-approvals: 2\n  exclude-requester: true\n  approvals-after-last-push: true\n  codeowners: true\n  block-on-changes-requested: true\n';
 
 // src/config/presets.ts
@@ -63315,6 +63315,32 @@ function matchCandidates(candidates, approvers, lookups) {
   return { satisfiedBy: approvers.filter((login) => matched.has(login)), problems, unfetched };
 }
 
+// src/reviews/incomplete.ts
+var NAMES_SHOWN2 = 5;
+function nameList(names) {
+  if (names.length <= NAMES_SHOWN2) return names.join(", ");
+  return `${names.slice(0, NAMES_SHOWN2).join(", ")} and ${names.length - NAMES_SHOWN2} more`;
+}
+function findIncomplete(snapshot) {
+  const gaps = [...snapshot.incomplete];
+  const { totals } = snapshot;
+  if (snapshot.files.length < totals.files) gaps.push(`files: ${snapshot.files.length} of ${totals.files} listed`);
+  if (snapshot.commits.length < totals.commits) gaps.push(`commits: ${snapshot.commits.length} of ${totals.commits} listed`);
+  const unseen = snapshot.files.filter((file2) => file2.patch === null && file2.additions + file2.deletions > 0).map((file2) => file2.path);
+  if (unseen.length > 0) {
+    gaps.push(`patch not available for ${unseen.length} file${unseen.length === 1 ? "" : "s"}: ${nameList(unseen)}`);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const gap of gaps) {
+    const sentence = gap.trim();
+    if (sentence === "" || seen.has(sentence)) continue;
+    seen.add(sentence);
+    out.push(sentence);
+  }
+  return out;
+}
+
 // src/reviews/override.ts
 var OVERRIDE_PERMISSIONS = ["admin", "maintain"];
 function hasAnythingToOverride(policy, findings) {
@@ -63376,6 +63402,7 @@ function evaluateOverride(policy, snapshot, agents) {
 
 // src/reviews/evaluate-reviews.ts
 var CHANGES_REQUESTED_PREFIX = "changes requested by ";
+var INCOMPLETE_PREFIX = "could not check everything: ";
 var FILES_SHOWN2 = 3;
 function plural3(count2, word) {
   return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
@@ -63445,6 +63472,14 @@ function evaluateReviews(policy, snapshot, detection, findings) {
     const description = `1 approval for ${unique(unnamed).join(", ")}`;
     add({ description, satisfied: approvers.length > 0, satisfiedBy: [...approvers], candidates: [] }, description);
   }
+  const gaps = findIncomplete(snapshot);
+  if (gaps.length > 0) {
+    const more = gaps.length > 1 ? ` (+${gaps.length - 1} more)` : "";
+    add(
+      { description: "an approval covering what the gate could not check", satisfied: approvers.length > 0, satisfiedBy: [...approvers], candidates: [] },
+      `${INCOMPLETE_PREFIX}${gaps[0]}${more}`
+    );
+  }
   if (policy.reviews.codeowners) {
     const { groups: groups2, notes: codeownerNotes } = findCodeownerGroups(snapshot, findings);
     notes.push(...codeownerNotes);
@@ -63488,32 +63523,6 @@ function evaluateReviews(policy, snapshot, detection, findings) {
     notes
   };
   return { reviews, findings: satisfiedFindings };
-}
-
-// src/reviews/incomplete.ts
-var NAMES_SHOWN2 = 5;
-function nameList(names) {
-  if (names.length <= NAMES_SHOWN2) return names.join(", ");
-  return `${names.slice(0, NAMES_SHOWN2).join(", ")} and ${names.length - NAMES_SHOWN2} more`;
-}
-function findIncomplete(snapshot) {
-  const gaps = [...snapshot.incomplete];
-  const { totals } = snapshot;
-  if (snapshot.files.length < totals.files) gaps.push(`files: ${snapshot.files.length} of ${totals.files} listed`);
-  if (snapshot.commits.length < totals.commits) gaps.push(`commits: ${snapshot.commits.length} of ${totals.commits} listed`);
-  const unseen = snapshot.files.filter((file2) => file2.patch === null && file2.additions + file2.deletions > 0).map((file2) => file2.path);
-  if (unseen.length > 0) {
-    gaps.push(`patch not available for ${unseen.length} file${unseen.length === 1 ? "" : "s"}: ${nameList(unseen)}`);
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  for (const gap of gaps) {
-    const sentence = gap.trim();
-    if (sentence === "" || seen.has(sentence)) continue;
-    seen.add(sentence);
-    out.push(sentence);
-  }
-  return out;
 }
 
 // src/reviews/plan-lookups.ts
@@ -63560,7 +63569,7 @@ function fitSummary(prefix, parts, max = MAX_SUMMARY_LENGTH) {
   return out;
 }
 function needsPart(line) {
-  return line.startsWith(CHANGES_REQUESTED_PREFIX) ? line : `needs ${line}`;
+  return line.startsWith(CHANGES_REQUESTED_PREFIX) || line.startsWith(INCOMPLETE_PREFIX) ? line : `needs ${line}`;
 }
 function decideVerdict(input2) {
   const { detection, findings, reviews, incomplete } = input2;
@@ -63577,19 +63586,20 @@ function decideVerdict(input2) {
     }
   }
   if (reviews && !reviews.satisfied && parts.length === 0) parts.push("needs review");
-  if (incomplete.length > 0) {
+  if (incomplete.length > 0 && reviews === null) {
     const more = incomplete.length > 1 ? ` (+${incomplete.length - 1} more)` : "";
-    parts.push(`could not check everything: ${incomplete[0]}${more}`);
+    parts.push(`${INCOMPLETE_PREFIX}${incomplete[0]}${more}`);
   }
   if (parts.length > 0) return { verdict: "needs-review", summary: fitSummary("", parts) };
+  const unseen = incomplete.length > 0 ? [`not checked by the gate: ${incomplete[0]}${incomplete.length > 1 ? ` (+${incomplete.length - 1} more)` : ""}`] : [];
   const waived = reviews?.override && (findings.some((finding) => finding.level !== "allow") || reviews.requirements.some((r) => !r.satisfied));
   if (reviews?.override && waived) {
-    return { verdict: "pass", summary: fitSummary("", [`overridden by ${reviews.override.by} (${reviews.override.label})`]) };
+    return { verdict: "pass", summary: fitSummary("", [`overridden by ${reviews.override.by} (${reviews.override.label})`, ...unseen]) };
   }
   const counted2 = reviews?.counted ?? [];
   if (counted2.length === 0) return { verdict: "pass", summary: "all checks passed" };
   const approvals = `${counted2.length} approval${counted2.length === 1 ? "" : "s"}`;
-  return { verdict: "pass", summary: fitSummary("", [`all checks passed: ${approvals} (${counted2.join(", ")})`]) };
+  return { verdict: "pass", summary: fitSummary("", [`all checks passed: ${approvals} (${counted2.join(", ")})`, ...unseen]) };
 }
 
 // src/evaluate.ts

@@ -1,8 +1,8 @@
 // Bundles the action (dist/index.js) and the CLI (dist/cli.js) with esbuild.
 // Reproducible byte for byte: no timestamps, no absolute paths, sorted inputs; CI rebuilds and diffs.
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
 
 // `import text from './file.yml?raw'` bundles the file's text (the same syntax vitest understands).
 const rawPlugin = {
@@ -12,10 +12,11 @@ const rawPlugin = {
       const path = args.path.slice(0, -'?raw'.length);
       const resolved = await b.resolve(path, { resolveDir: args.resolveDir, kind: 'import-statement' });
       if (resolved.errors.length > 0) return { errors: resolved.errors };
-      return { path: resolved.path, namespace: 'raw' };
+      // A path relative to the checkout: the bundle must not depend on where it was built.
+      return { path: relative(process.cwd(), resolved.path), namespace: 'raw' };
     });
     b.onLoad({ filter: /.*/, namespace: 'raw' }, async (args) => ({
-      contents: await readFile(args.path, 'utf8'),
+      contents: await readFile(resolve(args.path), 'utf8'),
       loader: 'text',
     }));
   },
