@@ -67,16 +67,32 @@ describe('decideVerdict', () => {
     });
   });
 
-  it('never passes on incomplete data', () => {
-    expect(decideVerdict({ detection: detection(), findings: [], reviews: status(), incomplete: ['files: 3000 of 3500 listed'] })).toEqual({
+  it('never passes on incomplete data that no review covers', () => {
+    expect(decideVerdict({ detection: detection(), findings: [], reviews: null, incomplete: ['files: 3000 of 3500 listed'] })).toEqual({
       verdict: 'needs-review',
       summary: 'could not check everything: files: 3000 of 3500 listed',
     });
   });
 
+  it('keeps the incomplete-data line of the review status as it is', () => {
+    const reviews = status({ counted: [], satisfied: false, missing: ['could not check everything: files: 3000 of 3500 listed'] });
+    expect(decideVerdict({ detection: detection(), findings: [], reviews, incomplete: ['files: 3000 of 3500 listed'] })).toEqual({
+      verdict: 'needs-review',
+      summary: 'could not check everything: files: 3000 of 3500 listed',
+    });
+  });
+
+  it('passes incomplete data a human approved, and says what the gate did not check', () => {
+    const incomplete = ['files: 3000 of 3500 listed', 'commits: 250 of 312 listed'];
+    expect(decideVerdict({ detection: detection(), findings: [], reviews: status(), incomplete })).toEqual({
+      verdict: 'pass',
+      summary: 'all checks passed: 1 approval (bob); not checked by the gate: files: 3000 of 3500 listed (+1 more)',
+    });
+  });
+
   it('counts further gaps in the summary', () => {
     const incomplete = ['files: 3000 of 3500 listed', 'commits: 250 of 312 listed'];
-    expect(decideVerdict({ detection: detection(), findings: [], reviews: status(), incomplete }).summary).toBe(
+    expect(decideVerdict({ detection: detection(), findings: [], reviews: null, incomplete }).summary).toBe(
       'could not check everything: files: 3000 of 3500 listed (+1 more)',
     );
   });

@@ -1,5 +1,5 @@
 import type { Detection, Finding, ReviewStatus, Verdict } from './result.js';
-import { CHANGES_REQUESTED_PREFIX, findingLabel } from './reviews/evaluate-reviews.js';
+import { CHANGES_REQUESTED_PREFIX, INCOMPLETE_PREFIX, findingLabel } from './reviews/evaluate-reviews.js';
 
 /**
  * The verdict (SPEC §4 "Verdict") and its one-line summary, the commit status description:
@@ -42,7 +42,7 @@ export function fitSummary(prefix: string, parts: readonly string[], max = MAX_S
 }
 
 function needsPart(line: string): string {
-  return line.startsWith(CHANGES_REQUESTED_PREFIX) ? line : `needs ${line}`;
+  return line.startsWith(CHANGES_REQUESTED_PREFIX) || line.startsWith(INCOMPLETE_PREFIX) ? line : `needs ${line}`;
 }
 
 export function decideVerdict(input: VerdictInput): { verdict: Verdict; summary: string } {
@@ -63,18 +63,20 @@ export function decideVerdict(input: VerdictInput): { verdict: Verdict; summary:
     }
   }
   if (reviews && !reviews.satisfied && parts.length === 0) parts.push('needs review');
-  if (incomplete.length > 0) {
+  // The review status carries incomplete data as a requirement; without one, nothing unseen passes.
+  if (incomplete.length > 0 && reviews === null) {
     const more = incomplete.length > 1 ? ` (+${incomplete.length - 1} more)` : '';
-    parts.push(`could not check everything: ${incomplete[0]}${more}`);
+    parts.push(`${INCOMPLETE_PREFIX}${incomplete[0]}${more}`);
   }
   if (parts.length > 0) return { verdict: 'needs-review', summary: fitSummary('', parts) };
+  const unseen = incomplete.length > 0 ? [`not checked by the gate: ${incomplete[0]}${incomplete.length > 1 ? ` (+${incomplete.length - 1} more)` : ''}`] : [];
 
   const waived = reviews?.override && (findings.some((finding) => finding.level !== 'allow') || reviews.requirements.some((r) => !r.satisfied));
   if (reviews?.override && waived) {
-    return { verdict: 'pass', summary: fitSummary('', [`overridden by ${reviews.override.by} (${reviews.override.label})`]) };
+    return { verdict: 'pass', summary: fitSummary('', [`overridden by ${reviews.override.by} (${reviews.override.label})`, ...unseen]) };
   }
   const counted = reviews?.counted ?? [];
   if (counted.length === 0) return { verdict: 'pass', summary: 'all checks passed' };
   const approvals = `${counted.length} approval${counted.length === 1 ? '' : 's'}`;
-  return { verdict: 'pass', summary: fitSummary('', [`all checks passed: ${approvals} (${counted.join(', ')})`]) };
+  return { verdict: 'pass', summary: fitSummary('', [`all checks passed: ${approvals} (${counted.join(', ')})`, ...unseen]) };
 }

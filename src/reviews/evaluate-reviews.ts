@@ -5,6 +5,7 @@ import type { PrSnapshot } from '../snapshot.js';
 import { findCodeownerGroups } from './codeowner-groups.js';
 import { countApprovals } from './count-approvals.js';
 import { displayCandidate, matchCandidates, type CandidateMatch } from './match-candidates.js';
+import { findIncomplete } from './incomplete.js';
 import { evaluateOverride, hasAnythingToOverride } from './override.js';
 
 /**
@@ -16,6 +17,9 @@ import { evaluateOverride, hasAnythingToOverride } from './override.js';
 
 /** Start of the `missing` line for blocking change requests (the verdict's summary keeps it as is). */
 export const CHANGES_REQUESTED_PREFIX = 'changes requested by ';
+
+/** Start of the `missing` line for data the gate could not see (kept as is in the summary). */
+export const INCOMPLETE_PREFIX = 'could not check everything: ';
 
 const FILES_SHOWN = 3;
 
@@ -107,6 +111,18 @@ export function evaluateReviews(
   if (unnamed.length > 0 && required === 0) {
     const description = `1 approval for ${unique(unnamed).join(', ')}`;
     add({ description, satisfied: approvers.length > 0, satisfiedBy: [...approvers], candidates: [] }, description);
+  }
+
+  // Fail closed: what the gate could not see (a capped file list, a missing patch) needs a human
+  // who can. It never passes on the gate's word alone; a counted approval of the head commit (a
+  // reviewer sees the whole diff on GitHub) or an override takes responsibility for it.
+  const gaps = findIncomplete(snapshot);
+  if (gaps.length > 0) {
+    const more = gaps.length > 1 ? ` (+${gaps.length - 1} more)` : '';
+    add(
+      { description: 'an approval covering what the gate could not check', satisfied: approvers.length > 0, satisfiedBy: [...approvers], candidates: [] },
+      `${INCOMPLETE_PREFIX}${gaps[0]}${more}`,
+    );
   }
 
   if (policy.reviews.codeowners) {
