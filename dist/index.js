@@ -59193,43 +59193,50 @@ var PRESETS = ["default", "strict", "observe", "none"];
 var Glob = external_exports.string().min(1, "must not be empty").describe("a glob (picomatch syntax, `**` crosses folders)");
 var Pattern = external_exports.string().min(1, "must not be empty").describe("a regular expression (RE2 syntax: linear time, no backreferences or lookaround)");
 var Reviewer = external_exports.string().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?(?:\/[A-Za-z0-9._-]+)?$/, "must be a login (`alice`) or a team (`@org/team`)").describe("a user login (`alice`) or a team (`@org/team`)");
+var Reviewers = external_exports.array(Reviewer).optional().describe("who can satisfy a review-level finding (users and @org/teams)");
 var CategoryObject = external_exports.object({
   level: LevelSchema,
   paths: external_exports.array(Glob).optional().describe("extra globs that belong to this category"),
   "added-lines": external_exports.array(Pattern).optional().describe("extra patterns on added lines that belong to this category"),
-  reviewers: external_exports.array(Reviewer).optional().describe("who can satisfy a review-level finding (users and @org/teams)")
+  reviewers: Reviewers
 }).strict();
 var Category = external_exports.union([LevelSchema, CategoryObject]);
 var SensitivePaths = external_exports.object({
   level: LevelSchema.optional(),
-  paths: external_exports.array(Glob).optional(),
-  "added-lines": external_exports.array(Pattern).optional(),
-  reviewers: external_exports.array(Reviewer).optional()
+  paths: external_exports.array(Glob).optional().describe("globs of the sensitive files"),
+  "added-lines": external_exports.array(Pattern).optional().describe("patterns on added lines that make a change sensitive"),
+  reviewers: Reviewers
 }).strict();
 var PositiveInt = external_exports.number().int("must be a whole number").min(1, "must be at least 1");
 var Size = external_exports.object({
   level: LevelSchema.optional(),
   "max-files": PositiveInt.optional().describe("more changed files than this is a finding"),
   "max-lines": PositiveInt.optional().describe("more changed lines (additions + deletions) than this is a finding"),
-  reviewers: external_exports.array(Reviewer).optional()
+  reviewers: Reviewers
 }).strict();
 var CustomRule = external_exports.object({
   name: external_exports.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes").describe("shown in the comment and the report"),
   level: LevelSchema,
-  paths: external_exports.array(Glob).optional(),
-  "added-lines": external_exports.array(Pattern).optional(),
-  reviewers: external_exports.array(Reviewer).optional()
+  paths: external_exports.array(Glob).optional().describe("globs the rule matches (a rule needs `paths` or `added-lines`)"),
+  "added-lines": external_exports.array(Pattern).optional().describe("patterns on added lines the rule matches"),
+  reviewers: Reviewers
 }).strict();
 var PermissionsSchema = external_exports.object({
-  dependencies: Category.optional(),
-  network: Category.optional(),
-  workflows: Category.optional(),
-  secrets: Category.optional(),
-  "tests-weakened": Category.optional(),
+  dependencies: Category.optional().describe(
+    "manifests and lockfiles of the common ecosystems, install commands added to scripts and Dockerfiles"
+  ),
+  network: Category.optional().describe(
+    "added lines referencing hosts outside `network.allowed-hosts`, downloads piped to a shell, egress configuration"
+  ),
+  workflows: Category.optional().describe("`.github/workflows/**`, `.github/actions/**`, `action.yml` and other CI configuration"),
+  secrets: Category.optional().describe(
+    "key, certificate and env files; added lines that look like credentials (never echoed back in full)"
+  ),
+  "tests-weakened": Category.optional().describe("deleted test files, added skip/only markers, added lint or type suppressions"),
   "gate-config": Category.optional().describe("this file, CODEOWNERS and the gate workflow; never below review"),
-  "sensitive-paths": SensitivePaths.optional(),
-  size: Size.optional(),
-  custom: external_exports.array(CustomRule).optional()
+  "sensitive-paths": SensitivePaths.optional().describe("your own paths and added-line patterns that need review (e.g. `infra/**`)"),
+  size: Size.optional().describe("the PR changes more files or lines than allowed"),
+  custom: external_exports.array(CustomRule).optional().describe("your own named rules, each with its level, paths, added-line patterns and reviewers")
 }).strict();
 var AgentSchema = external_exports.object({
   id: external_exports.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes").describe("the agent id shown in outputs and reports; a built-in id overrides that definition"),
@@ -59244,31 +59251,34 @@ var AgentSchema = external_exports.object({
   trailers: external_exports.array(Pattern).optional().describe("patterns matched against `Co-authored-by:` trailer values (`Name <email>`)")
 }).strict();
 var Tier = external_exports.object({
-  "max-files": PositiveInt,
-  "max-lines": PositiveInt
+  "max-files": PositiveInt.describe("files changed"),
+  "max-lines": PositiveInt.describe("lines changed (additions + deletions)")
 }).strict();
 var PolicyFileSchema = external_exports.object({
-  $schema: external_exports.string().optional(),
+  $schema: external_exports.string().optional().describe("the JSON Schema URL for editor completion; ignored by the gate"),
   extends: external_exports.enum(PRESETS).optional().describe("the preset this file is applied over (default when absent)"),
   bots: external_exports.array(external_exports.string().min(1)).optional().describe("automation accounts GitHub shows as users: never humans"),
-  agents: external_exports.array(AgentSchema).optional(),
-  permissions: PermissionsSchema.optional(),
+  agents: external_exports.array(AgentSchema).optional().describe("extra or overriding agent definitions, merged with the built-in ones by `id` (see Built-in agents)"),
+  permissions: PermissionsSchema.optional().describe("the level of each category of change"),
   network: external_exports.object({
-    "allowed-hosts": external_exports.array(external_exports.string().regex(/^(\*\.)?[A-Za-z0-9.-]+(:\d+)?$/, "must be a host name, optionally starting with `*.`")).optional()
-  }).strict().optional(),
+    "allowed-hosts": external_exports.array(external_exports.string().regex(/^(\*\.)?[A-Za-z0-9.-]+(:\d+)?$/, "must be a host name, optionally starting with `*.`")).optional().describe("hosts agents may reference in added lines; `*.` matches any subdomain")
+  }).strict().optional().describe("what counts as network access"),
   reviews: external_exports.object({
-    "required-approvals": external_exports.number().int("must be a whole number").min(0, "must be at least 0").max(10, "must be at most 10").optional(),
-    "exclude-requester": external_exports.boolean().optional(),
-    "approvals-after-last-push": external_exports.boolean().optional(),
-    codeowners: external_exports.boolean().optional(),
-    "block-on-changes-requested": external_exports.boolean().optional()
-  }).strict().optional(),
+    "required-approvals": external_exports.number().int("must be a whole number").min(0, "must be at least 0").max(10, "must be at most 10").optional().describe("counted approvals every agent PR needs (a review-level finding needs at least one even when 0)"),
+    "exclude-requester": external_exports.boolean().optional().describe("the requester's approval (the human who asked the agent) does not count"),
+    "approvals-after-last-push": external_exports.boolean().optional().describe("only approvals of the head commit count: a new push makes earlier approvals stale"),
+    codeowners: external_exports.boolean().optional().describe("files in review-level categories need a code owner's approval (CODEOWNERS read from the base commit)"),
+    "block-on-changes-requested": external_exports.boolean().optional().describe("a human whose latest review requests changes blocks the PR")
+  }).strict().optional().describe("the human-review rules"),
   overrides: external_exports.object({
     label: external_exports.string().min(1).max(50).optional().describe("applied by an admin or maintainer, waives deny findings and missing approvals")
-  }).strict().optional(),
+  }).strict().optional().describe("the escape hatch for maintainers"),
   metrics: external_exports.object({
-    tiers: external_exports.object({ small: Tier.optional(), medium: Tier.optional() }).strict().optional()
-  }).strict().optional()
+    tiers: external_exports.object({
+      small: Tier.optional().describe("at most this many files and lines is `small`"),
+      medium: Tier.optional().describe("at most this many files and lines is `medium`")
+    }).strict().optional().describe("size tiers for the `tier` metric; a PR larger than `medium` is `large`")
+  }).strict().optional().describe("how metrics are computed")
 }).strict();
 
 // src/config/parse.ts
@@ -60600,11 +60610,36 @@ function sideLines(hunk, side) {
   const changed = side === "old" ? "removed" : "added";
   return hunk.lines.filter((line) => line.kind === "context" || line.kind === changed);
 }
+function manifestLines(hunk, side, commentPrefix) {
+  const lines = [];
+  let tooLong = 0;
+  for (const line of sideLines(hunk, side)) {
+    const changed = line.kind !== "context";
+    const text = line.text.trim();
+    if (text === "" || text.startsWith(commentPrefix)) continue;
+    if (text.length > MAX_MANIFEST_LINE) {
+      if (changed) tooLong += 1;
+      continue;
+    }
+    lines.push({ changed, text });
+  }
+  return { lines, tooLong };
+}
 function startsAtTop(hunk, side) {
   return (side === "old" ? hunk.oldStart : hunk.newStart) <= 1;
 }
 function normalizeSpec(spec) {
   return spec.replace(/\s+/g, "");
+}
+function diffHunkSides(patch, readSide5) {
+  const removed = [];
+  const added = [];
+  let unclassified = 0;
+  for (const hunk of patch.hunks) {
+    unclassified += readSide5(hunk, "old", removed);
+    unclassified += readSide5(hunk, "new", added);
+  }
+  return { changes: diffEntries(removed, added), unclassified };
 }
 function diffEntries(removed, added) {
   const before = /* @__PURE__ */ new Map();
@@ -60836,7 +60871,7 @@ function keyValue(line) {
   if (!match) return null;
   return { key: splitDottedKey(match[1] ?? ""), value: stripComment(match[2] ?? "") };
 }
-function stripComment(value) {
+function scanOutsideStrings(value, visit2) {
   let quote2 = "";
   for (let i = 0; i < value.length; i += 1) {
     const char = value.charAt(i);
@@ -60845,11 +60880,15 @@ function stripComment(value) {
       else if (char === quote2) quote2 = "";
     } else if (char === '"' || char === "'") {
       quote2 = char;
-    } else if (char === "#") {
-      return value.slice(0, i).trim();
+    } else if (visit2(char)) {
+      return i;
     }
   }
-  return value.trim();
+  return -1;
+}
+function stripComment(value) {
+  const at = scanOutsideStrings(value, (char) => char === "#");
+  return (at < 0 ? value : value.slice(0, at)).trim();
 }
 function stringsIn(line) {
   const out = [];
@@ -60864,16 +60903,11 @@ function stringValue(value) {
 function opensArray(value) {
   if (!value.startsWith("[")) return false;
   let depth = 0;
-  let quote2 = "";
-  for (let i = 0; i < value.length; i += 1) {
-    const char = value.charAt(i);
-    if (quote2) {
-      if (char === "\\" && quote2 === '"') i += 1;
-      else if (char === quote2) quote2 = "";
-    } else if (char === '"' || char === "'") quote2 = char;
-    else if (char === "[") depth += 1;
+  scanOutsideStrings(value, (char) => {
+    if (char === "[") depth += 1;
     else if (char === "]") depth -= 1;
-  }
+    return false;
+  });
   return depth > 0;
 }
 function dependencySpec(value) {
@@ -60965,16 +60999,10 @@ function entry(name, value, group2) {
   return { key: `${group2 ?? ""}\0${name}`, name, spec: dependencySpec(value), group: group2, separator: "@" };
 }
 function readSide(hunk, side, entries) {
-  let unclassified = 0;
+  const { lines, tooLong } = manifestLines(hunk, side, "#");
+  let unclassified = tooLong;
   let table = null;
-  for (const line of sideLines(hunk, side)) {
-    const changed = line.kind !== "context";
-    const text = line.text.trim();
-    if (text === "" || text.startsWith("#")) continue;
-    if (text.length > MAX_MANIFEST_LINE) {
-      if (changed) unclassified += 1;
-      continue;
-    }
+  for (const { changed, text } of lines) {
     const header = text.startsWith("[") ? tableHeader(text) : null;
     if (header !== null) {
       table = header;
@@ -61008,14 +61036,7 @@ function readSide(hunk, side, entries) {
   return unclassified;
 }
 function parseCargoToml(patch) {
-  const removed = [];
-  const added = [];
-  let unclassified = 0;
-  for (const hunk of patch.hunks) {
-    unclassified += readSide(hunk, "old", removed);
-    unclassified += readSide(hunk, "new", added);
-  }
-  return { changes: diffEntries(removed, added), unclassified };
+  return diffHunkSides(patch, readSide);
 }
 
 // src/policy/dependencies/parse-go-mod.ts
@@ -61036,18 +61057,12 @@ function entryOf(directive, body) {
   return { key: `${directive}\0${path6}`, name: path6, spec: version2, group: group2, separator: "@" };
 }
 function readSide2(hunk, side, entries) {
-  let unclassified = 0;
+  const { lines, tooLong } = manifestLines(hunk, side, "//");
+  let unclassified = tooLong;
   const hint = /^(require|replace|exclude|tool|retract)\s*\($/.exec(hunk.header);
   let block = hint ? hint[1] : null;
   let blockKnown = hint !== null;
-  for (const line of sideLines(hunk, side)) {
-    const changed = line.kind !== "context";
-    const text = line.text.trim();
-    if (text === "" || text.startsWith("//")) continue;
-    if (text.length > MAX_MANIFEST_LINE) {
-      if (changed) unclassified += 1;
-      continue;
-    }
+  for (const { changed, text } of lines) {
     const opener = /^(\w+)\s*\($/.exec(text);
     if (opener && DIRECTIVES.has(opener[1] ?? "")) {
       block = opener[1];
@@ -61085,14 +61100,7 @@ function readSide2(hunk, side, entries) {
   return unclassified;
 }
 function parseGoMod(patch) {
-  const removed = [];
-  const added = [];
-  let unclassified = 0;
-  for (const hunk of patch.hunks) {
-    unclassified += readSide2(hunk, "old", removed);
-    unclassified += readSide2(hunk, "new", added);
-  }
-  return { changes: diffEntries(removed, added), unclassified };
+  return diffHunkSides(patch, readSide2);
 }
 
 // src/policy/dependencies/parse-package-json.ts
@@ -61387,20 +61395,14 @@ function poetryEntry(name, value, group2) {
   return { key: `${group2 ?? ""}\0${normalizePythonName(name)}`, name, spec, group: group2, separator: pythonSpecSeparator(spec) };
 }
 function readSide4(hunk, side, entries) {
-  let unclassified = 0;
+  const { lines, tooLong } = manifestLines(hunk, side, "#");
+  let unclassified = tooLong;
   let table = null;
   let knownTable = false;
   const hint = /^([A-Za-z0-9_-]+)\s*=\s*\[\s*$/.exec(hunk.header);
   let arrayKey = null;
   let maybeInHintArray = hint !== null;
-  for (const line of sideLines(hunk, side)) {
-    const changed = line.kind !== "context";
-    const text = line.text.trim();
-    if (text === "" || text.startsWith("#")) continue;
-    if (text.length > MAX_MANIFEST_LINE) {
-      if (changed) unclassified += 1;
-      continue;
-    }
+  for (const { changed, text } of lines) {
     const header = text.startsWith("[") && !text.startsWith('["') && !text.startsWith("['") ? tableHeader(text) : null;
     if (header !== null) {
       table = header;
@@ -61473,14 +61475,7 @@ function readSide4(hunk, side, entries) {
   return unclassified;
 }
 function parsePyproject(patch) {
-  const removed = [];
-  const added = [];
-  let unclassified = 0;
-  for (const hunk of patch.hunks) {
-    unclassified += readSide4(hunk, "old", removed);
-    unclassified += readSide4(hunk, "new", added);
-  }
-  return { changes: diffEntries(removed, added), unclassified };
+  return diffHunkSides(patch, readSide4);
 }
 
 // src/policy/dependencies/manifests.ts
@@ -61841,6 +61836,26 @@ var dependenciesCategory = {
   }
 };
 
+// src/policy/path-category.ts
+function evaluatePathCategory(context3, category, rule, isCategoryPath) {
+  const findings = [];
+  const files = filesMatching(context3.files, isCategoryPath);
+  if (files.length > 0) {
+    findings.push(
+      createFinding({
+        category,
+        level: rule.level,
+        reviewers: rule.reviewers,
+        files: findingPaths(files, isCategoryPath),
+        message: describeFileChanges(files)
+      })
+    );
+  }
+  const extra = evaluateUserRule(context3, category, rule);
+  if (extra) findings.push(extra);
+  return findings;
+}
+
 // src/policy/categories/gate-config.ts
 var CODEOWNERS = /* @__PURE__ */ new Set([".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"]);
 var GATE_FILES = /^\.github\/agent-pr-gate[^/]*\.ya?ml$/;
@@ -61865,22 +61880,7 @@ var gateConfigCategory = {
     const policyPath = normalizePath(context3.snapshot.base.policy.path);
     const workflowPath = normalizeWorkflowPath(context3.workflowPath);
     const isGateFile = (path6) => path6 === policyPath || path6 === workflowPath || CODEOWNERS.has(path6) || GATE_FILES.test(path6);
-    const findings = [];
-    const files = filesMatching(context3.files, isGateFile);
-    if (files.length > 0) {
-      findings.push(
-        createFinding({
-          category: "gate-config",
-          level,
-          reviewers: rule.reviewers,
-          files: findingPaths(files, isGateFile),
-          message: describeFileChanges(files)
-        })
-      );
-    }
-    const extra = evaluateUserRule(context3, "gate-config", { ...rule, level });
-    if (extra) findings.push(extra);
-    return findings;
+    return evaluatePathCategory(context3, "gate-config", { ...rule, level }, isGateFile);
   }
 };
 
@@ -62418,23 +62418,7 @@ var testsWeakenedCategory = {
 var workflowsCategory = {
   id: "workflows",
   evaluate(context3) {
-    const rule = context3.policy.permissions.workflows;
-    const findings = [];
-    const files = filesMatching(context3.files, isCiConfigPath);
-    if (files.length > 0) {
-      findings.push(
-        createFinding({
-          category: "workflows",
-          level: rule.level,
-          reviewers: rule.reviewers,
-          files: findingPaths(files, isCiConfigPath),
-          message: describeFileChanges(files)
-        })
-      );
-    }
-    const extra = evaluateUserRule(context3, "workflows", rule);
-    if (extra) findings.push(extra);
-    return findings;
+    return evaluatePathCategory(context3, "workflows", context3.policy.permissions.workflows, isCiConfigPath);
   }
 };
 
@@ -63008,18 +62992,19 @@ function parseCodeowners(text, path6) {
   }
   return { rules, errors };
 }
-function matchSegmentGlob(pattern, segment) {
+function matchWithStars(pattern, subject, isStar, matchesOne) {
   let p = 0;
   let s = 0;
   let star = -1;
   let resume = 0;
-  while (s < segment.length) {
-    const char = pattern[p];
-    if (char === "*") {
+  while (s < subject.length) {
+    const item = pattern[p];
+    const target = subject[s];
+    if (item !== void 0 && isStar(item)) {
       star = p;
       resume = s;
       p += 1;
-    } else if (char !== void 0 && (char === "?" || char === segment[s])) {
+    } else if (item !== void 0 && matchesOne(item, target)) {
       p += 1;
       s += 1;
     } else if (star >= 0) {
@@ -63030,8 +63015,11 @@ function matchSegmentGlob(pattern, segment) {
       return false;
     }
   }
-  while (pattern[p] === "*") p += 1;
+  while (p < pattern.length && isStar(pattern[p])) p += 1;
   return p === pattern.length;
+}
+function matchSegmentGlob(pattern, segment) {
+  return matchWithStars(pattern, segment, (char) => char === "*", (char, target) => char === "?" || char === target);
 }
 function matchToken(token, segment) {
   switch (token.kind) {
@@ -63051,29 +63039,7 @@ function pathSegments(filePath) {
   return (start > 0 ? filePath.slice(start) : filePath).split("/");
 }
 function matchSegments(tokens, segments) {
-  let t = 0;
-  let s = 0;
-  let star = -1;
-  let resume = 0;
-  while (s < segments.length) {
-    const token = tokens[t];
-    if (token?.kind === "globstar") {
-      star = t;
-      resume = s;
-      t += 1;
-    } else if (token !== void 0 && matchToken(token, segments[s] ?? "")) {
-      t += 1;
-      s += 1;
-    } else if (star >= 0) {
-      t = star + 1;
-      resume += 1;
-      s = resume;
-    } else {
-      return false;
-    }
-  }
-  while (tokens[t]?.kind === "globstar") t += 1;
-  return t === tokens.length;
+  return matchWithStars(tokens, segments, (token) => token.kind === "globstar", matchToken);
 }
 function containsAll(text, needles) {
   if (!needles) return true;
@@ -68576,7 +68542,7 @@ var TIMELINE_ITEM_TYPES = [
   "MERGED_EVENT",
   "REVIEW_DISMISSED_EVENT"
 ];
-var FRAGMENTS = `
+var ACTOR_FRAGMENT = `
 fragment ActorFields on Actor {
   __typename
   login
@@ -68585,13 +68551,15 @@ fragment ActorFields on Actor {
   ... on Mannequin { databaseId }
   ... on Organization { databaseId }
 }
-
+`;
+var LABEL_PAGE_FRAGMENT = `
 fragment LabelPage on LabelConnection {
   totalCount
   pageInfo { hasNextPage endCursor }
   nodes { name }
 }
-
+`;
+var COMMIT_PAGE_FRAGMENT = `
 fragment CommitPage on PullRequestCommitConnection {
   totalCount
   pageInfo { hasNextPage endCursor }
@@ -68607,8 +68575,18 @@ fragment CommitPage on PullRequestCommitConnection {
     }
   }
 }
-
-fragment ReviewPage on PullRequestReviewConnection {
+`;
+function reviewPageName(reviewComments) {
+  return reviewComments ? "ReviewPage" : "ReviewPageWithoutComments";
+}
+function reviewPageFragment(reviewComments) {
+  const comments = reviewComments ? `
+    comments(first: 100) {
+      totalCount
+      nodes { databaseId author { ...ActorFields } createdAt path line originalLine }
+    }` : "";
+  return `
+fragment ${reviewPageName(reviewComments)} on PullRequestReviewConnection {
   totalCount
   pageInfo { hasNextPage endCursor }
   nodes {
@@ -68618,20 +68596,19 @@ fragment ReviewPage on PullRequestReviewConnection {
     state
     submittedAt
     body
-    commit { oid }
-    comments(first: 100) {
-      totalCount
-      nodes { databaseId author { ...ActorFields } createdAt path line originalLine }
-    }
+    commit { oid }${comments}
   }
 }
-
+`;
+}
+var COMMENT_PAGE_FRAGMENT = `
 fragment CommentPage on IssueCommentConnection {
   totalCount
   pageInfo { hasNextPage endCursor }
   nodes { databaseId author { ...ActorFields } body createdAt updatedAt url }
 }
-
+`;
+var TIMELINE_PAGE_FRAGMENT = `
 fragment TimelinePage on PullRequestTimelineItemsConnection {
   totalCount
   pageInfo { hasNextPage endCursor }
@@ -68656,7 +68633,49 @@ fragment TimelinePage on PullRequestTimelineItemsConnection {
   }
 }
 `;
-var ITEM_TYPES = `[${TIMELINE_ITEM_TYPES.join(", ")}]`;
+var TIMELINE_ITEM_TYPES_ARGUMENT = `[${TIMELINE_ITEM_TYPES.join(", ")}]`;
+function pullRequestFields(selection) {
+  const extra = selection.extraFields ? `
+  ${selection.extraFields}` : "";
+  return `
+  number
+  title
+  body
+  url
+  state
+  isDraft
+  createdAt
+  mergedAt
+  closedAt
+  headRefName
+  headRefOid
+  baseRefName
+  baseRefOid
+  isCrossRepository
+  additions
+  deletions
+  changedFiles${extra}
+  author { ...ActorFields }
+  labels(first: 100) { ...LabelPage }
+  assignees(first: 100) { nodes { ...ActorFields } }
+  commits(first: 100) { ...CommitPage }
+  reviews(first: 100) { ...${reviewPageName(selection.reviewComments)} }
+  comments(first: 100) { ...CommentPage }
+  timelineItems(first: 100, itemTypes: ${TIMELINE_ITEM_TYPES_ARGUMENT}) { ...TimelinePage }
+`;
+}
+function pullRequestFragments(selection) {
+  return [
+    ACTOR_FRAGMENT,
+    LABEL_PAGE_FRAGMENT,
+    COMMIT_PAGE_FRAGMENT,
+    reviewPageFragment(selection.reviewComments),
+    COMMENT_PAGE_FRAGMENT,
+    TIMELINE_PAGE_FRAGMENT
+  ].join("");
+}
+var GATE_SELECTION = { reviewComments: true };
+var FRAGMENTS = pullRequestFragments(GATE_SELECTION);
 var SNAPSHOT_QUERY = `
 query ${SNAPSHOT_OPERATION}(
   $owner: String!
@@ -68673,32 +68692,7 @@ query ${SNAPSHOT_OPERATION}(
     codeownersGithub: object(expression: $codeownersGithub) { __typename ... on Blob { text isBinary isTruncated } }
     codeownersRoot: object(expression: $codeownersRoot) { __typename ... on Blob { text isBinary isTruncated } }
     codeownersDocs: object(expression: $codeownersDocs) { __typename ... on Blob { text isBinary isTruncated } }
-    pullRequest(number: $number) {
-      number
-      title
-      body
-      url
-      state
-      isDraft
-      createdAt
-      mergedAt
-      closedAt
-      headRefName
-      headRefOid
-      baseRefName
-      baseRefOid
-      isCrossRepository
-      additions
-      deletions
-      changedFiles
-      author { ...ActorFields }
-      labels(first: 100) { ...LabelPage }
-      assignees(first: 100) { nodes { ...ActorFields } }
-      commits(first: 100) { ...CommitPage }
-      reviews(first: 100) { ...ReviewPage }
-      comments(first: 100) { ...CommentPage }
-      timelineItems(first: 100, itemTypes: ${ITEM_TYPES}) { ...TimelinePage }
-    }
+    pullRequest(number: $number) {${pullRequestFields(GATE_SELECTION)}}
   }
 }
 ${FRAGMENTS}`;
@@ -68724,12 +68718,67 @@ query ${MORE_OPERATION}(
       commits(first: 100, after: $commitsAfter) @include(if: $commits) { ...CommitPage }
       reviews(first: 100, after: $reviewsAfter) @include(if: $reviews) { ...ReviewPage }
       comments(first: 100, after: $commentsAfter) @include(if: $comments) { ...CommentPage }
-      timelineItems(first: 100, after: $timelineAfter, itemTypes: ${ITEM_TYPES}) @include(if: $timeline) { ...TimelinePage }
+      timelineItems(first: 100, after: $timelineAfter, itemTypes: ${TIMELINE_ITEM_TYPES_ARGUMENT}) @include(if: $timeline) { ...TimelinePage }
     }
   }
 }
 ${FRAGMENTS}`;
 var MORE_CONNECTIONS = ["labels", "commits", "reviews", "comments", "timeline"];
+
+// src/github/fetch-more-pages.ts
+var MAX_MORE_ROUNDS = 100;
+function present(nodes) {
+  return nodes.filter((node2) => node2 !== null);
+}
+function pageInfoOf(pr) {
+  return {
+    labels: pr.labels.pageInfo,
+    commits: pr.commits.pageInfo,
+    reviews: pr.reviews.pageInfo,
+    comments: pr.comments.pageInfo,
+    timeline: pr.timelineItems.pageInfo
+  };
+}
+function nextPages(pr) {
+  const info2 = pageInfoOf(pr);
+  return MORE_CONNECTIONS.filter((connection) => info2[connection].hasNextPage);
+}
+async function fetchMorePages(client, repo, pr) {
+  const all = {
+    labels: present(pr.labels.nodes).map((label2) => label2.name),
+    commits: present(pr.commits.nodes),
+    reviews: present(pr.reviews.nodes),
+    comments: present(pr.comments.nodes),
+    timeline: present(pr.timelineItems.nodes)
+  };
+  const info2 = pageInfoOf(pr);
+  for (let round = 0; round < MAX_MORE_ROUNDS; round += 1) {
+    const wanted = MORE_CONNECTIONS.filter((connection) => info2[connection].hasNextPage);
+    if (wanted.length === 0) break;
+    const variables = { owner: repo.owner, name: repo.name, number: pr.number };
+    for (const connection of MORE_CONNECTIONS) {
+      const want = wanted.includes(connection);
+      variables[connection] = want;
+      variables[`${connection}After`] = want ? info2[connection].endCursor : null;
+    }
+    const more = parseResponse(MoreQuerySchema, await client.graphql(MORE_QUERY, variables), "GitHub's answer to the pull request page query");
+    const page2 = more.repository?.pullRequest;
+    if (!page2) throw new Error(`pull request #${pr.number} disappeared while it was being read`);
+    for (const connection of wanted) {
+      const answer = connection === "timeline" ? page2.timelineItems : page2[connection];
+      if (!answer) throw new Error(`GitHub's answer to the pull request page query has no ${connection} page`);
+      const before = info2[connection].endCursor;
+      info2[connection] = answer.pageInfo;
+      if (answer.pageInfo.endCursor === before) info2[connection] = { hasNextPage: false, endCursor: before };
+    }
+    if (page2.labels) all.labels.push(...present(page2.labels.nodes).map((label2) => label2.name));
+    if (page2.commits) all.commits.push(...present(page2.commits.nodes));
+    if (page2.reviews) all.reviews.push(...present(page2.reviews.nodes));
+    if (page2.comments) all.comments.push(...present(page2.comments.nodes));
+    if (page2.timelineItems) all.timeline.push(...present(page2.timelineItems.nodes));
+  }
+  return all;
+}
 
 // src/snapshot.ts
 var EMPTY_LOOKUPS = { permissions: {}, teams: {} };
@@ -68949,7 +68998,6 @@ function snapshotFromApi(data) {
 
 // src/github/fetch-snapshot.ts
 var CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
-var MAX_MORE_ROUNDS = 100;
 async function fetchSnapshot(client, target) {
   const [graphResult, filesResult] = await Promise.allSettled([fetchGraph(client, target), fetchFiles(client, target)]);
   if (graphResult.status === "rejected") throw graphResult.reason;
@@ -68959,9 +69007,6 @@ async function fetchSnapshot(client, target) {
   const overflow = graph.reviews.some((review) => review.comments.totalCount > review.comments.nodes.length);
   const restReviewComments = overflow ? await fetchReviewComments(client, target) : null;
   return snapshotFromApi({ ...graph, files, restReviewComments });
-}
-function present(nodes) {
-  return nodes.filter((node2) => node2 !== null);
 }
 async function fetchGraph(client, target) {
   const { owner, name, number: number4, baseSha, configPath: configPath2 } = target;
@@ -68980,45 +69025,7 @@ async function fetchGraph(client, target) {
   if (!repository) throw new Error(`repository ${owner}/${name} was not found, or the token cannot read it`);
   const pr = repository.pullRequest;
   if (!pr) throw new Error(`pull request #${number4} was not found in ${owner}/${name}`);
-  const acc = {
-    labels: present(pr.labels.nodes),
-    commits: present(pr.commits.nodes),
-    reviews: present(pr.reviews.nodes),
-    comments: present(pr.comments.nodes),
-    timeline: present(pr.timelineItems.nodes)
-  };
-  const pageInfo = {
-    labels: pr.labels.pageInfo,
-    commits: pr.commits.pageInfo,
-    reviews: pr.reviews.pageInfo,
-    comments: pr.comments.pageInfo,
-    timeline: pr.timelineItems.pageInfo
-  };
-  for (let round = 0; round < MAX_MORE_ROUNDS; round++) {
-    const wanted = MORE_CONNECTIONS.filter((connection) => pageInfo[connection].hasNextPage);
-    if (wanted.length === 0) break;
-    const variables = { owner, name, number: number4 };
-    for (const connection of MORE_CONNECTIONS) {
-      const want = wanted.includes(connection);
-      variables[connection] = want;
-      variables[`${connection}After`] = want ? pageInfo[connection].endCursor : null;
-    }
-    const more = parseResponse(MoreQuerySchema, await client.graphql(MORE_QUERY, variables), "GitHub's answer to the pull request page query");
-    const page2 = more.repository?.pullRequest;
-    if (!page2) throw new Error(`pull request #${number4} disappeared while it was being read`);
-    for (const connection of wanted) {
-      const answer = connection === "timeline" ? page2.timelineItems : page2[connection];
-      if (!answer) throw new Error(`GitHub's answer to the pull request page query has no ${connection} page`);
-      const before = pageInfo[connection].endCursor;
-      pageInfo[connection] = answer.pageInfo;
-      if (answer.pageInfo.endCursor === before) pageInfo[connection] = { hasNextPage: false, endCursor: before };
-    }
-    if (page2.labels) acc.labels.push(...present(page2.labels.nodes));
-    if (page2.commits) acc.commits.push(...present(page2.commits.nodes));
-    if (page2.reviews) acc.reviews.push(...present(page2.reviews.nodes));
-    if (page2.comments) acc.comments.push(...present(page2.comments.nodes));
-    if (page2.timelineItems) acc.timeline.push(...present(page2.timelineItems.nodes));
-  }
+  const all = await fetchMorePages(client, { owner, name }, pr);
   return {
     repo: { owner, name },
     baseSha,
@@ -69031,11 +69038,7 @@ async function fetchGraph(client, target) {
       { path: CODEOWNERS_PATHS[2], blob: repository.codeownersDocs }
     ],
     pr,
-    labels: acc.labels.map((label2) => label2.name),
-    commits: acc.commits,
-    reviews: acc.reviews,
-    comments: acc.comments,
-    timeline: acc.timeline
+    ...all
   };
 }
 async function fetchFiles(client, target) {
@@ -69681,14 +69684,13 @@ async function publishStatus(client, status) {
 }
 
 // src/github/upsert-comment.ts
-var MAX_COMMENT_LENGTH2 = 65536;
 var CLOCK_SKEW_MS = 5 * 6e4;
 function fitCommentBody(body) {
   let text = body.includes(COMMENT_MARKER) ? body : `${COMMENT_MARKER}
 ${body}`;
-  if (text.length <= MAX_COMMENT_LENGTH2) return text;
+  if (text.length <= MAX_COMMENT_LENGTH) return text;
   const note = "\n\n\u2026 (cut to fit GitHub\u2019s comment size limit; the job summary has the full text)";
-  text = text.slice(0, MAX_COMMENT_LENGTH2 - note.length - COMMENT_MARKER.length - 1) + note;
+  text = text.slice(0, MAX_COMMENT_LENGTH - note.length - COMMENT_MARKER.length - 1) + note;
   return text.includes(COMMENT_MARKER) ? text : `${COMMENT_MARKER}
 ${text}`;
 }
@@ -69855,7 +69857,7 @@ function describePolicyErrors(errors) {
   const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : "";
   return `policy error: ${formatPolicyError(first)}${more}`;
 }
-async function publishPolicyError(client, errors, options) {
+function annotatePolicyErrors(errors) {
   for (const error63 of errors) {
     error(formatPolicyError(error63), {
       title: "agent-pr-gate policy error",
@@ -69864,6 +69866,9 @@ async function publishPolicyError(client, errors, options) {
       startColumn: error63.column
     });
   }
+}
+async function publishPolicyError(client, errors, options) {
+  annotatePolicyErrors(errors);
   const line = describePolicyErrors(errors);
   if (options.status) {
     const outcome = await publishStatus(client, {
@@ -70096,90 +70101,7 @@ var SEARCH_RESULT_CAP = 1e3;
 var MAX_HISTORY_PAGES = 100;
 var MAX_REVIEW_COMMENT_PAGES = 300;
 var FOLLOW_UP_CONCURRENCY = 4;
-var MAX_MORE_ROUNDS2 = 100;
-var ITEM_TYPES2 = `[${TIMELINE_ITEM_TYPES.join(", ")}]`;
-var REPORT_FRAGMENTS = `
-fragment ReportActor on Actor {
-  __typename
-  login
-  ... on User { databaseId }
-  ... on Bot { databaseId }
-  ... on Mannequin { databaseId }
-  ... on Organization { databaseId }
-}
-
-fragment ReportPullRequest on PullRequest {
-  number
-  title
-  body
-  url
-  state
-  isDraft
-  createdAt
-  mergedAt
-  closedAt
-  headRefName
-  headRefOid
-  baseRefName
-  baseRefOid
-  isCrossRepository
-  additions
-  deletions
-  changedFiles
-  mergeCommit { oid }
-  author { ...ReportActor }
-  labels(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { name } }
-  assignees(first: 100) { nodes { ...ReportActor } }
-  commits(first: 100) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      commit {
-        oid
-        message
-        authoredDate
-        committedDate
-        parents(first: 1) { totalCount }
-        author { name email user { login databaseId } }
-        committer { name email user { login databaseId } }
-      }
-    }
-  }
-  reviews(first: 100) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes { databaseId author { ...ReportActor } authorAssociation state submittedAt body commit { oid } }
-  }
-  comments(first: 100) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes { databaseId author { ...ReportActor } body createdAt updatedAt url }
-  }
-  timelineItems(first: 100, itemTypes: ${ITEM_TYPES2}) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      __typename
-      ... on LabeledEvent { createdAt actor { ...ReportActor } label { name } }
-      ... on UnlabeledEvent { createdAt actor { ...ReportActor } label { name } }
-      ... on ReadyForReviewEvent { createdAt actor { ...ReportActor } }
-      ... on ConvertToDraftEvent { createdAt actor { ...ReportActor } }
-      ... on HeadRefForcePushedEvent { createdAt actor { ...ReportActor } }
-      ... on AssignedEvent { createdAt actor { ...ReportActor } assignee { ...ReportActor } }
-      ... on UnassignedEvent { createdAt actor { ...ReportActor } assignee { ...ReportActor } }
-      ... on ReviewRequestedEvent {
-        createdAt
-        actor { ...ReportActor }
-        requestedReviewer { __typename ...ReportActor ... on Team { slug organization { login } } }
-      }
-      ... on ClosedEvent { createdAt actor { ...ReportActor } }
-      ... on ReopenedEvent { createdAt actor { ...ReportActor } }
-      ... on MergedEvent { createdAt actor { ...ReportActor } }
-      ... on ReviewDismissedEvent { createdAt actor { ...ReportActor } previousReviewState review { databaseId } }
-    }
-  }
-}
-`;
+var REPORT_SELECTION = { reviewComments: false, extraFields: "mergeCommit { oid }" };
 var REPORT_SEARCH_QUERY = `
 query ${REPORT_SEARCH_OPERATION}($q: String!, $first: Int!, $after: String) {
   search(type: ISSUE, query: $q, first: $first, after: $after) {
@@ -70188,7 +70110,9 @@ query ${REPORT_SEARCH_OPERATION}($q: String!, $first: Int!, $after: String) {
     nodes { __typename ...ReportPullRequest }
   }
 }
-${REPORT_FRAGMENTS}`;
+
+fragment ReportPullRequest on PullRequest {${pullRequestFields(REPORT_SELECTION)}}
+${pullRequestFragments(REPORT_SELECTION)}`;
 var HISTORY_FIELDS = `
 history(first: 100, since: $since, after: $after) {
   pageInfo { hasNextPage endCursor }
@@ -70316,7 +70240,7 @@ async function fetchReport(client, target, readPolicy, progress = NO_PROGRESS) {
       body: pr.body,
       merged: pr.mergedAt !== null,
       mergedAt: pr.mergedAt,
-      commitMessages: present2(pr.commits.nodes).map((node2) => node2.commit.message)
+      commitMessages: present(pr.commits.nodes).map((node2) => node2.commit.message)
     });
   }
   for (const commit of context3.history) {
@@ -70343,7 +70267,7 @@ async function fetchContext(api, target, incomplete) {
   const history = [];
   let page2 = repository.defaultBranchRef?.target?.history;
   for (let pages = 1; page2; pages += 1) {
-    history.push(...present2(page2.nodes));
+    history.push(...present(page2.nodes));
     if (!page2.pageInfo.hasNextPage) break;
     if (pages >= MAX_HISTORY_PAGES) {
       incomplete.push(`default branch history: only the latest ${history.length} commits were searched for revert commits`);
@@ -70385,61 +70309,12 @@ async function searchRange(api, repo, from, to, extra, incomplete, progress) {
   }
   return out;
 }
-function present2(nodes) {
-  return nodes.filter((node2) => node2 !== null);
-}
-function pageInfoOf(pr) {
-  return {
-    labels: pr.labels.pageInfo,
-    commits: pr.commits.pageInfo,
-    reviews: pr.reviews.pageInfo,
-    comments: pr.comments.pageInfo,
-    timeline: pr.timelineItems.pageInfo
-  };
-}
-function nextPages(pr) {
-  const info2 = pageInfoOf(pr);
-  return MORE_CONNECTIONS.filter((connection) => info2[connection].hasNextPage);
-}
 function withoutComments(review) {
   return { ...review, comments: { totalCount: 0, nodes: [] } };
 }
 async function completePr(api, target, pr) {
-  const full = {
-    pr,
-    labels: present2(pr.labels.nodes).map((label2) => label2.name),
-    commits: present2(pr.commits.nodes),
-    reviews: present2(pr.reviews.nodes).map(withoutComments),
-    comments: present2(pr.comments.nodes),
-    timeline: present2(pr.timelineItems.nodes)
-  };
-  const info2 = pageInfoOf(pr);
-  for (let round = 0; round < MAX_MORE_ROUNDS2; round += 1) {
-    const wanted = MORE_CONNECTIONS.filter((connection) => info2[connection].hasNextPage);
-    if (wanted.length === 0) break;
-    const variables = { owner: target.owner, name: target.name, number: pr.number };
-    for (const connection of MORE_CONNECTIONS) {
-      const want = wanted.includes(connection);
-      variables[connection] = want;
-      variables[`${connection}After`] = want ? info2[connection].endCursor : null;
-    }
-    const more = parseResponse(MoreQuerySchema, await api.graphql(MORE_QUERY, variables), "the pull request page query");
-    const page2 = more.repository?.pullRequest;
-    if (!page2) throw new Error(`pull request #${pr.number} disappeared while it was being read`);
-    for (const connection of wanted) {
-      const answer = connection === "timeline" ? page2.timelineItems : page2[connection];
-      if (!answer) throw new Error(`GitHub API response for the pull request page query has no ${connection} page`);
-      const before = info2[connection].endCursor;
-      info2[connection] = answer.pageInfo;
-      if (answer.pageInfo.endCursor === before) info2[connection] = { hasNextPage: false, endCursor: before };
-    }
-    if (page2.labels) full.labels.push(...present2(page2.labels.nodes).map((label2) => label2.name));
-    if (page2.commits) full.commits.push(...present2(page2.commits.nodes));
-    if (page2.reviews) full.reviews.push(...present2(page2.reviews.nodes).map(withoutComments));
-    if (page2.comments) full.comments.push(...present2(page2.comments.nodes));
-    if (page2.timelineItems) full.timeline.push(...present2(page2.timelineItems.nodes));
-  }
-  return full;
+  const all = await fetchMorePages(api, target, pr);
+  return { pr, ...all, reviews: all.reviews.map(withoutComments) };
 }
 async function mapLimit(items, limit, work) {
   const out = new Array(items.length);
@@ -70787,16 +70662,6 @@ function reportOutput(report) {
     prs: [],
     incomplete: [...report.incomplete, `prs: ${report.prs.length} PRs left out of this output (too long); the file at report-path has them`]
   });
-}
-function annotatePolicyErrors(errors) {
-  for (const error63 of errors) {
-    error(formatPolicyError(error63), {
-      title: "agent-pr-gate policy error",
-      file: error63.file,
-      startLine: error63.line,
-      startColumn: error63.column
-    });
-  }
 }
 var PolicyLoadError = class extends Error {
   constructor(errors) {

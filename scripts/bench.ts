@@ -22,27 +22,11 @@ import { largeScenario } from '../__tests__/fake-github/large-pr.js';
 import { cloneScenario, typicalScenario, type FakeScenario } from '../__tests__/fake-github/scenario.js';
 import { startFakeGitHub, type FakeGitHub } from '../__tests__/fake-github/server.js';
 import { DEFAULT_INPUTS, pullRequestPayload } from '../__tests__/e2e/run-action.js';
-import { register } from 'node:module';
 import type { ClientPacing } from '../src/github/client.js';
+import { registerRawLoader } from './raw-loader.js';
 
-// The presets are imported as `policies/*.yml?raw` (esbuild and vitest understand it); under
-// tsx a loader hook turns such an import into the file's text (as scripts/preview.ts does). The
-// core is imported after the hook is in place.
-const RAW_LOADER = `
-import { readFile } from 'node:fs/promises';
-export async function resolve(specifier, context, next) {
-  if (specifier.endsWith('?raw')) return { url: new URL(specifier, context.parentURL).href, shortCircuit: true };
-  return next(specifier, context);
-}
-export async function load(url, context, next) {
-  if (!url.endsWith('?raw')) return next(url, context);
-  const file = new URL(url);
-  file.search = '';
-  const text = await readFile(file, 'utf8');
-  return { format: 'module', source: 'export default ' + JSON.stringify(text) + ';', shortCircuit: true };
-}
-`;
-register(`data:text/javascript,${encodeURIComponent(RAW_LOADER)}`, import.meta.url);
+// The core imports the presets as `policies/*.yml?raw`: it is imported after the hook is in place.
+registerRawLoader();
 
 const { loadPolicy } = await import('../src/config/load-policy.js');
 const { evaluateGate } = await import('../src/evaluate.js');

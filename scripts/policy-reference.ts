@@ -40,48 +40,6 @@ interface JsonSchema {
   maxLength?: number;
 }
 
-/**
- * Texts for keys whose schema has no `.describe()` yet. The schema's own description always wins;
- * moving these into src/config/schema.ts also puts them in the editor's hover help.
- */
-const FALLBACK_DESCRIPTIONS: Record<string, string> = {
-  $schema: 'the JSON Schema URL for editor completion; ignored by the gate',
-  agents: 'extra or overriding agent definitions, merged with the built-in ones by `id` (see Built-in agents)',
-  permissions: 'the level of each category of change',
-  'permissions.dependencies': 'manifests and lockfiles of the common ecosystems, install commands added to scripts and Dockerfiles',
-  'permissions.network': 'added lines referencing hosts outside `network.allowed-hosts`, downloads piped to a shell, egress configuration',
-  'permissions.workflows': '`.github/workflows/**`, `.github/actions/**`, `action.yml` and other CI configuration',
-  'permissions.secrets': 'key, certificate and env files; added lines that look like credentials (never echoed back in full)',
-  'permissions.tests-weakened': 'deleted test files, added skip/only markers, added lint or type suppressions',
-  'permissions.sensitive-paths': 'your own paths and added-line patterns that need review (e.g. `infra/**`)',
-  'permissions.size': 'the PR changes more files or lines than allowed',
-  'permissions.custom': 'your own named rules, each with its level, paths, added-line patterns and reviewers',
-  'permissions.sensitive-paths.paths': 'globs of the sensitive files',
-  'permissions.sensitive-paths.added-lines': 'patterns on added lines that make a change sensitive',
-  'permissions.sensitive-paths.reviewers': 'who can satisfy a review-level finding (users and @org/teams)',
-  'permissions.size.reviewers': 'who can satisfy a review-level finding (users and @org/teams)',
-  'permissions.custom[].paths': 'globs the rule matches (a rule needs `paths` or `added-lines`)',
-  'permissions.custom[].added-lines': 'patterns on added lines the rule matches',
-  'permissions.custom[].reviewers': 'who can satisfy a review-level finding (users and @org/teams)',
-  network: 'what counts as network access',
-  'network.allowed-hosts': 'hosts agents may reference in added lines; `*.` matches any subdomain',
-  reviews: 'the human-review rules',
-  'reviews.required-approvals': 'counted approvals every agent PR needs (a review-level finding needs at least one even when 0)',
-  'reviews.exclude-requester': "the requester's approval (the human who asked the agent) does not count",
-  'reviews.approvals-after-last-push': 'only approvals of the head commit count: a new push makes earlier approvals stale',
-  'reviews.codeowners': 'files in review-level categories need a code owner\'s approval (CODEOWNERS read from the base commit)',
-  'reviews.block-on-changes-requested': 'a human whose latest review requests changes blocks the PR',
-  overrides: 'the escape hatch for maintainers',
-  metrics: 'how metrics are computed',
-  'metrics.tiers': 'size tiers for the `tier` metric; a PR larger than `medium` is `large`',
-  'metrics.tiers.small': 'at most this many files and lines is `small`',
-  'metrics.tiers.medium': 'at most this many files and lines is `medium`',
-  'metrics.tiers.small.max-files': 'files changed',
-  'metrics.tiers.small.max-lines': 'lines changed (additions + deletions)',
-  'metrics.tiers.medium.max-files': 'files changed',
-  'metrics.tiers.medium.max-lines': 'lines changed (additions + deletions)',
-};
-
 export function policyJsonSchema(): JsonSchema {
   return z.toJSONSchema(PolicyFileSchema, { target: 'draft-7', io: 'input' }) as JsonSchema;
 }
@@ -220,30 +178,37 @@ interface Section {
   node: JsonSchema;
   /** The key also accepts a bare level (`dependencies: review`). */
   orLevel: boolean;
+  /** The description of the key that holds the mapping (of the list, for `key[]`). */
+  intro: string | undefined;
+}
+
+/** A mapping's shape without its own description: keys described apart can still share a section. */
+function shapeOf(node: JsonSchema): string {
+  return JSON.stringify({ ...node, description: undefined });
 }
 
 /** Object nodes in document order, identical shapes merged into one section. */
 function collectSections(root: JsonSchema): Section[] {
   const sections: Section[] = [];
   const byShape = new Map<string, Section>();
-  const visit = (node: JsonSchema, path: string, orLevel = false): void => {
+  const visit = (node: JsonSchema, path: string, orLevel = false, intro = node.description): void => {
     if (node.anyOf) {
       const level = node.anyOf.some((option) => option.enum !== undefined);
-      for (const option of node.anyOf) visit(option, path, level);
+      for (const option of node.anyOf) visit(option, path, level, intro);
       return;
     }
     if (node.type === 'array' && node.items) {
-      visit(node.items, `${path}[]`);
+      visit(node.items, `${path}[]`, false, intro);
       return;
     }
     if (node.type !== 'object' || !node.properties) return;
-    const shape = JSON.stringify(node);
+    const shape = shapeOf(node);
     const existing = byShape.get(shape);
     if (existing) {
       existing.paths.push(path);
       return;
     }
-    const section: Section = { paths: [path], node, orLevel };
+    const section: Section = { paths: [path], node, orLevel, intro };
     byShape.set(shape, section);
     sections.push(section);
     for (const [key, child] of Object.entries(node.properties)) visit(child, path ? `${path}.${key}` : key);
@@ -262,8 +227,8 @@ function sectionTitle(section: Section): string {
   return `${parent}.<${SHARED_NAMES[parent] ?? 'key'}>`;
 }
 
-function describe(node: JsonSchema, path: string): string {
-  const own = node.description ?? FALLBACK_DESCRIPTIONS[path] ?? '';
+function describe(node: JsonSchema): string {
+  const own = node.description ?? '';
   const item = node.items?.description;
   const parts = [sentence(own)];
   if (item && node.items?.type !== 'object') parts.push(`Each: ${item}.`);
@@ -292,9 +257,8 @@ function renderSection(section: Section, defaults: Record<string, unknown>, sect
         : `${keys} have this shape. Their defaults are in the presets table above.`,
       '',
     );
-  } else if (title !== 'top level') {
-    const own = FALLBACK_DESCRIPTIONS[title.replace(/\[\]$/, '')];
-    if (own) lines.push(sentence(own), '');
+  } else if (title !== 'top level' && section.intro) {
+    lines.push(sentence(section.intro), '');
   }
   const withDefault = !shared && !inList;
   lines.push(withDefault ? '| key | type | default | description |' : '| key | type | description |');
@@ -304,7 +268,7 @@ function renderSection(section: Section, defaults: Record<string, unknown>, sect
     const base = section.paths[0]!;
     const path = base ? `${base}.${key}` : key;
     const type = `${typeOf(child, sectionOf)}${required.has(key) ? ' (required)' : ''}`;
-    const description = describe(child, path);
+    const description = describe(child);
     const cells = withDefault ? [code(key), type, defaultOf(path, child, defaults, sectionOf(child)?.includes('<') ?? false), description] : [code(key), type, description];
     lines.push(row(cells));
   }
@@ -351,8 +315,8 @@ export function renderPolicyReferenceBody(presets: Record<string, Policy> = read
   const schema = policyJsonSchema();
   const sections = collectSections(schema);
   const sectionOf = (node: JsonSchema): string | null => {
-    const shape = JSON.stringify(node);
-    const found = sections.find((section) => JSON.stringify(section.node) === shape);
+    const shape = shapeOf(node);
+    const found = sections.find((section) => shapeOf(section.node) === shape);
     return found ? sectionTitle(found) : null;
   };
   const defaults = policyToFile(presets.default!);

@@ -2,28 +2,12 @@
 // preview/<name>.html with a GitHub-flavoured markdown renderer, so the comment can be looked at
 // before it reaches a PR. Runs the real core: `npx tsx scripts/preview.ts [name…]`.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { register } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { marked } from 'marked';
+import { registerRawLoader } from './raw-loader.js';
 
-// The presets are imported as `policies/*.yml?raw` (a bundler convention esbuild and vitest
-// understand); under plain Node, a loader hook turns such an import into the file's text. The core
-// is imported after the hook is in place.
-const RAW_LOADER = `
-import { readFile } from 'node:fs/promises';
-export async function resolve(specifier, context, next) {
-  if (specifier.endsWith('?raw')) return { url: new URL(specifier, context.parentURL).href, shortCircuit: true };
-  return next(specifier, context);
-}
-export async function load(url, context, next) {
-  if (!url.endsWith('?raw')) return next(url, context);
-  const file = new URL(url);
-  file.search = '';
-  const text = await readFile(file, 'utf8');
-  return { format: 'module', source: 'export default ' + JSON.stringify(text) + ';', shortCircuit: true };
-}
-`;
-register(`data:text/javascript,${encodeURIComponent(RAW_LOADER)}`, import.meta.url);
+// The core imports the presets as `policies/*.yml?raw`: it is imported after the hook is in place.
+registerRawLoader();
 
 const { EXAMPLES } = await import('../src/examples/index.js');
 const { loadPolicy, formatPolicyError } = await import('../src/config/load-policy.js');

@@ -2,11 +2,11 @@ import * as core from '@actions/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatPolicyError, loadPolicy, type PolicyError } from './config/load-policy.js';
+import { loadPolicy, type PolicyError } from './config/load-policy.js';
 import type { GitHubClient } from './github/client.js';
 import { fetchReport, type ReportProgress } from './github/fetch-report.js';
 import { fetchReportResult } from './github/fetch-report-result.js';
-import { describePolicyErrors } from './github/publish-policy-error.js';
+import { annotatePolicyErrors, describePolicyErrors } from './github/publish-policy-error.js';
 import type { RunnerEnv } from './github/runner-env.js';
 import type { Inputs } from './inputs.js';
 import type { ReportJson } from './report/aggregate-report.js';
@@ -42,17 +42,6 @@ export function reportOutput(report: ReportJson): string {
     prs: [],
     incomplete: [...report.incomplete, `prs: ${report.prs.length} PRs left out of this output (too long); the file at report-path has them`],
   });
-}
-
-function annotatePolicyErrors(errors: readonly PolicyError[]): void {
-  for (const error of errors) {
-    core.error(formatPolicyError(error), {
-      title: 'agent-pr-gate policy error',
-      file: error.file,
-      startLine: error.line,
-      startColumn: error.column,
-    });
-  }
 }
 
 class PolicyLoadError extends Error {

@@ -22,12 +22,14 @@ const Reviewer = z
   .regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?(?:\/[A-Za-z0-9._-]+)?$/, 'must be a login (`alice`) or a team (`@org/team`)')
   .describe('a user login (`alice`) or a team (`@org/team`)');
 
+const Reviewers = z.array(Reviewer).optional().describe('who can satisfy a review-level finding (users and @org/teams)');
+
 const CategoryObject = z
   .object({
     level: LevelSchema,
     paths: z.array(Glob).optional().describe('extra globs that belong to this category'),
     'added-lines': z.array(Pattern).optional().describe('extra patterns on added lines that belong to this category'),
-    reviewers: z.array(Reviewer).optional().describe('who can satisfy a review-level finding (users and @org/teams)'),
+    reviewers: Reviewers,
   })
   .strict();
 
@@ -37,9 +39,9 @@ const Category = z.union([LevelSchema, CategoryObject]);
 const SensitivePaths = z
   .object({
     level: LevelSchema.optional(),
-    paths: z.array(Glob).optional(),
-    'added-lines': z.array(Pattern).optional(),
-    reviewers: z.array(Reviewer).optional(),
+    paths: z.array(Glob).optional().describe('globs of the sensitive files'),
+    'added-lines': z.array(Pattern).optional().describe('patterns on added lines that make a change sensitive'),
+    reviewers: Reviewers,
   })
   .strict();
 
@@ -50,7 +52,7 @@ const Size = z
     level: LevelSchema.optional(),
     'max-files': PositiveInt.optional().describe('more changed files than this is a finding'),
     'max-lines': PositiveInt.optional().describe('more changed lines (additions + deletions) than this is a finding'),
-    reviewers: z.array(Reviewer).optional(),
+    reviewers: Reviewers,
   })
   .strict();
 
@@ -61,23 +63,32 @@ const CustomRule = z
       .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
       .describe('shown in the comment and the report'),
     level: LevelSchema,
-    paths: z.array(Glob).optional(),
-    'added-lines': z.array(Pattern).optional(),
-    reviewers: z.array(Reviewer).optional(),
+    paths: z.array(Glob).optional().describe('globs the rule matches (a rule needs `paths` or `added-lines`)'),
+    'added-lines': z.array(Pattern).optional().describe('patterns on added lines the rule matches'),
+    reviewers: Reviewers,
   })
   .strict();
 
 export const PermissionsSchema = z
   .object({
-    dependencies: Category.optional(),
-    network: Category.optional(),
-    workflows: Category.optional(),
-    secrets: Category.optional(),
-    'tests-weakened': Category.optional(),
+    dependencies: Category.optional().describe(
+      'manifests and lockfiles of the common ecosystems, install commands added to scripts and Dockerfiles',
+    ),
+    network: Category.optional().describe(
+      'added lines referencing hosts outside `network.allowed-hosts`, downloads piped to a shell, egress configuration',
+    ),
+    workflows: Category.optional().describe('`.github/workflows/**`, `.github/actions/**`, `action.yml` and other CI configuration'),
+    secrets: Category.optional().describe(
+      'key, certificate and env files; added lines that look like credentials (never echoed back in full)',
+    ),
+    'tests-weakened': Category.optional().describe('deleted test files, added skip/only markers, added lint or type suppressions'),
     'gate-config': Category.optional().describe('this file, CODEOWNERS and the gate workflow; never below review'),
-    'sensitive-paths': SensitivePaths.optional(),
-    size: Size.optional(),
-    custom: z.array(CustomRule).optional(),
+    'sensitive-paths': SensitivePaths.optional().describe('your own paths and added-line patterns that need review (e.g. `infra/**`)'),
+    size: Size.optional().describe('the PR changes more files or lines than allowed'),
+    custom: z
+      .array(CustomRule)
+      .optional()
+      .describe('your own named rules, each with its level, paths, added-line patterns and reviewers'),
   })
   .strict();
 
@@ -107,51 +118,75 @@ export const AgentSchema = z
 
 const Tier = z
   .object({
-    'max-files': PositiveInt,
-    'max-lines': PositiveInt,
+    'max-files': PositiveInt.describe('files changed'),
+    'max-lines': PositiveInt.describe('lines changed (additions + deletions)'),
   })
   .strict();
 
 export const PolicyFileSchema = z
   .object({
-    $schema: z.string().optional(),
+    $schema: z.string().optional().describe('the JSON Schema URL for editor completion; ignored by the gate'),
     extends: z.enum(PRESETS).optional().describe('the preset this file is applied over (default when absent)'),
     bots: z.array(z.string().min(1)).optional().describe('automation accounts GitHub shows as users: never humans'),
-    agents: z.array(AgentSchema).optional(),
-    permissions: PermissionsSchema.optional(),
+    agents: z
+      .array(AgentSchema)
+      .optional()
+      .describe('extra or overriding agent definitions, merged with the built-in ones by `id` (see Built-in agents)'),
+    permissions: PermissionsSchema.optional().describe('the level of each category of change'),
     network: z
       .object({
         'allowed-hosts': z
           .array(z.string().regex(/^(\*\.)?[A-Za-z0-9.-]+(:\d+)?$/, 'must be a host name, optionally starting with `*.`'))
-          .optional(),
+          .optional()
+          .describe('hosts agents may reference in added lines; `*.` matches any subdomain'),
       })
       .strict()
-      .optional(),
+      .optional()
+      .describe('what counts as network access'),
     reviews: z
       .object({
-        'required-approvals': z.number().int('must be a whole number').min(0, 'must be at least 0').max(10, 'must be at most 10').optional(),
-        'exclude-requester': z.boolean().optional(),
-        'approvals-after-last-push': z.boolean().optional(),
-        codeowners: z.boolean().optional(),
-        'block-on-changes-requested': z.boolean().optional(),
+        'required-approvals': z
+          .number()
+          .int('must be a whole number')
+          .min(0, 'must be at least 0')
+          .max(10, 'must be at most 10')
+          .optional()
+          .describe('counted approvals every agent PR needs (a review-level finding needs at least one even when 0)'),
+        'exclude-requester': z.boolean().optional().describe("the requester's approval (the human who asked the agent) does not count"),
+        'approvals-after-last-push': z
+          .boolean()
+          .optional()
+          .describe('only approvals of the head commit count: a new push makes earlier approvals stale'),
+        codeowners: z
+          .boolean()
+          .optional()
+          .describe("files in review-level categories need a code owner's approval (CODEOWNERS read from the base commit)"),
+        'block-on-changes-requested': z.boolean().optional().describe('a human whose latest review requests changes blocks the PR'),
       })
       .strict()
-      .optional(),
+      .optional()
+      .describe('the human-review rules'),
     overrides: z
       .object({
         label: z.string().min(1).max(50).optional().describe('applied by an admin or maintainer, waives deny findings and missing approvals'),
       })
       .strict()
-      .optional(),
+      .optional()
+      .describe('the escape hatch for maintainers'),
     metrics: z
       .object({
         tiers: z
-          .object({ small: Tier.optional(), medium: Tier.optional() })
+          .object({
+            small: Tier.optional().describe('at most this many files and lines is `small`'),
+            medium: Tier.optional().describe('at most this many files and lines is `medium`'),
+          })
           .strict()
-          .optional(),
+          .optional()
+          .describe('size tiers for the `tier` metric; a PR larger than `medium` is `large`'),
       })
       .strict()
-      .optional(),
+      .optional()
+      .describe('how metrics are computed'),
   })
   .strict();
 

@@ -3,19 +3,16 @@ import type { RevertSource } from '../report/reverts.js';
 import type { PrSnapshot } from '../snapshot.js';
 import type { GitHubClient } from './client.js';
 import { pageOf } from './fetch-pages.js';
-import { MORE_CONNECTIONS, MORE_QUERY, TIMELINE_ITEM_TYPES, type MoreConnection } from './graphql-queries.js';
+import { fetchMorePages, nextPages, present, type AllPages } from './fetch-more-pages.js';
+import { pullRequestFields, pullRequestFragments, type PullRequestSelection } from './graphql-queries.js';
 import {
   GqlPullRequestSchema,
   GqlReviewSchema,
-  MoreQuerySchema,
   parseResponse,
   RestReviewCommentsSchema,
   ReviewPageSchema,
-  type GqlComment,
-  type GqlCommit,
   type GqlPullRequest,
   type GqlReview,
-  type GqlTimelineItem,
 } from './schemas.js';
 import { snapshotFromApi, type RestReviewComment } from './snapshot-from-api.js';
 
@@ -57,95 +54,11 @@ export const MAX_HISTORY_PAGES = 100;
 export const MAX_REVIEW_COMMENT_PAGES = 300;
 /** Follow-up pages fetched at the same time. */
 const FOLLOW_UP_CONCURRENCY = 4;
-const MAX_MORE_ROUNDS = 100;
 
-const ITEM_TYPES = `[${TIMELINE_ITEM_TYPES.join(', ')}]`;
-
-// The field set of AgentPrGateSnapshot's pull request (src/github/graphql-queries.ts), so the
-// answer parses with the same schemas and maps with the same code; reviews leave out their inline
+// The pull request fields of AgentPrGateSnapshot (src/github/graphql-queries.ts), so the answer
+// parses with the same schemas and maps with the same code; reviews leave out their inline
 // comments (see 5. above) and `mergeCommit` is added for revert detection.
-const REPORT_FRAGMENTS = `
-fragment ReportActor on Actor {
-  __typename
-  login
-  ... on User { databaseId }
-  ... on Bot { databaseId }
-  ... on Mannequin { databaseId }
-  ... on Organization { databaseId }
-}
-
-fragment ReportPullRequest on PullRequest {
-  number
-  title
-  body
-  url
-  state
-  isDraft
-  createdAt
-  mergedAt
-  closedAt
-  headRefName
-  headRefOid
-  baseRefName
-  baseRefOid
-  isCrossRepository
-  additions
-  deletions
-  changedFiles
-  mergeCommit { oid }
-  author { ...ReportActor }
-  labels(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { name } }
-  assignees(first: 100) { nodes { ...ReportActor } }
-  commits(first: 100) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      commit {
-        oid
-        message
-        authoredDate
-        committedDate
-        parents(first: 1) { totalCount }
-        author { name email user { login databaseId } }
-        committer { name email user { login databaseId } }
-      }
-    }
-  }
-  reviews(first: 100) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes { databaseId author { ...ReportActor } authorAssociation state submittedAt body commit { oid } }
-  }
-  comments(first: 100) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes { databaseId author { ...ReportActor } body createdAt updatedAt url }
-  }
-  timelineItems(first: 100, itemTypes: ${ITEM_TYPES}) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      __typename
-      ... on LabeledEvent { createdAt actor { ...ReportActor } label { name } }
-      ... on UnlabeledEvent { createdAt actor { ...ReportActor } label { name } }
-      ... on ReadyForReviewEvent { createdAt actor { ...ReportActor } }
-      ... on ConvertToDraftEvent { createdAt actor { ...ReportActor } }
-      ... on HeadRefForcePushedEvent { createdAt actor { ...ReportActor } }
-      ... on AssignedEvent { createdAt actor { ...ReportActor } assignee { ...ReportActor } }
-      ... on UnassignedEvent { createdAt actor { ...ReportActor } assignee { ...ReportActor } }
-      ... on ReviewRequestedEvent {
-        createdAt
-        actor { ...ReportActor }
-        requestedReviewer { __typename ...ReportActor ... on Team { slug organization { login } } }
-      }
-      ... on ClosedEvent { createdAt actor { ...ReportActor } }
-      ... on ReopenedEvent { createdAt actor { ...ReportActor } }
-      ... on MergedEvent { createdAt actor { ...ReportActor } }
-      ... on ReviewDismissedEvent { createdAt actor { ...ReportActor } previousReviewState review { databaseId } }
-    }
-  }
-}
-`;
+const REPORT_SELECTION: PullRequestSelection = { reviewComments: false, extraFields: 'mergeCommit { oid }' };
 
 export const REPORT_SEARCH_QUERY = `
 query ${REPORT_SEARCH_OPERATION}($q: String!, $first: Int!, $after: String) {
@@ -155,7 +68,9 @@ query ${REPORT_SEARCH_OPERATION}($q: String!, $first: Int!, $after: String) {
     nodes { __typename ...ReportPullRequest }
   }
 }
-${REPORT_FRAGMENTS}`;
+
+fragment ReportPullRequest on PullRequest {${pullRequestFields(REPORT_SELECTION)}}
+${pullRequestFragments(REPORT_SELECTION)}`;
 
 const HISTORY_FIELDS = `
 history(first: 100, since: $since, after: $after) {
@@ -471,32 +386,8 @@ async function searchRange(
 
 // ---- 4. The next pages of overflowing connections. ----
 
-interface FullPr {
+interface FullPr extends AllPages<GqlReview> {
   pr: ReportPullRequest;
-  labels: string[];
-  commits: GqlCommit[];
-  reviews: GqlReview[];
-  comments: GqlComment[];
-  timeline: GqlTimelineItem[];
-}
-
-function present<T>(nodes: Array<T | null>): T[] {
-  return nodes.filter((node): node is T => node !== null);
-}
-
-function pageInfoOf(pr: ReportPullRequest): Record<MoreConnection, { hasNextPage: boolean; endCursor: string | null }> {
-  return {
-    labels: pr.labels.pageInfo,
-    commits: pr.commits.pageInfo,
-    reviews: pr.reviews.pageInfo,
-    comments: pr.comments.pageInfo,
-    timeline: pr.timelineItems.pageInfo,
-  };
-}
-
-function nextPages(pr: ReportPullRequest): MoreConnection[] {
-  const info = pageInfoOf(pr);
-  return MORE_CONNECTIONS.filter((connection) => info[connection].hasNextPage);
 }
 
 /** Review comments come from the REST list (5.), so reviews carry none here. */
@@ -505,41 +396,8 @@ function withoutComments(review: Omit<GqlReview, 'comments'>): GqlReview {
 }
 
 async function completePr(api: GitHubClient, target: ReportTarget, pr: ReportPullRequest): Promise<FullPr> {
-  const full: FullPr = {
-    pr,
-    labels: present(pr.labels.nodes).map((label) => label.name),
-    commits: present(pr.commits.nodes),
-    reviews: present(pr.reviews.nodes).map(withoutComments),
-    comments: present(pr.comments.nodes),
-    timeline: present(pr.timelineItems.nodes),
-  };
-  const info = pageInfoOf(pr);
-  for (let round = 0; round < MAX_MORE_ROUNDS; round += 1) {
-    const wanted = MORE_CONNECTIONS.filter((connection) => info[connection].hasNextPage);
-    if (wanted.length === 0) break;
-    const variables: Record<string, unknown> = { owner: target.owner, name: target.name, number: pr.number };
-    for (const connection of MORE_CONNECTIONS) {
-      const want = wanted.includes(connection);
-      variables[connection] = want;
-      variables[`${connection}After`] = want ? info[connection].endCursor : null;
-    }
-    const more = parseResponse(MoreQuerySchema, await api.graphql(MORE_QUERY, variables), 'the pull request page query');
-    const page = more.repository?.pullRequest;
-    if (!page) throw new Error(`pull request #${pr.number} disappeared while it was being read`);
-    for (const connection of wanted) {
-      const answer = connection === 'timeline' ? page.timelineItems : page[connection];
-      if (!answer) throw new Error(`GitHub API response for the pull request page query has no ${connection} page`);
-      const before = info[connection].endCursor;
-      info[connection] = answer.pageInfo;
-      if (answer.pageInfo.endCursor === before) info[connection] = { hasNextPage: false, endCursor: before };
-    }
-    if (page.labels) full.labels.push(...present(page.labels.nodes).map((label) => label.name));
-    if (page.commits) full.commits.push(...present(page.commits.nodes));
-    if (page.reviews) full.reviews.push(...present(page.reviews.nodes).map(withoutComments));
-    if (page.comments) full.comments.push(...present(page.comments.nodes));
-    if (page.timelineItems) full.timeline.push(...present(page.timelineItems.nodes));
-  }
-  return full;
+  const all = await fetchMorePages(api, target, pr);
+  return { pr, ...all, reviews: all.reviews.map(withoutComments) };
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {

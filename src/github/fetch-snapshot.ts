@@ -1,23 +1,9 @@
 import type { PrSnapshot } from '../snapshot.js';
 import type { GitHubClient } from './client.js';
+import { fetchMorePages } from './fetch-more-pages.js';
 import { fetchAllPages } from './fetch-pages.js';
-import {
-  MORE_CONNECTIONS,
-  MORE_QUERY,
-  SNAPSHOT_QUERY,
-  type MoreConnection,
-} from './graphql-queries.js';
-import {
-  MoreQuerySchema,
-  parseResponse,
-  RestFilesSchema,
-  RestReviewCommentsSchema,
-  SnapshotQuerySchema,
-  type GqlComment,
-  type GqlCommit,
-  type GqlReview,
-  type GqlTimelineItem,
-} from './schemas.js';
+import { SNAPSHOT_QUERY } from './graphql-queries.js';
+import { parseResponse, RestFilesSchema, RestReviewCommentsSchema, SnapshotQuerySchema } from './schemas.js';
 import { MAX_LISTED_FILES, snapshotFromApi, type ApiData } from './snapshot-from-api.js';
 
 /**
@@ -43,9 +29,6 @@ export interface SnapshotTarget {
 /** Where GitHub looks for CODEOWNERS, in its order. */
 export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
 
-/** A runaway guard: 250 commits / 100 per page is 3 pages; comments and reviews rarely pass 20. */
-const MAX_MORE_ROUNDS = 100;
-
 export async function fetchSnapshot(client: GitHubClient, target: SnapshotTarget): Promise<PrSnapshot> {
   // Both run at once; when both fail, the GraphQL error says more (e.g. which PR was not found).
   const [graphResult, filesResult] = await Promise.allSettled([fetchGraph(client, target), fetchFiles(client, target)]);
@@ -59,18 +42,6 @@ export async function fetchSnapshot(client: GitHubClient, target: SnapshotTarget
 }
 
 type Graph = Omit<ApiData, 'files' | 'restReviewComments'>;
-
-interface Accumulated {
-  labels: Array<{ name: string }>;
-  commits: GqlCommit[];
-  reviews: GqlReview[];
-  comments: GqlComment[];
-  timeline: GqlTimelineItem[];
-}
-
-function present<T>(nodes: Array<T | null>): T[] {
-  return nodes.filter((node): node is T => node !== null);
-}
 
 async function fetchGraph(client: GitHubClient, target: SnapshotTarget): Promise<Graph> {
   const { owner, name, number, baseSha, configPath } = target;
@@ -90,47 +61,7 @@ async function fetchGraph(client: GitHubClient, target: SnapshotTarget): Promise
   const pr = repository.pullRequest;
   if (!pr) throw new Error(`pull request #${number} was not found in ${owner}/${name}`);
 
-  const acc: Accumulated = {
-    labels: present(pr.labels.nodes),
-    commits: present(pr.commits.nodes),
-    reviews: present(pr.reviews.nodes),
-    comments: present(pr.comments.nodes),
-    timeline: present(pr.timelineItems.nodes),
-  };
-  const pageInfo: Record<MoreConnection, { hasNextPage: boolean; endCursor: string | null }> = {
-    labels: pr.labels.pageInfo,
-    commits: pr.commits.pageInfo,
-    reviews: pr.reviews.pageInfo,
-    comments: pr.comments.pageInfo,
-    timeline: pr.timelineItems.pageInfo,
-  };
-
-  for (let round = 0; round < MAX_MORE_ROUNDS; round++) {
-    const wanted = MORE_CONNECTIONS.filter((connection) => pageInfo[connection].hasNextPage);
-    if (wanted.length === 0) break;
-    const variables: Record<string, unknown> = { owner, name, number };
-    for (const connection of MORE_CONNECTIONS) {
-      const want = wanted.includes(connection);
-      variables[connection] = want;
-      variables[`${connection}After`] = want ? pageInfo[connection].endCursor : null;
-    }
-    const more = parseResponse(MoreQuerySchema, await client.graphql(MORE_QUERY, variables), "GitHub's answer to the pull request page query");
-    const page = more.repository?.pullRequest;
-    if (!page) throw new Error(`pull request #${number} disappeared while it was being read`);
-    for (const connection of wanted) {
-      const answer = connection === 'timeline' ? page.timelineItems : page[connection];
-      if (!answer) throw new Error(`GitHub's answer to the pull request page query has no ${connection} page`);
-      const before = pageInfo[connection].endCursor;
-      pageInfo[connection] = answer.pageInfo;
-      // A cursor that does not move would loop forever; stop that connection instead.
-      if (answer.pageInfo.endCursor === before) pageInfo[connection] = { hasNextPage: false, endCursor: before };
-    }
-    if (page.labels) acc.labels.push(...present(page.labels.nodes));
-    if (page.commits) acc.commits.push(...present(page.commits.nodes));
-    if (page.reviews) acc.reviews.push(...present(page.reviews.nodes));
-    if (page.comments) acc.comments.push(...present(page.comments.nodes));
-    if (page.timelineItems) acc.timeline.push(...present(page.timelineItems.nodes));
-  }
+  const all = await fetchMorePages(client, { owner, name }, pr);
 
   return {
     repo: { owner, name },
@@ -144,11 +75,7 @@ async function fetchGraph(client: GitHubClient, target: SnapshotTarget): Promise
       { path: CODEOWNERS_PATHS[2], blob: repository.codeownersDocs },
     ],
     pr,
-    labels: acc.labels.map((label) => label.name),
-    commits: acc.commits,
-    reviews: acc.reviews,
-    comments: acc.comments,
-    timeline: acc.timeline,
+    ...all,
   };
 }
 

@@ -7,6 +7,10 @@
  * file and the CODEOWNERS candidates at the base commit, and the token's identity.
  * `AgentPrGateMore` fetches the next page of each connection that has one, all in one request
  * (`@include` switches off the connections that are done).
+ *
+ * The pull request selection and its fragments (`pullRequestFields`, `pullRequestFragments`) are
+ * shared with report mode's search (src/github/fetch-report.ts), so both answers parse with the
+ * same schemas.
  */
 
 export const SNAPSHOT_OPERATION = 'AgentPrGateSnapshot';
@@ -30,7 +34,10 @@ export const TIMELINE_ITEM_TYPES = [
 
 export const PAGE_SIZE = 100;
 
-const FRAGMENTS = `
+// ---- Selections shared by the gate's documents and report mode's (src/github/fetch-report.ts). ----
+
+/** Every actor (author, assignee, requested reviewer…) is read with these fields. */
+export const ACTOR_FRAGMENT = `
 fragment ActorFields on Actor {
   __typename
   login
@@ -39,13 +46,17 @@ fragment ActorFields on Actor {
   ... on Mannequin { databaseId }
   ... on Organization { databaseId }
 }
+`;
 
+export const LABEL_PAGE_FRAGMENT = `
 fragment LabelPage on LabelConnection {
   totalCount
   pageInfo { hasNextPage endCursor }
   nodes { name }
 }
+`;
 
+export const COMMIT_PAGE_FRAGMENT = `
 fragment CommitPage on PullRequestCommitConnection {
   totalCount
   pageInfo { hasNextPage endCursor }
@@ -61,8 +72,27 @@ fragment CommitPage on PullRequestCommitConnection {
     }
   }
 }
+`;
 
-fragment ReviewPage on PullRequestReviewConnection {
+/** The fragment name of a review page, with or without each review's first 100 inline comments. */
+function reviewPageName(reviewComments: boolean): string {
+  return reviewComments ? 'ReviewPage' : 'ReviewPageWithoutComments';
+}
+
+/**
+ * A page of reviews. Report mode leaves out each review's inline comments: inside a 50-PR search
+ * page they would be 50 × 100 × 100 nodes, past GitHub's 500,000-node limit per query.
+ */
+export function reviewPageFragment(reviewComments: boolean): string {
+  const comments = reviewComments
+    ? `
+    comments(first: 100) {
+      totalCount
+      nodes { databaseId author { ...ActorFields } createdAt path line originalLine }
+    }`
+    : '';
+  return `
+fragment ${reviewPageName(reviewComments)} on PullRequestReviewConnection {
   totalCount
   pageInfo { hasNextPage endCursor }
   nodes {
@@ -72,20 +102,21 @@ fragment ReviewPage on PullRequestReviewConnection {
     state
     submittedAt
     body
-    commit { oid }
-    comments(first: 100) {
-      totalCount
-      nodes { databaseId author { ...ActorFields } createdAt path line originalLine }
-    }
+    commit { oid }${comments}
   }
 }
+`;
+}
 
+export const COMMENT_PAGE_FRAGMENT = `
 fragment CommentPage on IssueCommentConnection {
   totalCount
   pageInfo { hasNextPage endCursor }
   nodes { databaseId author { ...ActorFields } body createdAt updatedAt url }
 }
+`;
 
+export const TIMELINE_PAGE_FRAGMENT = `
 fragment TimelinePage on PullRequestTimelineItemsConnection {
   totalCount
   pageInfo { hasNextPage endCursor }
@@ -111,7 +142,66 @@ fragment TimelinePage on PullRequestTimelineItemsConnection {
 }
 `;
 
-const ITEM_TYPES = `[${TIMELINE_ITEM_TYPES.join(', ')}]`;
+/** The `itemTypes` argument of every timeline connection. */
+export const TIMELINE_ITEM_TYPES_ARGUMENT = `[${TIMELINE_ITEM_TYPES.join(', ')}]`;
+
+export interface PullRequestSelection {
+  /** Whether each review carries its first 100 inline comments. */
+  reviewComments: boolean;
+  /** Fields added after `changedFiles` (report mode: `mergeCommit { oid }`). */
+  extraFields?: string;
+}
+
+/**
+ * The fields read of a pull request, the same in both modes (so the answers parse with the same
+ * schemas and map with the same code). The fragments it spreads are `pullRequestFragments`.
+ */
+export function pullRequestFields(selection: PullRequestSelection): string {
+  const extra = selection.extraFields ? `\n  ${selection.extraFields}` : '';
+  return `
+  number
+  title
+  body
+  url
+  state
+  isDraft
+  createdAt
+  mergedAt
+  closedAt
+  headRefName
+  headRefOid
+  baseRefName
+  baseRefOid
+  isCrossRepository
+  additions
+  deletions
+  changedFiles${extra}
+  author { ...ActorFields }
+  labels(first: 100) { ...LabelPage }
+  assignees(first: 100) { nodes { ...ActorFields } }
+  commits(first: 100) { ...CommitPage }
+  reviews(first: 100) { ...${reviewPageName(selection.reviewComments)} }
+  comments(first: 100) { ...CommentPage }
+  timelineItems(first: 100, itemTypes: ${TIMELINE_ITEM_TYPES_ARGUMENT}) { ...TimelinePage }
+`;
+}
+
+/** The fragment definitions `pullRequestFields` (and `AgentPrGateMore`) spread, each once. */
+export function pullRequestFragments(selection: Pick<PullRequestSelection, 'reviewComments'>): string {
+  return [
+    ACTOR_FRAGMENT,
+    LABEL_PAGE_FRAGMENT,
+    COMMIT_PAGE_FRAGMENT,
+    reviewPageFragment(selection.reviewComments),
+    COMMENT_PAGE_FRAGMENT,
+    TIMELINE_PAGE_FRAGMENT,
+  ].join('');
+}
+
+// ---- The gate's documents. ----
+
+const GATE_SELECTION: PullRequestSelection = { reviewComments: true };
+const FRAGMENTS = pullRequestFragments(GATE_SELECTION);
 
 export const SNAPSHOT_QUERY = `
 query ${SNAPSHOT_OPERATION}(
@@ -129,32 +219,7 @@ query ${SNAPSHOT_OPERATION}(
     codeownersGithub: object(expression: $codeownersGithub) { __typename ... on Blob { text isBinary isTruncated } }
     codeownersRoot: object(expression: $codeownersRoot) { __typename ... on Blob { text isBinary isTruncated } }
     codeownersDocs: object(expression: $codeownersDocs) { __typename ... on Blob { text isBinary isTruncated } }
-    pullRequest(number: $number) {
-      number
-      title
-      body
-      url
-      state
-      isDraft
-      createdAt
-      mergedAt
-      closedAt
-      headRefName
-      headRefOid
-      baseRefName
-      baseRefOid
-      isCrossRepository
-      additions
-      deletions
-      changedFiles
-      author { ...ActorFields }
-      labels(first: 100) { ...LabelPage }
-      assignees(first: 100) { nodes { ...ActorFields } }
-      commits(first: 100) { ...CommitPage }
-      reviews(first: 100) { ...ReviewPage }
-      comments(first: 100) { ...CommentPage }
-      timelineItems(first: 100, itemTypes: ${ITEM_TYPES}) { ...TimelinePage }
-    }
+    pullRequest(number: $number) {${pullRequestFields(GATE_SELECTION)}}
   }
 }
 ${FRAGMENTS}`;
@@ -181,7 +246,7 @@ query ${MORE_OPERATION}(
       commits(first: 100, after: $commitsAfter) @include(if: $commits) { ...CommitPage }
       reviews(first: 100, after: $reviewsAfter) @include(if: $reviews) { ...ReviewPage }
       comments(first: 100, after: $commentsAfter) @include(if: $comments) { ...CommentPage }
-      timelineItems(first: 100, after: $timelineAfter, itemTypes: ${ITEM_TYPES}) @include(if: $timeline) { ...TimelinePage }
+      timelineItems(first: 100, after: $timelineAfter, itemTypes: ${TIMELINE_ITEM_TYPES_ARGUMENT}) @include(if: $timeline) { ...TimelinePage }
     }
   }
 }

@@ -27,11 +27,8 @@ export function describePolicyErrors(errors: readonly PolicyError[]): string {
   return `policy error: ${formatPolicyError(first)}${more}`;
 }
 
-export async function publishPolicyError(
-  client: GitHubClient,
-  errors: readonly PolicyError[],
-  options: PolicyErrorPublishOptions,
-): Promise<void> {
+/** One error annotation per policy error, at its file:line:column (gate and report mode). */
+export function annotatePolicyErrors(errors: readonly PolicyError[]): void {
   for (const error of errors) {
     core.error(formatPolicyError(error), {
       title: 'agent-pr-gate policy error',
@@ -40,6 +37,14 @@ export async function publishPolicyError(
       startColumn: error.column,
     });
   }
+}
+
+export async function publishPolicyError(
+  client: GitHubClient,
+  errors: readonly PolicyError[],
+  options: PolicyErrorPublishOptions,
+): Promise<void> {
+  annotatePolicyErrors(errors);
   const line = describePolicyErrors(errors);
   if (options.status) {
     const outcome = await publishStatus(client, {

@@ -1,4 +1,4 @@
-import { COMMENT_MARKER } from '../render/render-comment.js';
+import { COMMENT_MARKER, MAX_COMMENT_LENGTH } from '../render/render-comment.js';
 import type { Actor, IssueComment } from '../snapshot.js';
 import type { GitHubClient } from './client.js';
 import { describeError, isReadOnlyError, statusOf } from './errors.js';
@@ -11,8 +11,8 @@ import { parseResponse, RestIssueCommentSchema } from './schemas.js';
  * for ours among the comments written since the run started, and create only if it is not there.
  */
 
-/** GitHub rejects comment bodies longer than this. */
-export const MAX_COMMENT_LENGTH = 65_536;
+// GitHub's comment body limit, defined with the renderer; re-exported for this module's callers.
+export { MAX_COMMENT_LENGTH };
 
 const CLOCK_SKEW_MS = 5 * 60_000;
 

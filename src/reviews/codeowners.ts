@@ -123,19 +123,28 @@ export function parseCodeowners(text: string, path: string): ParsedCodeowners {
   return { rules, errors };
 }
 
-/** Glob over one segment: `*` any run of characters, `?` one character. Greedy, O(p × s). */
-function matchSegmentGlob(pattern: string, segment: string): boolean {
+/**
+ * Whether `pattern` matches all of `subject`, item by item, where a star item matches any run of
+ * subject items (none included). Greedy, backtracking only to the last star: O(p × s).
+ */
+function matchWithStars<P, S>(
+  pattern: ArrayLike<P>,
+  subject: ArrayLike<S>,
+  isStar: (item: P) => boolean,
+  matchesOne: (item: P, target: S) => boolean,
+): boolean {
   let p = 0;
   let s = 0;
   let star = -1;
   let resume = 0;
-  while (s < segment.length) {
-    const char = pattern[p];
-    if (char === '*') {
+  while (s < subject.length) {
+    const item = pattern[p];
+    const target = subject[s]!;
+    if (item !== undefined && isStar(item)) {
       star = p;
       resume = s;
       p += 1;
-    } else if (char !== undefined && (char === '?' || char === segment[s])) {
+    } else if (item !== undefined && matchesOne(item, target)) {
       p += 1;
       s += 1;
     } else if (star >= 0) {
@@ -146,8 +155,13 @@ function matchSegmentGlob(pattern: string, segment: string): boolean {
       return false;
     }
   }
-  while (pattern[p] === '*') p += 1;
+  while (p < pattern.length && isStar(pattern[p]!)) p += 1;
   return p === pattern.length;
+}
+
+/** Glob over one segment: `*` any run of characters, `?` one character. Greedy, O(p × s). */
+function matchSegmentGlob(pattern: string, segment: string): boolean {
+  return matchWithStars(pattern, segment, (char) => char === '*', (char, target) => char === '?' || char === target);
 }
 
 function matchToken(token: PatternToken, segment: string): boolean {
@@ -175,29 +189,7 @@ export function matchTokens(tokens: readonly PatternToken[], filePath: string): 
 }
 
 function matchSegments(tokens: readonly PatternToken[], segments: readonly string[]): boolean {
-  let t = 0;
-  let s = 0;
-  let star = -1;
-  let resume = 0;
-  while (s < segments.length) {
-    const token = tokens[t];
-    if (token?.kind === 'globstar') {
-      star = t;
-      resume = s;
-      t += 1;
-    } else if (token !== undefined && matchToken(token, segments[s] ?? '')) {
-      t += 1;
-      s += 1;
-    } else if (star >= 0) {
-      t = star + 1;
-      resume += 1;
-      s = resume;
-    } else {
-      return false;
-    }
-  }
-  while (tokens[t]?.kind === 'globstar') t += 1;
-  return t === tokens.length;
+  return matchWithStars(tokens, segments, (token) => token.kind === 'globstar', matchToken);
 }
 
 function containsAll(text: string, needles: readonly string[] | undefined): boolean {

@@ -1,7 +1,6 @@
 import { levelAtLeast } from '../../config/policy.js';
-import { createFinding, describeFileChanges, filesMatching, findingPaths } from '../finding.js';
+import { evaluatePathCategory } from '../path-category.js';
 import type { PolicyCategory } from '../policy-category.js';
-import { evaluateUserRule } from '../user-rule.js';
 
 /**
  * `gate-config`: the gate's own configuration — the policy file (its path on the base commit),
@@ -41,21 +40,6 @@ export const gateConfigCategory: PolicyCategory = {
     const workflowPath = normalizeWorkflowPath(context.workflowPath);
     const isGateFile = (path: string): boolean =>
       path === policyPath || path === workflowPath || CODEOWNERS.has(path) || GATE_FILES.test(path);
-    const findings = [];
-    const files = filesMatching(context.files, isGateFile);
-    if (files.length > 0) {
-      findings.push(
-        createFinding({
-          category: 'gate-config',
-          level,
-          reviewers: rule.reviewers,
-          files: findingPaths(files, isGateFile),
-          message: describeFileChanges(files),
-        }),
-      );
-    }
-    const extra = evaluateUserRule(context, 'gate-config', { ...rule, level });
-    if (extra) findings.push(extra);
-    return findings;
+    return evaluatePathCategory(context, 'gate-config', { ...rule, level }, isGateFile);
   },
 };

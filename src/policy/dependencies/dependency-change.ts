@@ -52,6 +52,34 @@ export function sideLines(hunk: DiffHunk, side: Side): DiffLine[] {
   return hunk.lines.filter((line) => line.kind === 'context' || line.kind === changed);
 }
 
+/** A line of one side of a manifest hunk, trimmed. */
+export interface ManifestLine {
+  /** Removed (old side) or added (new side); false for context. */
+  changed: boolean;
+  text: string;
+}
+
+/**
+ * The lines a manifest parser reads on one side of a hunk: trimmed, without blank lines and
+ * comment lines (starting with `commentPrefix`). Lines longer than MAX_MANIFEST_LINE are left out;
+ * `tooLong` counts the changed ones among them (they are unclassified).
+ */
+export function manifestLines(hunk: DiffHunk, side: Side, commentPrefix: string): { lines: ManifestLine[]; tooLong: number } {
+  const lines: ManifestLine[] = [];
+  let tooLong = 0;
+  for (const line of sideLines(hunk, side)) {
+    const changed = line.kind !== 'context';
+    const text = line.text.trim();
+    if (text === '' || text.startsWith(commentPrefix)) continue;
+    if (text.length > MAX_MANIFEST_LINE) {
+      if (changed) tooLong += 1;
+      continue;
+    }
+    lines.push({ changed, text });
+  }
+  return { lines, tooLong };
+}
+
 /** Whether the hunk starts at the top of the file on this side (so the parser knows where it is). */
 export function startsAtTop(hunk: DiffHunk, side: Side): boolean {
   return (side === 'old' ? hunk.oldStart : hunk.newStart) <= 1;
@@ -59,6 +87,24 @@ export function startsAtTop(hunk: DiffHunk, side: Side): boolean {
 
 function normalizeSpec(spec: string): string {
   return spec.replace(/\s+/g, '');
+}
+
+/** Reads one side of a hunk into `entries`; returns how many changed lines it could not place. */
+export type HunkSideReader = (hunk: DiffHunk, side: Side, entries: DependencyEntry[]) => number;
+
+/**
+ * The parse of a line-based manifest: every hunk read on its old side (into the removed entries)
+ * and on its new side (into the added ones), then the two compared.
+ */
+export function diffHunkSides(patch: ParsedPatch, readSide: HunkSideReader): ManifestDiff {
+  const removed: DependencyEntry[] = [];
+  const added: DependencyEntry[] = [];
+  let unclassified = 0;
+  for (const hunk of patch.hunks) {
+    unclassified += readSide(hunk, 'old', removed);
+    unclassified += readSide(hunk, 'new', added);
+  }
+  return { changes: diffEntries(removed, added), unclassified };
 }
 
 /** Compares the two sides' entries by key. Same key and spec on both sides is not a change. */

@@ -1,12 +1,5 @@
 import type { DiffHunk, ParsedPatch } from '../diff.js';
-import {
-  diffEntries,
-  MAX_MANIFEST_LINE,
-  sideLines,
-  type DependencyEntry,
-  type ManifestDiff,
-  type Side,
-} from './dependency-change.js';
+import { diffHunkSides, manifestLines, type DependencyEntry, type ManifestDiff, type Side } from './dependency-change.js';
 import { dependencySpec, keyValue, looksLikeDependencyValue, tableHeader } from './toml-lines.js';
 
 /**
@@ -47,16 +40,10 @@ function entry(name: string, value: string, group: string | null): DependencyEnt
 }
 
 function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): number {
-  let unclassified = 0;
+  const { lines, tooLong } = manifestLines(hunk, side, '#');
+  let unclassified = tooLong;
   let table: string | null = null;
-  for (const line of sideLines(hunk, side)) {
-    const changed = line.kind !== 'context';
-    const text = line.text.trim();
-    if (text === '' || text.startsWith('#')) continue;
-    if (text.length > MAX_MANIFEST_LINE) {
-      if (changed) unclassified += 1;
-      continue;
-    }
+  for (const { changed, text } of lines) {
     const header = text.startsWith('[') ? tableHeader(text) : null;
     if (header !== null) {
       table = header;
@@ -93,12 +80,5 @@ function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): numbe
 }
 
 export function parseCargoToml(patch: ParsedPatch): ManifestDiff {
-  const removed: DependencyEntry[] = [];
-  const added: DependencyEntry[] = [];
-  let unclassified = 0;
-  for (const hunk of patch.hunks) {
-    unclassified += readSide(hunk, 'old', removed);
-    unclassified += readSide(hunk, 'new', added);
-  }
-  return { changes: diffEntries(removed, added), unclassified };
+  return diffHunkSides(patch, readSide);
 }

@@ -1,12 +1,5 @@
 import type { DiffHunk, ParsedPatch } from '../diff.js';
-import {
-  diffEntries,
-  MAX_MANIFEST_LINE,
-  sideLines,
-  type DependencyEntry,
-  type ManifestDiff,
-  type Side,
-} from './dependency-change.js';
+import { diffHunkSides, manifestLines, type DependencyEntry, type ManifestDiff, type Side } from './dependency-change.js';
 
 /**
  * Dependency changes in a go.mod patch: `require`, `replace`, `exclude` and `tool` directives, in
@@ -36,18 +29,12 @@ function entryOf(directive: Directive, body: string): DependencyEntry | null {
 }
 
 function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): number {
-  let unclassified = 0;
+  const { lines, tooLong } = manifestLines(hunk, side, '//');
+  let unclassified = tooLong;
   const hint = /^(require|replace|exclude|tool|retract)\s*\($/.exec(hunk.header);
   let block: Directive | null = hint ? (hint[1] as Directive) : null;
   let blockKnown = hint !== null;
-  for (const line of sideLines(hunk, side)) {
-    const changed = line.kind !== 'context';
-    const text = line.text.trim();
-    if (text === '' || text.startsWith('//')) continue;
-    if (text.length > MAX_MANIFEST_LINE) {
-      if (changed) unclassified += 1;
-      continue;
-    }
+  for (const { changed, text } of lines) {
     const opener = /^(\w+)\s*\($/.exec(text);
     if (opener && DIRECTIVES.has(opener[1] ?? '')) {
       block = opener[1] as Directive;
@@ -86,12 +73,5 @@ function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): numbe
 }
 
 export function parseGoMod(patch: ParsedPatch): ManifestDiff {
-  const removed: DependencyEntry[] = [];
-  const added: DependencyEntry[] = [];
-  let unclassified = 0;
-  for (const hunk of patch.hunks) {
-    unclassified += readSide(hunk, 'old', removed);
-    unclassified += readSide(hunk, 'new', added);
-  }
-  return { changes: diffEntries(removed, added), unclassified };
+  return diffHunkSides(patch, readSide);
 }

@@ -1,12 +1,5 @@
 import type { DiffHunk, ParsedPatch } from '../diff.js';
-import {
-  diffEntries,
-  MAX_MANIFEST_LINE,
-  sideLines,
-  type DependencyEntry,
-  type ManifestDiff,
-  type Side,
-} from './dependency-change.js';
+import { diffHunkSides, manifestLines, type DependencyEntry, type ManifestDiff, type Side } from './dependency-change.js';
 import { normalizePythonName, parseRequirement, pythonSpecSeparator } from './parse-requirements.js';
 import { dependencySpec, keyValue, looksLikeDependencyValue, opensArray, stringsIn, tableHeader } from './toml-lines.js';
 
@@ -61,21 +54,15 @@ function poetryEntry(name: string, value: string, group: string | null): Depende
 }
 
 function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): number {
-  let unclassified = 0;
+  const { lines, tooLong } = manifestLines(hunk, side, '#');
+  let unclassified = tooLong;
   let table: string | null = null;
   let knownTable = false;
   const hint = /^([A-Za-z0-9_-]+)\s*=\s*\[\s*$/.exec(hunk.header);
   let arrayKey: string | null = null;
   // Until a header or closing bracket says otherwise, lines may be inside the header's array.
   let maybeInHintArray = hint !== null;
-  for (const line of sideLines(hunk, side)) {
-    const changed = line.kind !== 'context';
-    const text = line.text.trim();
-    if (text === '' || text.startsWith('#')) continue;
-    if (text.length > MAX_MANIFEST_LINE) {
-      if (changed) unclassified += 1;
-      continue;
-    }
+  for (const { changed, text } of lines) {
     const header = text.startsWith('[') && !text.startsWith('["') && !text.startsWith("['") ? tableHeader(text) : null;
     if (header !== null) {
       table = header;
@@ -150,12 +137,5 @@ function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): numbe
 }
 
 export function parsePyproject(patch: ParsedPatch): ManifestDiff {
-  const removed: DependencyEntry[] = [];
-  const added: DependencyEntry[] = [];
-  let unclassified = 0;
-  for (const hunk of patch.hunks) {
-    unclassified += readSide(hunk, 'old', removed);
-    unclassified += readSide(hunk, 'new', added);
-  }
-  return { changes: diffEntries(removed, added), unclassified };
+  return diffHunkSides(patch, readSide);
 }

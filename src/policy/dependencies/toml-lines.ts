@@ -50,8 +50,12 @@ export function keyValue(line: string): { key: string[]; value: string } | null 
   return { key: splitDottedKey(match[1] ?? ''), value: stripComment(match[2] ?? '') };
 }
 
-/** Removes a `# comment` that is outside strings. */
-export function stripComment(value: string): string {
+/**
+ * Calls `visit` with each character of `value` that is outside TOML strings (basic `"…"` with
+ * backslash escapes, literal `'…'`; the quotes themselves are not visited), until `visit` returns
+ * true. Returns the index it stopped at, or -1.
+ */
+function scanOutsideStrings(value: string, visit: (char: string) => boolean): number {
   let quote = '';
   for (let i = 0; i < value.length; i += 1) {
     const char = value.charAt(i);
@@ -60,11 +64,17 @@ export function stripComment(value: string): string {
       else if (char === quote) quote = '';
     } else if (char === '"' || char === "'") {
       quote = char;
-    } else if (char === '#') {
-      return value.slice(0, i).trim();
+    } else if (visit(char)) {
+      return i;
     }
   }
-  return value.trim();
+  return -1;
+}
+
+/** Removes a `# comment` that is outside strings. */
+export function stripComment(value: string): string {
+  const at = scanOutsideStrings(value, (char) => char === '#');
+  return (at < 0 ? value : value.slice(0, at)).trim();
 }
 
 /** Every string literal on the line, in order. */
@@ -85,16 +95,11 @@ export function stringValue(value: string): string | null {
 export function opensArray(value: string): boolean {
   if (!value.startsWith('[')) return false;
   let depth = 0;
-  let quote = '';
-  for (let i = 0; i < value.length; i += 1) {
-    const char = value.charAt(i);
-    if (quote) {
-      if (char === '\\' && quote === '"') i += 1;
-      else if (char === quote) quote = '';
-    } else if (char === '"' || char === "'") quote = char;
-    else if (char === '[') depth += 1;
+  scanOutsideStrings(value, (char) => {
+    if (char === '[') depth += 1;
     else if (char === ']') depth -= 1;
-  }
+    return false;
+  });
   return depth > 0;
 }
 
