@@ -33970,8 +33970,8 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   const _normalized = cached(() => normalizeDef(def));
   const memo2 = globalConfig.memoizer;
   const generateFastpass = (shape) => {
-    const normalized = _normalized.value;
-    const syms = normalized.symbolKeys;
+    const normalized2 = _normalized.value;
+    const syms = normalized2.symbolKeys;
     const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
     const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
     const prefixStr = (id, k) => `
@@ -33989,11 +33989,11 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     doc.write(`const input = payload.value;`);
     const ids = /* @__PURE__ */ Object.create(null);
     let counter = 0;
-    for (const key of normalized.allKeys) {
+    for (const key of normalized2.allKeys) {
       ids[key] = `key_${counter++}`;
     }
     doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
-    for (const key of normalized.allKeys) {
+    for (const key of normalized2.allKeys) {
       if (key === "__proto__")
         continue;
       const id = ids[key];
@@ -49832,23 +49832,23 @@ function fromJSONSchema(schema, params) {
   if (typeof schema === "boolean") {
     return schema ? z.any() : z.never();
   }
-  let normalized;
+  let normalized2;
   try {
-    normalized = JSON.parse(JSON.stringify(schema));
+    normalized2 = JSON.parse(JSON.stringify(schema));
   } catch {
     throw new Error("fromJSONSchema input is not valid JSON (possibly cyclic); use $defs/$ref for recursive schemas");
   }
-  const version2 = detectVersion(normalized, params?.defaultTarget);
-  const defs = normalized.$defs || normalized.definitions || {};
+  const version2 = detectVersion(normalized2, params?.defaultTarget);
+  const defs = normalized2.$defs || normalized2.definitions || {};
   const ctx = {
     version: version2,
     defs,
     refs: /* @__PURE__ */ new Map(),
     processing: /* @__PURE__ */ new Set(),
-    rootSchema: normalized,
+    rootSchema: normalized2,
     registry: params?.registry ?? globalRegistry
   };
-  return convertSchema(normalized, ctx);
+  return convertSchema(normalized2, ctx);
 }
 
 // node_modules/zod/v4/core/visit.js
@@ -61843,7 +61843,17 @@ var import_picomatch = __toESM(require_picomatch2(), 1);
 var ALIASES = {
   copilot: "copilot-swe-agent"
 };
+var normalized = /* @__PURE__ */ new Map();
+var NORMALIZED_KEPT = 1e4;
 function normalizeLogin(login) {
+  const known = normalized.get(login);
+  if (known !== void 0) return known;
+  const value = readLogin(login);
+  if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
+  normalized.set(login, value);
+  return value;
+}
+function readLogin(login) {
   let value = login.trim().toLowerCase();
   if (value.startsWith("@")) value = value.slice(1);
   if (value.endsWith("[bot]")) value = value.slice(0, -"[bot]".length);
@@ -63634,8 +63644,8 @@ function readLine(text) {
   const requirement = line.startsWith("-") ? null : parseRequirement(line, null);
   if (requirement) return requirement;
   if (!/^(?:-|[.~/]|[a-z][a-z0-9+.-]*:\/\/|git\+)/i.test(line)) return "unclassified";
-  const normalized = line.replace(/\s+/g, " ");
-  return { key: `${normalized}`, name: normalized, spec: "", group: null, separator: "" };
+  const normalized2 = line.replace(/\s+/g, " ");
+  return { key: `${normalized2}`, name: normalized2, spec: "", group: null, separator: "" };
 }
 function parseRequirements(patch) {
   const removed = [];
@@ -64289,7 +64299,7 @@ function urlHosts(line, out) {
     }
     while (end < line.length && end - from < 300 && !endsAuthority(line.charCodeAt(end))) end += 1;
     const parsed = parseAuthority(line.slice(from, end));
-    if (parsed) out.push({ ...parsed, index: start });
+    if (parsed) out.push({ host: parsed.host, port: parsed.port, index: start });
   }
 }
 function findHosts(line) {
@@ -64299,14 +64309,14 @@ function findHosts(line) {
     SCP_PATTERN.lastIndex = 0;
     for (let match = SCP_PATTERN.exec(line); match !== null; match = SCP_PATTERN.exec(line)) {
       const parsed = parseAuthority(match[1] ?? "");
-      if (parsed) out.push({ ...parsed, index: match.index });
+      if (parsed) out.push({ host: parsed.host, port: parsed.port, index: match.index });
     }
   }
   if (line.includes('"//') || line.includes("'//") || line.includes("=//") || line.includes("(//")) {
     PROTOCOL_RELATIVE.lastIndex = 0;
     for (let match = PROTOCOL_RELATIVE.exec(line); match !== null; match = PROTOCOL_RELATIVE.exec(line)) {
       const parsed = parseAuthority(match[1] ?? "");
-      if (parsed) out.push({ ...parsed, index: match.index });
+      if (parsed) out.push({ host: parsed.host, port: parsed.port, index: match.index });
     }
   }
   return out;
@@ -64362,7 +64372,7 @@ function isEgressConfig(path) {
 }
 var HOSTS_SHOWN = 5;
 var HOST_HINT = /:\/\/|git@|["'=(]\/\//g;
-var PIPE_HINT = /curl|wget|iwr|irm|invoke-|downloadstring/gi;
+var PIPE_HINT = /curl|wget|iwr|irm|invoke-|downloadstring/g;
 function hostFinding(context3) {
   const isAllowed = compileAllowlist(context3.policy.network.allowedHosts);
   const flagged = (reference) => !isBenignHost(reference.host) && !isAllowed(reference);
@@ -64398,7 +64408,7 @@ function pipedFinding(context3) {
     if (file2.added.length === 0 || isDocPath(file2.path) || isChecksumPath(file2.path)) continue;
     const script = isScriptPath(file2.path);
     let found = false;
-    for (const index of context3.candidateLines(file2, PIPE_HINT)) {
+    for (const index of context3.candidateLinesFolded(file2, PIPE_HINT)) {
       const line = file2.added[index];
       if (!line) continue;
       const piped = findPipedDownload(line.text, script);
@@ -64764,12 +64774,38 @@ function isFileHeader(line) {
   return line.startsWith("diff --git ") || line.startsWith("--- a/") || line.startsWith("+++ b/") || line.startsWith("--- /dev/null") || line.startsWith("+++ /dev/null") || line.startsWith("index ");
 }
 function parsePatch(patch) {
-  const hunks = [];
   const added = [];
   const removed = [];
-  const addedStarts = [];
-  let addedText = "";
+  readPatch(patch, added, removed, null);
+  const texts = new Array(added.length);
+  const addedStarts = new Array(added.length);
+  let offset = 0;
+  for (let i = 0; i < added.length; i += 1) {
+    const text = added[i].text;
+    texts[i] = text;
+    addedStarts[i] = offset;
+    offset += text.length + 1;
+  }
+  let hunks = null;
+  return {
+    get hunks() {
+      if (hunks === null) {
+        hunks = [];
+        readPatch(patch, added, removed, hunks);
+      }
+      return hunks;
+    },
+    added,
+    removed,
+    addedText: texts.join("\n"),
+    addedStarts
+  };
+}
+function readPatch(patch, added, removed, hunks) {
   let hunk = null;
+  let inHunk = false;
+  let addedIndex = 0;
+  let removedIndex = 0;
   let oldLine = 0;
   let newLine = 0;
   let oldLeft = 0;
@@ -64783,50 +64819,47 @@ function parsePatch(patch) {
     const lineStart = start;
     start = end + 1;
     if (end > lineStart && patch.charCodeAt(end - 1) === 13) end -= 1;
-    const prefix = end > lineStart ? patch.charAt(lineStart) : "";
-    if (prefix === "@" && patch.startsWith("@@", lineStart)) {
+    const prefix = end > lineStart ? patch.charCodeAt(lineStart) : -1;
+    if (prefix === 64 && patch.startsWith("@@", lineStart)) {
       const match = HUNK_HEADER.exec(patch.slice(lineStart, end));
       if (match) {
         oldLine = Number(match[1]);
         newLine = Number(match[3]);
         oldLeft = match[2] === void 0 ? 1 : Number(match[2]);
         newLeft = match[4] === void 0 ? 1 : Number(match[4]);
-        hunk = { oldStart: oldLine, newStart: newLine, header: (match[5] ?? "").trim(), lines: [] };
-        hunks.push(hunk);
+        if (hunks !== null) {
+          hunk = { oldStart: oldLine, newStart: newLine, header: (match[5] ?? "").trim(), lines: [] };
+          hunks.push(hunk);
+        }
+        inHunk = true;
         skipping = false;
         continue;
       }
     }
-    if (hunk === null || skipping) continue;
+    if (!inHunk || skipping) continue;
     const exhausted = oldLeft <= 0 && newLeft <= 0;
-    if (exhausted && (prefix === "d" || prefix === "-" || prefix === "+" || prefix === "i") && isFileHeader(patch.slice(lineStart, end))) {
+    if (exhausted && (prefix === 100 || prefix === 45 || prefix === 43 || prefix === 105) && isFileHeader(patch.slice(lineStart, end))) {
       skipping = true;
       continue;
     }
-    if (prefix === "+") {
-      const line = { kind: "added", text: patch.slice(lineStart + 1, end), oldLine: null, newLine };
+    if (prefix === 43) {
+      if (hunk === null) added.push({ kind: "added", text: patch.slice(lineStart + 1, end), oldLine: null, newLine });
+      else hunk.lines.push(added[addedIndex++]);
       newLine += 1;
       newLeft -= 1;
-      hunk.lines.push(line);
-      if (added.length > 0) addedText += "\n";
-      addedStarts.push(addedText.length);
-      addedText += line.text;
-      added.push(line);
-    } else if (prefix === "-") {
-      const line = { kind: "removed", text: patch.slice(lineStart + 1, end), oldLine, newLine: null };
+    } else if (prefix === 45) {
+      if (hunk === null) removed.push({ kind: "removed", text: patch.slice(lineStart + 1, end), oldLine, newLine: null });
+      else hunk.lines.push(removed[removedIndex++]);
       oldLine += 1;
       oldLeft -= 1;
-      hunk.lines.push(line);
-      removed.push(line);
-    } else if (prefix === " " || prefix === "" && !exhausted) {
-      hunk.lines.push({ kind: "context", text: prefix === "" ? "" : patch.slice(lineStart + 1, end), oldLine, newLine });
+    } else if (prefix === 32 || prefix === -1 && !exhausted) {
+      if (hunk !== null) hunk.lines.push({ kind: "context", text: prefix === -1 ? "" : patch.slice(lineStart + 1, end), oldLine, newLine });
       oldLine += 1;
       newLine += 1;
       oldLeft -= 1;
       newLeft -= 1;
     }
   }
-  return { hunks, added, removed, addedText, addedStarts };
 }
 
 // src/policy/excerpt.ts
@@ -64869,6 +64902,7 @@ var TOKEN_PATTERNS = [
 ];
 var SECRET_PREFILTER = /AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|_live_|AIza|npm_|pypi-|sk-|eyJ|earer|PRIVATE KEY|:\/\/[^\s/]{1,200}@|secret|token|passw|pwd|api.?key|access.?key|credential|auth.?key|signing.?key|encryption.?key/gi;
 var PREFILTER3 = new RegExp(SECRET_PREFILTER.source, "i");
+var SECRET_PREFILTER_LOWER = new RegExp(SECRET_PREFILTER.source.toLowerCase(), "g");
 var TOKEN_PREFILTER = /AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|_live_|AIza|npm_|pypi-|sk-|eyJ|earer/;
 var KEY_HEADER = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
 var KEY_FOOTER = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
@@ -65154,10 +65188,21 @@ function createPolicyContext(policy, snapshot, workflowPath) {
   const secrets = /* @__PURE__ */ new Map();
   const lowerTexts = /* @__PURE__ */ new Map();
   const textOf = (file2) => file2.diff ? { text: file2.diff.addedText, starts: file2.diff.addedStarts } : NO_TEXT;
+  const lowerTextOf = (file2) => {
+    let lower = lowerTexts.get(file2);
+    if (lower) return lower;
+    const joined = textOf(file2);
+    const text = joined.text.toLowerCase();
+    lower = text.length === joined.text.length ? { text, starts: joined.starts } : joinLines(file2.added.map((line) => line.text.toLowerCase()));
+    lowerTexts.set(file2, lower);
+    return lower;
+  };
+  const candidatesFolded = (file2, lowerPattern) => candidatesIn(lowerTextOf(file2), lowerPattern);
   const secretsOf = (file2) => {
     const cached2 = secrets.get(file2);
     if (cached2) return cached2;
-    const byIndex = scanSecretLines(file2.added, candidatesIn(textOf(file2), SECRET_PREFILTER), { checksums: isChecksumPath(file2.path) });
+    const candidates = file2.added.length === 0 ? [] : candidatesFolded(file2, SECRET_PREFILTER_LOWER);
+    const byIndex = scanSecretLines(file2.added, candidates, { checksums: isChecksumPath(file2.path) });
     const byLine = /* @__PURE__ */ new Map();
     for (const [index, found] of byIndex) {
       const line = file2.added[index];
@@ -65176,14 +65221,13 @@ function createPolicyContext(policy, snapshot, workflowPath) {
       if (file2.added.length === 0) return [];
       return candidatesIn(textOf(file2), pattern);
     },
+    candidateLinesFolded(file2, lowerPattern) {
+      if (file2.added.length === 0) return [];
+      return candidatesFolded(file2, lowerPattern);
+    },
     linesContaining(file2, needle) {
       if (file2.added.length === 0) return [];
-      let lower = lowerTexts.get(file2);
-      if (!lower) {
-        lower = joinLines(file2.added.map((line) => line.text.toLowerCase()));
-        lowerTexts.set(file2, lower);
-      }
-      return linesWith(lower, needle);
+      return linesWith(lowerTextOf(file2), needle);
     },
     locate(file2, line, at = 0) {
       const text = redactLine(line.text, secretsOf(file2).get(line));

@@ -10,7 +10,23 @@ const ALIASES: Record<string, string> = {
   copilot: 'copilot-swe-agent',
 };
 
+/**
+ * Normalized logins, remembered (bounded): reviews, comments and commits repeat the same few
+ * accounts, and the review and metric loops normalize them over and over.
+ */
+const normalized = new Map<string, string>();
+const NORMALIZED_KEPT = 10_000;
+
 export function normalizeLogin(login: string): string {
+  const known = normalized.get(login);
+  if (known !== undefined) return known;
+  const value = readLogin(login);
+  if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
+  normalized.set(login, value);
+  return value;
+}
+
+function readLogin(login: string): string {
   let value = login.trim().toLowerCase();
   if (value.startsWith('@')) value = value.slice(1);
   if (value.endsWith('[bot]')) value = value.slice(0, -'[bot]'.length);

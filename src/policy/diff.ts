@@ -47,14 +47,51 @@ function isFileHeader(line: string): boolean {
  * Parses a patch. Never throws: text before the first hunk header is ignored, `\ No newline at end
  * of file` markers are skipped, and lines beyond a hunk's counts are still read by their prefix
  * (seeing too much is safer than seeing too little) unless they look like file headers.
+ *
+ * On a large PR this runs on every line of every file, and almost every reader wants only the
+ * added lines, so the eager pass builds just those (and the removed ones). `hunks`, with their
+ * context lines, is built on first access by a second pass over the same patch that reuses the
+ * same added/removed line objects (identity matters: secrets are cached by line).
  */
 export function parsePatch(patch: string): ParsedPatch {
-  const hunks: DiffHunk[] = [];
   const added: DiffLine[] = [];
   const removed: DiffLine[] = [];
-  const addedStarts: number[] = [];
-  let addedText = '';
+  readPatch(patch, added, removed, null);
+  // One flat string (not `+=`, which builds a rope of one node per line that must be flattened).
+  const texts = new Array<string>(added.length);
+  const addedStarts = new Array<number>(added.length);
+  let offset = 0;
+  for (let i = 0; i < added.length; i += 1) {
+    const text = (added[i] as DiffLine).text;
+    texts[i] = text;
+    addedStarts[i] = offset;
+    offset += text.length + 1;
+  }
+  let hunks: DiffHunk[] | null = null;
+  return {
+    get hunks(): DiffHunk[] {
+      if (hunks === null) {
+        hunks = [];
+        readPatch(patch, added, removed, hunks);
+      }
+      return hunks;
+    },
+    added,
+    removed,
+    addedText: texts.join('\n'),
+    addedStarts,
+  };
+}
+
+/**
+ * The one pass over a patch. Without `hunks` it fills `added` and `removed`; with `hunks` (the
+ * lazy second pass) it builds the hunks, taking the added and removed lines from the first pass.
+ */
+function readPatch(patch: string, added: DiffLine[], removed: DiffLine[], hunks: DiffHunk[] | null): void {
   let hunk: DiffHunk | null = null;
+  let inHunk = false;
+  let addedIndex = 0;
+  let removedIndex = 0;
   let oldLine = 0;
   let newLine = 0;
   let oldLeft = 0;
@@ -69,46 +106,45 @@ export function parsePatch(patch: string): ParsedPatch {
     const lineStart = start;
     start = end + 1;
     if (end > lineStart && patch.charCodeAt(end - 1) === 13) end -= 1;
-    const prefix = end > lineStart ? patch.charAt(lineStart) : '';
+    // First character code of the line, or -1 for an empty line.
+    const prefix = end > lineStart ? patch.charCodeAt(lineStart) : -1;
 
-    if (prefix === '@' && patch.startsWith('@@', lineStart)) {
+    if (prefix === 64 /* @ */ && patch.startsWith('@@', lineStart)) {
       const match = HUNK_HEADER.exec(patch.slice(lineStart, end));
       if (match) {
         oldLine = Number(match[1]);
         newLine = Number(match[3]);
         oldLeft = match[2] === undefined ? 1 : Number(match[2]);
         newLeft = match[4] === undefined ? 1 : Number(match[4]);
-        hunk = { oldStart: oldLine, newStart: newLine, header: (match[5] ?? '').trim(), lines: [] };
-        hunks.push(hunk);
+        if (hunks !== null) {
+          hunk = { oldStart: oldLine, newStart: newLine, header: (match[5] ?? '').trim(), lines: [] };
+          hunks.push(hunk);
+        }
+        inHunk = true;
         skipping = false;
         continue;
       }
     }
-    if (hunk === null || skipping) continue;
+    if (!inHunk || skipping) continue;
     const exhausted = oldLeft <= 0 && newLeft <= 0;
-    if (exhausted && (prefix === 'd' || prefix === '-' || prefix === '+' || prefix === 'i') && isFileHeader(patch.slice(lineStart, end))) {
+    // d - + i: the first letters of the file headers.
+    if (exhausted && (prefix === 100 || prefix === 45 || prefix === 43 || prefix === 105) && isFileHeader(patch.slice(lineStart, end))) {
       skipping = true;
       continue;
     }
-    // One slice per line: the text without its prefix.
-    if (prefix === '+') {
-      const line: DiffLine = { kind: 'added', text: patch.slice(lineStart + 1, end), oldLine: null, newLine };
+    if (prefix === 43 /* + */) {
+      if (hunk === null) added.push({ kind: 'added', text: patch.slice(lineStart + 1, end), oldLine: null, newLine });
+      else hunk.lines.push(added[addedIndex++] as DiffLine);
       newLine += 1;
       newLeft -= 1;
-      hunk.lines.push(line);
-      if (added.length > 0) addedText += '\n';
-      addedStarts.push(addedText.length);
-      addedText += line.text;
-      added.push(line);
-    } else if (prefix === '-') {
-      const line: DiffLine = { kind: 'removed', text: patch.slice(lineStart + 1, end), oldLine, newLine: null };
+    } else if (prefix === 45 /* - */) {
+      if (hunk === null) removed.push({ kind: 'removed', text: patch.slice(lineStart + 1, end), oldLine, newLine: null });
+      else hunk.lines.push(removed[removedIndex++] as DiffLine);
       oldLine += 1;
       oldLeft -= 1;
-      hunk.lines.push(line);
-      removed.push(line);
-    } else if (prefix === ' ' || (prefix === '' && !exhausted)) {
+    } else if (prefix === 32 /* space */ || (prefix === -1 && !exhausted)) {
       // Some tools strip the space of an empty context line; count it only while the hunk expects lines.
-      hunk.lines.push({ kind: 'context', text: prefix === '' ? '' : patch.slice(lineStart + 1, end), oldLine, newLine });
+      if (hunk !== null) hunk.lines.push({ kind: 'context', text: prefix === -1 ? '' : patch.slice(lineStart + 1, end), oldLine, newLine });
       oldLine += 1;
       newLine += 1;
       oldLeft -= 1;
@@ -116,5 +152,4 @@ export function parsePatch(patch: string): ParsedPatch {
     }
     // `\ No newline at end of file` and anything else: not a line of either file.
   }
-  return { hunks, added, removed, addedText, addedStarts };
 }

@@ -114,7 +114,7 @@ function urlHosts(line: string, out: HostReference[]): void {
     }
     while (end < line.length && end - from < 300 && !endsAuthority(line.charCodeAt(end))) end += 1;
     const parsed = parseAuthority(line.slice(from, end));
-    if (parsed) out.push({ ...parsed, index: start });
+    if (parsed) out.push({ host: parsed.host, port: parsed.port, index: start });
   }
 }
 
@@ -126,14 +126,14 @@ export function findHosts(line: string): HostReference[] {
     SCP_PATTERN.lastIndex = 0;
     for (let match = SCP_PATTERN.exec(line); match !== null; match = SCP_PATTERN.exec(line)) {
       const parsed = parseAuthority(match[1] ?? '');
-      if (parsed) out.push({ ...parsed, index: match.index });
+      if (parsed) out.push({ host: parsed.host, port: parsed.port, index: match.index });
     }
   }
   if (line.includes('"//') || line.includes("'//") || line.includes('=//') || line.includes('(//')) {
     PROTOCOL_RELATIVE.lastIndex = 0;
     for (let match = PROTOCOL_RELATIVE.exec(line); match !== null; match = PROTOCOL_RELATIVE.exec(line)) {
       const parsed = parseAuthority(match[1] ?? '');
-      if (parsed) out.push({ ...parsed, index: match.index });
+      if (parsed) out.push({ host: parsed.host, port: parsed.port, index: match.index });
     }
   }
   return out;

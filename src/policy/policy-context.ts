@@ -5,7 +5,7 @@ import { isChecksumPath } from './dependencies/manifests.js';
 import { parsePatch, type DiffLine } from './diff.js';
 import { makeExcerpt } from './excerpt.js';
 import type { ChangedFile, PolicyContext } from './policy-category.js';
-import { redactLine, scanSecretLines, SECRET_PREFILTER, type LineSecrets } from './secret-scan.js';
+import { redactLine, scanSecretLines, SECRET_PREFILTER_LOWER, type LineSecrets } from './secret-scan.js';
 import { compareText } from './text.js';
 
 /** A file's added lines joined by `\n`, with the offset where each line starts. */
@@ -87,10 +87,35 @@ export function createPolicyContext(policy: Policy, snapshot: PrSnapshot, workfl
 
   const textOf = (file: ChangedFile): JoinedText => (file.diff ? { text: file.diff.addedText, starts: file.diff.addedStarts } : NO_TEXT);
 
+  /**
+   * The file's added text lower-cased. Lower-casing the joined text in one call is much cheaper
+   * than line by line, and keeps every offset when the length does not change (only a few
+   * characters, like `İ`, grow when lower-cased); otherwise it is done line by line.
+   */
+  const lowerTextOf = (file: ChangedFile): JoinedText => {
+    let lower = lowerTexts.get(file);
+    if (lower) return lower;
+    const joined = textOf(file);
+    const text = joined.text.toLowerCase();
+    lower = text.length === joined.text.length ? { text, starts: joined.starts } : joinLines(file.added.map((line) => line.text.toLowerCase()));
+    lowerTexts.set(file, lower);
+    return lower;
+  };
+
+  /**
+   * Candidate lines of a case-insensitive prefilter, found by its lower-case, case-sensitive twin
+   * over the lower-cased text: V8 runs a case-insensitive alternation of many literals several
+   * times slower. Every line the /i pattern matches, the twin matches too (no non-ASCII character
+   * folds to ASCII under /i); the twin may admit a few more (the Kelvin sign lower-cases to `k`),
+   * which is fine for a prefilter whose lines are checked again.
+   */
+  const candidatesFolded = (file: ChangedFile, lowerPattern: RegExp): number[] => candidatesIn(lowerTextOf(file), lowerPattern);
+
   const secretsOf = (file: ChangedFile): Map<DiffLine, LineSecrets> => {
     const cached = secrets.get(file);
     if (cached) return cached;
-    const byIndex = scanSecretLines(file.added, candidatesIn(textOf(file), SECRET_PREFILTER), { checksums: isChecksumPath(file.path) });
+    const candidates = file.added.length === 0 ? [] : candidatesFolded(file, SECRET_PREFILTER_LOWER);
+    const byIndex = scanSecretLines(file.added, candidates, { checksums: isChecksumPath(file.path) });
     const byLine = new Map<DiffLine, LineSecrets>();
     for (const [index, found] of byIndex) {
       const line = file.added[index];
@@ -110,15 +135,13 @@ export function createPolicyContext(policy: Policy, snapshot: PrSnapshot, workfl
       if (file.added.length === 0) return [];
       return candidatesIn(textOf(file), pattern);
     },
+    candidateLinesFolded(file: ChangedFile, lowerPattern: RegExp): number[] {
+      if (file.added.length === 0) return [];
+      return candidatesFolded(file, lowerPattern);
+    },
     linesContaining(file: ChangedFile, needle: string): number[] {
       if (file.added.length === 0) return [];
-      let lower = lowerTexts.get(file);
-      if (!lower) {
-        // Lower-cased line by line: a few characters change length when lower-cased.
-        lower = joinLines(file.added.map((line) => line.text.toLowerCase()));
-        lowerTexts.set(file, lower);
-      }
-      return linesWith(lower, needle);
+      return linesWith(lowerTextOf(file), needle);
     },
     locate(file: ChangedFile, line: DiffLine, at = 0): FindingLocation {
       const text = redactLine(line.text, secretsOf(file).get(line));

@@ -62,6 +62,11 @@ const TOKEN_PATTERNS: readonly TokenPattern[] = [
 export const SECRET_PREFILTER =
   /AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|_live_|AIza|npm_|pypi-|sk-|eyJ|earer|PRIVATE KEY|:\/\/[^\s/]{1,200}@|secret|token|passw|pwd|api.?key|access.?key|credential|auth.?key|signing.?key|encryption.?key/gi;
 const PREFILTER = new RegExp(SECRET_PREFILTER.source, 'i');
+/**
+ * SECRET_PREFILTER in lower case, case-sensitive, for the lower-cased text of a file (see
+ * candidateLinesFolded in policy-context.ts): it admits every line SECRET_PREFILTER admits.
+ */
+export const SECRET_PREFILTER_LOWER = new RegExp(SECRET_PREFILTER.source.toLowerCase(), 'g');
 const TOKEN_PREFILTER = /AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|_live_|AIza|npm_|pypi-|sk-|eyJ|earer/;
 
 const KEY_HEADER = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;

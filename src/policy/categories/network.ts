@@ -47,8 +47,8 @@ function isEgressConfig(path: string): boolean {
 const HOSTS_SHOWN = 5;
 /** Every host reference is a `scheme://` URL, a `git@host:` remote or a quoted `//host` link. */
 const HOST_HINT = /:\/\/|git@|["'=(]\/\//g;
-/** Every piped download names its download tool. */
-const PIPE_HINT = /curl|wget|iwr|irm|invoke-|downloadstring/gi;
+/** Every piped download names its download tool (lower case: run over the lower-cased text). */
+const PIPE_HINT = /curl|wget|iwr|irm|invoke-|downloadstring/g;
 
 function hostFinding(context: PolicyContext): { hosts: string[]; files: string[]; locations: LocationList } {
   const isAllowed = compileAllowlist(context.policy.network.allowedHosts);
@@ -86,7 +86,7 @@ function pipedFinding(context: PolicyContext): { files: string[]; locations: Loc
     if (file.added.length === 0 || isDocPath(file.path) || isChecksumPath(file.path)) continue;
     const script = isScriptPath(file.path);
     let found = false;
-    for (const index of context.candidateLines(file, PIPE_HINT)) {
+    for (const index of context.candidateLinesFolded(file, PIPE_HINT)) {
       const line = file.added[index];
       if (!line) continue;
       const piped = findPipedDownload(line.text, script);
