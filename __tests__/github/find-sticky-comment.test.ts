@@ -30,6 +30,16 @@ describe('findStickyComment', () => {
     expect(findStickyComment([ours], ACTIONS)).toBe(ours);
   });
 
+  it('matches an app account whose comment author id differs from the viewer id (GraphQL Bot node vs viewer)', () => {
+    const ours = comment(2, { login: 'github-actions[bot]', id: 999, type: 'Bot' }, COMMENT_MARKER);
+    expect(findStickyComment([ours], ACTIONS)).toBe(ours);
+  });
+
+  it('does not take a comment from a user whose login looks like the app without [bot]', () => {
+    const lookalike = comment(2, { login: 'acme-gate', id: 5, type: 'User' }, COMMENT_MARKER);
+    expect(findStickyComment([lookalike], APP)).toBeNull();
+  });
+
   it('does not take a comment from an account with the same login but another id', () => {
     const impostor = comment(2, { login: 'github-actions[bot]', id: 1, type: 'User' }, COMMENT_MARKER);
     expect(findStickyComment([impostor], ACTIONS)).toBeNull();

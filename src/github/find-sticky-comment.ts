@@ -1,4 +1,4 @@
-import { sameActor } from '../identity.js';
+import { sameActor, sameLogin } from '../identity.js';
 import { COMMENT_MARKER } from '../render/render-comment.js';
 import type { Actor, IssueComment } from '../snapshot.js';
 
@@ -10,9 +10,21 @@ export const GITHUB_ACTIONS_BOT: Actor = { login: 'github-actions[bot]', id: 418
  * the token acts as. A marker in anyone else's comment is ignored, so nobody can make the gate
  * edit (or hide behind) a comment they planted.
  */
+/**
+ * Whether `author` is the token's own account. By id first; GraphQL can report an app's account
+ * with an id of another kind than the comment author's (viewer vs Bot node), so two Bot accounts
+ * with the same login are the same too: nobody but the app can hold a `[bot]` login. A user
+ * account with a look-alike login (`acme-gate` for `acme-gate[bot]`) never matches.
+ */
+function isSelf(author: Actor | null, self: Actor): boolean {
+  if (!author) return false;
+  if (sameActor(author, self)) return true;
+  return author.type === 'Bot' && self.type === 'Bot' && sameLogin(author.login, self.login);
+}
+
 export function findStickyComment(comments: readonly IssueComment[], viewer: Actor | null): IssueComment | null {
   const self = viewer ?? GITHUB_ACTIONS_BOT;
-  const ours = comments.filter((comment) => comment.body.includes(COMMENT_MARKER) && sameActor(comment.author, self));
+  const ours = comments.filter((comment) => comment.body.includes(COMMENT_MARKER) && isSelf(comment.author, self));
   ours.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
   return ours[0] ?? null;
 }
