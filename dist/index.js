@@ -60101,7 +60101,7 @@ function collectSignals(ctx, agent, order) {
   if (committedAs !== null) {
     add("commit-author", `${committedAs} (${commits} of ${snapshot.commits.length} ${snapshot.commits.length === 1 ? "commit" : "commits"})`);
   }
-  const bodyPatterns = agent.body.map((source) => compilePattern(source));
+  const bodyPatterns = ctx.bodySigned || ctx.signedCommitTails.length > 0 ? agent.body.map((source) => compilePattern(source)) : [];
   if (ctx.bodySigned && unionPattern(agent.body)?.test(ctx.body)) {
     for (const pattern of bodyPatterns) {
       const match = pattern.find(ctx.body);
@@ -62056,18 +62056,26 @@ function hostFinding(context3) {
   const hosts = /* @__PURE__ */ new Set();
   const files = [];
   const locations = new LocationList(context3);
+  const firstFlagged = /* @__PURE__ */ new Map();
   for (const file2 of context3.files) {
     if (file2.added.length === 0 || isChecksumPath(file2.path)) continue;
     let found = false;
-    for (const index of context3.candidateLines(file2, HOST_HINT)) {
-      const line = file2.added[index];
+    const candidates = context3.candidateLines(file2, HOST_HINT);
+    for (let c = 0; c < candidates.length; c += 1) {
+      const line = file2.added[candidates[c] ?? -1];
       if (!line) continue;
       const text = line.text;
-      let first = -1;
-      for (const reference of findHosts(text)) {
-        if (!flagged(reference)) continue;
-        hosts.add(reference.port ? `${reference.host}:${reference.port}` : reference.host);
-        if (first === -1) first = reference.index;
+      let first = firstFlagged.get(text);
+      if (first === void 0) {
+        first = -1;
+        const references = findHosts(text);
+        for (let r = 0; r < references.length; r += 1) {
+          const reference = references[r];
+          if (!reference || !flagged(reference)) continue;
+          hosts.add(reference.port ? `${reference.host}:${reference.port}` : reference.host);
+          if (first === -1) first = reference.index;
+        }
+        firstFlagged.set(text, first);
       }
       if (first !== -1) {
         locations.add(file2, line, first);
@@ -62085,8 +62093,9 @@ function pipedFinding(context3) {
     if (file2.added.length === 0 || isDocPath(file2.path) || isChecksumPath(file2.path)) continue;
     const script = isScriptPath(file2.path);
     let found = false;
-    for (const index of context3.candidateLinesFolded(file2, PIPE_HINT)) {
-      const line = file2.added[index];
+    const candidates = context3.candidateLinesFolded(file2, PIPE_HINT);
+    for (let c = 0; c < candidates.length; c += 1) {
+      const line = file2.added[candidates[c] ?? -1];
       if (!line) continue;
       const piped = findPipedDownload(line.text, script);
       if (piped === null) continue;
@@ -62162,8 +62171,10 @@ function secretLines(context3) {
   const kinds = [];
   for (const file2 of context3.files) {
     if (file2.added.length === 0) continue;
+    const fileSecrets = context3.secretsOf(file2);
+    if (fileSecrets.size === 0) continue;
     let found = false;
-    for (const [line, secrets] of context3.secretsOf(file2)) {
+    for (const [line, secrets] of fileSecrets) {
       for (const span of secrets.spans) {
         if (!span.reported) continue;
         kinds.push(span.kind);
@@ -62450,35 +62461,46 @@ var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
 function isFileHeader(line) {
   return line.startsWith("diff --git ") || line.startsWith("--- a/") || line.startsWith("+++ b/") || line.startsWith("--- /dev/null") || line.startsWith("+++ /dev/null") || line.startsWith("index ");
 }
-function parsePatch(patch) {
+function parsePatchWithOffsets(patch) {
   const added = [];
   const removed = [];
-  readPatch(patch, added, removed, null);
-  const texts = new Array(added.length);
-  const addedStarts = new Array(added.length);
-  let offset = 0;
-  for (let i = 0; i < added.length; i += 1) {
-    const text = added[i].text;
-    texts[i] = text;
-    addedStarts[i] = offset;
-    offset += text.length + 1;
-  }
+  const starts = [];
+  const ends = [];
+  readPatch(patch, added, removed, null, { starts, ends });
   let hunks = null;
-  return {
+  let joined = null;
+  const joinAdded = () => {
+    if (joined === null) {
+      const lineStarts = new Array(added.length);
+      let offset = 0;
+      for (let i = 0; i < added.length; i += 1) {
+        lineStarts[i] = offset;
+        offset += added[i].text.length + 1;
+      }
+      joined = { text: added.map((line) => line.text).join("\n"), starts: lineStarts };
+    }
+    return joined;
+  };
+  const parsed = {
     get hunks() {
       if (hunks === null) {
         hunks = [];
-        readPatch(patch, added, removed, hunks);
+        readPatch(patch, added, removed, hunks, null);
       }
       return hunks;
     },
     added,
     removed,
-    addedText: texts.join("\n"),
-    addedStarts
+    get addedText() {
+      return joinAdded().text;
+    },
+    get addedStarts() {
+      return joinAdded().starts;
+    }
   };
+  return { parsed, offsets: { starts, ends } };
 }
-function readPatch(patch, added, removed, hunks) {
+function readPatch(patch, added, removed, hunks, bounds) {
   let hunk = null;
   let inHunk = false;
   let addedIndex = 0;
@@ -62520,8 +62542,11 @@ function readPatch(patch, added, removed, hunks) {
       continue;
     }
     if (prefix === 43) {
-      if (hunk === null) added.push({ kind: "added", text: patch.slice(lineStart + 1, end), oldLine: null, newLine });
-      else hunk.lines.push(added[addedIndex++]);
+      if (hunk === null) {
+        added.push({ kind: "added", text: patch.slice(lineStart + 1, end), oldLine: null, newLine });
+        bounds?.starts.push(lineStart + 1);
+        bounds?.ends.push(end);
+      } else hunk.lines.push(added[addedIndex++]);
       newLine += 1;
       newLeft -= 1;
     } else if (prefix === 45) {
@@ -62718,11 +62743,17 @@ function scanSecretLine(text, options = {}) {
 }
 function scanSecretLines(lines, candidates, options = {}) {
   const out = /* @__PURE__ */ new Map();
+  const memo2 = options.memo;
   let done = -1;
-  for (const candidate of candidates) {
+  for (let c = 0; c < candidates.length; c += 1) {
+    const candidate = candidates[c] ?? -1;
     if (candidate <= done) continue;
     const text = lines[candidate]?.text ?? "";
-    const spans = scanSecretLine(text, options);
+    let spans = memo2?.get(text);
+    if (spans === void 0) {
+      spans = scanSecretLine(text, options);
+      memo2?.set(text, spans);
+    }
     done = candidate;
     if (spans.length === 0) continue;
     out.set(candidate, { spans, inKeyBlock: false });
@@ -62806,54 +62837,67 @@ function redactSecrets(text) {
 }
 
 // src/policy/policy-context.ts
-var NO_TEXT = { text: "", starts: [] };
+var NO_TEXT = { text: "", starts: [], ends: [] };
+var NO_SECRETS = /* @__PURE__ */ new Map();
 function joinLines(lines) {
   const starts = new Array(lines.length);
+  const ends = new Array(lines.length);
   let offset = 0;
   for (let i = 0; i < lines.length; i += 1) {
     starts[i] = offset;
-    offset += (lines[i] ?? "").length + 1;
+    offset += (lines[i] ?? "").length;
+    ends[i] = offset;
+    offset += 1;
   }
-  return { text: lines.join("\n"), starts };
+  return { text: lines.join("\n"), starts, ends };
 }
-function lineAt(starts, offset, from) {
+function lineFrom(search, offset, from) {
   let line = from;
-  while (line + 1 < starts.length && (starts[line + 1] ?? Infinity) <= offset) line += 1;
+  while (line < search.ends.length && (search.ends[line] ?? 0) < offset) line += 1;
   return line;
 }
-function candidatesIn(joined, pattern) {
+function candidatesIn(search, pattern) {
   if (!pattern.global) throw new Error(`candidate patterns must be global: /${pattern.source}/`);
   const out = [];
-  const { text, starts } = joined;
+  const { text, starts } = search;
+  const count2 = starts.length;
+  if (count2 === 0) return out;
   let line = 0;
-  pattern.lastIndex = 0;
+  pattern.lastIndex = starts[0] ?? 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    line = lineAt(starts, match.index, line);
-    out.push(line);
-    const next = starts[line + 1];
-    if (next === void 0) break;
-    pattern.lastIndex = next;
+    line = lineFrom(search, match.index, line);
+    if (line < count2 && (starts[line] ?? 0) <= match.index) {
+      out.push(line);
+      line += 1;
+    }
+    if (line >= count2) break;
+    pattern.lastIndex = starts[line] ?? 0;
   }
   pattern.lastIndex = 0;
   return out;
 }
-function linesWith(joined, needle) {
+function linesWith(search, needle) {
   const out = [];
-  const { text, starts } = joined;
+  const { text, starts } = search;
+  const count2 = starts.length;
   let line = 0;
-  for (let at = text.indexOf(needle); at !== -1; ) {
-    line = lineAt(starts, at, line);
-    out.push(line);
-    const next = starts[line + 1];
-    if (next === void 0) break;
-    at = text.indexOf(needle, next);
+  for (let at = count2 === 0 ? -1 : text.indexOf(needle, starts[0]); at !== -1; ) {
+    line = lineFrom(search, at, line);
+    if (line < count2 && (starts[line] ?? 0) <= at) {
+      out.push(line);
+      line += 1;
+    }
+    if (line >= count2) break;
+    at = text.indexOf(needle, starts[line]);
   }
   return out;
 }
 function createPolicyContext(policy, snapshot, workflowPath) {
+  const texts = /* @__PURE__ */ new Map();
   const files = [...snapshot.files].sort((a, b) => compareText(a.path, b.path)).map((change) => {
-    const diff = change.patch === null ? null : parsePatch(change.patch);
-    return {
+    const read = change.patch === null ? null : parsePatchWithOffsets(change.patch);
+    const diff = read?.parsed ?? null;
+    const file2 = {
       path: change.path,
       previousPath: change.previousPath,
       status: change.status,
@@ -62861,16 +62905,20 @@ function createPolicyContext(policy, snapshot, workflowPath) {
       added: diff?.added ?? [],
       removed: diff?.removed ?? []
     };
+    if (read !== null && change.patch !== null) texts.set(file2, { text: change.patch, starts: read.offsets.starts, ends: read.offsets.ends });
+    return file2;
   });
   const secrets = /* @__PURE__ */ new Map();
   const lowerTexts = /* @__PURE__ */ new Map();
-  const textOf = (file2) => file2.diff ? { text: file2.diff.addedText, starts: file2.diff.addedStarts } : NO_TEXT;
+  const lineScans = /* @__PURE__ */ new Map();
+  const checksumScans = /* @__PURE__ */ new Map();
+  const textOf = (file2) => texts.get(file2) ?? NO_TEXT;
   const lowerTextOf = (file2) => {
     let lower = lowerTexts.get(file2);
     if (lower) return lower;
-    const joined = textOf(file2);
-    const text = joined.text.toLowerCase();
-    lower = text.length === joined.text.length ? { text, starts: joined.starts } : joinLines(file2.added.map((line) => line.text.toLowerCase()));
+    const search = textOf(file2);
+    const text = search.text.toLowerCase();
+    lower = text.length === search.text.length ? { text, starts: search.starts, ends: search.ends } : joinLines(file2.added.map((line) => line.text.toLowerCase()));
     lowerTexts.set(file2, lower);
     return lower;
   };
@@ -62879,11 +62927,20 @@ function createPolicyContext(policy, snapshot, workflowPath) {
     const cached2 = secrets.get(file2);
     if (cached2) return cached2;
     const candidates = file2.added.length === 0 ? [] : candidatesFolded(file2, SECRET_PREFILTER_LOWER);
-    const byIndex = scanSecretLines(file2.added, candidates, { checksums: isChecksumPath(file2.path) });
-    const byLine = /* @__PURE__ */ new Map();
-    for (const [index, found] of byIndex) {
-      const line = file2.added[index];
-      if (line) byLine.set(line, found);
+    if (candidates.length === 0) {
+      secrets.set(file2, NO_SECRETS);
+      return NO_SECRETS;
+    }
+    const checksums = isChecksumPath(file2.path);
+    const byIndex = scanSecretLines(file2.added, candidates, { checksums, memo: checksums ? checksumScans : lineScans });
+    let byLine = NO_SECRETS;
+    if (byIndex.size > 0) {
+      const found = /* @__PURE__ */ new Map();
+      for (const [index, spans] of byIndex) {
+        const line = file2.added[index];
+        if (line) found.set(line, spans);
+      }
+      byLine = found;
     }
     secrets.set(file2, byLine);
     return byLine;
@@ -62924,7 +62981,11 @@ function evaluatePolicy(policy, snapshot, options) {
       findings.push(failedCategory(policy, category, error63));
     }
   }
-  const secrets = context3.files.flatMap((file2) => secretTexts(context3.secretsOf(file2)));
+  const secrets = [];
+  for (const file2 of context3.files) {
+    const fileSecrets = context3.secretsOf(file2);
+    if (fileSecrets.size > 0) secrets.push(...secretTexts(fileSecrets));
+  }
   return findings.map((finding) => ({ ...finding, message: hideKnownSecrets(redactSecrets(finding.message), secrets) }));
 }
 function categoryLevel(policy, category) {
@@ -69681,9 +69742,14 @@ function toReportJson(result) {
 
 // src/github/find-sticky-comment.ts
 var GITHUB_ACTIONS_BOT = { login: "github-actions[bot]", id: 41898282, type: "Bot" };
+function isSelf(author, self2) {
+  if (!author) return false;
+  if (sameActor(author, self2)) return true;
+  return author.type === "Bot" && self2.type === "Bot" && sameLogin(author.login, self2.login);
+}
 function findStickyComment(comments, viewer) {
   const self2 = viewer ?? GITHUB_ACTIONS_BOT;
-  const ours = comments.filter((comment) => comment.body.includes(COMMENT_MARKER) && sameActor(comment.author, self2));
+  const ours = comments.filter((comment) => comment.body.includes(COMMENT_MARKER) && isSelf(comment.author, self2));
   ours.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
   return ours[0] ?? null;
 }

@@ -116,7 +116,8 @@ function collectSignals(ctx: DetectionContext, agent: AgentDefinition, order: nu
     add('commit-author', `${committedAs} (${commits} of ${snapshot.commits.length} ${snapshot.commits.length === 1 ? 'commit' : 'commits'})`);
   }
 
-  const bodyPatterns = agent.body.map((source) => compilePattern(source));
+  // Compiled only when some text is signed (rarely): a cold RE2 compile costs milliseconds.
+  const bodyPatterns = ctx.bodySigned || ctx.signedCommitTails.length > 0 ? agent.body.map((source) => compilePattern(source)) : [];
   if (ctx.bodySigned && unionPattern(agent.body)?.test(ctx.body)) {
     for (const pattern of bodyPatterns) {
       const match = pattern.find(ctx.body);

@@ -30,7 +30,7 @@ export interface ParsedPatch {
   added: DiffLine[];
   /** Every removed line, in order. */
   removed: DiffLine[];
-  /** The added lines' texts joined by `\n` (for one-pass prefilters over a file's additions). */
+  /** The added lines' texts joined by `\n` (built on first access). */
   addedText: string;
   /** Where each added line starts in `addedText`. */
   addedStarts: number[];
@@ -54,40 +54,70 @@ function isFileHeader(line: string): boolean {
  * same added/removed line objects (identity matters: secrets are cached by line).
  */
 export function parsePatch(patch: string): ParsedPatch {
+  return parsePatchWithOffsets(patch).parsed;
+}
+
+/**
+ * Where each added line's text sits in the patch: `starts[i]` is the index just after its `+`,
+ * `ends[i]` where its text ends (before the `\n`, or a `\r` that was cut off). (Plain arrays:
+ * thousands of small typed arrays measured slower to allocate than they save the collector.)
+ */
+export interface AddedLineOffsets {
+  starts: number[];
+  ends: number[];
+}
+
+/**
+ * parsePatch, plus where the added lines are in the patch: prefilters run over the patch itself
+ * (see policy-context.ts) instead of over a joined copy of the added lines.
+ */
+export function parsePatchWithOffsets(patch: string): { parsed: ParsedPatch; offsets: AddedLineOffsets } {
   const added: DiffLine[] = [];
   const removed: DiffLine[] = [];
-  readPatch(patch, added, removed, null);
-  // One flat string (not `+=`, which builds a rope of one node per line that must be flattened).
-  const texts = new Array<string>(added.length);
-  const addedStarts = new Array<number>(added.length);
-  let offset = 0;
-  for (let i = 0; i < added.length; i += 1) {
-    const text = (added[i] as DiffLine).text;
-    texts[i] = text;
-    addedStarts[i] = offset;
-    offset += text.length + 1;
-  }
+  const starts: number[] = [];
+  const ends: number[] = [];
+  readPatch(patch, added, removed, null, { starts, ends });
   let hunks: DiffHunk[] | null = null;
-  return {
+  let joined: { text: string; starts: number[] } | null = null;
+  // Built on first access only: the policy context searches the patch instead (see above).
+  const joinAdded = (): { text: string; starts: number[] } => {
+    if (joined === null) {
+      const lineStarts = new Array<number>(added.length);
+      let offset = 0;
+      for (let i = 0; i < added.length; i += 1) {
+        lineStarts[i] = offset;
+        offset += (added[i] as DiffLine).text.length + 1;
+      }
+      joined = { text: added.map((line) => line.text).join('\n'), starts: lineStarts };
+    }
+    return joined;
+  };
+  const parsed: ParsedPatch = {
     get hunks(): DiffHunk[] {
       if (hunks === null) {
         hunks = [];
-        readPatch(patch, added, removed, hunks);
+        readPatch(patch, added, removed, hunks, null);
       }
       return hunks;
     },
     added,
     removed,
-    addedText: texts.join('\n'),
-    addedStarts,
+    get addedText(): string {
+      return joinAdded().text;
+    },
+    get addedStarts(): number[] {
+      return joinAdded().starts;
+    },
   };
+  return { parsed, offsets: { starts, ends } };
 }
 
 /**
  * The one pass over a patch. Without `hunks` it fills `added` and `removed`; with `hunks` (the
  * lazy second pass) it builds the hunks, taking the added and removed lines from the first pass.
+ * `bounds`, when given, gets the start and end offset of each added line's text.
  */
-function readPatch(patch: string, added: DiffLine[], removed: DiffLine[], hunks: DiffHunk[] | null): void {
+function readPatch(patch: string, added: DiffLine[], removed: DiffLine[], hunks: DiffHunk[] | null, bounds: AddedLineOffsets | null): void {
   let hunk: DiffHunk | null = null;
   let inHunk = false;
   let addedIndex = 0;
@@ -133,7 +163,11 @@ function readPatch(patch: string, added: DiffLine[], removed: DiffLine[], hunks:
       continue;
     }
     if (prefix === 43 /* + */) {
-      if (hunk === null) added.push({ kind: 'added', text: patch.slice(lineStart + 1, end), oldLine: null, newLine });
+      if (hunk === null) {
+        added.push({ kind: 'added', text: patch.slice(lineStart + 1, end), oldLine: null, newLine });
+        bounds?.starts.push(lineStart + 1);
+        bounds?.ends.push(end);
+      }
       else hunk.lines.push(added[addedIndex++] as DiffLine);
       newLine += 1;
       newLeft -= 1;

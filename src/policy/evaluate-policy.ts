@@ -26,7 +26,11 @@ export function evaluatePolicy(policy: Policy, snapshot: PrSnapshot, options: { 
     }
   }
   // Messages are built from added lines (manifest entries, commands): hide any secret in them.
-  const secrets = context.files.flatMap((file) => secretTexts(context.secretsOf(file)));
+  const secrets: string[] = [];
+  for (const file of context.files) {
+    const fileSecrets = context.secretsOf(file);
+    if (fileSecrets.size > 0) secrets.push(...secretTexts(fileSecrets));
+  }
   return findings.map((finding) => ({ ...finding, message: hideKnownSecrets(redactSecrets(finding.message), secrets) }));
 }
 

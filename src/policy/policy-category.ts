@@ -39,9 +39,9 @@ export interface PolicyContext {
   secretsOf(file: ChangedFile): ReadonlyMap<DiffLine, LineSecrets>;
   /**
    * Indexes (into `file.added`) of the added lines where a global pattern finds a match, in order.
-   * The pattern runs over the file's added text joined by `\n` (one call per file, not per line),
-   * resuming at the next line after each match, so it serves as a cheap prefilter; a match that
-   * runs past a line's end only makes that line a candidate.
+   * The pattern runs over the file's patch (one pass per file, not one call per line), resuming at
+   * the next added line after each match, so it serves as a cheap prefilter: every line holding a
+   * match is found, and a match that runs past a line's end only makes that line a candidate.
    */
   candidateLines(file: ChangedFile, pattern: RegExp): number[];
   /**

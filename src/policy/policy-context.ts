@@ -2,64 +2,95 @@ import type { Policy } from '../config/policy.js';
 import type { FindingLocation } from '../result.js';
 import type { PrSnapshot } from '../snapshot.js';
 import { isChecksumPath } from './dependencies/manifests.js';
-import { parsePatch, type DiffLine } from './diff.js';
+import { parsePatchWithOffsets, type DiffLine } from './diff.js';
 import { makeExcerpt } from './excerpt.js';
 import type { ChangedFile, PolicyContext } from './policy-category.js';
-import { redactLine, scanSecretLines, SECRET_PREFILTER_LOWER, type LineSecrets } from './secret-scan.js';
+import { redactLine, scanSecretLines, SECRET_PREFILTER_LOWER, type LineSecrets, type SecretSpan } from './secret-scan.js';
 import { compareText } from './text.js';
 
-/** A file's added lines joined by `\n`, with the offset where each line starts. */
-interface JoinedText {
+/**
+ * Text to search with where each added line lies in it: `text.slice(starts[i], ends[i])` is added
+ * line `i`. Normally `text` is the patch itself (other lines sit between the added ones), so a
+ * file's additions are searched without building a copy of them; see candidatesIn.
+ */
+interface SearchText {
   text: string;
-  starts: number[];
+  starts: readonly number[];
+  ends: readonly number[];
 }
 
-const NO_TEXT: JoinedText = { text: '', starts: [] };
+const NO_TEXT: SearchText = { text: '', starts: [], ends: [] };
+const NO_SECRETS: ReadonlyMap<DiffLine, LineSecrets> = new Map();
 
-function joinLines(lines: readonly string[]): JoinedText {
-  const starts: number[] = new Array<number>(lines.length);
+/** The lines joined by `\n`, for when a lower-cased patch does not keep the offsets. */
+function joinLines(lines: readonly string[]): SearchText {
+  const starts = new Array<number>(lines.length);
+  const ends = new Array<number>(lines.length);
   let offset = 0;
   for (let i = 0; i < lines.length; i += 1) {
     starts[i] = offset;
-    offset += (lines[i] ?? '').length + 1;
+    offset += (lines[i] ?? '').length;
+    ends[i] = offset;
+    offset += 1;
   }
-  return { text: lines.join('\n'), starts };
+  return { text: lines.join('\n'), starts, ends };
 }
 
-/** The line holding `offset`, searching forward from `from`. */
-function lineAt(starts: readonly number[], offset: number, from: number): number {
+/**
+ * The first line, from `from` on, that a match at `offset` can belong to: the line holding it, or
+ * the next added line when the offset falls between added lines (in a context or removed line,
+ * or on a `+`). Lines are in text order.
+ */
+function lineFrom(search: SearchText, offset: number, from: number): number {
   let line = from;
-  while (line + 1 < starts.length && (starts[line + 1] ?? Infinity) <= offset) line += 1;
+  while (line < search.ends.length && (search.ends[line] ?? 0) < offset) line += 1;
   return line;
 }
 
-function candidatesIn(joined: JoinedText, pattern: RegExp): number[] {
+/**
+ * The added lines where `pattern` matches, one exec per match over the whole text: after a match
+ * in a line the search resumes at the next added line, after one elsewhere at the next added line.
+ * Every line holding a match inside it is found, since each added line is searched from its start
+ * unless it already matched; the characters around a line differ from the joined form (`+` and
+ * other patch lines, not `\n`), but no prefilter depends on them (none uses ^ or $, and `+` and
+ * `\n` are both non-word, non-alphanumeric characters), so a match running off a line can only
+ * make that line a candidate, which its reader checks again.
+ */
+function candidatesIn(search: SearchText, pattern: RegExp): number[] {
   if (!pattern.global) throw new Error(`candidate patterns must be global: /${pattern.source}/`);
   const out: number[] = [];
-  const { text, starts } = joined;
+  const { text, starts } = search;
+  const count = starts.length;
+  if (count === 0) return out;
   let line = 0;
-  pattern.lastIndex = 0;
+  pattern.lastIndex = starts[0] ?? 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    line = lineAt(starts, match.index, line);
-    out.push(line);
-    const next = starts[line + 1];
-    if (next === undefined) break;
-    pattern.lastIndex = next;
+    line = lineFrom(search, match.index, line);
+    if (line < count && (starts[line] ?? 0) <= match.index) {
+      out.push(line);
+      line += 1;
+    }
+    if (line >= count) break;
+    pattern.lastIndex = starts[line] ?? 0;
   }
   pattern.lastIndex = 0;
   return out;
 }
 
-function linesWith(joined: JoinedText, needle: string): number[] {
+/** The added lines containing `needle`, found the same way as candidatesIn. */
+function linesWith(search: SearchText, needle: string): number[] {
   const out: number[] = [];
-  const { text, starts } = joined;
+  const { text, starts } = search;
+  const count = starts.length;
   let line = 0;
-  for (let at = text.indexOf(needle); at !== -1; ) {
-    line = lineAt(starts, at, line);
-    out.push(line);
-    const next = starts[line + 1];
-    if (next === undefined) break;
-    at = text.indexOf(needle, next);
+  for (let at = count === 0 ? -1 : text.indexOf(needle, starts[0]); at !== -1; ) {
+    line = lineFrom(search, at, line);
+    if (line < count && (starts[line] ?? 0) <= at) {
+      out.push(line);
+      line += 1;
+    }
+    if (line >= count) break;
+    at = text.indexOf(needle, starts[line]);
   }
   return out;
 }
@@ -69,11 +100,13 @@ function linesWith(joined: JoinedText, needle: string): number[] {
  * and per-file caches (secrets by line, lower-cased text) filled on first use.
  */
 export function createPolicyContext(policy: Policy, snapshot: PrSnapshot, workflowPath: string | null): PolicyContext {
+  const texts = new Map<ChangedFile, SearchText>();
   const files: ChangedFile[] = [...snapshot.files]
     .sort((a, b) => compareText(a.path, b.path))
     .map((change) => {
-      const diff = change.patch === null ? null : parsePatch(change.patch);
-      return {
+      const read = change.patch === null ? null : parsePatchWithOffsets(change.patch);
+      const diff = read?.parsed ?? null;
+      const file: ChangedFile = {
         path: change.path,
         previousPath: change.previousPath,
         status: change.status,
@@ -81,23 +114,28 @@ export function createPolicyContext(policy: Policy, snapshot: PrSnapshot, workfl
         added: diff?.added ?? [],
         removed: diff?.removed ?? [],
       };
+      if (read !== null && change.patch !== null) texts.set(file, { text: change.patch, starts: read.offsets.starts, ends: read.offsets.ends });
+      return file;
     });
-  const secrets = new Map<ChangedFile, Map<DiffLine, LineSecrets>>();
-  const lowerTexts = new Map<ChangedFile, JoinedText>();
+  const secrets = new Map<ChangedFile, ReadonlyMap<DiffLine, LineSecrets>>();
+  const lowerTexts = new Map<ChangedFile, SearchText>();
+  // scanSecretLine results by line text, one memo per `checksums` value (see scanSecretLines).
+  const lineScans = new Map<string, readonly SecretSpan[]>();
+  const checksumScans = new Map<string, readonly SecretSpan[]>();
 
-  const textOf = (file: ChangedFile): JoinedText => (file.diff ? { text: file.diff.addedText, starts: file.diff.addedStarts } : NO_TEXT);
+  const textOf = (file: ChangedFile): SearchText => texts.get(file) ?? NO_TEXT;
 
   /**
-   * The file's added text lower-cased. Lower-casing the joined text in one call is much cheaper
-   * than line by line, and keeps every offset when the length does not change (only a few
-   * characters, like `İ`, grow when lower-cased); otherwise it is done line by line.
+   * The file's patch lower-cased. Lower-casing it in one call is much cheaper than line by line,
+   * and keeps every offset when the length does not change (only a few characters, like `İ`,
+   * grow when lower-cased); otherwise the lower-cased added lines are joined.
    */
-  const lowerTextOf = (file: ChangedFile): JoinedText => {
+  const lowerTextOf = (file: ChangedFile): SearchText => {
     let lower = lowerTexts.get(file);
     if (lower) return lower;
-    const joined = textOf(file);
-    const text = joined.text.toLowerCase();
-    lower = text.length === joined.text.length ? { text, starts: joined.starts } : joinLines(file.added.map((line) => line.text.toLowerCase()));
+    const search = textOf(file);
+    const text = search.text.toLowerCase();
+    lower = text.length === search.text.length ? { text, starts: search.starts, ends: search.ends } : joinLines(file.added.map((line) => line.text.toLowerCase()));
     lowerTexts.set(file, lower);
     return lower;
   };
@@ -111,15 +149,25 @@ export function createPolicyContext(policy: Policy, snapshot: PrSnapshot, workfl
    */
   const candidatesFolded = (file: ChangedFile, lowerPattern: RegExp): number[] => candidatesIn(lowerTextOf(file), lowerPattern);
 
-  const secretsOf = (file: ChangedFile): Map<DiffLine, LineSecrets> => {
+  const secretsOf = (file: ChangedFile): ReadonlyMap<DiffLine, LineSecrets> => {
     const cached = secrets.get(file);
     if (cached) return cached;
     const candidates = file.added.length === 0 ? [] : candidatesFolded(file, SECRET_PREFILTER_LOWER);
-    const byIndex = scanSecretLines(file.added, candidates, { checksums: isChecksumPath(file.path) });
-    const byLine = new Map<DiffLine, LineSecrets>();
-    for (const [index, found] of byIndex) {
-      const line = file.added[index];
-      if (line) byLine.set(line, found);
+    if (candidates.length === 0) {
+      secrets.set(file, NO_SECRETS);
+      return NO_SECRETS;
+    }
+    const checksums = isChecksumPath(file.path);
+    const byIndex = scanSecretLines(file.added, candidates, { checksums, memo: checksums ? checksumScans : lineScans });
+    // Almost every file has no secret: they all share one empty map (never written to).
+    let byLine = NO_SECRETS;
+    if (byIndex.size > 0) {
+      const found = new Map<DiffLine, LineSecrets>();
+      for (const [index, spans] of byIndex) {
+        const line = file.added[index];
+        if (line) found.set(line, spans);
+      }
+      byLine = found;
     }
     secrets.set(file, byLine);
     return byLine;

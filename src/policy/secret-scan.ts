@@ -247,14 +247,24 @@ export function scanSecretLine(text: string, options: { checksums?: boolean } = 
 export function scanSecretLines(
   lines: readonly { text: string }[],
   candidates: readonly number[],
-  options: { checksums?: boolean } = {},
+  options: { checksums?: boolean; memo?: Map<string, readonly SecretSpan[]> } = {},
 ): Map<number, LineSecrets> {
   const out = new Map<number, LineSecrets>();
+  const memo = options.memo;
   let done = -1;
-  for (const candidate of candidates) {
+  // An index loop: this runs cold, once per file of a large PR, where for…of allocates per step.
+  for (let c = 0; c < candidates.length; c += 1) {
+    const candidate = candidates[c] ?? -1;
     if (candidate <= done) continue;
     const text = lines[candidate]?.text ?? '';
-    const spans = scanSecretLine(text, options);
+    // A line's spans depend only on its text and `checksums`; large PRs repeat lines (imports,
+    // config keys, generated code), so a caller may share one memo per `checksums` value. The
+    // spans are never mutated once returned, so lines with the same text can share them.
+    let spans = memo?.get(text);
+    if (spans === undefined) {
+      spans = scanSecretLine(text, options);
+      memo?.set(text, spans);
+    }
     done = candidate;
     if (spans.length === 0) continue;
     out.set(candidate, { spans, inKeyBlock: false });

@@ -56,18 +56,30 @@ function hostFinding(context: PolicyContext): { hosts: string[]; files: string[]
   const hosts = new Set<string>();
   const files: string[] = [];
   const locations = new LocationList(context);
+  // What a line text flags: the index of its first flagged reference (-1 for none). Large PRs
+  // repeat lines (the same link or endpoint in many files), and the answer depends only on the
+  // text, so each distinct text is read once; its hosts are already in `hosts` when it repeats.
+  const firstFlagged = new Map<string, number>();
   for (const file of context.files) {
     if (file.added.length === 0 || isChecksumPath(file.path)) continue;
     let found = false;
-    for (const index of context.candidateLines(file, HOST_HINT)) {
-      const line = file.added[index];
+    // Index loops here and below: they run cold, over every file, where for…of allocates per step.
+    const candidates = context.candidateLines(file, HOST_HINT);
+    for (let c = 0; c < candidates.length; c += 1) {
+      const line = file.added[candidates[c] ?? -1];
       if (!line) continue;
       const text = line.text;
-      let first = -1;
-      for (const reference of findHosts(text)) {
-        if (!flagged(reference)) continue;
-        hosts.add(reference.port ? `${reference.host}:${reference.port}` : reference.host);
-        if (first === -1) first = reference.index;
+      let first = firstFlagged.get(text);
+      if (first === undefined) {
+        first = -1;
+        const references = findHosts(text);
+        for (let r = 0; r < references.length; r += 1) {
+          const reference = references[r];
+          if (!reference || !flagged(reference)) continue;
+          hosts.add(reference.port ? `${reference.host}:${reference.port}` : reference.host);
+          if (first === -1) first = reference.index;
+        }
+        firstFlagged.set(text, first);
       }
       if (first !== -1) {
         locations.add(file, line, first);
@@ -86,8 +98,9 @@ function pipedFinding(context: PolicyContext): { files: string[]; locations: Loc
     if (file.added.length === 0 || isDocPath(file.path) || isChecksumPath(file.path)) continue;
     const script = isScriptPath(file.path);
     let found = false;
-    for (const index of context.candidateLinesFolded(file, PIPE_HINT)) {
-      const line = file.added[index];
+    const candidates = context.candidateLinesFolded(file, PIPE_HINT);
+    for (let c = 0; c < candidates.length; c += 1) {
+      const line = file.added[candidates[c] ?? -1];
       if (!line) continue;
       const piped = findPipedDownload(line.text, script);
       if (piped === null) continue;

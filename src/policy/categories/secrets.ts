@@ -49,8 +49,11 @@ function secretLines(context: PolicyContext): { locations: LocationList; files: 
   const kinds: string[] = [];
   for (const file of context.files) {
     if (file.added.length === 0) continue;
+    const fileSecrets = context.secretsOf(file);
+    // Most files have none: skip them before creating an iterator (this runs once per file).
+    if (fileSecrets.size === 0) continue;
     let found = false;
-    for (const [line, secrets] of context.secretsOf(file)) {
+    for (const [line, secrets] of fileSecrets) {
       for (const span of secrets.spans) {
         if (!span.reported) continue;
         kinds.push(span.kind);
