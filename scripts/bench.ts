@@ -281,7 +281,7 @@ async function main() {
   const heavy = await heavyCore();
   const heavyPass = heavy.cold < 100;
   ok &&= heavyPass;
-  console.log(`heavy PR (${heavy.files} files, ${heavy.addedLines} added lines, 250 commits, 300 reviews, 500 comments), in-process — verdict ${heavy.verdict}`);
+  console.log(`heavy PR (${heavy.files} files, ${heavy.addedLines} added lines, 250 commits, 300 reviews, 500 comments), fresh process — verdict ${heavy.verdict}`);
   console.log(
     `  ${heavyPass ? 'ok  ' : 'MISS'} ${'evaluation CPU (policy + reviews + metrics + render)'.padEnd(52)} ${`${ms(heavy.cold)} cold, ${ms(heavy.warm)} warm`.padEnd(26)} budget < 100 ms`,
   );
