@@ -59904,11 +59904,11 @@ function findRequester(ctx, agent) {
   if (snapshot.author && isHumanActor(snapshot.author, policy, agents)) {
     return { login: snapshot.author.login, source: REQUESTER_SOURCES.author };
   }
+  const assigner = agent ? findAssigner(ctx, agent) : null;
+  if (assigner) return { login: assigner.login, source: REQUESTER_SOURCES.assigned };
   const humans = ctx.coAuthors.filter((coAuthor) => isHumanCoAuthor(ctx, coAuthor));
   const byNoreply = humans.find((coAuthor) => coAuthor.login !== null);
   if (byNoreply?.login) return { login: byNoreply.login, source: REQUESTER_SOURCES.trailer };
-  const assigner = agent ? findAssigner(ctx, agent) : null;
-  if (assigner) return { login: assigner.login, source: REQUESTER_SOURCES.assigned };
   const requestedBy = readRequestedBy(ctx.body);
   if (requestedBy?.login) return { login: requestedBy.login, source: REQUESTER_SOURCES.requestedBy };
   for (const coAuthor of humans) {

@@ -48,7 +48,7 @@ describe('detectAgent on realistic agent PRs', () => {
       agent: 'copilot',
       agentName: 'GitHub Copilot coding agent',
       requester: 'alice',
-      requesterSource: 'co-author trailer',
+      requesterSource: 'assigned the agent',
       signals: [
         { kind: 'author', agent: 'copilot', value: 'Copilot' },
         { kind: 'assignee', agent: 'copilot', value: 'Copilot' },

@@ -51,6 +51,12 @@ describe('requester', () => {
     expect(requesterOf(snapshot)).toEqual(['alice', 'assigned the agent']);
   });
 
+  it('prefers the recorded assignment over a co-author trailer the agent wrote', () => {
+    const message = 'Fix\n\nCo-authored-by: mallory <66+mallory@users.noreply.github.com>';
+    const snapshot = copilotSnapshot({ commits: [commit(COPILOT, 1, { message })] });
+    expect(requesterOf(snapshot)).toEqual(['alice', 'assigned the agent']);
+  });
+
   it('ignores assignments of other people', () => {
     const snapshot = copilotSnapshot({ timeline: [event('assigned', BOB, -5, { subject: ALICE })] });
     expect(requesterOf(snapshot)).toEqual([null, null]);

@@ -10,10 +10,11 @@ import type { DetectionContext } from './detection-context.js';
  * The requester: the human who asked the agent. Sources, most reliable first:
  *
  * 1. the PR author, when a human opened the PR (Codex, Cursor, Claude Code on a laptop);
- * 2. a co-author trailer naming a human by a GitHub noreply email (Copilot adds the assigning
+ * 2. the human who assigned the agent (the `assigned` timeline event for Copilot): GitHub records
+ *    it itself, so it goes before any text the agent writes (a trailer or a body line an agent
+ *    could be talked into forging, to shift who counts as the requester);
+ * 3. a co-author trailer naming a human by a GitHub noreply email (Copilot adds the assigning
  *    human's `Co-authored-by: alice <1+alice@users.noreply.github.com>` to its commits);
- * 3. the human who assigned the agent (the `assigned` timeline event for Copilot), which GitHub
- *    records itself, so it goes before text from the body;
  * 4. Devin's `Requested by: NAME (@login)` body line, when it names a login;
  * 5. a co-author trailer naming a human by another email, mapped to a login when one of the PR's
  *    commits links that email to an account; else 6. the `Requested by:` name; else 7. the
@@ -40,12 +41,12 @@ export function findRequester(ctx: DetectionContext, agent: AgentDefinition | nu
   if (snapshot.author && isHumanActor(snapshot.author, policy, agents)) {
     return { login: snapshot.author.login, source: REQUESTER_SOURCES.author };
   }
+  const assigner = agent ? findAssigner(ctx, agent) : null;
+  if (assigner) return { login: assigner.login, source: REQUESTER_SOURCES.assigned };
+
   const humans = ctx.coAuthors.filter((coAuthor) => isHumanCoAuthor(ctx, coAuthor));
   const byNoreply = humans.find((coAuthor) => coAuthor.login !== null);
   if (byNoreply?.login) return { login: byNoreply.login, source: REQUESTER_SOURCES.trailer };
-
-  const assigner = agent ? findAssigner(ctx, agent) : null;
-  if (assigner) return { login: assigner.login, source: REQUESTER_SOURCES.assigned };
 
   const requestedBy = readRequestedBy(ctx.body);
   if (requestedBy?.login) return { login: requestedBy.login, source: REQUESTER_SOURCES.requestedBy };
