@@ -63242,6 +63242,8 @@ function findLastPush(snapshot) {
       forcePushedBy = event.actor;
     }
   }
+  const seen = snapshot.headSeenAt;
+  if (at !== null && seen && Date.parse(seen) > Date.parse(at)) at = seen;
   return { at, commit, forcePushedBy };
 }
 function noreplyLogin(email3) {
@@ -68234,6 +68236,10 @@ function workflowPathOf(workflowRef) {
 function defaultGraphqlUrl(apiUrl) {
   return /\/api\/v3$/.test(apiUrl) ? apiUrl.replace(/\/api\/v3$/, "/api/graphql") : `${apiUrl}/graphql`;
 }
+function runAttemptOf(value) {
+  const attempt = Number(value);
+  return Number.isInteger(attempt) && attempt >= 1 ? attempt : 1;
+}
 function readRunnerEnv(env) {
   const apiUrl = (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
   const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
@@ -68251,7 +68257,8 @@ function readRunnerEnv(env) {
     runUrl,
     workflowPath: workflowPathOf(env.GITHUB_WORKFLOW_REF),
     debug: env.RUNNER_DEBUG === "1" || env.ACTIONS_STEP_DEBUG === "true",
-    tempDir: env.RUNNER_TEMP || null
+    tempDir: env.RUNNER_TEMP || null,
+    runAttempt: runAttemptOf(env.GITHUB_RUN_ATTEMPT)
   };
 }
 
@@ -68469,6 +68476,16 @@ var BlobSchema = external_exports.object({
   isBinary: external_exports.boolean().nullable().optional(),
   isTruncated: external_exports.boolean().optional()
 }).nullable();
+var GqlHeadCommitSchema = external_exports.object({
+  nodes: external_exports.array(
+    external_exports.object({
+      commit: external_exports.object({
+        oid: external_exports.string(),
+        status: external_exports.object({ contexts: external_exports.array(external_exports.object({ context: external_exports.string(), createdAt: external_exports.string() })) }).nullable()
+      })
+    }).nullable()
+  )
+});
 var GqlPullRequestSchema = external_exports.object({
   number: external_exports.number().int(),
   title: external_exports.string(),
@@ -68493,7 +68510,8 @@ var GqlPullRequestSchema = external_exports.object({
   commits: CommitPageSchema,
   reviews: ReviewPageSchema,
   comments: CommentPageSchema,
-  timelineItems: TimelinePageSchema
+  timelineItems: TimelinePageSchema,
+  headCommit: GqlHeadCommitSchema.nullable().optional()
 });
 var SnapshotQuerySchema = external_exports.object({
   viewer: external_exports.object({ login: external_exports.string(), databaseId: external_exports.number().int().nullable() }).nullable(),
@@ -68779,7 +68797,8 @@ function pullRequestFragments(selection) {
     TIMELINE_PAGE_FRAGMENT
   ].join("");
 }
-var GATE_SELECTION = { reviewComments: true };
+var HEAD_COMMIT_FIELD = "headCommit: commits(last: 1) { nodes { commit { oid status { contexts { context createdAt } } } } }";
+var GATE_SELECTION = { reviewComments: true, extraFields: HEAD_COMMIT_FIELD };
 var FRAGMENTS = pullRequestFragments(GATE_SELECTION);
 var SNAPSHOT_QUERY = `
 query ${SNAPSHOT_OPERATION}(
@@ -68887,6 +68906,45 @@ async function fetchMorePages(client, repo, pr) {
 
 // src/snapshot.ts
 var EMPTY_LOOKUPS = { permissions: {}, teams: {} };
+
+// src/github/publish-status.ts
+var STATUS_CONTEXT = "agent-pr-gate";
+var MAX_STATUS_DESCRIPTION = 140;
+function statusStateOf(verdict) {
+  switch (verdict) {
+    case "pass":
+    case "skipped":
+      return "success";
+    case "needs-review":
+      return "pending";
+    case "fail":
+      return "failure";
+  }
+}
+function fitStatusDescription(text) {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length <= MAX_STATUS_DESCRIPTION ? line : `${line.slice(0, MAX_STATUS_DESCRIPTION - 1)}\u2026`;
+}
+async function publishStatus(client, status) {
+  try {
+    await client.request("POST /repos/{owner}/{repo}/statuses/{sha}", {
+      owner: status.owner,
+      repo: status.repo,
+      sha: status.sha,
+      state: status.state,
+      context: STATUS_CONTEXT,
+      description: fitStatusDescription(status.description),
+      ...status.targetUrl ? { target_url: status.targetUrl } : {}
+    });
+    return { ok: true, value: status.state };
+  } catch (error63) {
+    return {
+      ok: false,
+      readOnly: isReadOnlyError(error63),
+      message: `could not set the ${STATUS_CONTEXT} status on ${status.sha.slice(0, 7)}: ${describeError(error63)}`
+    };
+  }
+}
 
 // src/github/snapshot-from-api.ts
 var MAX_LISTED_FILES = 3e3;
@@ -69057,9 +69115,23 @@ function findFetchGaps(data) {
   for (const entry3 of truncated) gaps.push(`${entry3.path}: the file at the base commit is too large to read in full`);
   return gaps;
 }
+function headStatusSeenAt(headCommit, headSha) {
+  if (headCommit === void 0) return void 0;
+  const commit = headCommit?.nodes.at(-1)?.commit;
+  if (!commit || commit.oid !== headSha) return null;
+  let earliest = null;
+  for (const context3 of commit.status?.contexts ?? []) {
+    if (context3.context === STATUS_CONTEXT) continue;
+    const time3 = Date.parse(context3.createdAt);
+    if (Number.isNaN(time3)) continue;
+    if (earliest === null || time3 < Date.parse(earliest)) earliest = context3.createdAt;
+  }
+  return earliest;
+}
 function snapshotFromApi(data) {
   const pr = data.pr;
   const codeowners = data.codeownersBlobs.find((entry3) => blobText(entry3.blob) !== null);
+  const headSeenAt2 = headStatusSeenAt(pr.headCommit, pr.headRefOid);
   return {
     repo: data.repo,
     number: pr.number,
@@ -69095,6 +69167,7 @@ function snapshotFromApi(data) {
       policy: baseFile(data.policyPath, data.policyBlob),
       codeowners: codeowners ? baseFile(codeowners.path, codeowners.blob) : null
     },
+    ...headSeenAt2 !== void 0 ? { headSeenAt: headSeenAt2 } : {},
     viewer: viewerFrom(data.viewer),
     lookups: structuredClone(EMPTY_LOOKUPS),
     incomplete: findFetchGaps(data)
@@ -69113,6 +69186,15 @@ async function fetchSnapshot(client, target) {
   const restReviewComments = overflow ? await fetchReviewComments(client, target) : null;
   return snapshotFromApi({ ...graph, files, restReviewComments });
 }
+function answerDespiteHeadStatus(error63) {
+  const { errors, data } = typeof error63 === "object" && error63 !== null ? error63 : {};
+  if (!Array.isArray(errors) || errors.length === 0 || typeof data !== "object" || data === null) return null;
+  const onlyHeadCommit = errors.every((item) => {
+    const path6 = typeof item === "object" && item !== null ? item.path : void 0;
+    return Array.isArray(path6) && path6.includes("headCommit");
+  });
+  return onlyHeadCommit ? data : null;
+}
 async function fetchGraph(client, target) {
   const { owner, name, number: number4, baseSha, configPath: configPath2 } = target;
   const [codeownersGithub, codeownersRoot, codeownersDocs] = CODEOWNERS_PATHS.map((path6) => `${baseSha}:${path6}`);
@@ -69124,6 +69206,10 @@ async function fetchGraph(client, target) {
     codeownersGithub,
     codeownersRoot,
     codeownersDocs
+  }).catch((error63) => {
+    const data = answerDespiteHeadStatus(error63);
+    if (data === null) throw error63;
+    return data;
   });
   const first = parseResponse(SnapshotQuerySchema, raw, "GitHub's answer to the pull request query");
   const repository = first.repository;
@@ -69754,45 +69840,6 @@ function findStickyComment(comments, viewer) {
   return ours[0] ?? null;
 }
 
-// src/github/publish-status.ts
-var STATUS_CONTEXT = "agent-pr-gate";
-var MAX_STATUS_DESCRIPTION = 140;
-function statusStateOf(verdict) {
-  switch (verdict) {
-    case "pass":
-    case "skipped":
-      return "success";
-    case "needs-review":
-      return "pending";
-    case "fail":
-      return "failure";
-  }
-}
-function fitStatusDescription(text) {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length <= MAX_STATUS_DESCRIPTION ? line : `${line.slice(0, MAX_STATUS_DESCRIPTION - 1)}\u2026`;
-}
-async function publishStatus(client, status) {
-  try {
-    await client.request("POST /repos/{owner}/{repo}/statuses/{sha}", {
-      owner: status.owner,
-      repo: status.repo,
-      sha: status.sha,
-      state: status.state,
-      context: STATUS_CONTEXT,
-      description: fitStatusDescription(status.description),
-      ...status.targetUrl ? { target_url: status.targetUrl } : {}
-    });
-    return { ok: true, value: status.state };
-  } catch (error63) {
-    return {
-      ok: false,
-      readOnly: isReadOnlyError(error63),
-      message: `could not set the ${STATUS_CONTEXT} status on ${status.sha.slice(0, 7)}: ${describeError(error63)}`
-    };
-  }
-}
-
 // src/github/upsert-comment.ts
 var CLOCK_SKEW_MS = 5 * 6e4;
 function fitCommentBody(body) {
@@ -70013,6 +70060,7 @@ import { readFileSync as readFileSync2 } from "node:fs";
 var PR_EVENTS = ["pull_request", "pull_request_target", "pull_request_review"];
 var RepositorySchema = external_exports.object({ name: external_exports.string(), owner: external_exports.object({ login: external_exports.string() }) });
 var PullRequestPayloadSchema = external_exports.object({
+  action: external_exports.string().optional(),
   pull_request: external_exports.object({
     number: external_exports.number().int(),
     base: external_exports.object({ sha: external_exports.string() }),
@@ -70051,6 +70099,7 @@ function readEvent(env) {
     return {
       kind: "pull_request",
       name,
+      action: payload.action ?? null,
       owner: repository.owner,
       repo: repository.name,
       number: payload.pull_request.number,
@@ -70862,10 +70911,17 @@ function failsJob(verdict, failOn) {
   if (failOn === "fail") return verdict === "fail";
   return verdict === "fail" || verdict === "needs-review";
 }
+function headSeenAt(fromStatuses, event, headSha, runAttempt, startedAt) {
+  const pushRun = event.action === "synchronize" && event.headSha === headSha && runAttempt === 1;
+  const candidates = [fromStatuses ?? null, pushRun ? startedAt.toISOString() : null].filter((time3) => time3 !== null);
+  if (candidates.length === 0) return null;
+  return candidates.reduce((latest, time3) => Date.parse(time3) > Date.parse(latest) ? time3 : latest);
+}
 async function runGate(inputs, client, env, event) {
   const startedAt = /* @__PURE__ */ new Date();
   const target = { owner: event.owner, repo: event.repo, number: event.number };
   const snapshot = await fetchSnapshot(client, { ...target, name: event.repo, baseSha: event.baseSha, configPath: inputs.config });
+  snapshot.headSeenAt = headSeenAt(snapshot.headSeenAt, event, snapshot.headSha, env.runAttempt, startedAt);
   const loaded = loadPolicy(snapshot.base.policy.text, inputs.config);
   if (!loaded.ok) {
     await publishPolicyError(client, loaded.errors, { ...target, status: inputs.status, headSha: snapshot.headSha, runUrl: env.runUrl });

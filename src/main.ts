@@ -53,10 +53,30 @@ export function failsJob(verdict: Verdict, failOn: FailOn): boolean {
   return verdict === 'fail' || verdict === 'needs-review';
 }
 
+/**
+ * When GitHub is known to have had the head commit on the PR (see PrSnapshot.headSeenAt): the
+ * latest of what the snapshot read (the head commit's statuses) and, for the first attempt of a
+ * run the push itself triggered (`synchronize` with this head), the run's start. A re-run starts
+ * long after the push, so it adds nothing.
+ */
+export function headSeenAt(
+  fromStatuses: string | null | undefined,
+  event: { action: string | null; headSha: string },
+  headSha: string,
+  runAttempt: number,
+  startedAt: Date,
+): string | null {
+  const pushRun = event.action === 'synchronize' && event.headSha === headSha && runAttempt === 1;
+  const candidates = [fromStatuses ?? null, pushRun ? startedAt.toISOString() : null].filter((time): time is string => time !== null);
+  if (candidates.length === 0) return null;
+  return candidates.reduce((latest, time) => (Date.parse(time) > Date.parse(latest) ? time : latest));
+}
+
 async function runGate(inputs: Inputs, client: GitHubClient, env: RunnerEnv, event: Extract<GateEvent, { kind: 'pull_request' }>) {
   const startedAt = new Date();
   const target = { owner: event.owner, repo: event.repo, number: event.number };
   const snapshot = await fetchSnapshot(client, { ...target, name: event.repo, baseSha: event.baseSha, configPath: inputs.config });
+  snapshot.headSeenAt = headSeenAt(snapshot.headSeenAt, event, snapshot.headSha, env.runAttempt, startedAt);
 
   const loaded = loadPolicy(snapshot.base.policy.text, inputs.config);
   if (!loaded.ok) {

@@ -157,6 +157,15 @@ export interface PrSnapshot {
     /** The first CODEOWNERS found (.github/, root, docs/), or null when none exists. */
     codeowners: BaseFile | null;
   };
+  /**
+   * The earliest time the head commit is known to have been on the PR, or null/absent when
+   * unknown. Unlike the commit's own dates (written by whoever made the commit, so they can be
+   * back-dated), it comes from GitHub: the start of a run triggered by the push itself (a
+   * `synchronize` event whose head is this commit), else the earliest commit status set on the
+   * head commit (the gate sets one on every run). The real push happened at or before it, so the
+   * core takes it as the latest push time when it is later than the commit's date.
+   */
+  headSeenAt?: string | null;
   /** The account the token acts as (`github-actions[bot]` for the default token), if known. */
   viewer: Actor | null;
   lookups: Lookups;

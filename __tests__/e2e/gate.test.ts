@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { COMMENT_MARKER } from '../../src/render/render-comment.js';
 import { largeScenario } from '../fake-github/large-pr.js';
-import { ALICE, BASE_SHA, GITHUB_ACTIONS, MALLORY, addedFile, at, typicalScenario, type FakeScenario } from '../fake-github/scenario.js';
+import { ALICE, BASE_SHA, COPILOT, GITHUB_ACTIONS, MALLORY, addedFile, at, commitBy, sha, typicalScenario, type FakeScenario } from '../fake-github/scenario.js';
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from '../fake-github/server.js';
 import { DIST, pullRequestPayload, runAction, type RunOptions } from './run-action.js';
 
@@ -204,5 +204,27 @@ describe('gate run on a PR no agent opened', () => {
     expect(run.outputs.verdict).toBe('skipped');
     expect(fake.writes.comments.map((w) => [w.action, w.id])).toEqual([['update', 4100]]);
     expect(fake.writes.comments[0]?.body).toContain('no longer gated');
+  });
+});
+
+describe('the override label and the latest push', () => {
+  it('a back-dated head commit pushed after a maintainer’s override ends it', async () => {
+    const scenario = withoutApproval(typicalScenario());
+    const label = 'agent-pr-gate/override';
+    scenario.pr.labels = [label];
+    scenario.timeline.push({ event: 'labeled', actor: ALICE, created_at: at(40), label });
+    const first = await gate(scenario, { payload: pullRequestPayload(scenario, 'labeled') });
+    expect(first.run.outputs.verdict).toBe('pass');
+
+    // The agent pushes a commit dated before the label; the push triggers `synchronize`.
+    first.fake.resetLog();
+    const backDated = commitBy(COPILOT, 30, 3, 'Sneak in a change');
+    first.fake.scenario.commits.push(backDated);
+    first.fake.scenario.pr.head.sha = sha(3);
+    const second = await runAction(first.fake, { event: 'pull_request_target', payload: pullRequestPayload(first.fake.scenario, 'synchronize') });
+    expect(second.outputs.verdict).toBe('needs-review');
+    expect(second.code).toBe(1);
+    expect(first.fake.writes.statuses.map((s) => [s.sha, s.state])).toEqual([[sha(3), 'pending']]);
+    expect(first.fake.writes.comments[0]?.body).toContain('override label `agent-pr-gate/override` applied by alice at 2026-03-02T09:40:00Z ignored: it predates the latest push');
   });
 });

@@ -190,6 +190,15 @@ function notFound(context: GraphqlHandlerContext) {
   return null;
 }
 
+/** `headCommit: commits(last: 1)`: the last listed commit, with the head commit's statuses. */
+function headCommitNode(scenario: FakeScenario) {
+  const last = scenario.commits.at(-1);
+  if (!last) return { nodes: [] };
+  const statuses = last.sha === scenario.pr.head.sha ? (scenario.headStatuses ?? []) : [];
+  const status = statuses.length > 0 ? { contexts: statuses.map((s) => ({ context: s.context, createdAt: s.created_at })) } : null;
+  return { nodes: [{ commit: { oid: last.sha, status } }] };
+}
+
 export const snapshotHandler: GraphqlHandler = (context) => {
   const missing = notFound(context);
   if (missing) return missing;
@@ -226,6 +235,7 @@ export const snapshotHandler: GraphqlHandler = (context) => {
           author: gqlActor(pr.user),
           assignees: { nodes: pr.assignees.filter((actor) => actor.type === 'User').map(gqlActor) },
           ...connections(scenario, variables, () => true),
+          headCommit: headCommitNode(scenario),
         },
       },
     },

@@ -122,6 +122,11 @@ export interface FakeScenario {
   timeline: FakeTimelineEvent[];
   /** File contents per commit: `trees[sha][path] = text`. */
   trees: Record<string, Record<string, string>>;
+  /**
+   * Commit statuses on the head commit, the latest per context as GitHub keeps them (`created_at`
+   * is GitHub's clock). Absent: the head commit has no status.
+   */
+  headStatuses?: Array<{ context: string; created_at: string }>;
   /** Who the token acts as. */
   viewer: FakeActor;
   /** Repository role per login (admin, maintain, write, triage, read); unlisted logins read `read`. */

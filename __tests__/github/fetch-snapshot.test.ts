@@ -14,7 +14,8 @@ import {
   type FakeActor,
   type FakeScenario,
 } from '../fake-github/scenario.js';
-import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from '../fake-github/server.js';
+import { snapshotHandler } from '../fake-github/graphql-gate.js';
+import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions, type GraphqlHandler } from '../fake-github/server.js';
 
 let fake: FakeGitHub | null = null;
 afterEach(async () => {
@@ -252,6 +253,43 @@ describe('fetchSnapshot', () => {
     expect(snapshot.reviewComments).toHaveLength(130);
     expect(snapshot.reviewComments[129]).toEqual({ id: 20_129, author: { login: 'bob', id: 102, type: 'User' }, createdAt: at(129), path: 'src/widget.ts', line: 130 });
     expect(fake.requests.filter((r) => r.path === '/repos/acme/widgets/pulls/42/comments')).toHaveLength(2);
+  });
+
+  it('reads when the head commit was seen from its statuses in the same query, without the gate’s own', async () => {
+    const scenario = typicalScenario({
+      headStatuses: [
+        { context: 'ci/build', created_at: at(22) },
+        { context: 'agent-pr-gate', created_at: at(21) },
+      ],
+    });
+    const { snapshot, fake } = await snapshotOf(scenario);
+    expect(snapshot.headSeenAt).toBe(at(22));
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('keeps the answer when the token cannot read the head commit’s statuses', async () => {
+    const forbidden: GraphqlHandler = (context) => {
+      const answer = snapshotHandler(context) as { data: { repository: { pullRequest: { headCommit: { nodes: Array<{ commit: { status: unknown } }> } } } } };
+      for (const node of answer.data.repository.pullRequest.headCommit.nodes) node.commit.status = null;
+      const path = ['repository', 'pullRequest', 'headCommit', 'nodes', 0, 'commit', 'status'];
+      return { data: answer.data, errors: [{ type: 'FORBIDDEN', path, message: 'Resource not accessible by integration' }] };
+    };
+    const scenario = typicalScenario({ headStatuses: [{ context: 'ci/build', created_at: at(22) }] });
+    const { snapshot } = await snapshotOf(scenario, { graphql: { AgentPrGateSnapshot: forbidden } });
+    expect([snapshot.headSeenAt, snapshot.headSha, snapshot.commits.length]).toEqual([null, scenario.pr.head.sha, 2]);
+  });
+
+  it('still fails on a forbidden field other than the head commit’s statuses', async () => {
+    const forbidden: GraphqlHandler = (context) => {
+      const answer = snapshotHandler(context) as { data: unknown };
+      return { data: answer.data, errors: [{ type: 'FORBIDDEN', path: ['repository', 'pullRequest', 'reviews'], message: 'Resource not accessible by integration' }] };
+    };
+    await expect(snapshotOf(typicalScenario(), { graphql: { AgentPrGateSnapshot: forbidden } })).rejects.toThrow('Resource not accessible by integration');
+  });
+
+  it('has a null headSeenAt when the head commit has no status', async () => {
+    const { snapshot } = await snapshotOf(typicalScenario());
+    expect(snapshot.headSeenAt).toBeNull();
   });
 
   it('maps closed and merged PRs', async () => {

@@ -14,6 +14,7 @@ describe('readRunnerEnv', () => {
         GITHUB_WORKFLOW_REF: 'acme/widgets/.github/workflows/gate.yml@refs/heads/main',
         RUNNER_DEBUG: '1',
         RUNNER_TEMP: '/home/runner/work/_temp',
+        GITHUB_RUN_ATTEMPT: '2',
       }),
     ).toEqual({
       eventName: 'pull_request_target',
@@ -26,6 +27,7 @@ describe('readRunnerEnv', () => {
       workflowPath: '.github/workflows/gate.yml',
       debug: true,
       tempDir: '/home/runner/work/_temp',
+      runAttempt: 2,
     });
   });
 
@@ -35,7 +37,19 @@ describe('readRunnerEnv', () => {
 
   it('works without a runner', () => {
     const env = readRunnerEnv({});
-    expect([env.repository, env.runUrl, env.workflowPath, env.debug, env.apiUrl, env.tempDir]).toEqual([null, null, null, false, 'https://api.github.com', null]);
+    expect([env.repository, env.runUrl, env.workflowPath, env.debug, env.apiUrl, env.tempDir, env.runAttempt]).toEqual([
+      null,
+      null,
+      null,
+      false,
+      'https://api.github.com',
+      null,
+      1,
+    ]);
+  });
+
+  it('reads an unusable GITHUB_RUN_ATTEMPT as the first attempt', () => {
+    expect(['0', 'x', '1.5', ''].map((value) => readRunnerEnv({ GITHUB_RUN_ATTEMPT: value }).runAttempt)).toEqual([1, 1, 1, 1]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorFromGraphql, fileFrom, restBotLogin, timelineEventFrom } from '../../src/github/snapshot-from-api.js';
+import { actorFromGraphql, fileFrom, headStatusSeenAt, restBotLogin, timelineEventFrom } from '../../src/github/snapshot-from-api.js';
 
 describe('restBotLogin', () => {
   it('spells GraphQL bot logins as REST does', () => {
@@ -51,5 +51,33 @@ describe('fileFrom', () => {
       deletions: 0,
       patch: null,
     });
+  });
+});
+
+describe('headStatusSeenAt', () => {
+  const HEAD = 'a'.repeat(40);
+  function head(oid: string, contexts: Array<[context: string, createdAt: string]> | null) {
+    return { nodes: [{ commit: { oid, status: contexts ? { contexts: contexts.map(([context, createdAt]) => ({ context, createdAt })) } : null } }] };
+  }
+
+  it('takes the earliest status time on the head commit, leaving out the gate’s own context', () => {
+    const contexts: Array<[string, string]> = [
+      ['ci/build', '2026-03-02T09:12:00Z'],
+      ['agent-pr-gate', '2026-03-02T09:05:00Z'],
+      ['ci/lint', '2026-03-02T09:10:00Z'],
+    ];
+    expect(headStatusSeenAt(head(HEAD, contexts), HEAD)).toBe('2026-03-02T09:10:00Z');
+  });
+
+  it('is null when the head commit has no other status, or the last commit listed is not the head', () => {
+    expect(headStatusSeenAt(head(HEAD, null), HEAD)).toBeNull();
+    expect(headStatusSeenAt(head(HEAD, [['agent-pr-gate', '2026-03-02T09:05:00Z']]), HEAD)).toBeNull();
+    expect(headStatusSeenAt(head('b'.repeat(40), [['ci/build', '2026-03-02T09:12:00Z']]), HEAD)).toBeNull();
+    expect(headStatusSeenAt({ nodes: [] }, HEAD)).toBeNull();
+    expect(headStatusSeenAt(null, HEAD)).toBeNull();
+  });
+
+  it('is undefined when the query did not ask for the head commit (report mode)', () => {
+    expect(headStatusSeenAt(undefined, HEAD)).toBeUndefined();
   });
 });

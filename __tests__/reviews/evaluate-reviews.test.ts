@@ -5,7 +5,7 @@ import { evaluateReviews } from '../../src/reviews/evaluate-reviews.js';
 import { findIncomplete } from '../../src/reviews/incomplete.js';
 import type { PrSnapshot } from '../../src/snapshot.js';
 import { decideVerdict } from '../../src/verdict.js';
-import { COPILOT, bot, commit, copilotSnapshot, event, file, policyFrom, review, user } from '../factories.js';
+import { COPILOT, at, bot, commit, copilotSnapshot, event, file, policyFrom, review, user } from '../factories.js';
 import {
   ALICE,
   BOB,
@@ -541,6 +541,56 @@ const scenarios: Scenario[] = [
     snapshot: {
       labels: [OVERRIDE_LABEL],
       timeline: [labeled(ERIN, 30), event('head_ref_force_pushed', COPILOT, 35)],
+      lookups: { permissions: { erin: 'maintain' }, teams: {} },
+    },
+    verdict: 'fail',
+    counted: [],
+    missing: ['1 more approval (0 of 1)'],
+    check: (result) => expect(result.reviews.override).toBeNull(),
+  },
+  {
+    name: 'a back-dated head commit seen on the PR after the override ends it',
+    findings: [workflows()],
+    snapshot: {
+      commits: [agentOld(), agentHead(20)],
+      labels: [OVERRIDE_LABEL],
+      timeline: [labeled(ERIN, 30)],
+      headSeenAt: at(45),
+      lookups: { permissions: { erin: 'maintain' }, teams: {} },
+    },
+    verdict: 'fail',
+    counted: [],
+    missing: ['1 more approval (0 of 1)'],
+    check: (result) => {
+      expect(result.reviews.override).toBeNull();
+      expect(result.reviews.notes).toEqual([
+        'override label `agent-pr-gate/override` applied by erin at 2026-03-02T09:30:00.000Z ignored: it predates the latest push (2026-03-02T09:45:00.000Z); apply it again',
+      ]);
+    },
+  },
+  {
+    name: 'an override applied after the head commit was seen on the PR counts',
+    findings: [workflows()],
+    snapshot: {
+      commits: [agentOld(), agentHead(20)],
+      labels: [OVERRIDE_LABEL],
+      timeline: [labeled(ERIN, 30)],
+      headSeenAt: at(25),
+      lookups: { permissions: { erin: 'maintain' }, teams: {} },
+    },
+    verdict: 'pass',
+    counted: [],
+    summary: 'overridden by erin (agent-pr-gate/override)',
+    check: (result) => expect(result.reviews.override).toEqual({ label: OVERRIDE_LABEL, by: 'erin', at: '2026-03-02T09:30:00.000Z' }),
+  },
+  {
+    name: 'a headSeenAt older than the head commit time does not move the latest push back',
+    findings: [workflows()],
+    snapshot: {
+      commits: [agentOld(), agentHead(40)],
+      labels: [OVERRIDE_LABEL],
+      timeline: [labeled(ERIN, 30)],
+      headSeenAt: at(10),
       lookups: { permissions: { erin: 'maintain' }, teams: {} },
     },
     verdict: 'fail',

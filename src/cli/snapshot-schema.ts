@@ -115,6 +115,7 @@ export const PrSnapshotSchema = z.object({
   comments: z.array(IssueCommentSchema),
   timeline: z.array(TimelineEventSchema),
   base: z.object({ policy: BaseFileSchema, codeowners: BaseFileSchema.nullable() }),
+  headSeenAt: IsoTime.nullable().optional(),
   viewer: ActorSchema.nullable(),
   lookups: z.object({
     permissions: z.record(z.string(), z.union([PermissionSchema, LookupErrorSchema])),

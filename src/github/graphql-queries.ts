@@ -3,8 +3,9 @@
  * API in __tests__/fake-github/, which dispatches on them.
  *
  * `AgentPrGateSnapshot` reads everything but the file list in one round trip: the PR, its first
- * 100 labels/commits/reviews (with their inline comments)/comments/timeline events, the policy
- * file and the CODEOWNERS candidates at the base commit, and the token's identity.
+ * 100 labels/commits/reviews (with their inline comments)/comments/timeline events, the head
+ * commit's status contexts, the policy file and the CODEOWNERS candidates at the base commit, and
+ * the token's identity.
  * `AgentPrGateMore` fetches the next page of each connection that has one, all in one request
  * (`@include` switches off the connections that are done).
  *
@@ -200,7 +201,15 @@ export function pullRequestFragments(selection: Pick<PullRequestSelection, 'revi
 
 // ---- The gate's documents. ----
 
-const GATE_SELECTION: PullRequestSelection = { reviewComments: true };
+/**
+ * The gate also reads the head commit's commit statuses (the latest status of each context, with
+ * the time GitHub created it): the earliest of them bounds when the head commit reached the PR,
+ * which the commit's own dates cannot (whoever makes a commit writes them). `commits(last: 1)` is
+ * the head even when the PR has more commits than the first page.
+ */
+export const HEAD_COMMIT_FIELD = 'headCommit: commits(last: 1) { nodes { commit { oid status { contexts { context createdAt } } } } }';
+
+const GATE_SELECTION: PullRequestSelection = { reviewComments: true, extraFields: HEAD_COMMIT_FIELD };
 const FRAGMENTS = pullRequestFragments(GATE_SELECTION);
 
 export const SNAPSHOT_QUERY = `

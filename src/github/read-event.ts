@@ -11,13 +11,24 @@ import type { RunnerEnv } from './runner-env.js';
 export const PR_EVENTS = ['pull_request', 'pull_request_target', 'pull_request_review'] as const;
 
 export type GateEvent =
-  | { kind: 'pull_request'; name: string; owner: string; repo: string; number: number; baseSha: string; headSha: string }
+  | {
+      kind: 'pull_request';
+      name: string;
+      /** The payload's `action` (`opened`, `synchronize`, `labeled`, `submitted`, …), or null when absent. */
+      action: string | null;
+      owner: string;
+      repo: string;
+      number: number;
+      baseSha: string;
+      headSha: string;
+    }
   | { kind: 'merge_group'; owner: string; repo: string; headSha: string }
   | { kind: 'unsupported'; name: string };
 
 const RepositorySchema = z.object({ name: z.string(), owner: z.object({ login: z.string() }) });
 
 const PullRequestPayloadSchema = z.object({
+  action: z.string().optional(),
   pull_request: z.object({
     number: z.number().int(),
     base: z.object({ sha: z.string() }),
@@ -60,6 +71,7 @@ export function readEvent(env: RunnerEnv): GateEvent {
     return {
       kind: 'pull_request',
       name,
+      action: payload.action ?? null,
       owner: repository.owner,
       repo: repository.name,
       number: payload.pull_request.number,

@@ -19,6 +19,8 @@ export interface RunnerEnv {
   debug: boolean;
   /** The runner's temporary directory (RUNNER_TEMP), emptied after each job; null outside a runner. */
   tempDir: string | null;
+  /** Which attempt of the run this is (GITHUB_RUN_ATTEMPT): 2 and up for a re-run; 1 when unknown. */
+  runAttempt: number;
 }
 
 /** `owner/repo/.github/workflows/x.yml@refs/heads/main` → `.github/workflows/x.yml`. */
@@ -34,6 +36,11 @@ export function workflowPathOf(workflowRef: string | undefined): string | null {
 /** GitHub Enterprise Server serves GraphQL at `/api/graphql` next to REST's `/api/v3`. */
 export function defaultGraphqlUrl(apiUrl: string): string {
   return /\/api\/v3$/.test(apiUrl) ? apiUrl.replace(/\/api\/v3$/, '/api/graphql') : `${apiUrl}/graphql`;
+}
+
+function runAttemptOf(value: string | undefined): number {
+  const attempt = Number(value);
+  return Number.isInteger(attempt) && attempt >= 1 ? attempt : 1;
 }
 
 export function readRunnerEnv(env: Record<string, string | undefined>): RunnerEnv {
@@ -54,5 +61,6 @@ export function readRunnerEnv(env: Record<string, string | undefined>): RunnerEn
     workflowPath: workflowPathOf(env.GITHUB_WORKFLOW_REF),
     debug: env.RUNNER_DEBUG === '1' || env.ACTIONS_STEP_DEBUG === 'true',
     tempDir: env.RUNNER_TEMP || null,
+    runAttempt: runAttemptOf(env.GITHUB_RUN_ATTEMPT),
   };
 }

@@ -117,6 +117,24 @@ const BlobSchema = z
   .nullable();
 export type GqlBlob = z.infer<typeof BlobSchema>;
 
+/**
+ * `headCommit: commits(last: 1) { … status { contexts { context createdAt } } }` (the gate's query
+ * only; report mode does not ask). `status` is null when the commit has no status.
+ */
+export const GqlHeadCommitSchema = z.object({
+  nodes: z.array(
+    z
+      .object({
+        commit: z.object({
+          oid: z.string(),
+          status: z.object({ contexts: z.array(z.object({ context: z.string(), createdAt: z.string() })) }).nullable(),
+        }),
+      })
+      .nullable(),
+  ),
+});
+export type GqlHeadCommit = z.infer<typeof GqlHeadCommitSchema>;
+
 export const GqlPullRequestSchema = z.object({
   number: z.number().int(),
   title: z.string(),
@@ -142,6 +160,7 @@ export const GqlPullRequestSchema = z.object({
   reviews: ReviewPageSchema,
   comments: CommentPageSchema,
   timelineItems: TimelinePageSchema,
+  headCommit: GqlHeadCommitSchema.nullable().optional(),
 });
 export type GqlPullRequest = z.infer<typeof GqlPullRequestSchema>;
 

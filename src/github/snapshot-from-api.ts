@@ -18,12 +18,14 @@ import type {
   GqlBlob,
   GqlComment,
   GqlCommit,
+  GqlHeadCommit,
   GqlPullRequest,
   GqlReview,
   GqlTimelineItem,
   RestFile,
   SnapshotQuery,
 } from './schemas.js';
+import { STATUS_CONTEXT } from './publish-status.js';
 
 /**
  * Pure mapping from what the API answered (GraphQL pages, REST files) to a PrSnapshot. Logins are
@@ -252,9 +254,31 @@ export function findFetchGaps(data: ApiData): string[] {
   return gaps;
 }
 
+/**
+ * The earliest `createdAt` among the head commit's status contexts: GitHub's own clock, so the
+ * head commit was on the repository by then. `undefined` when the query did not ask (report
+ * mode), null when no status says anything. Each context keeps only its latest status, so the
+ * gate's own context is left out: every run replaces it, and its time would move the "latest
+ * push" forward on every run and end any override applied before the latest run.
+ */
+export function headStatusSeenAt(headCommit: GqlHeadCommit | null | undefined, headSha: string): string | null | undefined {
+  if (headCommit === undefined) return undefined;
+  const commit = headCommit?.nodes.at(-1)?.commit;
+  if (!commit || commit.oid !== headSha) return null;
+  let earliest: string | null = null;
+  for (const context of commit.status?.contexts ?? []) {
+    if (context.context === STATUS_CONTEXT) continue;
+    const time = Date.parse(context.createdAt);
+    if (Number.isNaN(time)) continue;
+    if (earliest === null || time < Date.parse(earliest)) earliest = context.createdAt;
+  }
+  return earliest;
+}
+
 export function snapshotFromApi(data: ApiData): PrSnapshot {
   const pr = data.pr;
   const codeowners = data.codeownersBlobs.find((entry) => blobText(entry.blob) !== null);
+  const headSeenAt = headStatusSeenAt(pr.headCommit, pr.headRefOid);
   return {
     repo: data.repo,
     number: pr.number,
@@ -290,6 +314,7 @@ export function snapshotFromApi(data: ApiData): PrSnapshot {
       policy: baseFile(data.policyPath, data.policyBlob),
       codeowners: codeowners ? baseFile(codeowners.path, codeowners.blob) : null,
     },
+    ...(headSeenAt !== undefined ? { headSeenAt } : {}),
     viewer: viewerFrom(data.viewer),
     lookups: structuredClone(EMPTY_LOOKUPS),
     incomplete: findFetchGaps(data),

@@ -5,7 +5,10 @@ import type { Actor, Commit, GitIdentity, PrSnapshot } from '../snapshot.js';
 
 /**
  * The latest push to the PR's branch, as far as the snapshot shows it: the head commit (its
- * commit time) and any later force push (its timeline event, which also names who pushed).
+ * commit time), any later force push (its timeline event, which also names who pushed), and
+ * `headSeenAt` (when GitHub saw the head commit on the PR), whichever is latest. The commit time
+ * alone is not enough: whoever makes a commit writes its date, so a back-dated commit pushed now
+ * would otherwise look older than a label applied before the push.
  */
 export interface LastPush {
   /** ISO time of the latest push, or null when the head commit is not in the snapshot. */
@@ -27,6 +30,9 @@ export function findLastPush(snapshot: PrSnapshot): LastPush {
       forcePushedBy = event.actor;
     }
   }
+  // Only the time moves: who pushed is still the force pusher (or the head commit's people).
+  const seen = snapshot.headSeenAt;
+  if (at !== null && seen && Date.parse(seen) > Date.parse(at)) at = seen;
   return { at, commit, forcePushedBy };
 }
 
