@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { loadPolicy } from './config/load-policy.js';
 import { evaluateGate } from './evaluate.js';
-import { createGitHubClient, type GitHubClient } from './github/client.js';
+import { createGitHubClient, GATE_WRITE_SPACING_MS, type GitHubClient } from './github/client.js';
 import { describeError } from './github/errors.js';
 import { fetchGateLookups } from './github/fetch-gate-lookups.js';
 import { fetchSnapshot } from './github/fetch-snapshot.js';
@@ -23,6 +23,9 @@ export async function main(): Promise<void> {
       token: inputs.githubToken,
       apiUrl: env.apiUrl,
       graphqlUrl: env.graphqlUrl,
+      // Report mode pages through hundreds of PRs: the throttling plugin's own spacing. A gate run
+      // makes a few requests: one at a time, not spaced.
+      writeSpacingMs: inputs.mode === 'report' ? undefined : GATE_WRITE_SPACING_MS,
       log: (message) => core.info(message),
     });
     if (inputs.mode === 'report') {

@@ -68,6 +68,7 @@ export interface RecordedRequest {
   /** The fault injected into this request, if any. */
   fault: FaultKind['kind'] | null;
   authorization: string | null;
+  userAgent: string | null;
 }
 
 export interface CommentWrite {
@@ -372,6 +373,7 @@ export async function startFakeGitHub(scenario: FakeScenario, options: FakeGitHu
       status: 0,
       fault: null,
       authorization: request.headers.authorization ?? null,
+      userAgent: request.headers['user-agent'] ?? null,
     };
     requests.push(record);
     let replaceAnswer: RestAnswer | null = null;

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createGitHubClient } from '../../src/github/client.js';
+import Bottleneck from 'bottleneck/light.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createGitHubClient, GATE_WRITE_SPACING_MS, proxyApplies, yieldWithoutTimerClamp } from '../../src/github/client.js';
 import { describeError } from '../../src/github/errors.js';
 import { typicalScenario } from '../fake-github/scenario.js';
 import { startFakeGitHub, type FakeGitHub, type Fault, type FakeGitHubOptions } from '../fake-github/server.js';
@@ -196,5 +197,101 @@ describe('createGitHubClient', () => {
     await client.request('POST /repos/{owner}/{repo}/statuses/{sha}', status);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(fake.writes.statuses).toHaveLength(2);
+  });
+
+  it('sends writes one at a time but not spaced with the gate’s pacing', async () => {
+    fake = await startFakeGitHub(typicalScenario());
+    const client = createGitHubClient({ token: 't', apiUrl: fake.url, writeSpacingMs: GATE_WRITE_SPACING_MS });
+    const status = { owner: 'acme', repo: 'widgets', sha: 'a'.repeat(40), state: 'success' as const, context: 'agent-pr-gate' };
+    const started = Date.now();
+    await Promise.all([1, 2, 3].map(() => client.request('POST /repos/{owner}/{repo}/statuses/{sha}', status)));
+    expect(Date.now() - started).toBeLessThan(900);
+    expect(fake.writes.statuses).toHaveLength(3);
+  });
+
+  it('sends the token and a user agent naming the action and the runner’s orchestration id', async () => {
+    vi.stubEnv('ACTIONS_ORCHESTRATION_ID', 'run 7/a');
+    try {
+      fake = await startFakeGitHub(typicalScenario());
+      const client = createGitHubClient({ token: 'ghs_x', apiUrl: `${fake.url}/`, ...TEST_PACING });
+      const answer = await client.request(FILES, PARAMS);
+      expect(answer.url).toBe(`${fake.url}/repos/acme/widgets/pulls/42/files`);
+      expect(fake.requests.map((r) => r.authorization)).toEqual(['token ghs_x']);
+      expect(fake.requests.map((r) => r.userAgent)).toEqual([expect.stringMatching(/^agent-pr-gate actions_orchestration_id\/run_7_a /)]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
+describe('proxyApplies', () => {
+  afterEach(() => vi.unstubAllEnvs());
+  const clear = () => {
+    for (const name of ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'no_proxy', 'NO_PROXY']) vi.stubEnv(name, '');
+  };
+
+  it('is false without proxy variables: requests use Node’s own fetch', () => {
+    clear();
+    expect(proxyApplies('https://api.github.com')).toBe(false);
+  });
+
+  it('follows https_proxy for an https API and http_proxy for an http one', () => {
+    clear();
+    vi.stubEnv('HTTPS_PROXY', 'http://proxy.corp:3128');
+    expect(proxyApplies('https://api.github.com')).toBe(true);
+    expect(proxyApplies('http://ghe.corp/api/v3')).toBe(false);
+    vi.stubEnv('http_proxy', 'proxy.corp:3128');
+    expect(proxyApplies('http://ghe.corp/api/v3')).toBe(true);
+  });
+
+  it('honours no_proxy', () => {
+    clear();
+    vi.stubEnv('https_proxy', 'http://proxy.corp:3128');
+    vi.stubEnv('no_proxy', 'ghe.corp,.internal');
+    expect(proxyApplies('https://api.github.com')).toBe(true);
+    expect(proxyApplies('https://ghe.corp/api/v3')).toBe(false);
+    expect(proxyApplies('https://git.ghe.internal/api/v3')).toBe(false);
+    vi.stubEnv('no_proxy', 'github.com');
+    expect(proxyApplies('https://api.github.com')).toBe(false);
+  });
+
+  it('is false for a URL it cannot read (the request itself will say so)', () => {
+    clear();
+    vi.stubEnv('https_proxy', 'http://proxy.corp:3128');
+    expect(proxyApplies('not a url')).toBe(false);
+  });
+});
+
+describe('yieldWithoutTimerClamp', () => {
+  it('finds Bottleneck’s store and yields with setImmediate instead of a clamped setTimeout', async () => {
+    expect(yieldWithoutTimerClamp()).toBe(true);
+    const store = (new Bottleneck() as unknown as { _store: { yieldLoop: (t?: number) => Promise<void> } })._store;
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      // setTimeout is frozen: only a setImmediate yield can resolve.
+      await expect(store.yieldLoop()).resolves.toBeUndefined();
+      let waited = false;
+      const timed = store.yieldLoop(50).then(() => (waited = true));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(waited).toBe(false);
+      vi.advanceTimersByTime(50);
+      await timed;
+      expect(waited).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('runs jobs in order and one at a time as before', async () => {
+    yieldWithoutTimerClamp();
+    const limiter = new Bottleneck({ maxConcurrent: 1, minTime: 0 });
+    const order: string[] = [];
+    const job = (name: string) => async () => {
+      order.push(`start ${name}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      order.push(`end ${name}`);
+    };
+    await Promise.all(['a', 'b', 'c'].map((name) => limiter.schedule(job(name))));
+    expect(order).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
   });
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GitHubClient } from '../github/client.js';
 import { fetchSnapshot } from '../github/fetch-snapshot.js';
 import { parseResponse } from '../github/schemas.js';

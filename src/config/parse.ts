@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkPattern } from '../patterns.js';
 import { checkGlob } from './globs.js';
 import { PolicyFileSchema, type PolicyFile } from './schema.js';

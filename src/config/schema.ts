@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The policy file as users write it (SPEC §4). Every key is optional here: a file is applied over

@@ -1,6 +1,5 @@
-import { getOctokit } from '@actions/github';
-import { defaults as actionsDefaults } from '@actions/github/lib/utils';
-import type { Octokit as CoreOctokit } from '@octokit/core';
+import { getProxyUrl } from '@actions/http-client/lib/proxy';
+import { Octokit as CoreOctokit } from '@octokit/core';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
@@ -8,8 +7,9 @@ import { messageOf } from './errors.js';
 import { defaultGraphqlUrl } from './runner-env.js';
 
 /**
- * The one GitHub API client of a run: octokit from @actions/github (proxy-aware fetch) with
- * @octokit/plugin-retry and @octokit/plugin-throttling, bounded in time:
+ * The one GitHub API client of a run: @octokit/core (the octokit of @actions/github, without the
+ * REST method and pagination plugins we do not use) with @octokit/plugin-retry and
+ * @octokit/plugin-throttling, bounded in time:
  *
  * - plugin-retry repeats 5xx answers, network errors, timeouts and GraphQL's "Something went
  *   wrong while executing your query" at most MAX_RETRIES times, 1 s, 4 s, 9 s apart; never client
@@ -19,9 +19,12 @@ import { defaultGraphqlUrl } from './runner-env.js';
  *   (until `x-ratelimit-reset`, also GraphQL's RATE_LIMITED) — at most MAX_RETRIES times per
  *   request and MAX_TOTAL_WAIT_SECONDS of such waiting per client (per run). The request was not
  *   processed, so even a `retries: 0` write is sent again. It also paces requests: at most 10 at a
- *   time, writes and GraphQL queries 1 s apart (3 s between writes that notify, such as comments),
- *   GitHub's advice against secondary rate limits;
- * - every request times out after REQUEST_TIMEOUT_MS (a timeout is retried like a 5xx).
+ *   time, writes and GraphQL queries one at a time, and (unless `writeSpacingMs` says otherwise)
+ *   1 s apart, 3 s between writes that notify — GitHub's advice for clients that make many writes;
+ * - every request times out after REQUEST_TIMEOUT_MS (a timeout is retried like a 5xx);
+ * - requests go through Node's built-in fetch; when a proxy applies to the API URL (https_proxy,
+ *   HTTPS_PROXY… and no_proxy, read as @actions/http-client reads them), through the proxy-aware
+ *   fetch of @actions/github instead, loaded only then (it brings undici, most of the bundle).
  *
  * Created by main.ts (and the CLI) with URLs from the environment; nothing here runs at import time.
  */
@@ -35,14 +38,12 @@ export const REQUEST_TIMEOUT_MS = 30_000;
  */
 export const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];
 
-type Octokit = ReturnType<typeof getOctokit>;
-
 export interface GitHubClient {
   /**
    * REST: `client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { … })`.
    * Pass `request: { retries: 0 }` for a write that must not be repeated after an unclear failure.
    */
-  request: Octokit['request'];
+  request: CoreOctokit['request'];
   /** GraphQL against the run's GraphQL URL; rejects with GraphqlResponseError when `errors` is set. */
   graphql: (query: string, variables: Record<string, unknown>) => Promise<unknown>;
 }
@@ -58,8 +59,10 @@ export interface ClientPacing {
    */
   msPerWaitSecond?: number;
   /**
-   * Least time between two writes (and GraphQL queries) of this client, in milliseconds. Default:
-   * the throttling plugin's own pacing (1 s, 3 s between writes that notify). Tests pass 0.
+   * Least time between two writes (and GraphQL queries) of this client, in milliseconds; they go
+   * one at a time either way. Default: the throttling plugin's own pacing (1 s, 3 s between writes
+   * that notify), for clients that make many requests (report mode). A gate run makes two or
+   * three writes and a few queries, and passes GATE_WRITE_SPACING_MS.
    */
   writeSpacingMs?: number;
   /** How long one attempt may take, in milliseconds; default REQUEST_TIMEOUT_MS. */
@@ -76,12 +79,38 @@ export interface ClientOptions extends ClientPacing {
   log?: (message: string) => void;
 }
 
+/**
+ * A gate run's write spacing: none. Its two or three writes and few GraphQL queries still go one at
+ * a time; GitHub's 1 s advice is for clients making many writes, and a rate-limit answer is still
+ * waited out with its `retry-after`.
+ */
+export const GATE_WRITE_SPACING_MS = 0;
+
 type FetchLike = (url: string, init: { signal?: AbortSignal | null } & Record<string, unknown>) => Promise<unknown>;
 
-/** The proxy-aware fetch of @actions/github, with a timeout per request (a timeout is retried). */
-function fetchWithTimeout(timeoutMs: number): FetchLike {
-  const base = (actionsDefaults.request?.fetch ?? fetch) as FetchLike;
-  return (url, init) => base(url, { ...init, signal: init.signal ?? AbortSignal.timeout(timeoutMs) });
+/** True when https_proxy/HTTPS_PROXY (http_… for http URLs) applies to `apiUrl` under no_proxy. */
+export function proxyApplies(apiUrl: string): boolean {
+  try {
+    return getProxyUrl(new URL(apiUrl)) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** The fetch of a run, with a timeout per request (a timeout is retried like a 5xx). */
+function fetchWithTimeout(apiUrl: string, timeoutMs: number): FetchLike {
+  let base: FetchLike | Promise<FetchLike> = fetch as FetchLike;
+  if (proxyApplies(apiUrl)) {
+    base = import('./proxy-fetch.js').then((module) => module.proxyFetch as FetchLike);
+  }
+  return async (url, init) => (await base)(url, { ...init, signal: init.signal ?? AbortSignal.timeout(timeoutMs) });
+}
+
+/** The user agent, tagged with the runner's orchestration id as @actions/github tags it. */
+function userAgent(): string {
+  const base = 'agent-pr-gate';
+  const orchestration = process.env.ACTIONS_ORCHESTRATION_ID?.trim();
+  return orchestration ? `${base} actions_orchestration_id/${orchestration.replace(/[^a-z0-9_.-]/gi, '_')}` : base;
 }
 
 type RequestOptions = Parameters<CoreOctokit['request']['endpoint']['parse']>[0];
@@ -159,6 +188,28 @@ function rateLimitHandlers(log: (message: string) => void): { onRateLimit: Limit
   return { onRateLimit: handler('rate limit'), onSecondaryRateLimit: handler('secondary rate limit') };
 }
 
+/**
+ * Bottleneck (both plugins' scheduler) yields to the event loop with `setTimeout(resolve, 0)` at
+ * each step of every job — about three steps per job, three or four jobs per request — and Node
+ * clamps such a timeout to 1 ms: some 10–15 ms of waiting per request that is neither network
+ * nor work. `setImmediate` yields to the event loop just the same, without the clamp. Waits with
+ * a duration (pacing, back-off) are untouched. Bottleneck 2.19.5 is pinned; its store keeps the
+ * method on the prototype (a test checks that this still applies).
+ */
+export function yieldWithoutTimerClamp(): boolean {
+  const store = (new Bottleneck() as unknown as { _store?: object })._store;
+  const proto = store ? (Object.getPrototypeOf(store) as { yieldLoop?: unknown; Promise?: PromiseConstructor }) : null;
+  if (!proto || typeof proto.yieldLoop !== 'function') return false;
+  if ((proto.yieldLoop as { agentPrGate?: boolean }).agentPrGate) return true;
+  const original = proto.yieldLoop as (t?: number) => Promise<void>;
+  const yieldLoop = function (this: { Promise: PromiseConstructor }, t = 0): Promise<void> {
+    if (t > 0) return original.call(this, t);
+    return new this.Promise<void>((resolve) => setImmediate(resolve));
+  };
+  proto.yieldLoop = Object.assign(yieldLoop, { agentPrGate: true });
+  return true;
+}
+
 /** Our own write pacing (tests): the groups plugin-throttling takes in place of its shared ones. */
 function writeGroups(spacingMs: number | undefined): { write?: Bottleneck.Group; notifications?: Bottleneck.Group } {
   if (spacingMs === undefined) return {};
@@ -171,20 +222,19 @@ function writeGroups(spacingMs: number | undefined): { write?: Bottleneck.Group;
 export function createGitHubClient(options: ClientOptions): GitHubClient {
   const log = options.log ?? (() => undefined);
   const msPerWaitSecond = options.msPerWaitSecond ?? 1000;
-  const octokit = getOctokit(
-    options.token,
-    {
-      baseUrl: options.apiUrl.replace(/\/+$/, ''),
-      request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS) },
-      retry: { retries: MAX_RETRIES, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: msPerWaitSecond },
-      throttle: { ...rateLimitHandlers(log), ...writeGroups(options.writeSpacingMs), retryAfterBaseValue: msPerWaitSecond },
-      log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
-    },
-    retryNotes(log),
-    retry,
-    throttling,
-  );
-  const graphqlUrl = options.graphqlUrl ?? defaultGraphqlUrl(options.apiUrl.replace(/\/+$/, ''));
+  yieldWithoutTimerClamp();
+  const apiUrl = options.apiUrl.replace(/\/+$/, '');
+  const Octokit = CoreOctokit.plugin(retryNotes(log), retry, throttling);
+  const octokit = new Octokit({
+    auth: options.token,
+    baseUrl: apiUrl,
+    userAgent: userAgent(),
+    request: { fetch: fetchWithTimeout(apiUrl, options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS) },
+    retry: { retries: MAX_RETRIES, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: msPerWaitSecond },
+    throttle: { ...rateLimitHandlers(log), ...writeGroups(options.writeSpacingMs), retryAfterBaseValue: msPerWaitSecond },
+    log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
+  });
+  const graphqlUrl = options.graphqlUrl ?? defaultGraphqlUrl(apiUrl);
   const graphql = octokit.graphql.defaults({ url: graphqlUrl });
   return {
     request: octokit.request,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RevertSource } from '../report/reverts.js';
 import type { PrSnapshot } from '../snapshot.js';
 import type { GitHubClient } from './client.js';

@@ -70,11 +70,14 @@ async function writeSummary(markdown: string): Promise<void> {
   }
 }
 
+/** By name, not `core[level]`: a computed access would keep all of @actions/core in the bundle. */
+const ANNOTATE = { error: core.error, warning: core.warning, notice: core.notice } as const;
+
 export function emitAnnotations(result: GateResult): void {
   for (const annotation of buildAnnotations(result)) {
     const properties: core.AnnotationProperties = { title: annotation.title, file: annotation.file };
     if (annotation.line !== null) properties.startLine = annotation.line;
-    core[annotation.level](annotation.message, properties);
+    ANNOTATE[annotation.level](annotation.message, properties);
   }
 }
 

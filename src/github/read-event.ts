@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseResponse } from './schemas.js';
 import type { RunnerEnv } from './runner-env.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Shapes of the GitHub API responses the adapter reads, parsed once at the boundary
