@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parsePolicy } from '../src/config/parse.js';
 import { applyPolicyFile, BUILTIN_CATEGORIES, emptyPolicy, type Policy } from '../src/config/policy.js';
 import { PolicyFileSchema, PRESETS } from '../src/config/schema.js';

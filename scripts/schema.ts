@@ -1,7 +1,7 @@
 // Writes policies/agent-pr-gate.schema.json from the zod schema of the policy file, for editor
 // completion (`# yaml-language-server: $schema=…`). CI regenerates it and fails when it differs.
 import { writeFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PolicyFileSchema } from '../src/config/schema.js';
 
 const schema = z.toJSONSchema(PolicyFileSchema, { target: 'draft-7', io: 'input' });
