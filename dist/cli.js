@@ -32,7 +32,7 @@ import {
   string,
   toReportJson,
   union
-} from "./chunks/chunk-HD4MSNIP.js";
+} from "./chunks/chunk-5VSJXGY4.js";
 import "./chunks/chunk-GUSXXNLP.js";
 
 // src/cli/cli-error.ts

@@ -1,10 +1,10 @@
 import picomatch from 'picomatch';
 import type { AgentDefinition, Policy } from '../config/policy.js';
-import { compilePattern } from '../patterns.js';
+import { compileAnyOf, compilePattern } from '../patterns.js';
 import type { Detection, Signal, SignalKind } from '../result.js';
 import type { Actor, PrSnapshot } from '../snapshot.js';
 import { agentOfActor, agentOfIdentity } from './classify.js';
-import { type DetectionContext, buildDetectionContext, unionPattern } from './detection-context.js';
+import { type DetectionContext, buildDetectionContext } from './detection-context.js';
 import { findRequester } from './find-requester.js';
 import { judgeAgentLabels } from './sticky-labels.js';
 
@@ -118,7 +118,7 @@ function collectSignals(ctx: DetectionContext, agent: AgentDefinition, order: nu
 
   // Compiled only when some text is signed (rarely): a cold RE2 compile costs milliseconds.
   const bodyPatterns = ctx.bodySigned || ctx.signedCommitTails.length > 0 ? agent.body.map((source) => compilePattern(source)) : [];
-  if (ctx.bodySigned && unionPattern(agent.body)?.test(ctx.body)) {
+  if (ctx.bodySigned && compileAnyOf(agent.body)?.test(ctx.body)) {
     for (const pattern of bodyPatterns) {
       const match = pattern.find(ctx.body);
       if (match) add('body', match.text.trim());

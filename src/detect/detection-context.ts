@@ -1,5 +1,5 @@
 import type { AgentDefinition, Policy } from '../config/policy.js';
-import { type CompiledPattern, compilePattern } from '../patterns.js';
+import { compileAnyOf } from '../patterns.js';
 import type { PrSnapshot } from '../snapshot.js';
 import { resolveAgents } from './agents.js';
 import { type CoAuthor, commitTail, readCoAuthors } from './co-authors.js';
@@ -38,7 +38,8 @@ export function boundText(text: string, limit: number): string {
 export function buildDetectionContext(policy: Policy, snapshot: PrSnapshot): DetectionContext {
   const agents = resolveAgents(policy);
   const body = boundText(snapshot.body, MAX_BODY_SCAN);
-  const signature = unionPattern(agents.flatMap((agent) => agent.body));
+  // One pattern for all signatures: a body without any (the usual case) costs one pass.
+  const signature = compileAnyOf(agents.flatMap((agent) => agent.body));
   return {
     policy,
     snapshot,
@@ -50,12 +51,3 @@ export function buildDetectionContext(policy: Policy, snapshot: PrSnapshot): Det
   };
 }
 
-/**
- * One pattern that matches where any of `sources` matches, so text without any signature (the
- * usual case) costs one linear pass, not one per pattern. Null when there is no pattern.
- */
-export function unionPattern(sources: readonly string[]): CompiledPattern | null {
-  const unique = [...new Set(sources)];
-  if (unique.length === 0) return null;
-  return compilePattern(unique.length === 1 ? (unique[0] ?? '') : unique.map((source) => `(?:${source})`).join('|'));
-}

@@ -109,15 +109,16 @@ export interface RequestedBy {
 }
 
 // `Requested by: Joe Moura`, `**Requested by:** Joe Moura (@joe)`, `Requested by: @joe`. Linear
-// (RE2) on the body; the captured line is at most 200 characters and parsed with plain string code.
-const REQUESTED_BY = 'Requested by[*_]{0,2}:[*_ \\t]{0,4}[^\\n]{1,200}';
+// on the body: a literal, then bounded repeats (at most 206 characters tried per occurrence); the
+// captured line is parsed with plain string code.
+const REQUESTED_BY = /Requested by[*_]{0,2}:[*_ \t]{0,4}[^\n]{1,200}/i;
 const LOGIN_IN_LINE = /(?:^|[\s(])@([a-z0-9](?:[a-z0-9-]{0,38}))(?=$|[\s),.;])/i;
 
 /** Devin's `Requested by:` line: the name and, when written, the `@login`. */
 export function readRequestedBy(body: string): RequestedBy | null {
-  const match = compilePattern(REQUESTED_BY).find(body);
+  const match = REQUESTED_BY.exec(body);
   if (!match) return null;
-  const line = match.text
+  const line = match[0]
     .slice('Requested by'.length)
     .replace(/^[*_:\s]+/, '')
     .replace(/[*_\s]+$/, '');
