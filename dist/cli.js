@@ -32,7 +32,7 @@ import {
   string,
   toReportJson,
   union
-} from "./chunks/chunk-5VSJXGY4.js";
+} from "./chunks/chunk-CBWR2DZW.js";
 import "./chunks/chunk-GUSXXNLP.js";
 
 // src/cli/cli-error.ts

@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGitHubClient } from '../../src/github/client.js';
+import { fetchAllPages } from '../../src/github/fetch-pages.js';
+import { typicalScenario } from '../fake-github/scenario.js';
+import { startFakeGitHub, type FakeGitHub, type RestRoute } from '../fake-github/server.js';
+import { TEST_PACING } from '../fake-github/test-pacing.js';
+
+let fake: FakeGitHub | null = null;
+afterEach(async () => {
+  await fake?.close();
+  fake = null;
+});
+
+const ROUTE = 'GET /repos/{owner}/{repo}/things';
+const PARAMS = { owner: 'acme', repo: 'widgets' };
+
+/** `/repos/acme/widgets/things`: 250 numbered items, 100 a page, with GitHub's Link header. */
+function things(answer?: unknown): RestRoute {
+  return {
+    method: 'GET',
+    path: /^\/repos\/acme\/widgets\/things$/,
+    handle: (request) => {
+      if (answer !== undefined) return { status: 200, body: answer };
+      const page = Number(request.query.get('page') ?? '1');
+      const items = Array.from({ length: 250 }, (_, index) => ({ id: index + 1, big: 2 ** 53 - 1 })).slice((page - 1) * 100, page * 100);
+      const link = `<${request.baseUrl}/repos/acme/widgets/things?per_page=100&page=3>; rel="last"`;
+      return { status: 200, body: items, headers: page === 1 ? { link } : {} };
+    },
+  };
+}
+
+describe('fetchAllPages', () => {
+  it('reads every page, the later ones at once, in order', async () => {
+    fake = await startFakeGitHub(typicalScenario(), { rest: [things()] });
+    const client = createGitHubClient({ token: 't', apiUrl: fake.url, ...TEST_PACING });
+    const items = (await fetchAllPages(client, ROUTE, PARAMS, 30)) as Array<{ id: number; big: number }>;
+    expect(items.map((item) => item.id)).toEqual(Array.from({ length: 250 }, (_, index) => index + 1));
+    expect(items[0]?.big).toBe(Number.MAX_SAFE_INTEGER);
+    expect(fake.requests.map((request) => request.query)).toEqual(['?per_page=100&page=1', '?per_page=100&page=2', '?per_page=100&page=3']);
+  });
+
+  it('stops at the page cap', async () => {
+    fake = await startFakeGitHub(typicalScenario(), { rest: [things()] });
+    const client = createGitHubClient({ token: 't', apiUrl: fake.url, ...TEST_PACING });
+    expect(await fetchAllPages(client, ROUTE, PARAMS, 2)).toHaveLength(200);
+  });
+
+  it('says so when the answer is not a list', async () => {
+    fake = await startFakeGitHub(typicalScenario(), { rest: [things({ message: 'moved' })] });
+    const client = createGitHubClient({ token: 't', apiUrl: fake.url, ...TEST_PACING });
+    await expect(fetchAllPages(client, ROUTE, PARAMS, 30)).rejects.toThrow(`GitHub API response for ${ROUTE} is not a list`);
+  });
+
+  it('leaves error answers to octokit, with their message', async () => {
+    fake = await startFakeGitHub(typicalScenario());
+    const client = createGitHubClient({ token: 't', apiUrl: fake.url, ...TEST_PACING });
+    await expect(fetchAllPages(client, ROUTE, PARAMS, 30)).rejects.toMatchObject({ status: 404, message: expect.stringContaining('Not Found') });
+  });
+});
