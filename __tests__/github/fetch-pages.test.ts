@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubClient } from '../../src/github/client.js';
 import { fetchAllPages } from '../../src/github/fetch-pages.js';
 import { typicalScenario } from '../fake-github/scenario.js';
-import { startFakeGitHub, type FakeGitHub, type RestRoute } from '../fake-github/server.js';
+import { startFakeGitHub, type FakeGitHub, type RestAnswer, type RestRoute } from '../fake-github/server.js';
 import { TEST_PACING } from '../fake-github/test-pacing.js';
 
 let fake: FakeGitHub | null = null;
@@ -19,12 +19,13 @@ function things(answer?: unknown): RestRoute {
   return {
     method: 'GET',
     path: /^\/repos\/acme\/widgets\/things$/,
-    handle: (request) => {
+    handle: (request): RestAnswer => {
       if (answer !== undefined) return { status: 200, body: answer };
       const page = Number(request.query.get('page') ?? '1');
       const items = Array.from({ length: 250 }, (_, index) => ({ id: index + 1, big: 2 ** 53 - 1 })).slice((page - 1) * 100, page * 100);
       const link = `<${request.baseUrl}/repos/acme/widgets/things?per_page=100&page=3>; rel="last"`;
-      return { status: 200, body: items, headers: page === 1 ? { link } : {} };
+      const headers: Record<string, string> = page === 1 ? { link } : {};
+      return { status: 200, body: items, headers };
     },
   };
 }

@@ -1,0 +1,7 @@
+// Types of scripts/bundle-options.mjs, for the TypeScript scripts that import it (bench).
+import type { BuildOptions, Plugin } from 'esbuild';
+
+export const rawPlugin: Plugin;
+export const actionsSideEffectFree: Plugin;
+export const banner: string;
+export const common: BuildOptions;
