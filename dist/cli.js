@@ -3,37 +3,44 @@
 import { createRequire as __agentPrGateCreateRequire } from 'node:module';
 const require = __agentPrGateCreateRequire(import.meta.url);
 import {
-  BUILTIN_CATEGORIES,
-  ReportWindowError,
-  _enum,
-  array,
-  boolean,
   createGitHubClient,
   defaultGraphqlUrl,
-  describeError,
   evaluateGate,
   fetchGateLookups,
+  fetchSnapshot
+} from "./chunks/chunk-3QFWZATK.js";
+import "./chunks/chunk-NQMS6U36.js";
+import {
   fetchReport,
   fetchReportResult,
-  fetchSnapshot,
+  renderReport
+} from "./chunks/chunk-OT7QYZUY.js";
+import {
+  BUILTIN_CATEGORIES,
+  ReportWindowError,
   formatPath,
   formatPolicyError,
   loadPolicy,
-  messageOf,
   nearest,
+  parseReportWindow
+} from "./chunks/chunk-6R6UXP5W.js";
+import {
+  _enum,
+  array,
+  boolean,
+  describeError,
+  messageOf,
   number,
   object,
-  parseReportWindow,
   parseResponse,
   record,
   renderComment,
-  renderReport,
   statusOf,
   string,
   toReportJson,
   union
-} from "./chunks/chunk-CBWR2DZW.js";
-import "./chunks/chunk-GUSXXNLP.js";
+} from "./chunks/chunk-HAGURACH.js";
+import "./chunks/chunk-54BWB5GQ.js";
 
 // src/cli/cli-error.ts
 var EXIT = {

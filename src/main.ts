@@ -6,12 +6,10 @@ import { describeError } from './github/errors.js';
 import { fetchGateLookups } from './github/fetch-gate-lookups.js';
 import { fetchSnapshot } from './github/fetch-snapshot.js';
 import { publishGateResult } from './github/publish-gate.js';
-import { publishMergeGroup } from './github/publish-merge-group.js';
 import { describePolicyErrors, publishPolicyError } from './github/publish-policy-error.js';
 import { readEvent, type GateEvent } from './github/read-event.js';
 import { readRunnerEnv, type RunnerEnv } from './github/runner-env.js';
 import { readInputs, type FailOn, type Inputs } from './inputs.js';
-import { runReportMode } from './report-mode.js';
 import type { Verdict } from './result.js';
 
 /** The action: inputs → client → event → (gate | report | merge queue | nothing) → publish. */
@@ -29,11 +27,13 @@ export async function main(): Promise<void> {
       log: (message) => core.info(message),
     });
     if (inputs.mode === 'report') {
+      const { runReportMode } = await import('./report-mode.js');
       await runReportMode(inputs, client, env);
       return;
     }
     const event = readEvent(env);
     if (event.kind === 'merge_group') {
+      const { publishMergeGroup } = await import('./github/publish-merge-group.js');
       if (inputs.status) await publishMergeGroup(client, event, env.runUrl);
       else core.info('agent-pr-gate: merge group: status is off, nothing to do');
     } else if (event.kind === 'unsupported') {

@@ -1,0 +1,39 @@
+/**
+ * Report mode through the bundle (`node dist/index.js` with `mode: report`): its code is a chunk
+ * the gate never loads, so this run is what proves the chunk is there and loads. A small generated
+ * repository keeps it quick: report mode keeps the throttling plugin's 1 s query spacing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportJson } from '../../src/report/aggregate-report.js';
+import type { FakeGitHub } from '../fake-github/server.js';
+import { startFakeReportApi, type FakeReportApi } from '../report/fake-report-api.js';
+import { generateRepo, NAME, OWNER, WINDOW_INPUT, type GeneratedRepo } from '../report/generate-repo.js';
+import { runAction } from './run-action.js';
+
+let repo: GeneratedRepo;
+let api: FakeReportApi;
+
+beforeAll(async () => {
+  repo = generateRepo(7, 120);
+  api = await startFakeReportApi({ owner: OWNER, name: NAME, pulls: repo.pulls, history: repo.history, files: {} });
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('dist/index.js in report mode', () => {
+  it('reports every agent PR of the window and writes the report output and file', async () => {
+    // runAction needs the API's URLs and the repository; the report API serves both REST and GraphQL.
+    const target = { url: api.url, graphqlUrl: `${api.url}/graphql`, scenario: { repo: { owner: OWNER, name: NAME } } } as unknown as FakeGitHub;
+    const run = await runAction(target, { event: 'schedule', payload: {}, inputs: { mode: 'report', 'report-window': WINDOW_INPUT } });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.outputs.report ?? '{}') as ReportJson;
+    const agentPrs = repo.truth.filter((t) => t.inWindow && t.kind !== 'human');
+    expect(agentPrs.length).toBeGreaterThan(0);
+    expect(report.prs.map((pr) => pr.number).sort((a, b) => a - b)).toEqual(agentPrs.map((t) => t.number).sort((a, b) => a - b));
+    expect(run.outputs['report-path']).toMatch(/agent-pr-gate-report\.json$/);
+    expect(run.summary).toContain('Agent PR report');
+  }, 60_000);
+});
