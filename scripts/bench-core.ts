@@ -1,9 +1,18 @@
 /**
- * Evaluation CPU of the pure core on a heavy PR, in a fresh process so the first call is really
- * cold (as in an action run): 3000 files with 50,000 added lines of realistic code, 250 commits,
- * 300 reviews, 500 comments. Prints one JSON line `{ files, addedLines, cold, warm, verdict }`;
- * scripts/bench.ts runs it and prints the row with its budget.
+ * Evaluation CPU of the pure core (policy + reviews + metrics + verdict + render: comment,
+ * annotations, JSON) on one PR, in a fresh process so the first call is really cold, as in an
+ * action run. `tsx scripts/bench-core.ts <typical|large|heavy>`:
+ *
+ * - typical, large: the bench's fake-API scenarios, read through the real adapter first;
+ * - heavy: 3000 files with 50,000 added lines of realistic code, 250 commits, 300 reviews, 500
+ *   comments, built with the test factories.
+ *
+ * Prints one JSON line `{ files, addedLines, cold, warm, verdict }`, each time as `{ thread,
+ * process }`: CPU of the main thread, which the run waits for (Linux: /proc/thread-self/schedstat;
+ * null elsewhere), and of the whole process, which adds V8's background compiler and collector
+ * threads. scripts/bench.ts runs it and prints the rows with their budgets.
  */
+import { readFileSync } from 'node:fs';
 import { registerRawLoader } from './raw-loader.js';
 
 registerRawLoader();
@@ -14,68 +23,102 @@ const { buildAnnotations } = await import('../src/render/annotations.js');
 const { renderComment } = await import('../src/render/render-comment.js');
 const { toReportJson } = await import('../src/report-json.js');
 const { COPILOT, at, comment, commit, copilotSnapshot, file, review, user } = await import('../__tests__/factories.js');
+type Snapshot = ReturnType<typeof copilotSnapshot>;
 
-const FILES = 3000;
-const ADDED_LINES = 50_000;
+/** CPU time of the calling thread in ms, or null where the kernel does not say. */
+function threadCpuMs(): number | null {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return null;
+  }
+}
 
-// A fixed linear congruential generator: the same PR on every run.
-let seed = 7;
-const random = (): number => {
-  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-  return seed / 0x7fffffff;
-};
-const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
+function heavySnapshot(): Snapshot {
+  const FILES = 3000;
+  const ADDED_LINES = 50_000;
 
-const TS = [
-  "import { useState, useEffect } from 'react';",
-  'export function computeTotal(items: Item[], discount = 0): number {',
-  '  const subtotal = items.reduce((sum, item) => sum + item.price * item.quantity, 0);',
-  '  // see https://github.com/acme/widgets/issues/123 for the rounding rule',
-  '  if (!user.token) throw new Error(`missing token for ${user.id}`);',
-  '  const response = await fetch(`${API_BASE}/orders/${orderId}`, { headers: { Authorization: `Bearer ${session.accessToken}` } });',
-  '  return Math.round(subtotal * (1 - discount) * 100) / 100;',
-  '}',
-  '  expect(result).toEqual({ ok: true, value: 42 });',
-  "describe('computeTotal', () => {",
-  "  it('applies the discount', () => {",
-  '    const password = form.get("password");',
-  '',
-];
-const PY = [
-  'def handle(request, *args, **kwargs):',
-  '    """Handle the request and return a response."""',
-  '    data = json.loads(request.body)',
-  '    url = "https://api.stripe.com/v1/charges"',
-  '    return JsonResponse({"status": "ok", "count": len(data)})',
-  '    assert response.status_code == 200',
-];
-const MD = ['## Usage', 'Install with `npm install widgets` and see https://docs.acme.dev/guide.', '- item one', 'Some prose about the change.'];
+  // A fixed linear congruential generator: the same PR on every run.
+  let seed = 7;
+  const random = (): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
 
-const perFile = Math.floor(ADDED_LINES / FILES);
-const files = Array.from({ length: FILES }, (_, index) => {
-  const kind = random();
-  const [extension, pool] = kind < 0.6 ? ['ts', TS] : kind < 0.85 ? ['py', PY] : ['md', MD];
-  const count = perFile + (index < ADDED_LINES % FILES ? 1 : 0);
-  const lines = Array.from({ length: count }, () => `+${pick(pool)}`);
-  const patch = [`@@ -10,3 +10,${count + 3} @@ function x() {`, ' context one', ...lines, ' context two', ' context three'].join('\n');
-  const folder = ['src', 'lib', 'app', 'services/billing', 'test'][index % 5];
-  return file(`${folder}/m${index}.${extension === 'ts' && index % 7 === 0 ? 'test.ts' : extension}`, patch);
-});
-const alice = user('alice', 1);
-const reviewers = Array.from({ length: 30 }, (_, index) => user(`reviewer-${index}`));
-const commits = Array.from({ length: 250 }, (_, index) => commit(index % 10 === 9 ? alice : COPILOT, index));
-const snapshot = copilotSnapshot({
-  files,
-  commits,
-  reviews: Array.from({ length: 300 }, (_, index) =>
-    review(reviewers[index % reviewers.length] ?? null, index % 3 === 0 ? 'CHANGES_REQUESTED' : 'COMMENTED', 10 + index),
-  ),
-  comments: Array.from({ length: 500 }, (_, index) => comment(reviewers[index % reviewers.length] ?? null, 20 + index)),
-});
+  const TS = [
+    "import { useState, useEffect } from 'react';",
+    'export function computeTotal(items: Item[], discount = 0): number {',
+    '  const subtotal = items.reduce((sum, item) => sum + item.price * item.quantity, 0);',
+    '  // see https://github.com/acme/widgets/issues/123 for the rounding rule',
+    '  if (!user.token) throw new Error(`missing token for ${user.id}`);',
+    '  const response = await fetch(`${API_BASE}/orders/${orderId}`, { headers: { Authorization: `Bearer ${session.accessToken}` } });',
+    '  return Math.round(subtotal * (1 - discount) * 100) / 100;',
+    '}',
+    '  expect(result).toEqual({ ok: true, value: 42 });',
+    "describe('computeTotal', () => {",
+    "  it('applies the discount', () => {",
+    '    const password = form.get("password");',
+    '',
+  ];
+  const PY = [
+    'def handle(request, *args, **kwargs):',
+    '    """Handle the request and return a response."""',
+    '    data = json.loads(request.body)',
+    '    url = "https://api.stripe.com/v1/charges"',
+    '    return JsonResponse({"status": "ok", "count": len(data)})',
+    '    assert response.status_code == 200',
+  ];
+  const MD = ['## Usage', 'Install with `npm install widgets` and see https://docs.acme.dev/guide.', '- item one', 'Some prose about the change.'];
 
-const loaded = loadPolicy(null, '.github/agent-pr-gate.yml');
-if (!loaded.ok) throw new Error('the default preset does not load');
-const now = new Date(at(600));
+  const perFile = Math.floor(ADDED_LINES / FILES);
+  const files = Array.from({ length: FILES }, (_, index) => {
+    const kind = random();
+    const [extension, pool] = kind < 0.6 ? ['ts', TS] : kind < 0.85 ? ['py', PY] : ['md', MD];
+    const count = perFile + (index < ADDED_LINES % FILES ? 1 : 0);
+    const lines = Array.from({ length: count }, () => `+${pick(pool)}`);
+    const patch = [`@@ -10,3 +10,${count + 3} @@ function x() {`, ' context one', ...lines, ' context two', ' context three'].join('\n');
+    const folder = ['src', 'lib', 'app', 'services/billing', 'test'][index % 5];
+    return file(`${folder}/m${index}.${extension === 'ts' && index % 7 === 0 ? 'test.ts' : extension}`, patch);
+  });
+  const alice = user('alice', 1);
+  const reviewers = Array.from({ length: 30 }, (_, index) => user(`reviewer-${index}`));
+  const commits = Array.from({ length: 250 }, (_, index) => commit(index % 10 === 9 ? alice : COPILOT, index));
+  return copilotSnapshot({
+    files,
+    commits,
+    reviews: Array.from({ length: 300 }, (_, index) =>
+      review(reviewers[index % reviewers.length] ?? null, index % 3 === 0 ? 'CHANGES_REQUESTED' : 'COMMENTED', 10 + index),
+    ),
+    comments: Array.from({ length: 500 }, (_, index) => comment(reviewers[index % reviewers.length] ?? null, 20 + index)),
+  });
+}
+
+/** A fake-API scenario's snapshot, read through the adapter as a run reads it, and its policy text. */
+async function fakeApiSnapshot(name: 'typical' | 'large'): Promise<{ snapshot: Snapshot; policy: string | null; now: Date }> {
+  const { largeScenario } = await import('../__tests__/fake-github/large-pr.js');
+  const { typicalScenario } = await import('../__tests__/fake-github/scenario.js');
+  const { startFakeGitHub } = await import('../__tests__/fake-github/server.js');
+  const { TEST_PACING } = await import('../__tests__/fake-github/test-pacing.js');
+  const { createGitHubClient } = await import('../src/github/client.js');
+  const { fetchSnapshot } = await import('../src/github/fetch-snapshot.js');
+  const base = name === 'large' ? largeScenario() : typicalScenario();
+  const fake = await startFakeGitHub(base);
+  try {
+    const client = createGitHubClient({ token: 'bench', apiUrl: fake.url, graphqlUrl: fake.graphqlUrl, ...TEST_PACING });
+    const snapshot = await fetchSnapshot(client, { owner: base.repo.owner, name: base.repo.name, number: base.pr.number, baseSha: base.pr.base.sha, configPath: '.github/agent-pr-gate.yml' });
+    return { snapshot, policy: snapshot.base.policy.text, now: new Date('2026-03-03T09:00:00Z') };
+  } finally {
+    await fake.close();
+  }
+}
+
+const scenario = process.argv[2] ?? 'heavy';
+if (scenario !== 'typical' && scenario !== 'large' && scenario !== 'heavy') throw new Error(`unknown scenario ${scenario}: typical, large or heavy`);
+const { snapshot, policy, now } = scenario === 'heavy' ? { snapshot: heavySnapshot(), policy: null, now: new Date(at(600)) } : await fakeApiSnapshot(scenario);
+
+const loaded = loadPolicy(policy, '.github/agent-pr-gate.yml');
+if (!loaded.ok) throw new Error('the bench policy does not load');
 let verdict = '';
 const evaluate = (): void => {
   const result = evaluateGate(loaded.policy, snapshot, { now, workflowPath: '.github/workflows/agent-pr-gate.yml' });
@@ -84,13 +127,18 @@ const evaluate = (): void => {
   JSON.stringify(toReportJson(result));
   verdict = result.verdict;
 };
-const cpu = (): number => {
+const cpu = (): { thread: number | null; process: number } => {
+  const thread = threadCpuMs();
   const before = process.cpuUsage();
   evaluate();
   const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
+  const threadAfter = threadCpuMs();
+  return { thread: thread === null || threadAfter === null ? null : threadAfter - thread, process: (used.user + used.system) / 1000 };
 };
 const cold = cpu();
-const warm = Array.from({ length: 15 }, cpu).sort((a, b) => a - b)[7] ?? Number.NaN;
-const addedLines = files.reduce((sum, change) => sum + change.additions, 0);
-console.log(JSON.stringify({ files: files.length, addedLines, cold, warm, verdict }));
+const repeats = Array.from({ length: 15 }, cpu);
+const middle = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const threads = repeats.map((r) => r.thread);
+const warm = { thread: threads.includes(null) ? null : middle(threads as number[]), process: middle(repeats.map((r) => r.process)) };
+const addedLines = snapshot.files.reduce((sum, change) => sum + change.additions, 0);
+console.log(JSON.stringify({ files: snapshot.files.length, addedLines, cold, warm, verdict }));

@@ -5,14 +5,16 @@
  *
  * - API requests of a whole gate run (`node dist/index.js`, as the runner starts it);
  * - evaluation CPU time: policy + reviews + metrics + verdict + render (comment, annotations, JSON),
- *   cold (the first call, as in a real run) and warm (median of repeats);
+ *   cold (the first call in a fresh process, as in a real run) and warm (median of repeats), on
+ *   the main thread — what the run waits for — with the whole process's CPU beside it (it adds
+ *   V8's background compiler and collector threads, which run on other cores);
  * - whole-run wall time, against twice a bare `node -e 0` start plus the run's network time (the
  *   same requests made in-process, warm, with a fresh client paced as a gate run paces them);
  *   beside it, for scale, a bundle that makes only those requests (fetch the snapshot, write the
  *   comment and the status, set an output) and nothing of the gate itself.
  *
- * - evaluation CPU of a heavy PR (3000 files, 50,000 added lines, 250 commits, 300 reviews, 500
- *   comments) in a fresh process (scripts/bench-core.ts), against the same < 100 ms budget.
+ * - the same for a heavy PR (3000 files, 50,000 added lines, 250 commits, 300 reviews, 500
+ *   comments), against the same < 100 ms budget. All three run scripts/bench-core.ts.
  *
  * A benchmark, not a test: it prints numbers and budgets, and exits 1 when a budget is missed.
  * Run `npm run build` first (it measures dist/index.js).
@@ -31,18 +33,11 @@ import { registerRawLoader } from './raw-loader.js';
 // The core imports the presets as `policies/*.yml?raw`: it is imported after the hook is in place.
 registerRawLoader();
 
-const { loadPolicy } = await import('../src/config/load-policy.js');
-const { evaluateGate } = await import('../src/evaluate.js');
 const { createGitHubClient, GATE_WRITE_SPACING_MS } = await import('../src/github/client.js');
-const { TEST_PACING } = await import('../__tests__/fake-github/test-pacing.js');
 const { fetchSnapshot } = await import('../src/github/fetch-snapshot.js');
-const { buildAnnotations } = await import('../src/render/annotations.js');
-const { renderComment } = await import('../src/render/render-comment.js');
-const { toReportJson } = await import('../src/report-json.js');
 
 const DIST = resolve(import.meta.dirname, '../dist/index.js');
 const RUNS = 7;
-const WARM_REPEATS = 20;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -123,39 +118,11 @@ async function networkTime(fake: FakeGitHub, base: FakeScenario) {
   return median(times);
 }
 
-function cpuMs(work: () => void): number {
-  const before = process.cpuUsage();
-  work();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
-}
-
-async function evaluationCpu(fake: FakeGitHub, base: FakeScenario) {
-  fake.scenario = cloneScenario(base);
-  const client = createGitHubClient({ token: 'bench', apiUrl: fake.url, graphqlUrl: fake.graphqlUrl, ...TEST_PACING });
-  const snapshot = await fetchSnapshot(client, { owner: base.repo.owner, name: base.repo.name, number: base.pr.number, baseSha: base.pr.base.sha, configPath: '.github/agent-pr-gate.yml' });
-  const loaded = loadPolicy(snapshot.base.policy.text, '.github/agent-pr-gate.yml');
-  if (!loaded.ok) throw new Error('the bench policy does not load');
-  const now = new Date('2026-03-03T09:00:00Z');
-  let verdict = '';
-  const evaluate = () => {
-    const result = evaluateGate(loaded.policy, snapshot, { now, workflowPath: '.github/workflows/agent-pr-gate.yml' });
-    renderComment(result);
-    buildAnnotations(result);
-    JSON.stringify(toReportJson(result));
-    verdict = result.verdict;
-  };
-  const cold = cpuMs(evaluate);
-  const warm = median(Array.from({ length: WARM_REPEATS }, () => cpuMs(evaluate)));
-  return { cold, warm, verdict };
-}
-
 interface Row {
   name: string;
   requests: number;
   requestBudget: number;
-  cpuCold: number;
-  cpuWarm: number;
+  cpu: CoreRun;
   cpuBudget: number | null;
   wall: number;
   bare: number;
@@ -165,16 +132,17 @@ interface Row {
   verdict: string;
 }
 
-async function measure(name: string, base: FakeScenario, requestBudget: number, cpuBudget: number | null, fetchOnlyScript: string): Promise<Row> {
+async function measure(name: string, scenario: 'typical' | 'large', requestBudget: number, cpuBudget: number | null, fetchOnlyScript: string): Promise<Row> {
+  const base = scenario === 'large' ? largeScenario() : typicalScenario();
+  const cpu = await coreRun(scenario);
   const fake = await startFakeGitHub(cloneScenario(base));
   try {
-    const cpu = await evaluationCpu(fake, base);
     const network = await networkTime(fake, base);
     const runs = await wholeRuns(fake, base, DIST);
     if (runs.code !== 0) throw new Error(`${name}: node dist/index.js exited ${runs.code}`);
     const fetchOnly = await wholeRuns(fake, base, fetchOnlyScript);
     if (fetchOnly.code !== 0) throw new Error(`${name}: the fetch-only bundle exited ${fetchOnly.code}`);
-    return { name, requests: runs.requests, requestBudget, cpuCold: cpu.cold, cpuWarm: cpu.warm, cpuBudget, wall: runs.wall, bare: runs.bare, network, fetchOnly: fetchOnly.wall, verdict: cpu.verdict };
+    return { name, requests: runs.requests, requestBudget, cpu, cpuBudget, wall: runs.wall, bare: runs.bare, network, fetchOnly: fetchOnly.wall, verdict: cpu.verdict };
   } finally {
     await fake.close();
   }
@@ -243,21 +211,49 @@ async function startupFloors(): Promise<{ importOnly: number; coreOnly: number }
   }
 }
 
-/** scripts/bench-core.ts in a fresh process (median of 3 runs by cold time). */
-async function heavyCore(): Promise<{ files: number; addedLines: number; cold: number; warm: number; verdict: string }> {
-  const runs: Array<{ files: number; addedLines: number; cold: number; warm: number; verdict: string }> = [];
+interface CpuTime {
+  /** The main thread's CPU, ms; null where the kernel does not say (then `process` is judged). */
+  thread: number | null;
+  /** The whole process's CPU, ms. */
+  process: number;
+}
+interface CoreRun {
+  files: number;
+  addedLines: number;
+  cold: CpuTime;
+  warm: CpuTime;
+  verdict: string;
+}
+
+/** The CPU time a budget judges: the main thread's, else the process's. */
+const judged = (time: CpuTime): number => time.thread ?? time.process;
+
+/** scripts/bench-core.ts on a scenario in a fresh process: the median of 3 runs by cold time. */
+async function coreRun(scenario: 'typical' | 'large' | 'heavy'): Promise<CoreRun> {
+  const runs: CoreRun[] = [];
   for (let run = 0; run < 3; run++) {
     const out = await new Promise<string>((resolveRun, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'bench-core.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'bench-core.ts'), scenario], { stdio: ['ignore', 'pipe', 'inherit'] });
       let text = '';
       child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
       child.on('error', reject);
       child.on('close', (code) => (code === 0 ? resolveRun(text) : reject(new Error(`bench-core exited ${code}`))));
     });
-    runs.push(JSON.parse(out.trim().split('\n').at(-1) ?? '{}'));
+    runs.push(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as CoreRun);
   }
-  runs.sort((a, b) => a.cold - b.cold);
-  return runs[1] as (typeof runs)[number];
+  runs.sort((a, b) => judged(a.cold) - judged(b.cold));
+  return runs[1] as CoreRun;
+}
+
+/** `45.8 ms cold, 14.9 ms warm`: the judged time (main thread, else whole process). */
+function cpuText(run: CoreRun): string {
+  return `${ms(judged(run.cold))} cold, ${ms(judged(run.warm))} warm`;
+}
+
+/** The context line under a CPU row: the whole process's CPU, when the main thread's was judged. */
+function processLine(run: CoreRun): string | null {
+  if (run.cold.thread === null) return null;
+  return `       ${'the whole process (+ V8 compiler and GC threads)'.padEnd(52)} ${ms(run.cold.process)} cold, ${ms(run.warm.process)} warm`;
 }
 
 async function main() {
@@ -269,8 +265,8 @@ async function main() {
   const bundleDir = mkdtempSync(join(tmpdir(), 'agent-pr-gate-fetch-only-'));
   const fetchOnly = await fetchOnlyBundle(bundleDir);
   const rows = [
-    await measure('typical PR (3 files, 2 commits, 1 review, 1 comment)', typicalScenario(), 5, null, fetchOnly),
-    await measure('large PR (3000/3500 files, 250 commits, 300 reviews, 500 comments)', largeScenario(), 45, 100, fetchOnly),
+    await measure('typical PR (3 files, 2 commits, 1 review, 1 comment)', 'typical', 5, null, fetchOnly),
+    await measure('large PR (3000/3500 files, 250 commits, 300 reviews, 500 comments)', 'large', 45, 100, fetchOnly),
   ];
   rmSync(bundleDir, { recursive: true, force: true });
   let ok = true;
@@ -279,10 +275,10 @@ async function main() {
     const checks = [
       ['API requests per run', `${row.requests}`, `≤ ${row.requestBudget}`, row.requests <= row.requestBudget],
       [
-        'evaluation CPU (policy + reviews + metrics + render)',
-        `${ms(row.cpuCold)} cold, ${ms(row.cpuWarm)} warm`,
+        'evaluation CPU, main thread',
+        cpuText(row.cpu),
         row.cpuBudget === null ? '—' : `< ${row.cpuBudget} ms`,
-        row.cpuBudget === null || row.cpuCold < row.cpuBudget,
+        row.cpuBudget === null || judged(row.cpu.cold) < row.cpuBudget,
       ],
       [
         'whole run wall time (node dist/index.js)',
@@ -295,17 +291,18 @@ async function main() {
     for (const [what, value, budget, pass] of checks) {
       ok &&= pass;
       console.log(`  ${pass ? 'ok  ' : 'MISS'} ${what.padEnd(52)} ${value.padEnd(26)} budget ${budget}`);
+      if (what === 'evaluation CPU, main thread' && processLine(row.cpu)) console.log(processLine(row.cpu));
     }
     console.log(`       ${'for scale: the same requests and nothing else'.padEnd(52)} ${ms(row.fetchOnly)}`);
     console.log('');
   }
-  const heavy = await heavyCore();
-  const heavyPass = heavy.cold < 100;
+  const heavy = await coreRun('heavy');
+  const heavyPass = judged(heavy.cold) < 100;
   ok &&= heavyPass;
-  console.log(`heavy PR (${heavy.files} files, ${heavy.addedLines} added lines, 250 commits, 300 reviews, 500 comments), fresh process — verdict ${heavy.verdict}`);
-  console.log(
-    `  ${heavyPass ? 'ok  ' : 'MISS'} ${'evaluation CPU (policy + reviews + metrics + render)'.padEnd(52)} ${`${ms(heavy.cold)} cold, ${ms(heavy.warm)} warm`.padEnd(26)} budget < 100 ms`,
-  );
+  console.log(`heavy PR (${heavy.files} files, ${heavy.addedLines} added lines, 250 commits, 300 reviews, 500 comments) — verdict ${heavy.verdict}`);
+  console.log(`  ${heavyPass ? 'ok  ' : 'MISS'} ${'evaluation CPU, main thread'.padEnd(52)} ${cpuText(heavy).padEnd(26)} budget < 100 ms`);
+  const heavyProcess = processLine(heavy);
+  if (heavyProcess) console.log(heavyProcess);
   console.log('');
   const floors = await startupFloors();
   console.log('startup context (not budgets):');
