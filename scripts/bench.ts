@@ -175,10 +175,9 @@ async function fetchOnlyBundle(dir: string): Promise<string> {
       "core.setOutput('verdict', 'pass');",
     ].join('\n'),
   );
-  // Split as dist/ is: the proxy-aware fetch stays in a chunk of its own.
-  const outdir = join(dir, 'out');
-  await build({ ...common, entryPoints: { 'fetch-only': entry }, outdir, splitting: true, banner: { js: banner }, nodePaths: [resolve(import.meta.dirname, '../node_modules')], logLevel: 'error' });
-  return join(outdir, 'fetch-only.js');
+  const outfile = join(dir, 'fetch-only.mjs');
+  await build({ ...common, entryPoints: [entry], outfile, banner: { js: banner }, nodePaths: [resolve(import.meta.dirname, '../node_modules')], logLevel: 'error' });
+  return outfile;
 }
 
 /**

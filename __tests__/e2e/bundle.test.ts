@@ -1,73 +1,120 @@
 /**
- * The shape of dist/: what a gate run loads before its first request is what it pays for on every
- * run, so it holds only what the run uses. Code some runs need (undici behind a proxy) lives in a
- * chunk loaded on demand, and that chunk must load on its own.
+ * The shape of dist/ and what a run starts. dist/ is one file per entry (STYLE.md); code only some
+ * runs need sits in it behind import(), and esbuild runs such a module's top level only when the
+ * import() is reached. The biggest is undici, which only a runner behind a proxy needs: a gate run
+ * must not start it, and a run behind a proxy must reach GitHub through it.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { DIST } from './run-action.js';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { typicalScenario } from '../fake-github/scenario.js';
+import { startFakeGitHub, type FakeGitHub } from '../fake-github/server.js';
+import { DIST, pullRequestPayload, runAction } from './run-action.js';
 
-/** The files `file` loads at start (static imports), itself included, transitively. */
-function staticGraph(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const text = readFileSync(file, 'utf8');
-  for (const match of text.matchAll(/^(?:import|export)\s[^;]*?from\s*"(\.[^"]+)";|^import\s*"(\.[^"]+)";/gms)) {
-    staticGraph(resolve(dirname(file), match[1] ?? match[2] ?? ''), seen);
+let fake: FakeGitHub | null = null;
+let proxy: Server | null = null;
+const dirs: string[] = [];
+afterEach(async () => {
+  await fake?.close();
+  fake = null;
+  if (proxy) {
+    proxy.closeAllConnections();
+    await new Promise((resolve) => proxy?.close(resolve));
   }
-  return seen;
+  proxy = null;
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Node built-ins undici requires when it starts, and nothing else of ours does. */
+const UNDICI_BUILTINS = ['node:http2', 'node:worker_threads', 'node:zlib', 'node:dns'];
+
+/** A preload (NODE_OPTIONS=--require) that writes every module id the bundle requires to a file. */
+function requireRecorder(): { preload: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'agent-pr-gate-require-'));
+  dirs.push(dir);
+  const file = join(dir, 'required.txt');
+  const preload = join(dir, 'record.cjs');
+  writeFileSync(
+    preload,
+    [
+      "const Module = require('node:module');",
+      "const fs = require('node:fs');",
+      'const load = Module._load;',
+      'const seen = new Set();',
+      'Module._load = function (request, ...rest) { seen.add(request); return load.call(this, request, ...rest); };',
+      `process.on('exit', () => fs.writeFileSync(${JSON.stringify(file)}, [...seen].join('\\n')));`,
+    ].join('\n'),
+  );
+  return { preload, file };
 }
 
-/** The dynamic `import("./…")` targets of the files in `graph`. */
-function dynamicImports(graph: Set<string>): string[] {
-  const targets = new Set<string>();
-  for (const file of graph) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/\bimport\("(\.[^"]+)"\)/g)) targets.add(resolve(dirname(file), match[1] ?? ''));
-  }
-  return [...targets];
+/** An HTTP proxy that tunnels CONNECT to `target` (whatever host is asked for), counting tunnels. */
+async function startProxy(target: number): Promise<{ url: string; tunnels: string[] }> {
+  const tunnels: string[] = [];
+  proxy = createServer((_request, response) => response.writeHead(405).end());
+  proxy.on('connect', (request, client, head) => {
+    tunnels.push(request.url ?? '');
+    const upstream = connect(target, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => proxy?.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, tunnels };
 }
 
-/** esbuild's `// node_modules/<package>/…` markers: which packages a file holds. */
-function packagesIn(files: Iterable<string>): Set<string> {
-  const packages = new Set<string>();
-  for (const file of files) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/\n]+\/)?[^/\n]+)\//gm)) packages.add(match[1] ?? '');
-  }
-  return packages;
-}
-
-describe('dist/index.js', () => {
-  const graph = staticGraph(DIST);
-
-  it('loads neither undici nor the @actions/github REST plugins at start (only http-client’s proxy rules)', () => {
-    const packages = packagesIn(graph);
-    expect(packages).toContain('@octokit/core');
-    expect(packages).toContain('@octokit/plugin-retry');
-    expect(packages).toContain('@octokit/plugin-throttling');
-    for (const absent of ['undici', 'tunnel', '@actions/github', '@octokit/plugin-rest-endpoint-methods', '@actions/exec']) {
-      expect(packages, absent).not.toContain(absent);
-    }
+describe('dist/', () => {
+  it('is one file per entry: index.js (the action) and cli.js', () => {
+    expect(readdirSync(dirname(DIST)).sort()).toEqual(['cli.js', 'index.js']);
   });
 
   it('carries zod’s English messages only, not every locale', () => {
-    const locales = new Set<string>();
-    for (const file of graph) {
-      for (const match of readFileSync(file, 'utf8').matchAll(/^\/\/ node_modules\/zod\/v4\/locales\/([^\n]+)$/gm)) locales.add(match[1] ?? '');
-    }
-    expect([...locales]).toEqual(['en.js']);
+    const locales = [...readFileSync(DIST, 'utf8').matchAll(/^\/\/ node_modules\/zod\/v4\/locales\/([^\n]+)$/gm)].map((match) => match[1]);
+    // index.js: the (empty) module record of the locales namespace.
+    expect(locales.filter((file) => file !== 'index.js')).toEqual(['en.js']);
+  });
+});
+
+describe('a gate run', () => {
+  it('does not start undici: requests go through Node’s own fetch', async () => {
+    const scenario = typicalScenario();
+    fake = await startFakeGitHub(scenario);
+    const recorder = requireRecorder();
+    const run = await runAction(fake, { event: 'pull_request_target', payload: pullRequestPayload(scenario), env: { NODE_OPTIONS: `--require ${recorder.preload}` } });
+    expect(run.code).toBe(0);
+    expect(fake.writes.statuses).toHaveLength(1);
+    const required = readFileSync(recorder.file, 'utf8').split('\n');
+    expect(required.filter((id) => UNDICI_BUILTINS.includes(id))).toEqual([]);
   });
 
-  it('loads the proxy-aware fetch (with undici) on demand, and that chunk loads on its own', async () => {
-    const proxyChunks = dynamicImports(graph).filter((file) => packagesIn([file, ...staticGraph(file)]).has('undici'));
-    expect(proxyChunks).toHaveLength(1);
-    const module = (await import(pathToFileURL(proxyChunks[0] ?? '').href)) as { proxyFetch?: unknown };
-    expect(typeof module.proxyFetch).toBe('function');
-  });
-
-  it('keeps its chunks inside dist/', () => {
-    const root = dirname(DIST);
-    for (const file of [...graph, ...dynamicImports(graph)]) expect(file.startsWith(join(root, '/'))).toBe(true);
+  it('behind a proxy reaches GitHub through it (undici, started only then)', async () => {
+    const scenario = typicalScenario();
+    fake = await startFakeGitHub(scenario);
+    const port = new URL(fake.url).port;
+    const { url: proxyUrl, tunnels } = await startProxy(Number(port));
+    const recorder = requireRecorder();
+    // A name that is not loopback (loopback never goes through a proxy); only the proxy resolves it.
+    const api = `http://api.github.test:${port}`;
+    const run = await runAction(fake, {
+      event: 'pull_request_target',
+      payload: pullRequestPayload(scenario),
+      env: { GITHUB_API_URL: api, GITHUB_GRAPHQL_URL: `${api}/graphql`, http_proxy: proxyUrl, NODE_OPTIONS: `--require ${recorder.preload}` },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.outputs.verdict).toBe('pass');
+    expect(fake.requests).toHaveLength(4);
+    expect(fake.writes.statuses).toHaveLength(1);
+    expect(tunnels.length).toBeGreaterThan(0);
+    expect(new Set(tunnels)).toEqual(new Set([`api.github.test:${port}`]));
+    const required = readFileSync(recorder.file, 'utf8').split('\n');
+    expect(required.filter((id) => UNDICI_BUILTINS.includes(id)).length).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Report mode through the bundle (`node dist/index.js` with `mode: report`): its code is a chunk
- * the gate never loads, so this run is what proves the chunk is there and loads. A small generated
- * repository keeps it quick: report mode keeps the throttling plugin's 1 s query spacing.
+ * Report mode through the bundle (`node dist/index.js` with `mode: report`): main.ts imports its
+ * code with import(), which a gate run never reaches, so this run is what proves that path works in
+ * the bundle. A small generated repository keeps it quick: report mode keeps the throttling
+ * plugin's 1 s query spacing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportJson } from '../../src/report/aggregate-report.js';

@@ -24,7 +24,7 @@ import { defaultGraphqlUrl } from './runner-env.js';
  * - every request times out after REQUEST_TIMEOUT_MS (a timeout is retried like a 5xx);
  * - requests go through Node's built-in fetch; when a proxy applies to the API URL (https_proxy,
  *   HTTPS_PROXY… and no_proxy, read as @actions/http-client reads them), through the proxy-aware
- *   fetch of @actions/github instead, loaded only then (it brings undici, most of the bundle).
+ *   fetch of @actions/github instead, started only then (it brings undici, a third of the bundle).
  *
  * Created by main.ts (and the CLI) with URLs from the environment; nothing here runs at import time.
  */
