@@ -48468,6 +48468,7 @@ var MAX_RETRIES = 3;
 var MAX_TOTAL_WAIT_SECONDS = 60;
 var REQUEST_TIMEOUT_MS = 3e4;
 var DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 429, 451];
+var GATE_WRITE_SPACING_MS = 0;
 function proxyApplies(apiUrl) {
   try {
     return getProxyUrl(new URL(apiUrl)) !== void 0;
@@ -54411,7 +54412,7 @@ async function runCheck(args, io) {
   const workflowPath = values.workflow ?? null;
   const env = readApiEnv(io.env, "check");
   const localPolicy = values.config !== void 0 ? resolvePolicy({ text: await readLocalFile(io.cwd, values.config), fileName: values.config, origin: "local file" }, io) : null;
-  const client = createGitHubClient({ ...env, ...io.apiPacing, log: (message) => io.stderr(`${message}
+  const client = createGitHubClient({ ...env, writeSpacingMs: GATE_WRITE_SPACING_MS, ...io.apiPacing, log: (message) => io.stderr(`${message}
 `) });
   const label2 = `${ref.owner}/${ref.name}#${ref.number}`;
   io.stderr(`Fetching ${label2} from ${env.apiUrl} \u2026

@@ -1,4 +1,4 @@
-import { createGitHubClient } from '../github/client.js';
+import { createGitHubClient, GATE_WRITE_SPACING_MS } from '../github/client.js';
 import { fetchGateLookups } from '../github/fetch-gate-lookups.js';
 import type { Policy } from '../config/policy.js';
 import type { Finding } from '../result.js';
@@ -52,7 +52,8 @@ export async function runCheck(args: string[], io: CliIo): Promise<ExitCode> {
     values.config !== undefined
       ? resolvePolicy({ text: await readLocalFile(io.cwd, values.config), fileName: values.config, origin: 'local file' }, io)
       : null;
-  const client = createGitHubClient({ ...env, ...io.apiPacing, log: (message) => io.stderr(`${message}\n`) });
+  // The reads of a gate run: one at a time, not spaced (see GATE_WRITE_SPACING_MS).
+  const client = createGitHubClient({ ...env, writeSpacingMs: GATE_WRITE_SPACING_MS, ...io.apiPacing, log: (message) => io.stderr(`${message}\n`) });
   const label = `${ref.owner}/${ref.name}#${ref.number}`;
 
   io.stderr(`Fetching ${label} from ${env.apiUrl} …\n`);
