@@ -5,7 +5,8 @@ import type { GitHubClient } from './client.js';
  * pages at once. Stops at `maxPages` (GitHub's own caps, e.g. 30 pages of 100 PR files).
  *
  * Pages are read as text and parsed with JSON.parse: octokit's own parser (json-with-bigint, for
- * numbers past 2^53, which no field we read holds) took three times as long on a 3000-file PR.
+ * numbers past 2^53, which no field we read holds) is some eight times slower — ~20 ms against
+ * ~3 ms for the 30 pages of a 3000-file PR.
  */
 export async function fetchAllPages(
   client: GitHubClient,
