@@ -41,7 +41,7 @@ describe('YAML in README.md and docs/', () => {
   it('has blocks to check, including the quick start', () => {
     expect(blocks.length).toBeGreaterThan(5);
     expect(blocks.some((block) => block.file === 'README.md' && block.text.includes('pull_request_target'))).toBe(true);
-    expect(blocks.some((block) => block.file === 'docs/README-sections.md' && block.text.startsWith('name: agent-pr-gate\non:'))).toBe(true);
+    expect(blocks.some((block) => block.file === 'README.md' && block.text.startsWith('name: agent-pr-gate\non:'))).toBe(true);
   });
 
   it.each(blocks.map((block) => [`${block.file}:${block.line}`, block] as const))('%s is valid', (_where, block) => {
