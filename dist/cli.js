@@ -55617,11 +55617,13 @@ var package_default = {
   },
   devDependencies: {
     "@eslint/js": "10.0.1",
+    "@octokit/graphql-schema": "15.26.1",
     "@types/node": "20.19.43",
     "@types/picomatch": "4.0.3",
     esbuild: "0.28.2",
     eslint: "10.15.0",
     "fast-check": "4.10.2",
+    graphql: "16.15.0",
     marked: "18.2.1",
     tsx: "4.23.15",
     typescript: "5.9.3",
