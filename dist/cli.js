@@ -51581,7 +51581,7 @@ var TOKEN_PATTERNS = [
 ];
 var SECRET_PREFILTER = /AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|_live_|AIza|npm_|pypi-|sk-|eyJ|earer|PRIVATE KEY|:\/\/[^\s/]{1,200}@|secret|token|passw|pwd|api.?key|access.?key|credential|auth.?key|signing.?key|encryption.?key/gi;
 var PREFILTER3 = new RegExp(SECRET_PREFILTER.source, "i");
-var SECRET_PREFILTER_LOWER = new RegExp(SECRET_PREFILTER.source.toLowerCase(), "g");
+var SECRET_PREFILTER_LOWER = /a(?:kia|sia|bia|cca|3t|iza|pi.?key|ccess.?key|uth.?key)|g(?:h[pousr]_|ithub_pat_|lpat-)|xox|hooks\.slack|_live_|npm_|p(?:ypi-|rivate key|assw|wd)|s(?:k-|ecret|igning.?key)|e(?:yj|arer|ncryption.?key)|:\/\/[^\s/]{1,200}@|token|credential/g;
 var TOKEN_PREFILTER = /AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|_live_|AIza|npm_|pypi-|sk-|eyJ|earer/;
 var KEY_HEADER = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
 var KEY_FOOTER = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;

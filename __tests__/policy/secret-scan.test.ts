@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { redactSecret } from '../../src/policy/redact-secret.js';
-import { looksLikeSecretValue, redactLine, redactSecrets, scanSecretLine, scanSecretText } from '../../src/policy/secret-scan.js';
+import { looksLikeSecretValue, redactLine, redactSecrets, scanSecretLine, scanSecretText, SECRET_PREFILTER, SECRET_PREFILTER_LOWER } from '../../src/policy/secret-scan.js';
 
 const GITHUB_TOKEN = ['ghp', '_', 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'].join('');
 const FINE_GRAINED = ['github', '_pat_', '11ABCDEFG0aBcDeFgHiJkL_mNoPqRsTuVwXyZ0123456789abcdefghijklmnopqrstuv'].join('');
@@ -93,5 +94,35 @@ describe('scanSecretText and redaction', () => {
   it('replaces every secret of a line with its redaction', () => {
     const aws = ['AKIA', 'Q3EGRP7LZ2MN4HXB'].join('');
     expect(redactSecrets(`creds = { id: "${aws}", gh: "${GITHUB_TOKEN}" }`)).toBe('creds = { id: "AKIA…(20 chars)", gh: "ghp_…(40 chars)" }');
+  });
+});
+
+describe('SECRET_PREFILTER_LOWER', () => {
+  /** Whether a match of `pattern` starts at each index of `text`. */
+  const starts = (pattern: RegExp, text: string): boolean[] => {
+    const sticky = new RegExp(pattern.source, 'y');
+    return Array.from({ length: text.length + 1 }, (_, index) => {
+      sticky.lastIndex = index;
+      return sticky.test(text);
+    });
+  };
+  const plain = new RegExp(SECRET_PREFILTER.source.toLowerCase(), 'g');
+  const alternatives = SECRET_PREFILTER.source.toLowerCase().split('|');
+
+  it('matches where the plain lower-cased SECRET_PREFILTER matches (each alternative, and near misses)', () => {
+    const samples = ['akia', 'asia', 'abia', 'acca', 'a3t', 'ghp_', 'gho_', 'ghx_', 'github_pat_', 'glpat-', 'xox', 'hooks.slack', 'hooksxslack', '_live_', 'aiza', 'npm_', 'pypi-', 'sk-', 'eyj', 'earer', 'private key', 'https://u:p@h', 'https://x/@', 'secret', 'token', 'passw', 'pwd', 'apikey', 'api_key', 'api__key', 'accesskey', 'access-key', 'credential', 'authkey', 'signing_key', 'encryption.key', 'acces', 'ac', 'a', ''];
+    for (const sample of samples) expect(starts(SECRET_PREFILTER_LOWER, ` ${sample} `), sample).toEqual(starts(plain, ` ${sample} `));
+    expect(alternatives.length).toBe(29);
+  });
+
+  it('matches where the plain lower-cased SECRET_PREFILTER matches (generated text)', () => {
+    const pieces = [...alternatives.map((alternative) => alternative.replace(/\\/g, '').replace('[pousr]', 'p').replace('.?', '_').replace('[^\\s/]{1,200}', 'u:p')), 'a', 'c', 'e', 'g', 'h', 'i', 'k', 'p', 's', 't', '_', '-', '.', ':', '/', '@', ' ', 'x'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(starts(SECRET_PREFILTER_LOWER, text)).toEqual(starts(plain, text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

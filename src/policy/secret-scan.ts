@@ -64,9 +64,12 @@ export const SECRET_PREFILTER =
 const PREFILTER = new RegExp(SECRET_PREFILTER.source, 'i');
 /**
  * SECRET_PREFILTER in lower case, case-sensitive, for the lower-cased text of a file (see
- * candidateLinesFolded in policy-context.ts): it admits every line SECRET_PREFILTER admits.
+ * candidateLinesFolded in policy-context.ts): it admits every line SECRET_PREFILTER admits. The
+ * alternatives are grouped by their first letter, which V8 scans a large PR's text with faster; a
+ * test checks it matches exactly where the plain lower-cased SECRET_PREFILTER does.
  */
-export const SECRET_PREFILTER_LOWER = new RegExp(SECRET_PREFILTER.source.toLowerCase(), 'g');
+export const SECRET_PREFILTER_LOWER =
+  /a(?:kia|sia|bia|cca|3t|iza|pi.?key|ccess.?key|uth.?key)|g(?:h[pousr]_|ithub_pat_|lpat-)|xox|hooks\.slack|_live_|npm_|p(?:ypi-|rivate key|assw|wd)|s(?:k-|ecret|igning.?key)|e(?:yj|arer|ncryption.?key)|:\/\/[^\s/]{1,200}@|token|credential/g;
 const TOKEN_PREFILTER = /AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|_live_|AIza|npm_|pypi-|sk-|eyJ|earer/;
 
 const KEY_HEADER = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
