@@ -52983,20 +52983,130 @@ async function fetchGateLookups(client, policy, snapshot, workflowPath) {
   return { lookups, findings: plan.findings };
 }
 
-// raw:policies/default.yml
-var default_default = '# Agent PR Gate \u2014 the `default` preset.\n# Used when the repository has no .github/agent-pr-gate.yml, or when that file says `extends: default`\n# (or nothing). Copy any part of this file into your own policy to change it; keys you set replace\n# these values, lists included.\n#\n# Levels: allow = automatic (listed in the comment only), review = needs a qualified human approval,\n# deny = never from an agent (the gate fails unless an admin or maintainer applies the override label).\n\nbots: []\n\npermissions:\n  dependencies: review        # manifests, lockfiles, install commands\n  network: review             # URLs outside network.allowed-hosts, curl | sh, egress config\n  workflows: review           # .github/workflows, actions, other CI config\n  secrets: deny               # key/cert/env files, credentials in added lines\n  tests-weakened: review      # deleted tests, skip/only markers, lint/type suppressions\n  gate-config: review         # this file, CODEOWNERS, the gate workflow (never below review)\n  sensitive-paths:\n    level: review\n    paths: []                 # e.g. ["infra/**", "**/migrations/**"]\n  size:\n    level: review\n    max-files: 50\n    max-lines: 1500\n  custom: []\n\nnetwork:\n  allowed-hosts:\n    - github.com\n    - "*.github.com"\n    - "*.githubusercontent.com"\n    - "*.npmjs.org"\n    - "*.npmjs.com"\n    - pypi.org\n    - "*.pythonhosted.org"\n    - crates.io\n    - proxy.golang.org\n    - pkg.go.dev\n    - rubygems.org\n    - registry.yarnpkg.com\n\nreviews:\n  required-approvals: 1\n  exclude-requester: true           # the human who asked the agent cannot approve its PR alone\n  approvals-after-last-push: true   # a new push makes earlier approvals stale\n  codeowners: true                  # files in review-level categories need a code owner (when CODEOWNERS exists)\n  block-on-changes-requested: true\n\noverrides:\n  label: agent-pr-gate/override     # counts only when applied by an admin or maintainer\n\nmetrics:\n  tiers:\n    small: { max-files: 3, max-lines: 50 }\n    medium: { max-files: 20, max-lines: 400 }\n';
-
-// raw:policies/observe.yml
-var observe_default = "# Agent PR Gate \u2014 the `observe` preset: measure before enforcing. Every category is `allow`, so\n# findings are listed in the comment for information and nothing needs an approval beyond\n# `gate-config` (which can never drop below review). Pair it with `fail-on: never` in the workflow\n# for a silent first rollout, then switch to `default`.\nextends: default\n\npermissions:\n  dependencies: allow\n  network: allow\n  workflows: allow\n  secrets: allow\n  tests-weakened: allow\n  gate-config: review\n  sensitive-paths:\n    level: allow\n  size:\n    level: allow\n\nreviews:\n  required-approvals: 0\n  codeowners: false\n  block-on-changes-requested: false\n";
-
-// raw:policies/strict.yml
-var strict_default = '# Agent PR Gate \u2014 the `strict` preset: for repositories where agents may change application code\n# only. Dependencies, network access and CI need review by two people; secrets and CI workflow\n# edits are denied outright.\nextends: default\n\npermissions:\n  dependencies: review\n  network: review\n  workflows: deny\n  secrets: deny\n  tests-weakened: review\n  gate-config: review\n  sensitive-paths:\n    level: review\n    paths: ["infra/**", "deploy/**", "**/migrations/**", "**/*.tf", "Dockerfile", "**/Dockerfile"]\n  size:\n    level: review\n    max-files: 30\n    max-lines: 800\n\nnetwork:\n  allowed-hosts: [github.com, "*.github.com", "*.githubusercontent.com"]\n\nreviews:\n  required-approvals: 2\n  exclude-requester: true\n  approvals-after-last-push: true\n  codeowners: true\n  block-on-changes-requested: true\n';
-
-// src/config/presets.ts
-var PRESET_TEXTS = {
-  default: { fileName: "policies/default.yml", text: default_default },
-  strict: { fileName: "policies/strict.yml", text: strict_default },
-  observe: { fileName: "policies/observe.yml", text: observe_default }
+// src/config/presets.generated.json
+var presets_generated_default = {
+  default: {
+    bots: [],
+    permissions: {
+      dependencies: "review",
+      network: "review",
+      workflows: "review",
+      secrets: "deny",
+      "tests-weakened": "review",
+      "gate-config": "review",
+      "sensitive-paths": {
+        level: "review",
+        paths: []
+      },
+      size: {
+        level: "review",
+        "max-files": 50,
+        "max-lines": 1500
+      },
+      custom: []
+    },
+    network: {
+      "allowed-hosts": [
+        "github.com",
+        "*.github.com",
+        "*.githubusercontent.com",
+        "*.npmjs.org",
+        "*.npmjs.com",
+        "pypi.org",
+        "*.pythonhosted.org",
+        "crates.io",
+        "proxy.golang.org",
+        "pkg.go.dev",
+        "rubygems.org",
+        "registry.yarnpkg.com"
+      ]
+    },
+    reviews: {
+      "required-approvals": 1,
+      "exclude-requester": true,
+      "approvals-after-last-push": true,
+      codeowners: true,
+      "block-on-changes-requested": true
+    },
+    overrides: {
+      label: "agent-pr-gate/override"
+    },
+    metrics: {
+      tiers: {
+        small: {
+          "max-files": 3,
+          "max-lines": 50
+        },
+        medium: {
+          "max-files": 20,
+          "max-lines": 400
+        }
+      }
+    }
+  },
+  strict: {
+    extends: "default",
+    permissions: {
+      dependencies: "review",
+      network: "review",
+      workflows: "deny",
+      secrets: "deny",
+      "tests-weakened": "review",
+      "gate-config": "review",
+      "sensitive-paths": {
+        level: "review",
+        paths: [
+          "infra/**",
+          "deploy/**",
+          "**/migrations/**",
+          "**/*.tf",
+          "Dockerfile",
+          "**/Dockerfile"
+        ]
+      },
+      size: {
+        level: "review",
+        "max-files": 30,
+        "max-lines": 800
+      }
+    },
+    network: {
+      "allowed-hosts": [
+        "github.com",
+        "*.github.com",
+        "*.githubusercontent.com"
+      ]
+    },
+    reviews: {
+      "required-approvals": 2,
+      "exclude-requester": true,
+      "approvals-after-last-push": true,
+      codeowners: true,
+      "block-on-changes-requested": true
+    }
+  },
+  observe: {
+    extends: "default",
+    permissions: {
+      dependencies: "allow",
+      network: "allow",
+      workflows: "allow",
+      secrets: "allow",
+      "tests-weakened": "allow",
+      "gate-config": "review",
+      "sensitive-paths": {
+        level: "allow"
+      },
+      size: {
+        level: "allow"
+      }
+    },
+    reviews: {
+      "required-approvals": 0,
+      codeowners: false,
+      "block-on-changes-requested": false
+    }
+  }
 };
 
 // src/config/load-policy.ts
@@ -53013,16 +53123,15 @@ function loadPolicy(text, fileName) {
   return { ok: true, policy, warnings: [] };
 }
 var cache2 = /* @__PURE__ */ new Map();
+var PRESETS2 = presets_generated_default;
 function presetPolicy(name, seen = []) {
   if (name === "none") return emptyPolicy();
   const cached2 = cache2.get(name);
   if (cached2) return structuredClone(cached2);
-  const preset = PRESET_TEXTS[name];
-  if (!preset || seen.includes(name)) throw new Error(`unknown or circular preset ${name}`);
-  const parsed = parsePolicy(preset.text, preset.fileName);
-  if (!parsed.ok) throw new Error(parsed.errors.map(formatPolicyError).join("\n"));
-  const base = parsed.file.extends && parsed.file.extends !== name ? presetPolicy(parsed.file.extends, [...seen, name]) : emptyPolicy();
-  const policy = applyPolicyFile(base, parsed.file);
+  const file = Object.hasOwn(PRESETS2, name) ? PRESETS2[name] : void 0;
+  if (!file || seen.includes(name)) throw new Error(`unknown or circular preset ${name}`);
+  const base = file.extends && file.extends !== name ? presetPolicy(file.extends, [...seen, name]) : emptyPolicy();
+  const policy = applyPolicyFile(base, file);
   policy.preset = name;
   cache2.set(name, policy);
   return structuredClone(policy);

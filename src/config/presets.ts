@@ -1,10 +1,28 @@
 import defaultText from '../../policies/default.yml?raw';
 import observeText from '../../policies/observe.yml?raw';
 import strictText from '../../policies/strict.yml?raw';
+import { formatPolicyError, parsePolicy } from './parse.js';
+import type { PolicyFile } from './schema.js';
 
-/** The presets in policies/, bundled as text so users read exactly what the gate applies. */
-export const PRESET_TEXTS: Record<'default' | 'strict' | 'observe', { fileName: string; text: string }> = {
+export type PresetName = 'default' | 'strict' | 'observe';
+
+/** The presets in policies/, as text: users read exactly what the gate applies. */
+export const PRESET_TEXTS: Record<PresetName, { fileName: string; text: string }> = {
   default: { fileName: 'policies/default.yml', text: defaultText },
   strict: { fileName: 'policies/strict.yml', text: strictText },
   observe: { fileName: 'policies/observe.yml', text: observeText },
 };
+
+/**
+ * The presets parsed and checked, as `npm run schema` writes them to presets.generated.json
+ * (through JSON, so they compare equal to that file). Throws on a preset with an error.
+ */
+export function parsePresets(): Record<PresetName, PolicyFile> {
+  const parse = (name: PresetName): PolicyFile => {
+    const preset = PRESET_TEXTS[name];
+    const parsed = parsePolicy(preset.text, preset.fileName);
+    if (!parsed.ok) throw new Error(parsed.errors.map(formatPolicyError).join('\n'));
+    return JSON.parse(JSON.stringify(parsed.file)) as PolicyFile;
+  };
+  return { default: parse('default'), strict: parse('strict'), observe: parse('observe') };
+}
