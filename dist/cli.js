@@ -55727,6 +55727,7 @@ var package_default = {
   devDependencies: {
     "@eslint/js": "10.0.1",
     "@octokit/graphql-schema": "15.26.1",
+    "@octokit/types": "18.0.0",
     "@types/node": "20.19.43",
     "@types/picomatch": "4.0.3",
     esbuild: "0.28.2",
