@@ -49572,23 +49572,32 @@ var init_proxy_fetch = __esm({
 
 // src/github/fetch-pages.ts
 async function fetchAllPages(client, route, params, maxPages) {
+  return (await fetchFirstPage(client, route, params, maxPages)).all();
+}
+async function fetchFirstPage(client, route, params, maxPages) {
   const first = await requestPage(client, route, params, 1);
-  const items = first.items;
   const link = typeof first.headers.link === "string" ? first.headers.link : "";
   const last = pageOf(link, "last");
-  if (last !== null) {
-    const pages = Array.from({ length: Math.min(last, maxPages) - 1 }, (_, index) => index + 2);
-    const answers = await Promise.all(pages.map((page2) => requestPage(client, route, params, page2)));
-    for (const answer of answers) items.push(...answer.items);
+  const next = pageOf(link, "next");
+  const more = last !== null && last > 1 && maxPages > 1 || last === null && next !== null && next <= maxPages;
+  let all = null;
+  const rest = async () => {
+    const items = [...first.items];
+    if (last !== null) {
+      const pages = Array.from({ length: Math.max(Math.min(last, maxPages) - 1, 0) }, (_, index) => index + 2);
+      const answers = await Promise.all(pages.map((page2) => requestPage(client, route, params, page2)));
+      for (const answer of answers) items.push(...answer.items);
+      return items;
+    }
+    let following = next;
+    while (following !== null && following <= maxPages) {
+      const answer = await requestPage(client, route, params, following);
+      items.push(...answer.items);
+      following = pageOf(typeof answer.headers.link === "string" ? answer.headers.link : "", "next");
+    }
     return items;
-  }
-  let next = pageOf(link, "next");
-  while (next !== null && next <= maxPages) {
-    const answer = await requestPage(client, route, params, next);
-    items.push(...answer.items);
-    next = pageOf(typeof answer.headers.link === "string" ? answer.headers.link : "", "next");
-  }
-  return items;
+  };
+  return { items: first.items, more, all: () => all ??= rest() };
 }
 async function requestPage(client, route, params, page2) {
   const answer = await client.request(route, { ...params, per_page: 100, page: page2, request: { parseSuccessResponseBody: false } });
@@ -52107,6 +52116,7 @@ var init_publish_merge_group = __esm({
 // src/main.ts
 init_core();
 init_load_policy();
+init_detect_agent();
 
 // src/evaluate.ts
 init_detect_agent();
@@ -56024,15 +56034,19 @@ init_graphql_queries();
 init_schemas3();
 init_snapshot_from_api();
 var CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
-async function fetchSnapshot(client, target) {
-  const [graphResult, filesResult] = await Promise.allSettled([fetchGraph(client, target), fetchFiles(client, target)]);
+async function fetchSnapshotStaged(client, target) {
+  const [graphResult, filesResult] = await Promise.allSettled([fetchGraph(client, target), fetchFirstFiles(client, target)]);
   if (graphResult.status === "rejected") throw graphResult.reason;
   if (filesResult.status === "rejected") throw filesResult.reason;
   const graph = graphResult.value;
-  const files = filesResult.value;
   const overflow = graph.reviews.some((review) => review.comments.totalCount > review.comments.nodes.length);
   const restReviewComments = overflow ? await fetchReviewComments(client, target) : null;
-  return snapshotFromApi({ ...graph, files, restReviewComments });
+  const firstFiles = filesResult.value;
+  const snapshot = snapshotFromApi({ ...graph, files: parseFiles(firstFiles.items), restReviewComments });
+  if (!firstFiles.more) return { snapshot, moreFiles: false, complete: async () => snapshot };
+  let completed = null;
+  const complete = async () => snapshotFromApi({ ...graph, files: parseFiles(await firstFiles.all()), restReviewComments });
+  return { snapshot, moreFiles: true, complete: () => completed ??= complete() };
 }
 function answerDespiteHeadStatus(error3) {
   const { errors, data } = typeof error3 === "object" && error3 !== null ? error3 : {};
@@ -56080,13 +56094,15 @@ async function fetchGraph(client, target) {
     ...all
   };
 }
-async function fetchFiles(client, target) {
-  const items = await fetchAllPages(
+function fetchFirstFiles(client, target) {
+  return fetchFirstPage(
     client,
     "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
     { owner: target.owner, repo: target.name, pull_number: target.number },
     MAX_LISTED_FILES / 100
   );
+}
+function parseFiles(items) {
   return parseResponse(RestFilesSchema, items, "GitHub's pull request files list");
 }
 async function fetchReviewComments(client, target) {
@@ -56280,15 +56296,17 @@ function headSeenAt(fromStatuses, event, headSha, runAttempt, startedAt) {
 async function runGate(inputs, client, env, event) {
   const startedAt = /* @__PURE__ */ new Date();
   const target = { owner: event.owner, repo: event.repo, number: event.number };
-  const snapshot = await fetchSnapshot(client, { ...target, name: event.repo, baseSha: event.baseSha, configPath: inputs.config });
-  snapshot.headSeenAt = headSeenAt(snapshot.headSeenAt, event, snapshot.headSha, env.runAttempt, startedAt);
-  const loaded = loadPolicy(snapshot.base.policy.text, inputs.config);
+  const staged = await fetchSnapshotStaged(client, { ...target, name: event.repo, baseSha: event.baseSha, configPath: inputs.config });
+  const loaded = loadPolicy(staged.snapshot.base.policy.text, inputs.config);
   if (!loaded.ok) {
-    await publishPolicyError(client, loaded.errors, { ...target, status: inputs.status, headSha: snapshot.headSha, runUrl: env.runUrl });
+    await publishPolicyError(client, loaded.errors, { ...target, status: inputs.status, headSha: staged.snapshot.headSha, runUrl: env.runUrl });
     setFailed(`agent-pr-gate: ${describePolicyErrors(loaded.errors)}`);
     return;
   }
   for (const warning2 of loaded.warnings) warning(`agent-pr-gate: ${warning2}`);
+  const human = staged.moreFiles && detectAgent(loaded.policy, staged.snapshot).agent === null;
+  const snapshot = human ? staged.snapshot : await staged.complete();
+  snapshot.headSeenAt = headSeenAt(snapshot.headSeenAt, event, snapshot.headSha, env.runAttempt, startedAt);
   const { lookups, findings } = await fetchGateLookups(client, loaded.policy, snapshot, env.workflowPath);
   snapshot.lookups = lookups;
   const result = evaluateGate(loaded.policy, snapshot, { now: startedAt, workflowPath: env.workflowPath, findings });

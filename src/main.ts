@@ -1,10 +1,11 @@
 import * as core from '@actions/core';
 import { loadPolicy } from './config/load-policy.js';
+import { detectAgent } from './detect/detect-agent.js';
 import { evaluateGate } from './evaluate.js';
 import { createGitHubClient, GATE_WRITE_SPACING_MS, type GitHubClient } from './github/client.js';
 import { describeError } from './github/errors.js';
 import { fetchGateLookups } from './github/fetch-gate-lookups.js';
-import { fetchSnapshot } from './github/fetch-snapshot.js';
+import { fetchSnapshotStaged } from './github/fetch-snapshot.js';
 import { publishGateResult } from './github/publish-gate.js';
 import { describePolicyErrors, publishPolicyError } from './github/publish-policy-error.js';
 import { readEvent, type GateEvent } from './github/read-event.js';
@@ -78,16 +79,22 @@ export function headSeenAt(
 async function runGate(inputs: Inputs, client: GitHubClient, env: RunnerEnv, event: Extract<GateEvent, { kind: 'pull_request' }>) {
   const startedAt = new Date();
   const target = { owner: event.owner, repo: event.repo, number: event.number };
-  const snapshot = await fetchSnapshot(client, { ...target, name: event.repo, baseSha: event.baseSha, configPath: inputs.config });
-  snapshot.headSeenAt = headSeenAt(snapshot.headSeenAt, event, snapshot.headSha, env.runAttempt, startedAt);
+  const staged = await fetchSnapshotStaged(client, { ...target, name: event.repo, baseSha: event.baseSha, configPath: inputs.config });
 
-  const loaded = loadPolicy(snapshot.base.policy.text, inputs.config);
+  const loaded = loadPolicy(staged.snapshot.base.policy.text, inputs.config);
   if (!loaded.ok) {
-    await publishPolicyError(client, loaded.errors, { ...target, status: inputs.status, headSha: snapshot.headSha, runUrl: env.runUrl });
+    await publishPolicyError(client, loaded.errors, { ...target, status: inputs.status, headSha: staged.snapshot.headSha, runUrl: env.runUrl });
     core.setFailed(`agent-pr-gate: ${describePolicyErrors(loaded.errors)}`);
     return;
   }
   for (const warning of loaded.warnings) core.warning(`agent-pr-gate: ${warning}`);
+
+  // Only an agent PR is judged on its patches: a human PR's other file pages are not fetched.
+  // Detection reads no files, and before lookups it errs towards "agent" (a removed agent label
+  // still counts), so an agent PR always gets all of them.
+  const human = staged.moreFiles && detectAgent(loaded.policy, staged.snapshot).agent === null;
+  const snapshot = human ? staged.snapshot : await staged.complete();
+  snapshot.headSeenAt = headSeenAt(snapshot.headSeenAt, event, snapshot.headSha, env.runAttempt, startedAt);
 
   const { lookups, findings } = await fetchGateLookups(client, loaded.policy, snapshot, env.workflowPath);
   snapshot.lookups = lookups;

@@ -197,6 +197,19 @@ describe('gate run on a PR no agent opened', () => {
     expect(fake.writes.statuses.map((s) => [s.state, s.description])).toEqual([['success', 'not an agent PR']]);
   });
 
+  it('reads only the first page of a large human PR’s files: its patches are never looked at', async () => {
+    const scenario = humanScenario();
+    const many = largeScenario();
+    scenario.files = many.files;
+    scenario.totalFiles = many.totalFiles;
+    const { run, fake } = await gate(scenario);
+    expect([run.code, run.outputs.verdict]).toEqual([0, 'skipped']);
+    const fileRequests = fake.requests.filter((request) => request.path.endsWith('/pulls/42/files'));
+    expect(fileRequests.map((request) => request.query)).toEqual(['?per_page=100&page=1']);
+    expect(fake.requests).toHaveLength(3);
+    expect(fake.writes.statuses.map((s) => s.description)).toEqual(['not an agent PR']);
+  });
+
   it('edits an existing comment of ours to say the PR is no longer gated', async () => {
     const scenario = humanScenario();
     scenario.comments.push({ id: 4100, user: GITHUB_ACTIONS, body: `${COMMENT_MARKER}\n### 🟡 Needs review`, created_at: at(10), updated_at: at(10) });

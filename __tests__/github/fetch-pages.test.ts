@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubClient } from '../../src/github/client.js';
-import { fetchAllPages } from '../../src/github/fetch-pages.js';
+import { fetchAllPages, fetchFirstPage } from '../../src/github/fetch-pages.js';
 import { typicalScenario } from '../fake-github/scenario.js';
 import { startFakeGitHub, type FakeGitHub, type RestAnswer, type RestRoute } from '../fake-github/server.js';
 import { TEST_PACING } from '../fake-github/test-pacing.js';
@@ -56,5 +56,30 @@ describe('fetchAllPages', () => {
     fake = await startFakeGitHub(typicalScenario());
     const client = createGitHubClient({ token: 't', apiUrl: fake.url, ...TEST_PACING });
     await expect(fetchAllPages(client, ROUTE, PARAMS, 30)).rejects.toMatchObject({ status: 404, message: expect.stringContaining('Not Found') });
+  });
+});
+
+describe('fetchFirstPage', () => {
+  it('reads page 1 now and the others once, when asked', async () => {
+    fake = await startFakeGitHub(typicalScenario(), { rest: [things()] });
+    const client = createGitHubClient({ token: 't', apiUrl: fake.url, ...TEST_PACING });
+    const first = await fetchFirstPage(client, ROUTE, PARAMS, 30);
+    expect([first.items.length, first.more, fake.requests.length]).toEqual([100, true, 1]);
+    const [all, again] = await Promise.all([first.all(), first.all()]);
+    expect(all).toHaveLength(250);
+    expect(again).toBe(all);
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  it('has no more within a cap of one page, or on a list of one page', async () => {
+    fake = await startFakeGitHub(typicalScenario(), { rest: [things()] });
+    const client = createGitHubClient({ token: 't', apiUrl: fake.url, ...TEST_PACING });
+    const capped = await fetchFirstPage(client, ROUTE, PARAMS, 1);
+    expect([capped.more, (await capped.all()).length]).toEqual([false, 100]);
+    await fake.close();
+    fake = await startFakeGitHub(typicalScenario(), { rest: [things([{ id: 1 }])] });
+    const single = await fetchFirstPage(createGitHubClient({ token: 't', apiUrl: fake.url, ...TEST_PACING }), ROUTE, PARAMS, 30);
+    expect([single.more, await single.all()]).toEqual([false, [{ id: 1 }]]);
+    expect(fake.requests).toHaveLength(1);
   });
 });

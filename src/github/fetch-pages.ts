@@ -14,24 +14,49 @@ export async function fetchAllPages(
   params: Record<string, string | number>,
   maxPages: number,
 ): Promise<unknown[]> {
+  return (await fetchFirstPage(client, route, params, maxPages)).all();
+}
+
+export interface FirstPage {
+  /** The first page's items. */
+  items: unknown[];
+  /** Whether the list has more pages (within `maxPages`). */
+  more: boolean;
+  /** Every item, the first page's and the other pages' (fetched on the first call only). */
+  all: () => Promise<unknown[]>;
+}
+
+/** The first page of a REST list now, the others when `all()` is called (see fetchAllPages). */
+export async function fetchFirstPage(
+  client: GitHubClient,
+  route: string,
+  params: Record<string, string | number>,
+  maxPages: number,
+): Promise<FirstPage> {
   const first = await requestPage(client, route, params, 1);
-  const items = first.items;
   const link = typeof first.headers.link === 'string' ? first.headers.link : '';
   const last = pageOf(link, 'last');
-  if (last !== null) {
-    const pages = Array.from({ length: Math.min(last, maxPages) - 1 }, (_, index) => index + 2);
-    const answers = await Promise.all(pages.map((page) => requestPage(client, route, params, page)));
-    for (const answer of answers) items.push(...answer.items);
+  const next = pageOf(link, 'next');
+  const more = (last !== null && last > 1 && maxPages > 1) || (last === null && next !== null && next <= maxPages);
+  let all: Promise<unknown[]> | null = null;
+  const rest = async (): Promise<unknown[]> => {
+    const items = [...first.items];
+    if (last !== null) {
+      const pages = Array.from({ length: Math.max(Math.min(last, maxPages) - 1, 0) }, (_, index) => index + 2);
+      const answers = await Promise.all(pages.map((page) => requestPage(client, route, params, page)));
+      for (const answer of answers) items.push(...answer.items);
+      return items;
+    }
+    // No `last` link (some lists only give `next`): follow `next` one page at a time.
+    let following = next;
+    while (following !== null && following <= maxPages) {
+      const answer = await requestPage(client, route, params, following);
+      items.push(...answer.items);
+      following = pageOf(typeof answer.headers.link === 'string' ? answer.headers.link : '', 'next');
+    }
     return items;
-  }
-  // No `last` link (some lists only give `next`): follow `next` one page at a time.
-  let next = pageOf(link, 'next');
-  while (next !== null && next <= maxPages) {
-    const answer = await requestPage(client, route, params, next);
-    items.push(...answer.items);
-    next = pageOf(typeof answer.headers.link === 'string' ? answer.headers.link : '', 'next');
-  }
-  return items;
+  };
+  return { items: first.items, more, all: () => (all ??= rest()) };
 }
 
 async function requestPage(client: GitHubClient, route: string, params: Record<string, string | number>, page: number) {

@@ -1,7 +1,7 @@
 import type { PrSnapshot } from '../snapshot.js';
 import type { GitHubClient } from './client.js';
 import { fetchMorePages } from './fetch-more-pages.js';
-import { fetchAllPages } from './fetch-pages.js';
+import { fetchAllPages, fetchFirstPage } from './fetch-pages.js';
 import { SNAPSHOT_QUERY } from './graphql-queries.js';
 import { parseResponse, RestFilesSchema, RestReviewCommentsSchema, SnapshotQuerySchema } from './schemas.js';
 import { MAX_LISTED_FILES, snapshotFromApi, type ApiData } from './snapshot-from-api.js';
@@ -11,6 +11,10 @@ import { MAX_LISTED_FILES, snapshotFromApi, type ApiData } from './snapshot-from
  * in parallel, the REST file list (the only place patches come from); then one `AgentPrGateMore`
  * query per extra page of whichever connections have more, and the other file pages at once.
  * A typical PR (≤ 100 of everything) costs 2 requests.
+ *
+ * `fetchSnapshotStaged` stops after the first page of files and reads the others only when asked:
+ * a PR that turns out not to be an agent's needs no patches, and a human PR with 3000 files would
+ * otherwise cost 29 more requests for nothing.
  *
  * The policy file and CODEOWNERS are read at the base commit (from the event payload), never at
  * the head: the PR cannot change the rules it is judged by.
@@ -30,15 +34,32 @@ export interface SnapshotTarget {
 export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
 
 export async function fetchSnapshot(client: GitHubClient, target: SnapshotTarget): Promise<PrSnapshot> {
+  return (await fetchSnapshotStaged(client, target)).complete();
+}
+
+export interface StagedSnapshot {
+  /** The PR with the first page of its files (all of them when `complete` has nothing to fetch). */
+  snapshot: PrSnapshot;
+  /** Whether the PR has files beyond the first page, which `complete` would fetch. */
+  moreFiles: boolean;
+  /** The PR with every file GitHub lists (up to its cap): `snapshot` itself when there are no more. */
+  complete: () => Promise<PrSnapshot>;
+}
+
+export async function fetchSnapshotStaged(client: GitHubClient, target: SnapshotTarget): Promise<StagedSnapshot> {
   // Both run at once; when both fail, the GraphQL error says more (e.g. which PR was not found).
-  const [graphResult, filesResult] = await Promise.allSettled([fetchGraph(client, target), fetchFiles(client, target)]);
+  const [graphResult, filesResult] = await Promise.allSettled([fetchGraph(client, target), fetchFirstFiles(client, target)]);
   if (graphResult.status === 'rejected') throw graphResult.reason;
   if (filesResult.status === 'rejected') throw filesResult.reason;
   const graph = graphResult.value;
-  const files = filesResult.value;
   const overflow = graph.reviews.some((review) => review.comments.totalCount > review.comments.nodes.length);
   const restReviewComments = overflow ? await fetchReviewComments(client, target) : null;
-  return snapshotFromApi({ ...graph, files, restReviewComments });
+  const firstFiles = filesResult.value;
+  const snapshot = snapshotFromApi({ ...graph, files: parseFiles(firstFiles.items), restReviewComments });
+  if (!firstFiles.more) return { snapshot, moreFiles: false, complete: async () => snapshot };
+  let completed: Promise<PrSnapshot> | null = null;
+  const complete = async () => snapshotFromApi({ ...graph, files: parseFiles(await firstFiles.all()), restReviewComments });
+  return { snapshot, moreFiles: true, complete: () => (completed ??= complete()) };
 }
 
 type Graph = Omit<ApiData, 'files' | 'restReviewComments'>;
@@ -100,13 +121,16 @@ async function fetchGraph(client: GitHubClient, target: SnapshotTarget): Promise
   };
 }
 
-async function fetchFiles(client: GitHubClient, target: SnapshotTarget) {
-  const items = await fetchAllPages(
+function fetchFirstFiles(client: GitHubClient, target: SnapshotTarget) {
+  return fetchFirstPage(
     client,
     'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
     { owner: target.owner, repo: target.name, pull_number: target.number },
     MAX_LISTED_FILES / 100,
   );
+}
+
+function parseFiles(items: unknown[]) {
   return parseResponse(RestFilesSchema, items, "GitHub's pull request files list");
 }
 
