@@ -56304,8 +56304,8 @@ async function runGate(inputs, client, env, event) {
     return;
   }
   for (const warning2 of loaded.warnings) warning(`agent-pr-gate: ${warning2}`);
-  const human = staged.moreFiles && detectAgent(loaded.policy, staged.snapshot).agent === null;
-  const snapshot = human ? staged.snapshot : await staged.complete();
+  const skipFilePages = staged.moreFiles && detectAgent(loaded.policy, staged.snapshot).agent === null;
+  const snapshot = skipFilePages ? staged.snapshot : await staged.complete();
   snapshot.headSeenAt = headSeenAt(snapshot.headSeenAt, event, snapshot.headSha, env.runAttempt, startedAt);
   const { lookups, findings } = await fetchGateLookups(client, loaded.policy, snapshot, env.workflowPath);
   snapshot.lookups = lookups;

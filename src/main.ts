@@ -92,8 +92,8 @@ async function runGate(inputs: Inputs, client: GitHubClient, env: RunnerEnv, eve
   // Only an agent PR is judged on its patches: a human PR's other file pages are not fetched.
   // Detection reads no files, and before lookups it errs towards "agent" (a removed agent label
   // still counts), so an agent PR always gets all of them.
-  const human = staged.moreFiles && detectAgent(loaded.policy, staged.snapshot).agent === null;
-  const snapshot = human ? staged.snapshot : await staged.complete();
+  const skipFilePages = staged.moreFiles && detectAgent(loaded.policy, staged.snapshot).agent === null;
+  const snapshot = skipFilePages ? staged.snapshot : await staged.complete();
   snapshot.headSeenAt = headSeenAt(snapshot.headSeenAt, event, snapshot.headSha, env.runAttempt, startedAt);
 
   const { lookups, findings } = await fetchGateLookups(client, loaded.policy, snapshot, env.workflowPath);
