@@ -1,26 +1,10 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { BASE_SHA, typicalScenario, type FakeScenario } from '../fake-github/scenario.js';
-import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from '../fake-github/server.js';
-import { DIST, pullRequestPayload, runAction, type RunOptions } from './run-action.js';
+import { pullRequestPayload, runAction, useGateRuns } from './run-action.js';
 
 /** End to end: policy errors, read-only tokens, merge queues, other events, unexpected errors. */
 
-let fake: FakeGitHub | null = null;
-afterEach(async () => {
-  await fake?.close();
-  fake = null;
-});
-
-beforeAll(() => {
-  expect(existsSync(DIST), `${DIST} is missing: run npm run build`).toBe(true);
-});
-
-async function gate(scenario: FakeScenario, options: Partial<RunOptions> = {}, fakeOptions: FakeGitHubOptions = {}) {
-  fake = await startFakeGitHub(scenario, fakeOptions);
-  const run = await runAction(fake, { event: 'pull_request_target', payload: pullRequestPayload(scenario), ...options });
-  return { run, fake };
-}
+const { startFake, gate } = useGateRuns();
 
 const HEAD = typicalScenario().pr.head.sha;
 const STACK_LINE = /^\s+at .+[:(]/m;
@@ -77,7 +61,7 @@ describe('a read-only token (fork PR under pull_request)', () => {
 
 describe('other events', () => {
   it('merge_group: sets success on the group head commit and exits 0 without reading any PR', async () => {
-    fake = await startFakeGitHub(typicalScenario());
+    const fake = await startFake(typicalScenario());
     const groupHead = 'c'.repeat(40);
     const run = await runAction(fake, {
       event: 'merge_group',
@@ -91,7 +75,7 @@ describe('other events', () => {
   });
 
   it.each(['push', 'issue_comment', 'workflow_dispatch'])('%s: one notice, exit 0, no API call', async (event) => {
-    fake = await startFakeGitHub(typicalScenario());
+    const fake = await startFake(typicalScenario());
     const run = await runAction(fake, { event, payload: {} });
     expect(run.code).toBe(0);
     expect(run.annotations.map((a) => a.level)).toEqual(['notice']);

@@ -1,20 +1,11 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { typicalScenario } from '../fake-github/scenario.js';
-import { startFakeGitHub, type FakeGitHub, type Fault } from '../fake-github/server.js';
-import { DIST, pullRequestPayload, runAction } from './run-action.js';
+import type { Fault } from '../fake-github/server.js';
+import { pullRequestPayload, runAction, useGateRuns } from './run-action.js';
 
 /** End to end under API faults: the run still comes out right, with one comment and one status. */
 
-let fake: FakeGitHub | null = null;
-afterEach(async () => {
-  await fake?.close();
-  fake = null;
-});
-
-beforeAll(() => {
-  expect(existsSync(DIST), `${DIST} is missing: run npm run build`).toBe(true);
-});
+const { startFake } = useGateRuns();
 
 const HEAD = typicalScenario().pr.head.sha;
 
@@ -31,7 +22,7 @@ const FAULTS: Array<[string, Fault[]]> = [
 describe('gate run under API faults', () => {
   it.each(FAULTS)('comes out right with %s', async (_name, faults) => {
     const scenario = typicalScenario();
-    fake = await startFakeGitHub(scenario, { faults });
+    const fake = await startFake(scenario, { faults });
     const run = await runAction(fake, { event: 'pull_request_target', payload: pullRequestPayload(scenario) });
     expect(run.code).toBe(0);
     expect(run.outputs.verdict).toBe('pass');
@@ -44,7 +35,7 @@ describe('gate run under API faults', () => {
 
   it('stops at once on bad credentials, with one clear line', async () => {
     const scenario = typicalScenario();
-    fake = await startFakeGitHub(scenario, { faults: [{ kind: 'status', status: 401, message: 'Bad credentials', times: Infinity }] });
+    const fake = await startFake(scenario, { faults: [{ kind: 'status', status: 401, message: 'Bad credentials', times: Infinity }] });
     const run = await runAction(fake, { event: 'pull_request_target', payload: pullRequestPayload(scenario) });
     expect(run.code).toBe(1);
     expect(run.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([

@@ -1,29 +1,12 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { COMMENT_MARKER } from '../../src/render/render-comment.js';
 import { largeScenario } from '../fake-github/large-pr.js';
 import { ALICE, BASE_SHA, COPILOT, GITHUB_ACTIONS, MALLORY, addedFile, at, commitBy, sha, typicalScenario, type FakeScenario } from '../fake-github/scenario.js';
-import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from '../fake-github/server.js';
-import { DIST, pullRequestPayload, runAction, type RunOptions } from './run-action.js';
+import { pullRequestPayload, runAction, useGateRuns } from './run-action.js';
 
 /** End to end: `node dist/index.js` against the fake API, as the runner starts it. */
 
-let fake: FakeGitHub | null = null;
-afterEach(async () => {
-  await fake?.close();
-  fake = null;
-});
-
-beforeAll(() => {
-  // CI builds dist/ (and checks it matches the sources) before the tests run.
-  expect(existsSync(DIST), `${DIST} is missing: run npm run build`).toBe(true);
-});
-
-async function gate(scenario: FakeScenario, options: Partial<RunOptions> = {}, fakeOptions: FakeGitHubOptions = {}) {
-  fake = await startFakeGitHub(scenario, fakeOptions);
-  const run = await runAction(fake, { event: 'pull_request_target', payload: pullRequestPayload(scenario), ...options });
-  return { run, fake };
-}
+const { gate } = useGateRuns();
 
 function withoutApproval(scenario: FakeScenario): FakeScenario {
   scenario.reviews = [];

@@ -8,8 +8,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterEach, beforeAll, expect } from 'vitest';
 import type { FakeScenario } from '../fake-github/scenario.js';
-import type { FakeGitHub } from '../fake-github/server.js';
+import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from '../fake-github/server.js';
 
 /** The bundle under test: dist/index.js (AGENT_PR_GATE_DIST points elsewhere, e.g. a trial build). */
 export const DIST = process.env.AGENT_PR_GATE_DIST ?? resolve(import.meta.dirname, '../../dist/index.js');
@@ -134,4 +135,28 @@ export async function runAction(fake: FakeGitHub, options: RunOptions): Promise<
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * For a file of end-to-end runs: checks once that dist/index.js is built, and closes the fake API
+ * a test started. `startFake` starts one; `gate` runs the action on a `pull_request_target` event
+ * for the scenario's PR (options override the event, inputs and environment).
+ */
+export function useGateRuns() {
+  let fake: FakeGitHub | null = null;
+  beforeAll(() => {
+    // CI builds dist/ (and checks it matches the sources) before the tests run.
+    expect(existsSync(DIST), `${DIST} is missing: run npm run build`).toBe(true);
+  });
+  afterEach(async () => {
+    await fake?.close();
+    fake = null;
+  });
+  const startFake = async (scenario: FakeScenario, options: FakeGitHubOptions = {}): Promise<FakeGitHub> => (fake = await startFakeGitHub(scenario, options));
+  const gate = async (scenario: FakeScenario, options: Partial<RunOptions> = {}, fakeOptions: FakeGitHubOptions = {}) => {
+    const started = await startFake(scenario, fakeOptions);
+    const run = await runAction(started, { event: 'pull_request_target', payload: pullRequestPayload(scenario), ...options });
+    return { run, fake: started };
+  };
+  return { startFake, gate };
 }

@@ -19,15 +19,27 @@ import { schemaAnswer } from './schema-answers.js';
 
 const TARGET = { owner: 'acme', name: 'widgets', number: 42, baseSha: 'b'.repeat(40), configPath: '.github/agent-pr-gate.yml' };
 
+/** Every REST list answered with no items (as the raw text fetch-pages reads). */
+const NO_ITEMS = (async () => ({ status: 200, url: '', headers: {}, data: '[]' })) as unknown as GitHubClient['request'];
+
 /** A client that answers the snapshot query with `data` and every REST list with no items. */
 function clientAnswering(data: unknown): GitHubClient {
-  return {
-    request: (async () => ({ status: 200, url: '', headers: {}, data: '[]' })) as unknown as GitHubClient['request'],
-    graphql: async () => data,
-  };
+  return { request: NO_ITEMS, graphql: async () => data };
 }
 
 type Outcome = { kind: 'ok' } | { kind: 'refused'; message: string } | { kind: 'error'; message: string };
+
+/** How `work` ends: through, refused as a drifted shape, or a clear error; a crash is rethrown. */
+async function outcomeOf(work: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    await work();
+    return { kind: 'ok' };
+  } catch (error) {
+    if (error instanceof ApiShapeError) return { kind: 'refused', message: error.message };
+    if (error instanceof TypeError || error instanceof RangeError || !(error instanceof Error)) throw error;
+    return { kind: 'error', message: error.message };
+  }
+}
 
 /** The answer with a policy file and a CODEOWNERS that parse (the schema only says: strings). */
 function withFiles(data: { [key: string]: unknown }): unknown {
@@ -40,20 +52,25 @@ function withFiles(data: { [key: string]: unknown }): unknown {
   return data;
 }
 
-async function runGate(answer: { [key: string]: unknown }): Promise<Outcome> {
-  const data = withFiles(answer);
-  try {
-    const snapshot = await fetchSnapshot(clientAnswering(data), TARGET);
-    const loaded = loadPolicy(snapshot.base.policy.text, TARGET.configPath);
-    if (!loaded.ok) return { kind: 'error', message: 'policy' };
-    const result = evaluateGate(loaded.policy, snapshot, { now: new Date('2026-03-03T00:00:00Z'), workflowPath: null });
-    renderComment(result);
-    return { kind: 'ok' };
-  } catch (error) {
-    if (error instanceof ApiShapeError) return { kind: 'refused', message: error.message };
-    if (error instanceof TypeError || error instanceof RangeError || !(error instanceof Error)) throw error;
-    return { kind: 'error', message: error.message };
+/** `run` on the answer to `query` with each of its nullable fields null in turn, by outcome. */
+async function withEachNull(query: string, run: (answer: { [key: string]: unknown }) => Promise<Outcome>) {
+  const refused: string[] = [];
+  const errors: string[] = [];
+  for (const path of schemaAnswer(query).nullable) {
+    const outcome = await run(schemaAnswer(query, { nullAt: path }).data);
+    if (outcome.kind === 'refused') refused.push(path);
+    if (outcome.kind === 'error') errors.push(`${path}: ${outcome.message}`);
   }
+  return { refused, errors };
+}
+
+function runGate(answer: { [key: string]: unknown }): Promise<Outcome> {
+  return outcomeOf(async () => {
+    const snapshot = await fetchSnapshot(clientAnswering(withFiles(answer)), TARGET);
+    const loaded = loadPolicy(snapshot.base.policy.text, TARGET.configPath);
+    if (!loaded.ok) throw new Error('policy');
+    renderComment(evaluateGate(loaded.policy, snapshot, { now: new Date('2026-03-03T00:00:00Z'), workflowPath: null }));
+  });
 }
 
 const full = schemaAnswer(SNAPSHOT_QUERY);
@@ -65,13 +82,7 @@ describe('the snapshot query on answers built from GitHub’s schema', () => {
   });
 
   it('never crashes on a null GitHub may send, and says what it refuses', async () => {
-    const refused: string[] = [];
-    const errors: string[] = [];
-    for (const path of full.nullable) {
-      const outcome = await runGate(schemaAnswer(SNAPSHOT_QUERY, { nullAt: path }).data);
-      if (outcome.kind === 'refused') refused.push(path);
-      if (outcome.kind === 'error') errors.push(`${path}: ${outcome.message}`);
-    }
+    const { refused, errors } = await withEachNull(SNAPSHOT_QUERY, runGate);
     // A missing repository or PR: the clear "not found" errors.
     expect(errors).toEqual([
       'repository: repository acme/widgets was not found, or the token cannot read it',
@@ -108,7 +119,7 @@ const REPORT_TARGET = {
 /** A client answering report mode's three queries from the schema; `search` for the search query. */
 function reportClient(search: { [key: string]: unknown }): GitHubClient {
   return {
-    request: (async () => ({ status: 200, url: '', headers: {}, data: '[]' })) as unknown as GitHubClient['request'],
+    request: NO_ITEMS,
     graphql: async (query) => {
       if (query === REPORT_SEARCH_QUERY) return search;
       if (query === REPORT_CONTEXT_QUERY) return withFiles(schemaAnswer(REPORT_CONTEXT_QUERY).data);
@@ -118,9 +129,9 @@ function reportClient(search: { [key: string]: unknown }): GitHubClient {
   };
 }
 
-async function runReport(search: { [key: string]: unknown }): Promise<Outcome> {
+function runReport(search: { [key: string]: unknown }): Promise<Outcome> {
   const client = reportClient(search);
-  try {
+  return outcomeOf(async () => {
     const readPolicy = (text: string | null) => {
       const loaded = loadPolicy(text, REPORT_TARGET.configPath);
       if (!loaded.ok) throw new Error('policy');
@@ -130,12 +141,7 @@ async function runReport(search: { [key: string]: unknown }): Promise<Outcome> {
     const repo = { owner: REPORT_TARGET.owner, name: REPORT_TARGET.name };
     const window = { from: REPORT_TARGET.from, to: REPORT_TARGET.to, label: 'test' };
     await fetchReportResult(client, data.policy.policy, data, { repo, window, now: REPORT_TARGET.now });
-    return { kind: 'ok' };
-  } catch (error) {
-    if (error instanceof ApiShapeError) return { kind: 'refused', message: error.message };
-    if (error instanceof TypeError || error instanceof RangeError || !(error instanceof Error)) throw error;
-    return { kind: 'error', message: error.message };
-  }
+  });
 }
 
 describe('report mode on answers built from GitHub’s schema', () => {
@@ -146,13 +152,7 @@ describe('report mode on answers built from GitHub’s schema', () => {
   });
 
   it('never crashes on a null GitHub may send in the search answer', async () => {
-    const refused: string[] = [];
-    const errors: string[] = [];
-    for (const path of search.nullable) {
-      const outcome = await runReport(schemaAnswer(REPORT_SEARCH_QUERY, { nullAt: path }).data);
-      if (outcome.kind === 'refused') refused.push(path);
-      if (outcome.kind === 'error') errors.push(`${path}: ${outcome.message}`);
-    }
+    const { refused, errors } = await withEachNull(REPORT_SEARCH_QUERY, runReport);
     expect(errors).toEqual([]);
     // As in the gate: a null connection or `nodes` list comes only with an `errors` entry.
     expect(refused).toEqual([
