@@ -55973,16 +55973,19 @@ function rateLimitHandlers(log) {
   return { onRateLimit: handler2("rate limit"), onSecondaryRateLimit: handler2("secondary rate limit") };
 }
 function yieldWithoutTimerClamp() {
+  yieldPatched ??= patchYieldLoop();
+  return yieldPatched;
+}
+var yieldPatched = null;
+function patchYieldLoop() {
   const store = new import_light3.default()._store;
   const proto = store ? Object.getPrototypeOf(store) : null;
   if (!proto || typeof proto.yieldLoop !== "function") return false;
-  if (proto.yieldLoop.agentPrGate) return true;
   const original = proto.yieldLoop;
-  const yieldLoop = function(t = 0) {
+  proto.yieldLoop = function(t = 0) {
     if (t > 0) return original.call(this, t);
     return new this.Promise((resolve) => setImmediate(resolve));
   };
-  proto.yieldLoop = Object.assign(yieldLoop, { agentPrGate: true });
   return true;
 }
 function writeGroups(spacingMs) {

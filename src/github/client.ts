@@ -194,19 +194,24 @@ function rateLimitHandlers(log: (message: string) => void): { onRateLimit: Limit
  * clamps such a timeout to 1 ms: some 10–15 ms of waiting per request that is neither network
  * nor work. `setImmediate` yields to the event loop just the same, without the clamp. Waits with
  * a duration (pacing, back-off) are untouched. Bottleneck 2.19.5 is pinned; its store keeps the
- * method on the prototype (a test checks that this still applies).
+ * method on the prototype (a test checks that this still applies); it is patched once per process.
  */
 export function yieldWithoutTimerClamp(): boolean {
+  yieldPatched ??= patchYieldLoop();
+  return yieldPatched;
+}
+
+let yieldPatched: boolean | null = null;
+
+function patchYieldLoop(): boolean {
   const store = (new Bottleneck() as unknown as { _store?: object })._store;
-  const proto = store ? (Object.getPrototypeOf(store) as { yieldLoop?: unknown; Promise?: PromiseConstructor }) : null;
+  const proto = store ? (Object.getPrototypeOf(store) as { yieldLoop?: unknown }) : null;
   if (!proto || typeof proto.yieldLoop !== 'function') return false;
-  if ((proto.yieldLoop as { agentPrGate?: boolean }).agentPrGate) return true;
   const original = proto.yieldLoop as (t?: number) => Promise<void>;
-  const yieldLoop = function (this: { Promise: PromiseConstructor }, t = 0): Promise<void> {
+  proto.yieldLoop = function (this: { Promise: PromiseConstructor }, t = 0): Promise<void> {
     if (t > 0) return original.call(this, t);
     return new this.Promise<void>((resolve) => setImmediate(resolve));
   };
-  proto.yieldLoop = Object.assign(yieldLoop, { agentPrGate: true });
   return true;
 }
 
