@@ -8,6 +8,8 @@
  * `sameActor`/`normalizeLogin` from src/identity.ts, never with `===` on raw logins.
  */
 
+import type { GateState } from './gate-state.js';
+
 export type ActorType = 'User' | 'Bot' | 'Organization' | 'Mannequin' | 'Unknown';
 
 /** A GitHub account. `id` is the numeric (database) id when the API gave one. */
@@ -166,6 +168,8 @@ export interface PrSnapshot {
    * core takes it as the latest push time when it is later than the commit's date.
    */
   headSeenAt?: string | null;
+  /** The gate's memory of this PR; absent when not read (a saved snapshot, report mode). */
+  gateMemory?: GateMemory;
   /** The account the token acts as (`github-actions[bot]` for the default token), if known. */
   viewer: Actor | null;
   lookups: Lookups;
@@ -174,6 +178,20 @@ export interface PrSnapshot {
    * here was not seen, so the verdict cannot be `pass` on it.
    */
   incomplete: string[];
+}
+
+/**
+ * What the gate itself recorded on earlier runs (docs/security.md, "The gate's memory"), read only
+ * from what carries our own identity: the state line of our sticky comment, our `agent-pr-gate`
+ * statuses on the heads the PR had (the current one and those replaced by force pushes), and the
+ * deletions of our comments by someone else.
+ */
+export interface GateMemory {
+  state: GateState | null;
+  /** Our statuses, oldest head first; `at` is when GitHub created the status. */
+  statuses: Array<{ sha: string; state: string; description: string; at: string }>;
+  /** Comments of ours deleted by another account: when, and by whom. */
+  deletedComments: Array<{ at: string; by: string | null }>;
 }
 
 export const EMPTY_LOOKUPS: Lookups = { permissions: {}, teams: {} };

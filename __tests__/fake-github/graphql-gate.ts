@@ -5,6 +5,7 @@ import type {
   FakeIssueComment,
   FakeReview,
   FakeScenario,
+  FakeStatus,
   FakeTimelineEvent,
 } from './scenario.js';
 import type { GraphqlHandler, GraphqlHandlerContext } from './server.js';
@@ -120,9 +121,14 @@ const TYPENAMES: Record<string, string> = {
   reopened: 'ReopenedEvent',
   merged: 'MergedEvent',
   review_dismissed: 'ReviewDismissedEvent',
+  comment_deleted: 'CommentDeletedEvent',
 };
 
-function timelineNode(event: FakeTimelineEvent): Record<string, unknown> | null {
+function statusContextNode(status: FakeStatus) {
+  return { context: status.context, state: status.state.toUpperCase(), description: status.description, createdAt: status.created_at, creator: gqlActor(status.creator) };
+}
+
+function timelineNode(scenario: FakeScenario, event: FakeTimelineEvent): Record<string, unknown> | null {
   const __typename = TYPENAMES[event.event];
   if (!__typename) return null; // REST-only events (copilot_work_started, …) are not in GraphQL
   const node: Record<string, unknown> = { __typename, createdAt: event.created_at, actor: gqlActor(event.actor) };
@@ -137,6 +143,12 @@ function timelineNode(event: FakeTimelineEvent): Record<string, unknown> | null 
       node.requestedReviewer = gqlActor(reviewer);
     }
   }
+  if (event.event === 'head_ref_force_pushed') {
+    const before = event.before_sha;
+    const gate = before ? scenario.statuses?.[before]?.find((status) => status.context === 'agent-pr-gate') : undefined;
+    node.beforeCommit = before ? { oid: before, status: gate ? { context: statusContextNode(gate) } : null } : null;
+  }
+  if (event.event === 'comment_deleted') node.deletedCommentAuthor = gqlActor(event.deleted_comment_author);
   if (event.event === 'review_dismissed') {
     node.previousReviewState = event.previous_review_state ?? 'APPROVED';
     node.review = event.review_id !== undefined ? { databaseId: event.review_id } : null;
@@ -170,7 +182,7 @@ function connections(scenario: FakeScenario, variables: Record<string, unknown>,
     out.comments = { ...page, nodes: page.nodes.map((comment) => commentNode(scenario, comment)) };
   }
   if (include('timeline')) {
-    const nodes = scenario.timeline.map(timelineNode).filter((node): node is Record<string, unknown> => node !== null);
+    const nodes = scenario.timeline.map((event) => timelineNode(scenario, event)).filter((node): node is Record<string, unknown> => node !== null);
     out.timelineItems = pageOf(nodes, variables.timelineAfter);
   }
   return out;
@@ -194,8 +206,12 @@ function notFound(context: GraphqlHandlerContext) {
 function headCommitNode(scenario: FakeScenario) {
   const last = scenario.commits.at(-1);
   if (!last) return { nodes: [] };
-  const statuses = last.sha === scenario.pr.head.sha ? (scenario.headStatuses ?? []) : [];
-  const status = statuses.length > 0 ? { contexts: statuses.map((s) => ({ context: s.context, createdAt: s.created_at })) } : null;
+  const isHead = last.sha === scenario.pr.head.sha;
+  const contexts = [
+    ...(isHead ? (scenario.headStatuses ?? []) : []).map((s) => ({ context: s.context, createdAt: s.created_at, state: 'SUCCESS', description: '', creator: null })),
+    ...(scenario.statuses?.[last.sha] ?? []).map(statusContextNode),
+  ];
+  const status = contexts.length > 0 ? { contexts } : null;
   return { nodes: [{ commit: { oid: last.sha, status } }] };
 }
 

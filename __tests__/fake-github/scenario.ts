@@ -86,6 +86,20 @@ export interface FakeTimelineEvent {
   /** review_dismissed. */
   previous_review_state?: Exclude<FakeReviewState, 'DISMISSED'>;
   review_id?: number;
+  /** head_ref_force_pushed: the head the push replaced (its statuses come from `statuses`). */
+  before_sha?: string;
+  /** comment_deleted: who wrote the deleted comment. */
+  deleted_comment_author?: FakeActor | null;
+}
+
+/** A commit status as GitHub keeps it: the latest per context and commit. */
+export interface FakeStatus {
+  context: string;
+  state: string;
+  description: string;
+  created_at: string;
+  /** Who set it (the token's identity). */
+  creator: FakeActor;
 }
 
 export interface FakePullRequest {
@@ -127,6 +141,11 @@ export interface FakeScenario {
    * is GitHub's clock). Absent: the head commit has no status.
    */
   headStatuses?: Array<{ context: string; created_at: string }>;
+  /**
+   * Statuses per commit SHA, the latest per context. The fake's status route writes here, so a
+   * later run against the same scenario reads what an earlier one set.
+   */
+  statuses?: Record<string, FakeStatus[]>;
   /** Who the token acts as. */
   viewer: FakeActor;
   /** Repository role per login (admin, maintain, write, triage, read); unlisted logins read `read`. */

@@ -261,6 +261,10 @@ function builtinRoutes(recordWrite: (write: CommentWrite | StatusWrite, kind: 'c
           target_url: typeof body.target_url === 'string' ? body.target_url : null,
         };
         recordWrite(status, 'status');
+        // GitHub keeps the latest status per context and commit; a later run reads it back.
+        const statuses = (request.scenario.statuses ??= {});
+        const kept = (statuses[status.sha] ?? []).filter((item) => item.context !== status.context);
+        statuses[status.sha] = [...kept, { context: status.context, state, description, created_at: new Date().toISOString(), creator: request.scenario.viewer }];
         return json(201, { id: 1, state, context: status.context, description, target_url: status.target_url });
       },
     },

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { PrSnapshot } from '../snapshot.js';
+import { GateStateSchema } from '../gate-state.js';
 
 /**
  * The zod schema of a saved PrSnapshot (`agent-pr-gate check --save pr.json`), so `evaluate
@@ -116,6 +117,13 @@ export const PrSnapshotSchema = z.object({
   timeline: z.array(TimelineEventSchema),
   base: z.object({ policy: BaseFileSchema, codeowners: BaseFileSchema.nullable() }),
   headSeenAt: IsoTime.nullable().optional(),
+  gateMemory: z
+    .object({
+      state: GateStateSchema.nullable(),
+      statuses: z.array(z.object({ sha: z.string(), state: z.string(), description: z.string(), at: IsoTime })),
+      deletedComments: z.array(z.object({ at: IsoTime, by: z.string().nullable() })),
+    })
+    .optional(),
   viewer: ActorSchema.nullable(),
   lookups: z.object({
     permissions: z.record(z.string(), z.union([PermissionSchema, LookupErrorSchema])),

@@ -16,7 +16,7 @@ export const GITHUB_ACTIONS_BOT: Actor = { login: 'github-actions[bot]', id: 418
  * with the same login are the same too: nobody but the app can hold a `[bot]` login. A user
  * account with a look-alike login (`acme-gate` for `acme-gate[bot]`) never matches.
  */
-function isSelf(author: Actor | null, self: Actor): boolean {
+export function isSelf(author: Actor | null, self: Actor): boolean {
   if (!author) return false;
   if (sameActor(author, self)) return true;
   return author.type === 'Bot' && self.type === 'Bot' && sameLogin(author.login, self.login);

@@ -14,6 +14,8 @@
  * same schemas.
  */
 
+import { STATUS_CONTEXT } from './publish-status.js';
+
 export const SNAPSHOT_OPERATION = 'AgentPrGateSnapshot';
 export const MORE_OPERATION = 'AgentPrGateMore';
 
@@ -31,7 +33,9 @@ export const TIMELINE_ITEM_TYPES = [
   'REOPENED_EVENT',
   'MERGED_EVENT',
   'REVIEW_DISMISSED_EVENT',
+  'COMMENT_DELETED_EVENT',
 ] as const;
+
 
 export const PAGE_SIZE = 100;
 
@@ -127,7 +131,11 @@ fragment TimelinePage on PullRequestTimelineItemsConnection {
     ... on UnlabeledEvent { createdAt actor { ...ActorFields } label { name } }
     ... on ReadyForReviewEvent { createdAt actor { ...ActorFields } }
     ... on ConvertToDraftEvent { createdAt actor { ...ActorFields } }
-    ... on HeadRefForcePushedEvent { createdAt actor { ...ActorFields } }
+    ... on HeadRefForcePushedEvent {
+      createdAt
+      actor { ...ActorFields }
+      beforeCommit { oid status { context(name: "${STATUS_CONTEXT}") { state description createdAt creator { ...ActorFields } } } }
+    }
     ... on AssignedEvent { createdAt actor { ...ActorFields } assignee { ...ActorFields } }
     ... on UnassignedEvent { createdAt actor { ...ActorFields } assignee { ...ActorFields } }
     ... on ReviewRequestedEvent {
@@ -139,6 +147,7 @@ fragment TimelinePage on PullRequestTimelineItemsConnection {
     ... on ReopenedEvent { createdAt actor { ...ActorFields } }
     ... on MergedEvent { createdAt actor { ...ActorFields } }
     ... on ReviewDismissedEvent { createdAt actor { ...ActorFields } previousReviewState review { databaseId } }
+    ... on CommentDeletedEvent { createdAt actor { ...ActorFields } deletedCommentAuthor { ...ActorFields } }
   }
 }
 `;
@@ -205,9 +214,13 @@ export function pullRequestFragments(selection: Pick<PullRequestSelection, 'revi
  * The gate also reads the head commit's commit statuses (the latest status of each context, with
  * the time GitHub created it): the earliest of them bounds when the head commit reached the PR,
  * which the commit's own dates cannot (whoever makes a commit writes them). `commits(last: 1)` is
- * the head even when the PR has more commits than the first page.
+ * the head even when the PR has more commits than the first page. The gate's own status there
+ * (with its creator and description) is part of the gate's memory, as are its statuses on the
+ * heads force pushes replaced (`HeadRefForcePushedEvent.beforeCommit`) and the deletions of its
+ * comments (`CommentDeletedEvent`): docs/security.md, "The gate's memory".
  */
-export const HEAD_COMMIT_FIELD = 'headCommit: commits(last: 1) { nodes { commit { oid status { contexts { context createdAt } } } } }';
+export const HEAD_COMMIT_FIELD =
+  'headCommit: commits(last: 1) { nodes { commit { oid status { contexts { context createdAt state description creator { ...ActorFields } } } } } }';
 
 const GATE_SELECTION: PullRequestSelection = { reviewComments: true, extraFields: HEAD_COMMIT_FIELD };
 const FRAGMENTS = pullRequestFragments(GATE_SELECTION);

@@ -81,6 +81,16 @@ export const GqlCommentSchema = z.object({
 });
 export type GqlComment = z.infer<typeof GqlCommentSchema>;
 
+/** A commit status context as the gate's memory reads it (its own `agent-pr-gate` context). */
+export const GqlStatusContextSchema = z.object({
+  context: z.string().optional(),
+  state: z.string().optional(),
+  description: z.string().nullable().optional(),
+  createdAt: z.string(),
+  creator: GqlActorSchema.nullable().optional(),
+});
+export type GqlStatusContext = z.infer<typeof GqlStatusContextSchema>;
+
 /** One timeline item; which fields are present depends on `__typename`. */
 export const GqlTimelineItemSchema = z.object({
   __typename: z.string(),
@@ -91,6 +101,13 @@ export const GqlTimelineItemSchema = z.object({
   requestedReviewer: GqlActorSchema.nullable().optional(),
   previousReviewState: GqlReviewStateSchema.optional(),
   review: z.object({ databaseId: z.number().int().nullable() }).nullable().optional(),
+  /** HeadRefForcePushedEvent: the replaced head, with the gate's status on it (null when none). */
+  beforeCommit: z
+    .object({ oid: z.string(), status: z.object({ context: GqlStatusContextSchema.nullable() }).nullable() })
+    .nullable()
+    .optional(),
+  /** CommentDeletedEvent. */
+  deletedCommentAuthor: GqlActorSchema.nullable().optional(),
 });
 export type GqlTimelineItem = z.infer<typeof GqlTimelineItemSchema>;
 
@@ -127,7 +144,7 @@ export const GqlHeadCommitSchema = z.object({
       .object({
         commit: z.object({
           oid: z.string(),
-          status: z.object({ contexts: z.array(z.object({ context: z.string(), createdAt: z.string() })) }).nullable(),
+          status: z.object({ contexts: z.array(GqlStatusContextSchema.extend({ context: z.string() })) }).nullable(),
         }),
       })
       .nullable(),

@@ -25,6 +25,7 @@ import type {
   RestFile,
   SnapshotQuery,
 } from './schemas.js';
+import { gateMemoryFrom } from './gate-memory-from-api.js';
 import { STATUS_CONTEXT } from './publish-status.js';
 
 /**
@@ -279,6 +280,9 @@ export function snapshotFromApi(data: ApiData): PrSnapshot {
   const pr = data.pr;
   const codeowners = data.codeownersBlobs.find((entry) => blobText(entry.blob) !== null);
   const headSeenAt = headStatusSeenAt(pr.headCommit, pr.headRefOid);
+  const comments = data.comments.map(commentFrom);
+  const viewer = viewerFrom(data.viewer);
+  const gateMemory = gateMemoryFrom(data, comments, viewer);
   return {
     repo: data.repo,
     number: pr.number,
@@ -308,14 +312,15 @@ export function snapshotFromApi(data: ApiData): PrSnapshot {
     commits: data.commits.map(commitFrom),
     reviews: reviewsFrom(data.reviews, data.timeline),
     reviewComments: reviewCommentsFrom(data.reviews, data.restReviewComments),
-    comments: data.comments.map(commentFrom),
+    comments,
     timeline: data.timeline.map(timelineEventFrom).filter((event): event is TimelineEvent => event !== null),
     base: {
       policy: baseFile(data.policyPath, data.policyBlob),
       codeowners: codeowners ? baseFile(codeowners.path, codeowners.blob) : null,
     },
     ...(headSeenAt !== undefined ? { headSeenAt } : {}),
-    viewer: viewerFrom(data.viewer),
+    ...(gateMemory !== undefined ? { gateMemory } : {}),
+    viewer,
     lookups: structuredClone(EMPTY_LOOKUPS),
     incomplete: findFetchGaps(data),
   };
