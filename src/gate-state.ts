@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { Verdict } from './result.js';
+import type { GateResult, Verdict } from './result.js';
 
 /**
  * The gate's memory of a PR: one hidden line in its own sticky comment,
@@ -65,6 +65,47 @@ export function parseGateState(body: string): GateState | null {
     }
   }
   return null;
+}
+
+/** At most this many findings are kept (one per category, level and rule). */
+const MAX_STATE_FINDINGS = 100;
+
+/**
+ * The state a run writes: what it judged, and since when the PR has been gated (`since`, carried
+ * over from the memory by the caller; null when the PR is not an agent's).
+ */
+export function buildGateState(result: GateResult, since: string | null): GateState {
+  const findings: GateState['findings'] = [];
+  const seen = new Set<string>();
+  for (const finding of result.findings) {
+    const rule = finding.rule?.slice(0, 200);
+    const key = JSON.stringify([finding.category, finding.level, rule ?? null]);
+    if (seen.has(key) || findings.length >= MAX_STATE_FINDINGS) continue;
+    seen.add(key);
+    findings.push({ category: finding.category, level: finding.level, ...(rule !== undefined ? { rule } : {}) });
+  }
+  const override = result.reviews?.override ?? null;
+  return {
+    v: 1,
+    agent: result.detection.agent?.slice(0, 100) ?? null,
+    requester: result.detection.requester?.slice(0, 100) ?? null,
+    verdict: result.verdict,
+    headSha: result.pr.headSha,
+    at: result.evaluatedAt,
+    since: result.detection.agent === null ? null : since,
+    findings,
+    override: override ? { by: override.by.slice(0, 100), at: override.at } : null,
+  };
+}
+
+/**
+ * The comment body with the state line put right after the marker line, so that cutting the body
+ * to GitHub's size limit (which cuts the end) never cuts the state.
+ */
+export function withGateState(body: string, state: GateState): string {
+  const newline = body.indexOf('\n');
+  const line = renderGateState(state);
+  return newline === -1 ? `${body}\n${line}` : `${body.slice(0, newline)}\n${line}${body.slice(newline)}`;
 }
 
 export type { Verdict };

@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
 import { loadPolicy } from './config/load-policy.js';
 import { detectAgent } from './detect/detect-agent.js';
+import { applyGateMemory } from './detect/gate-memory.js';
+import { resolveAgents } from './detect/agents.js';
 import { evaluateGate } from './evaluate.js';
 import { createGitHubClient, GATE_WRITE_SPACING_MS, type GitHubClient } from './github/client.js';
 import { describeError } from './github/errors.js';
@@ -92,7 +94,8 @@ async function runGate(inputs: Inputs, client: GitHubClient, env: RunnerEnv, eve
   // Only an agent PR is judged on its patches: a human PR's other file pages are not fetched.
   // Detection reads no files, and before lookups it errs towards "agent" (a removed agent label
   // still counts), so an agent PR always gets all of them.
-  const skipFilePages = staged.moreFiles && detectAgent(loaded.policy, staged.snapshot).agent === null;
+  const skipFilePages =
+    staged.moreFiles && applyGateMemory(detectAgent(loaded.policy, staged.snapshot), staged.snapshot.gateMemory, resolveAgents(loaded.policy)).agent === null;
   const snapshot = skipFilePages ? staged.snapshot : await staged.complete();
   snapshot.headSeenAt = headSeenAt(snapshot.headSeenAt, event, snapshot.headSha, env.runAttempt, startedAt);
 

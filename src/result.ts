@@ -31,6 +31,8 @@ export interface Detection {
   signals: Signal[];
   /** One sentence on why (not) an agent PR, e.g. why a removed label no longer counts. */
   reason: string;
+  /** Set when the PR is gated on the gate's memory rather than on today's signals: why, in one sentence. */
+  memory?: string;
 }
 
 /** A line-level match: where in the new file, and a short (redacted where needed) excerpt. */

@@ -108,12 +108,14 @@ export function applyGateMemory(
   if (detection.agent === remembered.agent) return { ...detection, requester, requesterSource };
   const definition = agents.find((agent) => agent.id === remembered.agent);
   const was = detection.agent === null ? 'signals since removed' : `detection now points to ${detection.agent}, which does not replace the agent the gate judged`;
+  const memoryReason = `gated since ${remembered.since} as ${remembered.agent}; ${was} (from ${remembered.evidence}; only the override lets it through)`;
   return {
     agent: remembered.agent,
     agentName: definition?.name ?? (remembered.agent === UNKNOWN_AGENT ? 'an agent (the gate’s comment was deleted)' : remembered.agent),
     requester,
     requesterSource: remembered.requester !== null ? "the gate's memory" : detection.requesterSource,
     signals: detection.signals,
-    reason: `gated since ${remembered.since} as ${remembered.agent}; ${was} (from ${remembered.evidence}; only the override lets it through)`,
+    reason: memoryReason,
+    memory: memoryReason,
   };
 }

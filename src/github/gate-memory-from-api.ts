@@ -2,8 +2,8 @@ import { parseGateState } from '../gate-state.js';
 import type { Actor, GateMemory, IssueComment } from '../snapshot.js';
 import { findStickyComment, GITHUB_ACTIONS_BOT, isSelf } from './find-sticky-comment.js';
 import { STATUS_CONTEXT } from './publish-status.js';
-import type { GqlStatusContext } from './schemas.js';
-import { actorFromGraphql, type ApiData } from './snapshot-from-api.js';
+import type { GqlHeadCommit, GqlStatusContext, GqlTimelineItem } from './schemas.js';
+import { actorFromGraphql } from './snapshot-from-api.js';
 
 /** One of our statuses, when `context` is the gate's and was created by the token's own identity. */
 function ourStatus(sha: string, context: GqlStatusContext | null | undefined, self: Actor): GateMemory['statuses'][number] | null {
@@ -18,13 +18,18 @@ function ourStatus(sha: string, context: GqlStatusContext | null | undefined, se
  * the current head, and the deletions of our comments by anyone but ourselves. Undefined when the
  * query did not ask for them (report mode).
  */
-export function gateMemoryFrom(data: Pick<ApiData, 'pr' | 'timeline'>, comments: readonly IssueComment[], viewer: Actor | null): GateMemory | undefined {
-  if (data.pr.headCommit === undefined) return undefined;
+export function gateMemoryFrom(
+  headCommit: GqlHeadCommit | null | undefined,
+  timeline: readonly GqlTimelineItem[],
+  comments: readonly IssueComment[],
+  viewer: Actor | null,
+): GateMemory | undefined {
+  if (headCommit === undefined) return undefined;
   const self = viewer ?? GITHUB_ACTIONS_BOT;
   const sticky = findStickyComment(comments, viewer);
   const statuses: GateMemory['statuses'] = [];
   const deletedComments: GateMemory['deletedComments'] = [];
-  for (const item of data.timeline) {
+  for (const item of timeline) {
     if (item.__typename === 'HeadRefForcePushedEvent' && item.beforeCommit) {
       const status = ourStatus(item.beforeCommit.oid, item.beforeCommit.status?.context, self);
       if (status) statuses.push(status);
@@ -36,7 +41,7 @@ export function gateMemoryFrom(data: Pick<ApiData, 'pr' | 'timeline'>, comments:
       if (isSelf(author, self) && !isSelf(actor, self)) deletedComments.push({ at: item.createdAt, by: actor?.login ?? null });
     }
   }
-  const head = data.pr.headCommit?.nodes.at(-1)?.commit;
+  const head = headCommit?.nodes.at(-1)?.commit;
   const headStatus = head ? ourStatus(head.oid, head.status?.contexts.find((context) => context.context === STATUS_CONTEXT), self) : null;
   if (headStatus) statuses.push(headStatus);
   return { state: sticky ? parseGateState(sticky.body) : null, statuses, deletedComments };

@@ -1,5 +1,7 @@
 import * as core from '@actions/core';
 import type { CommentMode } from '../inputs.js';
+import { gatedSince, statusDescription } from '../detect/gate-memory.js';
+import { buildGateState, withGateState } from '../gate-state.js';
 import { buildAnnotations } from '../render/annotations.js';
 import { renderComment } from '../render/render-comment.js';
 import { toReportJson } from '../report-json.js';
@@ -41,7 +43,7 @@ export interface GatePublishOptions {
   comment: CommentMode;
   status: boolean;
   target: CommentTarget;
-  snapshot: Pick<PrSnapshot, 'comments' | 'viewer' | 'headSha'>;
+  snapshot: Pick<PrSnapshot, 'comments' | 'viewer' | 'headSha' | 'gateMemory'>;
   runUrl: string | null;
   startedAt: Date;
 }
@@ -81,12 +83,24 @@ export function emitAnnotations(result: GateResult): void {
   }
 }
 
+function commentWithState(body: string, result: GateResult, memory: PrSnapshot['gateMemory']): string {
+  try {
+    return withGateState(body, buildGateState(result, gatedSince(result.detection, memory, result.evaluatedAt)));
+  } catch (error) {
+    // Only a malformed head SHA or time could get here; the status still names the agent.
+    core.warning(`agent-pr-gate: the gate state was not written: ${error instanceof Error ? error.message : String(error)}`);
+    return body;
+  }
+}
+
 export async function publishGateResult(
   client: GitHubClient,
   result: GateResult,
   options: GatePublishOptions,
 ): Promise<GatePublished> {
-  const body = renderComment(result);
+  const summaryBody = renderComment(result);
+  // Every comment carries the gate's memory (docs/security.md, "The gate's memory").
+  const body = commentWithState(summaryBody, result, options.snapshot.gateMemory);
   const existing: IssueComment | null = findStickyComment(options.snapshot.comments, options.snapshot.viewer);
   const action = decideCommentAction(options.comment, result.verdict, existing !== null);
   const writeComment = () =>
@@ -100,7 +114,8 @@ export async function publishGateResult(
           repo: options.target.repo,
           sha: options.snapshot.headSha,
           state: statusStateOf(result.verdict),
-          description: result.summary,
+          // The agent's id first: our statuses on earlier heads say which agent the gate saw.
+          description: statusDescription(result.detection.agent, result.summary),
           targetUrl,
         })
       : Promise.resolve(null);
@@ -120,7 +135,7 @@ export async function publishGateResult(
   if (comment?.ok) core.info(`agent-pr-gate: comment ${comment.value.action}: ${comment.value.url}`);
   if (status?.ok) core.info(`agent-pr-gate: status ${status.value} set on ${options.snapshot.headSha.slice(0, 7)}`);
 
-  await writeSummary(body);
+  await writeSummary(summaryBody);
   emitAnnotations(result);
   core.setOutput('verdict', result.verdict);
   core.setOutput('agent', result.detection.agent ?? '');

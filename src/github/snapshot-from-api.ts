@@ -282,7 +282,7 @@ export function snapshotFromApi(data: ApiData): PrSnapshot {
   const headSeenAt = headStatusSeenAt(pr.headCommit, pr.headRefOid);
   const comments = data.comments.map(commentFrom);
   const viewer = viewerFrom(data.viewer);
-  const gateMemory = gateMemoryFrom(data, comments, viewer);
+  const gateMemory = gateMemoryFrom(pr.headCommit, data.timeline, comments, viewer);
   return {
     repo: data.repo,
     number: pr.number,

@@ -111,6 +111,7 @@ function renderAgent(result: GateResult): string {
     const more = signals.length > shown.length ? ` · +${signals.length - shown.length} more` : '';
     lines.push(`**Signals:** ${shown.join(' · ')}${more}`);
   }
+  if (detection.memory) lines.push(`**Gated on the gate's memory:** ${escapeMessage(detection.memory, 300)}`);
   return lines.join('  \n');
 }
 
