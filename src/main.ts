@@ -39,10 +39,16 @@ export async function main(): Promise<void> {
       const { publishMergeGroup } = await import('./github/publish-merge-group.js');
       if (inputs.status) await publishMergeGroup(client, event, env.runUrl);
       else core.info('agent-pr-gate: merge group: status is off, nothing to do');
+    } else if (event.kind === 'workflow_run') {
+      // Review events, relayed: find the PR, then gate it as any other PR event.
+      const { findWorkflowRunPr } = await import('./github/find-workflow-run-pr.js');
+      const target = await findWorkflowRunPr(client, event);
+      if (target.kind === 'found') await runGate(inputs, client, env, target.event);
+      else core.notice(`agent-pr-gate: ${target.message}; nothing to do.`);
     } else if (event.kind === 'unsupported') {
       core.notice(
         `agent-pr-gate: the ${event.name || 'unknown'} event has no pull request to gate, so there is nothing to do ` +
-          '(gate mode runs on pull_request_target, pull_request, pull_request_review and merge_group).',
+          '(gate mode runs on pull_request_target, pull_request, pull_request_review, workflow_run and merge_group).',
       );
     } else {
       await runGate(inputs, client, env, event);

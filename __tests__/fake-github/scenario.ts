@@ -146,6 +146,8 @@ export interface FakeScenario {
    * later run against the same scenario reads what an earlier one set.
    */
   statuses?: Record<string, FakeStatus[]>;
+  /** `owner/name` of the head branch's repository: the base repository unless set (a fork's). */
+  headRepository?: string;
   /** Who the token acts as. */
   viewer: FakeActor;
   /** Repository role per login (admin, maintain, write, triage, read); unlisted logins read `read`. */

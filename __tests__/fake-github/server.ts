@@ -269,6 +269,22 @@ function builtinRoutes(recordWrite: (write: CommentWrite | StatusWrite, kind: 'c
       },
     },
     {
+      // The PR list, filtered by `head=owner:branch` as GitHub does (the scenario's one PR).
+      method: 'GET',
+      path: new RegExp(`^${repoPath}/pulls$`),
+      handle: (request, match) => {
+        if (!sameRepo(request, match)) return json(404, NOT_FOUND);
+        const { scenario } = request;
+        const headRepo = scenario.headRepository ?? `${scenario.repo.owner}/${scenario.repo.name}`;
+        const head = request.query.get('head');
+        const state = request.query.get('state') ?? 'open';
+        const listed = head === null || head === `${headRepo.split('/')[0]}:${scenario.pr.head.ref}`;
+        const pr = scenario.pr;
+        const shown = listed && (state === 'all' || state === pr.state);
+        return listPage(request, shown ? [{ number: pr.number, state: pr.state, head: { ref: pr.head.ref, sha: pr.head.sha, repo: { full_name: headRepo } }, base: { ref: pr.base.ref, sha: pr.base.sha } }] : []);
+      },
+    },
+    {
       method: 'GET',
       path: new RegExp(`^${repoPath}/collaborators/([^/]+)/permission$`),
       handle: (request, match) => {

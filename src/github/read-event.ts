@@ -23,7 +23,27 @@ export type GateEvent =
       headSha: string;
     }
   | { kind: 'merge_group'; owner: string; repo: string; headSha: string }
+  | WorkflowRunEvent
   | { kind: 'unsupported'; name: string };
+
+/**
+ * A `workflow_run` event: review events relayed by an unprivileged workflow (docs/security.md,
+ * "Review events"). It names no PR to trust; src/github/find-workflow-run-pr.ts finds it from the
+ * run's head commit and branch.
+ */
+export interface WorkflowRunEvent {
+  kind: 'workflow_run';
+  action: string | null;
+  owner: string;
+  repo: string;
+  headSha: string;
+  /** The run's branch; null when GitHub gave none (a run on a tag, or a deleted branch). */
+  headBranch: string | null;
+  /** `owner/name` of the repository the head commit came from (a fork for fork PRs). */
+  headRepository: { owner: string; fullName: string } | null;
+  /** The event that ran the relayed workflow (`pull_request_review`, …). */
+  triggeredBy: string;
+}
 
 const RepositorySchema = z.object({ name: z.string(), owner: z.object({ login: z.string() }) });
 
@@ -39,6 +59,17 @@ const PullRequestPayloadSchema = z.object({
 
 const MergeGroupPayloadSchema = z.object({
   merge_group: z.object({ head_sha: z.string() }),
+  repository: RepositorySchema.optional(),
+});
+
+const WorkflowRunPayloadSchema = z.object({
+  action: z.string().optional(),
+  workflow_run: z.object({
+    head_sha: z.string().regex(/^[0-9a-f]{40,64}$/, 'expected a commit SHA'),
+    head_branch: z.string().nullable().optional(),
+    head_repository: z.object({ full_name: z.string(), owner: z.object({ login: z.string() }) }).nullable().optional(),
+    event: z.string().optional(),
+  }),
   repository: RepositorySchema.optional(),
 });
 
@@ -83,6 +114,21 @@ export function readEvent(env: RunnerEnv): GateEvent {
     const payload = parseResponse(MergeGroupPayloadSchema, readPayload(env.eventPath), 'the merge_group event payload');
     const repository = repositoryOf(env, payload);
     return { kind: 'merge_group', owner: repository.owner, repo: repository.name, headSha: payload.merge_group.head_sha };
+  }
+  if (name === 'workflow_run') {
+    const payload = parseResponse(WorkflowRunPayloadSchema, readPayload(env.eventPath), 'the workflow_run event payload');
+    const repository = repositoryOf(env, payload);
+    const run = payload.workflow_run;
+    return {
+      kind: 'workflow_run',
+      action: payload.action ?? null,
+      owner: repository.owner,
+      repo: repository.name,
+      headSha: run.head_sha,
+      headBranch: run.head_branch || null,
+      headRepository: run.head_repository ? { owner: run.head_repository.owner.login, fullName: run.head_repository.full_name } : null,
+      triggeredBy: run.event ?? 'unknown',
+    };
   }
   return { kind: 'unsupported', name };
 }
