@@ -33,7 +33,7 @@ describe('gate run on a typical agent PR', () => {
     expect(fake.writes.comments[0]?.action).toBe('create');
     expect(fake.writes.comments[0]?.body).toContain(COMMENT_MARKER);
     expect(fake.writes.statuses).toEqual([
-      { sha: HEAD, state: 'success', context: 'agent-pr-gate', description: 'all checks passed: 1 approval (bob)', target_url: COMMENT_URL },
+      { sha: HEAD, state: 'success', context: 'agent-pr-gate', description: '[copilot] all checks passed: 1 approval (bob)', target_url: COMMENT_URL },
     ]);
     expect(run.summary.trim()).toBe(fake.writes.comments[0]?.body.trim());
     expect(fake.requests.map((r) => `${r.method} ${r.path}${r.operation ? ` ${r.operation}` : ''}`).sort()).toEqual([
@@ -50,8 +50,8 @@ describe('gate run on a typical agent PR', () => {
     expect(run.outputs.verdict).toBe('needs-review');
     expect(fake.writes.statuses.map((s) => s.state)).toEqual(['pending']);
     const description = fake.writes.statuses[0]?.description ?? '';
-    expect(description).toMatch(/^needs 1 more approval/);
-    expect(run.stdout).toContain(`::error::agent-pr-gate: verdict needs-review (fail-on: needs-review): ${description}`);
+    expect(description).toMatch(/^\[copilot\] needs 1 more approval/);
+    expect(run.stdout).toContain(`::error::agent-pr-gate: verdict needs-review (fail-on: needs-review): ${description.slice('[copilot] '.length)}`);
   });
 
   it('does not count an approval by a CONTRIBUTOR (no write access): needs review', async () => {

@@ -98,9 +98,8 @@ export async function publishGateResult(
   result: GateResult,
   options: GatePublishOptions,
 ): Promise<GatePublished> {
-  const summaryBody = renderComment(result);
   // Every comment carries the gate's memory (docs/security.md, "The gate's memory").
-  const body = commentWithState(summaryBody, result, options.snapshot.gateMemory);
+  const body = commentWithState(renderComment(result), result, options.snapshot.gateMemory);
   const existing: IssueComment | null = findStickyComment(options.snapshot.comments, options.snapshot.viewer);
   const action = decideCommentAction(options.comment, result.verdict, existing !== null);
   const writeComment = () =>
@@ -135,7 +134,7 @@ export async function publishGateResult(
   if (comment?.ok) core.info(`agent-pr-gate: comment ${comment.value.action}: ${comment.value.url}`);
   if (status?.ok) core.info(`agent-pr-gate: status ${status.value} set on ${options.snapshot.headSha.slice(0, 7)}`);
 
-  await writeSummary(summaryBody);
+  await writeSummary(body);
   emitAnnotations(result);
   core.setOutput('verdict', result.verdict);
   core.setOutput('agent', result.detection.agent ?? '');
