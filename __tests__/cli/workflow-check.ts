@@ -9,7 +9,9 @@ import { expect } from 'vitest';
 import { parseDocument } from 'yaml';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const ACTION_REF = 'OWNER/agent-pr-gate@v1';
+export const ACTION_REF = 'agent-pr-gate/agent-pr-gate@v1';
+/** This action in a `uses:`: its home, a fork of it, or the `OWNER/` placeholder some docs still use. */
+const isOurs = (uses: unknown) => typeof uses === 'string' && /^[\w.-]+\/agent-pr-gate@/.test(uses);
 
 export type Yaml = Record<string, unknown>;
 
@@ -43,6 +45,7 @@ const ACTIVITY_TYPES: Record<string, string[]> = {
   pull_request: ['assigned', 'unassigned', 'labeled', 'unlabeled', 'opened', 'edited', 'closed', 'reopened', 'synchronize', 'converted_to_draft', 'ready_for_review', 'locked', 'unlocked', 'review_requested', 'review_request_removed', 'auto_merge_enabled', 'auto_merge_disabled', 'milestoned', 'demilestoned', 'enqueued', 'dequeued'],
   pull_request_review: ['submitted', 'edited', 'dismissed'],
   merge_group: ['checks_requested'],
+  workflow_run: ['completed', 'requested', 'in_progress'],
 };
 const EVENTS_WITHOUT_TYPES = ['schedule', 'workflow_dispatch', 'push', 'merge_group'];
 const ENUM_INPUTS: Record<string, string[]> = {
@@ -85,6 +88,10 @@ export function checkWorkflow(file: string, workflow: Yaml): string[] {
         if (!ACTIVITY_TYPES[event]?.includes(String(type))) say(`${event} has no activity type ${String(type)}`);
       }
     }
+    if (event === 'workflow_run') {
+      const names = (config as { workflows?: unknown } | null)?.workflows;
+      if (!Array.isArray(names) || names.length === 0) say('workflow_run needs a non-empty workflows list');
+    }
     if (event === 'schedule') {
       for (const entry of config as Array<{ cron?: unknown }>) {
         if (typeof entry.cron !== 'string' || entry.cron.trim().split(/\s+/).length !== 5) say('schedule needs a five-field cron');
@@ -121,7 +128,7 @@ export function checkWorkflow(file: string, workflow: Yaml): string[] {
       for (const [name, value] of Object.entries((step.with as Record<string, unknown> | undefined) ?? {})) {
         if (value !== null && typeof value === 'object') say(`${where}: with.${name} must be a scalar`);
       }
-      if (step.uses === ACTION_REF) {
+      if (isOurs(step.uses)) {
         if (typeof step.id === 'string') ours.add(step.id);
         for (const [name, value] of Object.entries((step.with as Record<string, unknown> | undefined) ?? {})) {
           if (!(name in actionInputs)) say(`${where}: action.yml has no input ${name}`);
@@ -143,6 +150,60 @@ export function checkWorkflow(file: string, workflow: Yaml): string[] {
   }
   for (const text of strings(workflow)) {
     if ((text.match(/\$\{\{/g) ?? []).length !== (text.match(/\}\}/g) ?? []).length) say(`unbalanced \${{ }} in ${text}`);
+  }
+  return problems;
+}
+
+/**
+ * Triggers whose run can take its workflow file, or its code, from a PR's ref (docs/security.md,
+ * "Which file each trigger runs"): `pull_request` and `pull_request_review` run the workflow as it
+ * is in the PR's merge commit. `issue_comment` is listed too: it is how PR comments are usually
+ * relayed, and a comment is anyone's text.
+ */
+const PR_REF_TRIGGERS = ['pull_request', 'pull_request_review', 'pull_request_review_comment', 'issue_comment'];
+/** Triggers that run the default branch's file with a write token: they must never check out PR code. */
+const PRIVILEGED_TRIGGERS = ['pull_request_target', 'workflow_run'];
+const PR_HEAD_REF = /github\.event\.(pull_request\.head|workflow_run\.head_(sha|branch|commit))|github\.head_ref|refs\/pull\/|\bgh pr checkout\b|\bgit (fetch|checkout)\b[^\n]*\bpull\//;
+
+function writes(permissions: unknown): string[] {
+  if (permissions === undefined) return ['(the default token, which can write)'];
+  if (permissions === 'write-all') return ['write-all'];
+  if (permissions === 'read-all') return [];
+  return Object.entries((permissions ?? {}) as Record<string, unknown>)
+    .filter(([, access]) => access === 'write')
+    .map(([scope]) => scope);
+}
+
+/**
+ * Whether a workflow could run the gate (or any PR code) with a write token from a PR's ref: a
+ * PR-ref trigger with any write permission, or this action, or a privileged trigger that checks
+ * out or fetches the PR head. One sentence per problem.
+ */
+export function checkTrust(file: string, workflow: Yaml): string[] {
+  const problems: string[] = [];
+  const say = (message: string) => problems.push(`${file}: ${message}`);
+  const events = keysOf(workflow.on);
+  const fromPrRef = events.filter((event) => PR_REF_TRIGGERS.includes(event));
+  const privileged = events.filter((event) => PRIVILEGED_TRIGGERS.includes(event));
+  const jobs = Object.entries((workflow.jobs ?? {}) as Record<string, Yaml>);
+  if (fromPrRef.length > 0) {
+    const trigger = fromPrRef.join(', ');
+    for (const [jobId, job] of jobs) {
+      // A job's permissions replace the workflow's; without either, the token is the default one.
+      const permissions = job.permissions !== undefined ? job.permissions : workflow.permissions;
+      const scopes = writes(permissions);
+      if (scopes.length > 0) say(`runs on ${trigger} (the PR's own workflow file) with write permission: job ${jobId}: ${scopes.join(', ')}`);
+      for (const step of (job.steps ?? []) as Yaml[]) {
+        if (isOurs(step.uses)) say(`runs the gate on ${trigger}, from the PR's own workflow file: job ${jobId}`);
+      }
+    }
+  }
+  if (privileged.length > 0) {
+    for (const [jobId, job] of jobs) {
+      for (const [index, step] of ((job.steps ?? []) as Yaml[]).entries()) {
+        if (PR_HEAD_REF.test(JSON.stringify(step))) say(`checks out or fetches the PR head on ${privileged.join(', ')}: job ${jobId} step ${index + 1}`);
+      }
+    }
   }
   return problems;
 }
