@@ -70,9 +70,9 @@ function deleteGateComment(scenario: FakeScenario): void {
   scenario.timeline.push({ event: 'comment_deleted', actor: ALICE, created_at: at(32), deleted_comment_author: GITHUB_ACTIONS });
 }
 
-async function run(fake: FakeGitHub) {
+async function run(fake: FakeGitHub, action = 'synchronize') {
   fake.resetLog();
-  return runAction(fake, { event: 'pull_request_target', payload: pullRequestPayload(fake.scenario) });
+  return runAction(fake, { event: 'pull_request_target', payload: pullRequestPayload(fake.scenario, action) });
 }
 
 async function failedOnce(): Promise<FakeGitHub> {
@@ -141,6 +141,20 @@ describe('a Cursor PR rewritten to look human after the gate failed it', () => {
     expect([second.outputs.verdict, second.outputs.agent]).toEqual(['fail', 'unknown']);
     expect(fake.writes.statuses.map((s) => s.state)).toEqual(['failure']);
     expect(fake.writes.comments[0]?.body).toContain('its comment, deleted by alice');
+  });
+
+  it('only the override lets it through: a maintainer’s label after the force push passes it, still as cursor', async () => {
+    const fake = await failedOnce();
+    rewriteAsHuman(fake.scenario);
+    const carol = { login: 'carol', id: 103, type: 'User' as const };
+    fake.scenario.permissions.carol = 'maintain';
+    fake.scenario.pr.labels = ['agent-pr-gate/override'];
+    fake.scenario.timeline.push({ event: 'labeled', actor: carol, created_at: at(40), label: 'agent-pr-gate/override' });
+    // The run the label triggers (a run triggered by the push would postdate the label).
+    const second = await run(fake, 'labeled');
+    expect([second.code, second.outputs.verdict, second.outputs.agent]).toEqual([0, 'pass', 'cursor']);
+    expect(fake.writes.statuses[0]?.description).toMatch(/^\[cursor\] overridden by carol/);
+    expect(parseGateState(fake.writes.comments.at(-1)?.body ?? '')).toMatchObject({ agent: 'cursor', verdict: 'pass', override: { by: 'carol', at: at(40) } });
   });
 
   it('a status someone else set, or a deletion the gate made itself, is not memory', async () => {
