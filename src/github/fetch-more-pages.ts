@@ -1,4 +1,5 @@
 import type { GitHubClient } from './client.js';
+import { keepDespiteStatuses } from './answer-despite-statuses.js';
 import { MORE_CONNECTIONS, MORE_QUERY, type MoreConnection } from './graphql-queries.js';
 import { MoreQuerySchema, parseResponse, type GqlComment, type GqlCommit, type GqlReview, type GqlTimelineItem } from './schemas.js';
 
@@ -81,7 +82,8 @@ export async function fetchMorePages<R>(
       variables[connection] = want;
       variables[`${connection}After`] = want ? info[connection].endCursor : null;
     }
-    const more = parseResponse(MoreQuerySchema, await client.graphql(MORE_QUERY, variables), "GitHub's answer to the pull request page query");
+    const raw = await keepDespiteStatuses(client.graphql(MORE_QUERY, variables));
+    const more = parseResponse(MoreQuerySchema, raw, "GitHub's answer to the pull request page query");
     const page = more.repository?.pullRequest;
     if (!page) throw new Error(`pull request #${pr.number} disappeared while it was being read`);
     for (const connection of wanted) {

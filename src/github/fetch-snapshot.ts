@@ -1,4 +1,5 @@
 import type { PrSnapshot } from '../snapshot.js';
+import { keepDespiteStatuses } from './answer-despite-statuses.js';
 import type { GitHubClient } from './client.js';
 import { fetchMorePages } from './fetch-more-pages.js';
 import { fetchAllPages, fetchFirstPage } from './fetch-pages.js';
@@ -64,26 +65,11 @@ export async function fetchSnapshotStaged(client: GitHubClient, target: Snapshot
 
 type Graph = Omit<ApiData, 'files' | 'restReviewComments'>;
 
-/**
- * A token that cannot read commit statuses (no `statuses: read`) gets the whole answer with the
- * head commit's `status` null and an error at that path. The statuses are only a hint (no status
- * means "not known when the head arrived"), so that answer is kept; any other error is not.
- */
-function answerDespiteHeadStatus(error: unknown): object | null {
-  const { errors, data } = (typeof error === 'object' && error !== null ? error : {}) as { errors?: unknown; data?: unknown };
-  if (!Array.isArray(errors) || errors.length === 0 || typeof data !== 'object' || data === null) return null;
-  const onlyHeadCommit = errors.every((item: unknown) => {
-    const path = typeof item === 'object' && item !== null ? (item as { path?: unknown }).path : undefined;
-    return Array.isArray(path) && path.includes('headCommit');
-  });
-  return onlyHeadCommit ? data : null;
-}
-
 async function fetchGraph(client: GitHubClient, target: SnapshotTarget): Promise<Graph> {
   const { owner, name, number, baseSha, configPath } = target;
   const [codeownersGithub, codeownersRoot, codeownersDocs] = CODEOWNERS_PATHS.map((path) => `${baseSha}:${path}`);
-  const raw = await client
-    .graphql(SNAPSHOT_QUERY, {
+  const raw = await keepDespiteStatuses(
+    client.graphql(SNAPSHOT_QUERY, {
       owner,
       name,
       number,
@@ -91,12 +77,8 @@ async function fetchGraph(client: GitHubClient, target: SnapshotTarget): Promise
       codeownersGithub,
       codeownersRoot,
       codeownersDocs,
-    })
-    .catch((error: unknown) => {
-      const data = answerDespiteHeadStatus(error);
-      if (data === null) throw error;
-      return data;
-    });
+    }),
+  );
   const first = parseResponse(SnapshotQuerySchema, raw, "GitHub's answer to the pull request query");
   const repository = first.repository;
   if (!repository) throw new Error(`repository ${owner}/${name} was not found, or the token cannot read it`);
