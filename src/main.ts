@@ -101,7 +101,7 @@ async function runGate(inputs: Inputs, client: GitHubClient, env: RunnerEnv, eve
   // Detection reads no files, and before lookups it errs towards "agent" (a removed agent label
   // still counts), so an agent PR always gets all of them.
   const skipFilePages =
-    staged.moreFiles && applyGateMemory(detectAgent(loaded.policy, staged.snapshot), staged.snapshot.gateMemory, resolveAgents(loaded.policy)).agent === null;
+    staged.moreFiles && applyGateMemory(detectAgent(loaded.policy, staged.snapshot), staged.snapshot.gateMemory, { agents: resolveAgents(loaded.policy), author: staged.snapshot.author }).agent === null;
   const snapshot = skipFilePages ? staged.snapshot : await staged.complete();
   snapshot.headSeenAt = headSeenAt(snapshot.headSeenAt, event, snapshot.headSha, env.runAttempt, startedAt);
 

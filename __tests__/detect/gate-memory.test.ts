@@ -97,7 +97,7 @@ describe('recallAgent', () => {
 
 describe('applyGateMemory', () => {
   it('keeps a PR whose signals were removed gated as the remembered agent, and says so', () => {
-    const detection = applyGateMemory(HUMAN, memory({ state: STATE }), AGENTS);
+    const detection = applyGateMemory(HUMAN, memory({ state: STATE }), { agents: AGENTS });
     expect(detection.agent).toBe('cursor');
     expect(detection.agentName).toBe('Cursor');
     expect(detection.requester).toBe('alice');
@@ -106,17 +106,25 @@ describe('applyGateMemory', () => {
   });
 
   it('does not let a different agent replace the remembered one', () => {
-    const detection = applyGateMemory({ ...CURSOR_NOW, agent: 'codex', agentName: 'OpenAI Codex' }, memory({ state: STATE }), AGENTS);
+    const detection = applyGateMemory({ ...CURSOR_NOW, agent: 'codex', agentName: 'OpenAI Codex' }, memory({ state: STATE }), { agents: AGENTS });
     expect(detection.agent).toBe('cursor');
     expect(detection.reason).toContain('detection now points to codex');
   });
 
   it('pins the remembered requester: rewritten trailers do not hand the role to someone else', () => {
-    const detection = applyGateMemory({ ...CURSOR_NOW, requester: 'bob', requesterSource: 'co-author trailer' }, memory({ state: STATE }), AGENTS);
+    const detection = applyGateMemory({ ...CURSOR_NOW, requester: 'bob', requesterSource: 'co-author trailer' }, memory({ state: STATE }), { agents: AGENTS });
     expect(detection.agent).toBe('cursor');
     expect(detection.requester).toBe('alice');
     expect(detection.requesterSource).toBe("the gate's memory");
     expect(detection.memory).toBeUndefined();
+  });
+
+  it('takes a human PR author as the requester when the memory names none', () => {
+    const statuses = [{ sha: '1'.repeat(40), state: 'failure', description: '[cursor] denied: x', at: '2026-03-02T08:00:00Z' }];
+    const detection = applyGateMemory(HUMAN, memory({ statuses }), { agents: AGENTS, author: { login: 'alice', id: 1, type: 'User' } });
+    expect([detection.agent, detection.requester, detection.requesterSource]).toEqual(['cursor', 'alice', 'PR author']);
+    const byBot = applyGateMemory(HUMAN, memory({ statuses }), { author: { login: 'devin-ai-integration[bot]', id: 2, type: 'Bot' } });
+    expect([byBot.requester, byBot.requesterSource]).toEqual([null, null]);
   });
 
   it('changes nothing without memory or when detection agrees', () => {

@@ -129,6 +129,7 @@ describe('a Cursor PR rewritten to look human after the gate failed it', () => {
     expectStillCursorFail(fake, second);
     expect(fake.writes.comments.map((c) => c.action)).toEqual(['create']);
     expect(fake.writes.comments[0]?.body).toContain(`from its status on ${CURSOR_HEAD.slice(0, 7)}`);
+    expect(fake.writes.comments[0]?.body).toContain('**Requester:** alice (PR author)');
   });
 
   it('with the comment deleted and no status left to read: the deletion itself keeps it gated', async () => {

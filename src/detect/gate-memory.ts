@@ -1,6 +1,6 @@
 import type { AgentDefinition } from '../config/policy.js';
 import type { Detection } from '../result.js';
-import type { GateMemory } from '../snapshot.js';
+import type { Actor, GateMemory } from '../snapshot.js';
 
 /**
  * Sticky detection through the gate's memory (docs/security.md, "The gate's memory").
@@ -96,24 +96,29 @@ export function gatedSince(detection: Pick<Detection, 'agent'>, memory: GateMemo
  * The remembered requester stays the requester (rewritten trailers cannot move the role to
  * someone else, so the requester cannot approve or override their own PR by renaming it).
  */
-export function applyGateMemory(
-  detection: Detection,
-  memory: GateMemory | null | undefined,
-  agents: readonly Pick<AgentDefinition, 'id' | 'name'>[] = [],
-): Detection {
+export interface MemoryContext {
+  /** The agent definitions (for the remembered agent's display name). */
+  agents?: readonly Pick<AgentDefinition, 'id' | 'name'>[];
+  /** The PR's author: the requester when the memory names none and a human authored the PR. */
+  author?: Actor | null;
+}
+
+export function applyGateMemory(detection: Detection, memory: GateMemory | null | undefined, context: MemoryContext = {}): Detection {
   const remembered = recallAgent(memory);
   if (remembered === null) return detection;
   const requester = remembered.requester ?? detection.requester;
   const requesterSource = remembered.requester !== null && remembered.requester !== detection.requester ? "the gate's memory" : detection.requesterSource;
   if (detection.agent === remembered.agent) return { ...detection, requester, requesterSource };
+  const agents = context.agents ?? [];
+  const author = context.author?.type === 'User' ? context.author.login : null;
   const definition = agents.find((agent) => agent.id === remembered.agent);
   const was = detection.agent === null ? 'signals since removed' : `detection now points to ${detection.agent}, which does not replace the agent the gate judged`;
   const memoryReason = `gated since ${remembered.since} as ${remembered.agent}; ${was} (from ${remembered.evidence}; only the override lets it through)`;
   return {
     agent: remembered.agent,
     agentName: definition?.name ?? (remembered.agent === UNKNOWN_AGENT ? 'an agent (the gate’s comment was deleted)' : remembered.agent),
-    requester,
-    requesterSource: remembered.requester !== null ? "the gate's memory" : detection.requesterSource,
+    requester: requester ?? author,
+    requesterSource: remembered.requester !== null ? "the gate's memory" : requester !== null ? detection.requesterSource : author !== null ? 'PR author' : null,
     signals: detection.signals,
     reason: memoryReason,
     memory: memoryReason,
