@@ -3,7 +3,7 @@ import type { GateResult, Verdict } from './result.js';
 
 /**
  * The gate's memory of a PR: one hidden line in its own sticky comment,
- * `<!-- agent-pr-gate:state {JSON} -->` (docs/architecture.md, "Gate state").
+ * `<!-- agent-pr-gate:state {JSON} -->` (docs/security.md, "The gate's memory").
  *
  * It holds ids, logins, enums and times only — never file text or a secret. The gate writes it on
  * every run; a later run reads it (only from our own, identity-checked comment) so that a PR once

@@ -97,6 +97,21 @@ describe('workflow_run (review events, relayed)', () => {
     expect(fake.writes).toEqual({ comments: [], statuses: [] });
   });
 
+  it('a branch that headed a closed PR and now heads an open one: the open one is gated', async () => {
+    const scenario = typicalScenario();
+    const pull = (number: number, state: string) => ({
+      number,
+      state,
+      head: { ref: scenario.pr.head.ref, sha: scenario.pr.head.sha, repo: { full_name: 'acme/widgets' } },
+      base: { ref: 'main', sha: scenario.pr.base.sha },
+    });
+    const pulls: RestRoute = { method: 'GET', path: /^\/repos\/acme\/widgets\/pulls$/, handle: () => ({ status: 200, body: [pull(41, 'closed'), pull(42, 'open')] }) };
+    const fake = await startFake(scenario, { rest: [pulls] });
+    const run = await runAction(fake, { event: 'workflow_run', payload: workflowRunPayload(scenario) });
+    expect([run.code, run.outputs.verdict]).toEqual([0, 'pass']);
+    expect(fake.writes.comments.map((c) => c.action)).toEqual(['create']);
+  });
+
   it('a payload that is not a workflow_run: one clear error line', async () => {
     const fake = await startFake(typicalScenario());
     const run = await runAction(fake, { event: 'workflow_run', payload: { action: 'completed', workflow_run: { head_sha: 'not-a-sha' } } });
