@@ -1,7 +1,6 @@
 import type { Policy } from './config/policy.js';
 import { detectAgent } from './detect/detect-agent.js';
-import { applyGateMemory } from './detect/gate-memory.js';
-import { resolveAgents } from './detect/agents.js';
+import { applyGateMemory, memoryContextOf } from './detect/gate-memory.js';
 import { computeMetrics } from './metrics/compute-metrics.js';
 import { evaluatePolicy } from './policy/evaluate-policy.js';
 import { detectionLookups } from './detect/detection-lookups.js';
@@ -42,7 +41,8 @@ export function planGateLookups(policy: Policy, snapshot: PrSnapshot, options: P
   const permissions = new Set(detectionLookups(policy, snapshot));
   // Before lookups, a removed agent label still counts (fail closed), so this is a superset of
   // the final detection: an agent PR here may turn out not to be one once permissions are known.
-  if (applyGateMemory(detectAgent(policy, snapshot), snapshot.gateMemory, { agents: resolveAgents(policy), author: snapshot.author }).agent === null) return { permissions: [...permissions], teams: [], findings: null };
+  const detection = applyGateMemory(detectAgent(policy, snapshot), snapshot.gateMemory, memoryContextOf(policy, snapshot));
+  if (detection.agent === null) return { permissions: [...permissions], teams: [], findings: null };
   const findings = evaluatePolicy(policy, snapshot, { workflowPath: options.workflowPath ?? null });
   const plan = planLookups(policy, snapshot, findings);
   for (const login of plan.permissions) permissions.add(login);
@@ -55,7 +55,7 @@ export function planGateLookups(policy: Policy, snapshot: PrSnapshot, options: P
  */
 export function evaluateGate(policy: Policy, snapshot: PrSnapshot, options: EvaluateOptions): GateResult {
   // Sticky through the gate's memory: a PR once judged an agent's stays that agent's.
-  const detection = applyGateMemory(detectAgent(policy, snapshot), snapshot.gateMemory, { agents: resolveAgents(policy), author: snapshot.author });
+  const detection = applyGateMemory(detectAgent(policy, snapshot), snapshot.gateMemory, memoryContextOf(policy, snapshot));
   const pr = {
     number: snapshot.number,
     headSha: snapshot.headSha,

@@ -1,8 +1,7 @@
 import * as core from '@actions/core';
 import { loadPolicy } from './config/load-policy.js';
 import { detectAgent } from './detect/detect-agent.js';
-import { applyGateMemory } from './detect/gate-memory.js';
-import { resolveAgents } from './detect/agents.js';
+import { applyGateMemory, memoryContextOf } from './detect/gate-memory.js';
 import { evaluateGate } from './evaluate.js';
 import { createGitHubClient, GATE_WRITE_SPACING_MS, type GitHubClient } from './github/client.js';
 import { describeError } from './github/errors.js';
@@ -100,8 +99,9 @@ async function runGate(inputs: Inputs, client: GitHubClient, env: RunnerEnv, eve
   // Only an agent PR is judged on its patches: a human PR's other file pages are not fetched.
   // Detection reads no files, and before lookups it errs towards "agent" (a removed agent label
   // still counts), so an agent PR always gets all of them.
-  const skipFilePages =
-    staged.moreFiles && applyGateMemory(detectAgent(loaded.policy, staged.snapshot), staged.snapshot.gateMemory, { agents: resolveAgents(loaded.policy), author: staged.snapshot.author }).agent === null;
+  // A PR the gate's memory keeps gated is an agent PR here too (docs/security.md, "The gate's memory").
+  const detected = applyGateMemory(detectAgent(loaded.policy, staged.snapshot), staged.snapshot.gateMemory, memoryContextOf(loaded.policy, staged.snapshot));
+  const skipFilePages = staged.moreFiles && detected.agent === null;
   const snapshot = skipFilePages ? staged.snapshot : await staged.complete();
   snapshot.headSeenAt = headSeenAt(snapshot.headSeenAt, event, snapshot.headSha, env.runAttempt, startedAt);
 

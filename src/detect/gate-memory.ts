@@ -1,6 +1,7 @@
-import type { AgentDefinition } from '../config/policy.js';
+import type { AgentDefinition, Policy } from '../config/policy.js';
 import type { Detection } from '../result.js';
-import type { Actor, GateMemory } from '../snapshot.js';
+import type { Actor, GateMemory, PrSnapshot } from '../snapshot.js';
+import { resolveAgents } from './agents.js';
 
 /**
  * Sticky detection through the gate's memory (docs/security.md, "The gate's memory").
@@ -101,6 +102,11 @@ export interface MemoryContext {
   agents?: readonly Pick<AgentDefinition, 'id' | 'name'>[];
   /** The PR's author: the requester when the memory names none and a human authored the PR. */
   author?: Actor | null;
+}
+
+/** The context `applyGateMemory` reads, from the policy and the snapshot. */
+export function memoryContextOf(policy: Policy, snapshot: Pick<PrSnapshot, 'author'>): MemoryContext {
+  return { agents: resolveAgents(policy), author: snapshot.author };
 }
 
 export function applyGateMemory(detection: Detection, memory: GateMemory | null | undefined, context: MemoryContext = {}): Detection {
