@@ -6,9 +6,7 @@
 //   so a run does not parse YAML it ships (load-policy.ts).
 import { writeFileSync } from 'node:fs';
 import * as z from 'zod';
-import { registerRawLoader } from './raw-loader.js';
 
-registerRawLoader();
 const { PolicyFileSchema } = await import('../src/config/schema.js');
 const { parsePresets } = await import('../src/config/presets.js');
 

@@ -76,7 +76,6 @@ export async function runReportMode(inputs: Inputs, client: GitHubClient, env: R
   });
   if (!data) return;
   const loaded = data.policy;
-  for (const warning of loaded.warnings) core.warning(`agent-pr-gate: ${warning}`);
 
   const { report, requests } = await fetchReportResult(client, loaded.policy, data, { repo, window, now });
   const snapshots = data.snapshots;

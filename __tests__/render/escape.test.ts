@@ -210,7 +210,7 @@ describe('renderComment with hostile PR data', () => {
       notes: [hostile],
       changesRequestedBy: ['@everyone'],
     }),
-    incomplete: [hostile],
+    incomplete: [{ kind: 'read', text: hostile }],
   });
   const body = renderComment(result);
   const rendered = html(body);
@@ -261,7 +261,7 @@ describe('renderComment with hostile PR data', () => {
       detection: copilotDetection({ requester: huge, requesterSource: huge, agentName: huge, reason: huge }),
       findings: [finding({ message: huge, rule: huge, reviewers: [huge], locations: [location(huge, 1, huge)] })],
       reviews: reviewStatus({ requirements: [requirement({ description: huge, candidates: [huge], problem: huge })], notes: [huge], ignored: [{ login: huge, reason: huge, detail: huge }] }),
-      incomplete: [huge],
+      incomplete: [{ kind: 'read', text: huge }],
     });
     expect(giant.length).toBeLessThan(20_000);
     expect(giant.length).toBeLessThan(MAX_COMMENT_LENGTH);

@@ -270,7 +270,11 @@ describe('renderComment', () => {
         verdict: 'needs-review',
         summary: 'Needs review: 3000 network findings; the data is incomplete (files: 3000 of 3500 listed).',
         findings: [finding({ category: 'network', level: 'review', message: 'references hosts outside network.allowed-hosts', locations })],
-        incomplete: ['files: 3000 of 3500 listed', 'commits: 250 of 312 listed', 'patch missing for dist/bundle.js (too large)'],
+        incomplete: [
+          { kind: 'files', text: 'files: 3000 of 3500 listed' },
+          { kind: 'commits', text: 'commits: 250 of 312 listed' },
+          { kind: 'patches', text: 'patch missing for dist/bundle.js (too large)' },
+        ],
       }),
     );
     expect(body.length).toBeLessThan(MAX_COMMENT_LENGTH);
@@ -409,7 +413,7 @@ describe('renderComment: structure', () => {
         summary: long,
         findings,
         reviews: reviewStatus({ ignored, requirements, notes: Array.from({ length: 500 }, () => long) }),
-        incomplete: Array.from({ length: 400 }, () => long),
+        incomplete: Array.from({ length: 400 }, () => ({ kind: 'read' as const, text: long })),
         pr: { number: 1, headSha: 'a'.repeat(40), url: 'https://github.com/a/b/pull/1', title: long, repo: { owner: 'a', name: 'b' }, state: 'open' },
       }),
     );

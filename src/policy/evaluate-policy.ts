@@ -1,7 +1,7 @@
 import { levelAtLeast, type Policy } from '../config/policy.js';
 import type { Level } from '../config/schema.js';
 import type { Finding } from '../result.js';
-import type { PrSnapshot } from '../snapshot.js';
+import type { ManifestContent, PrSnapshot } from '../snapshot.js';
 import { POLICY_CATEGORIES } from './category-list.js';
 import { createFinding } from './finding.js';
 import type { PolicyCategory } from './policy-category.js';
@@ -9,14 +9,18 @@ import { createPolicyContext } from './policy-context.js';
 import { hideKnownSecrets, redactSecrets, secretTexts } from './secret-scan.js';
 
 /**
- * The permission policy of SPEC §4 on one snapshot: every category in POLICY_CATEGORIES sorts
+ * The permission policy (docs/policy-reference.md) on one snapshot: every category in POLICY_CATEGORIES sorts
  * what the PR changed into findings, each with the category's level and reviewers. Findings of
  * `allow` categories are included (informational, already satisfied); `review` and `deny`
  * findings start unsatisfied and the reviews module decides. Pure and deterministic: files are
  * read in path order, and no secret text ever reaches a message or excerpt.
  */
-export function evaluatePolicy(policy: Policy, snapshot: PrSnapshot, options: { workflowPath: string | null }): Finding[] {
-  const context = createPolicyContext(policy, snapshot, options.workflowPath);
+export function evaluatePolicy(
+  policy: Policy,
+  snapshot: PrSnapshot,
+  options: { workflowPath: string | null; manifestContents?: ReadonlyMap<string, ManifestContent> | undefined },
+): Finding[] {
+  const context = createPolicyContext(policy, snapshot, options.workflowPath, options.manifestContents);
   const findings: Finding[] = [];
   for (const category of POLICY_CATEGORIES) {
     try {

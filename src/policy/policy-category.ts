@@ -1,7 +1,7 @@
 import type { Policy } from '../config/policy.js';
 import type { CategoryId } from '../config/policy.js';
 import type { Finding, FindingLocation } from '../result.js';
-import type { FileStatus, PrSnapshot } from '../snapshot.js';
+import type { FileStatus, ManifestContent, PrSnapshot } from '../snapshot.js';
 import type { DiffLine, ParsedPatch } from './diff.js';
 import type { LineSecrets } from './secret-scan.js';
 
@@ -35,6 +35,13 @@ export interface PolicyContext {
   readonly workflowPath: string | null;
   /** Every listed file, sorted by path. */
   readonly files: readonly ChangedFile[];
+  /**
+   * The touched dependency manifests read in full at base and head, by head path (the gate
+   * pipeline reads them; see docs/architecture.md). Undefined when they were not read (a saved
+   * snapshot without them): then the patches are all there is. A manifest not in the map, or one
+   * with an `error`, was not read and is already an `incomplete` gap.
+   */
+  readonly manifestContents?: ReadonlyMap<string, ManifestContent>;
   /** Secrets in a file's added lines, by line (computed once per file). */
   secretsOf(file: ChangedFile): ReadonlyMap<DiffLine, LineSecrets>;
   /**

@@ -46,7 +46,7 @@ export function renderComment(result: GateResult): string {
           renderFindings(result.findings, result.reviews, links),
           renderLocations(result.findings, links),
           ...renderReviews(result.reviews),
-          renderIncomplete(result.incomplete),
+          renderIncomplete(result.incomplete.map((gap) => gap.text)),
           fixed(result.metrics ? renderMetrics(result.metrics, result.pr.state) : ''),
           fixed(renderFooter(result, links)),
         ];
