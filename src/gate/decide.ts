@@ -38,7 +38,11 @@ export function decide(policy: Policy, reads: Reads, carried: Carried, options: 
   const incomplete = findIncomplete(snapshot, reads.manifests, manifestsOf(snapshot).length);
   const rawFindings =
     carried.findings ??
-    evaluatePolicy(policy, snapshot, { workflowPath: options.workflowPath ?? null, manifestContents: manifestMap(reads.manifests) });
+    evaluatePolicy(policy, snapshot, {
+      workflowPath: options.workflowPath ?? null,
+      manifestContents: manifestMap(reads.manifests),
+      categories: options.categories,
+    });
   const { reviews, findings } = evaluateReviews(policy, snapshot, detection, rawFindings, incomplete);
   const metrics = computeMetrics(policy, snapshot, detection, options.now);
   const decision = decideVerdict({ detection, findings, reviews, incomplete });

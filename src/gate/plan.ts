@@ -3,6 +3,7 @@ import { detectAgent } from '../detect/detect-agent.js';
 import { detectionLookups } from '../detect/detection-lookups.js';
 import { dependencyFileOf } from '../policy/dependencies/manifests.js';
 import { evaluatePolicy } from '../policy/evaluate-policy.js';
+import type { CategoryDefinition } from '../policy/policy-category.js';
 import type { Detection, Finding } from '../result.js';
 import { planLookups } from '../reviews/plan-lookups.js';
 import type { ManifestContent, PrSnapshot } from '../snapshot.js';
@@ -32,6 +33,8 @@ export interface GateOptions {
    * this run knows it; absent: the snapshot's own. An input, never written into the snapshot.
    */
   headSeenAt?: string | null;
+  /** The permission categories: the built-in list (src/policy/category-list.ts) unless a test registers its own. */
+  categories?: readonly CategoryDefinition[];
 }
 
 /** What earlier rounds computed, carried into later rounds and into `decide`. */
@@ -88,7 +91,7 @@ export function plan(policy: Policy, reads: Reads, carried: Carried | null, opti
 
   const findings =
     carried?.findings ??
-    evaluatePolicy(policy, view, { workflowPath: options.workflowPath ?? null, manifestContents: manifestMap(reads.manifests) });
+    evaluatePolicy(policy, view, { workflowPath: options.workflowPath ?? null, manifestContents: manifestMap(reads.manifests), categories: options.categories });
   const review = planLookups(policy, view, findings);
   const request: ReadRequest = {
     ...NO_REQUEST,
