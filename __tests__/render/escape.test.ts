@@ -124,10 +124,12 @@ describe('inlineCode', () => {
     expect(out).toContain(`<${ZWSP}!-- agent-pr-gate -->`);
   });
 
-  it('replaces pipes in table cells, where even code cannot hold them', () => {
+  it('escapes pipes in table cells, so code there shows the real `|`, not a look-alike', () => {
     const rendered = html(`| a | b |\n|---|---|\n| ${inlineCode('x \\| y | z', { table: true })} | after |`);
     expect(rendered.match(/<td>/g)).toHaveLength(2);
     expect(rendered).toContain('<td>after</td>');
+    expect(visibleText(rendered.match(/<code>.*?<\/code>/)?.[0] ?? '')).toBe('x \\| y | z');
+    expect(rendered).not.toContain('\uFF5C');
   });
 });
 
