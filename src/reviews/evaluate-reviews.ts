@@ -10,7 +10,7 @@ import { displayCandidate, matchCandidates, type CandidateMatch } from './match-
 import { evaluateOverride, hasAnythingToOverride } from './override.js';
 
 /**
- * The human-review rules of SPEC §4 on one snapshot: counted approvals, the requirements they must
+ * The human-review rules (docs/architecture.md, "Review rules") on one snapshot: counted approvals, the requirements they must
  * meet (required approvals, each review-level finding's reviewers, code owners, no blocking change
  * requests) and the override label. Returns the review status and the findings with `satisfied`
  * set. Pure: team memberships and permissions come from `snapshot.lookups` (see `planLookups`),
