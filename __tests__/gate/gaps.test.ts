@@ -47,4 +47,21 @@ describe('findIncomplete', () => {
     });
     expect(findIncomplete(snapshot).map((gap) => gap.text)).toEqual(['reviews: 100 of 300 listed', 'files: 1 of 3500 listed']);
   });
+
+  it('gives every gap a kind, so nothing downstream reads the sentence to know what it is', () => {
+    const files = [file('a.bin', null, { additions: 1 })];
+    const snapshot = createSnapshot({
+      files,
+      totals: { files: 3500, additions: 1, deletions: 0, commits: 0 },
+      incomplete: ['files: 1 of 3500 listed', 'reviews: 100 of 300 listed'],
+    });
+    const manifests = [{ path: 'package.json', base: null, head: null, error: 'binary at the head commit' }];
+    expect(findIncomplete(snapshot, manifests, 60)).toEqual([
+      { kind: 'files', text: 'files: 1 of 3500 listed' },
+      { kind: 'read', text: 'reviews: 100 of 300 listed' },
+      { kind: 'patches', text: 'patch not available for 1 file: a.bin' },
+      { kind: 'manifests', text: 'manifest content not read for 1 file: package.json (binary at the head commit)' },
+      { kind: 'manifests', text: 'manifests: 1 of 60 read in full' },
+    ]);
+  });
 });

@@ -13,7 +13,7 @@ const BOB = user('bob', 102);
 const options = { now: new Date(at(60)), workflowPath: WORKFLOW };
 
 /** A fetch that records each request and answers from fixed data, like the adapter would. */
-function scripted(answers: { complete?: PrSnapshot; permissions?: Record<string, 'admin' | 'write'>; teams?: Record<string, string[]>; manifests?: ManifestContent[] }) {
+function scripted(answers: { complete?: PrSnapshot; permissions?: Record<string, 'admin' | 'write' | 'read'>; teams?: Record<string, string[]>; manifests?: ManifestContent[] }) {
   const requests: ReadRequest[] = [];
   const fetch: GateFetch = async (request) => {
     requests.push(request);
@@ -99,6 +99,20 @@ describe('the gate pipeline', () => {
     // The manifest that could not be read is a gap, so the PR cannot pass on it.
     expect(run.result.incomplete).toContainEqual({ kind: 'manifests', text: 'manifest content not read for 1 file: api/pyproject.toml (not read)' });
     expect(run.result.verdict).not.toBe('pass');
+  });
+
+  it('asks a label remover’s permission in the same round as the manifests, not a round of its own', async () => {
+    const policy = policyFrom({ agents: [{ id: 'agent', labels: ['ai-generated'] }] });
+    const snapshot = createSnapshot({
+      files: [file('package.json', addedPatch(['{}']))],
+      timeline: [event('labeled', user('alice', 1), 0, { label: 'ai-generated' }), event('unlabeled', user('maya', 7), 5, { label: 'ai-generated' })],
+    });
+    // maya cannot write: her removal does not count, the label still makes it an agent PR.
+    const { fetch, requests } = scripted({ permissions: { maya: 'read' }, manifests: [{ path: 'package.json', base: null, head: '{}' }] });
+    const run = await runGatePipeline(policy, firstReads(snapshot), fetch, options);
+    expect(requests[0]).toEqual({ filePages: false, manifests: [{ path: 'package.json', basePath: 'package.json' }], permissions: ['maya'], teams: [] });
+    expect(requests).toHaveLength(1);
+    expect(run.result.detection.agent).toBe('agent');
   });
 
   it('reads at most MAX_MANIFESTS manifests and says how many were left out', async () => {
