@@ -14,7 +14,6 @@
  */
 import { readFileSync } from 'node:fs';
 
-
 const { loadPolicy } = await import('../src/config/load-policy.js');
 const { evaluateGate } = await import('../src/evaluate.js');
 const { buildAnnotations } = await import('../src/render/annotations.js');

@@ -30,7 +30,6 @@ import { cloneScenario, typicalScenario, type FakeScenario } from '../__tests__/
 import { startFakeGitHub, type FakeGitHub } from '../__tests__/fake-github/server.js';
 import { DEFAULT_INPUTS, pullRequestPayload } from '../__tests__/e2e/run-action.js';
 
-
 const { createGitHubClient, GATE_WRITE_SPACING_MS } = await import('../src/github/client.js');
 const { fetchSnapshot } = await import('../src/github/fetch-snapshot.js');
 

@@ -5,7 +5,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { marked } from 'marked';
 
-
 const { EXAMPLES } = await import('../src/examples/index.js');
 const { loadPolicy, formatPolicyError } = await import('../src/config/load-policy.js');
 const { evaluateGate } = await import('../src/evaluate.js');
