@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ReviewStatus } from '../src/result.js';
+import type { Gap } from '../src/gate/gaps.js';
+import type { MissingItem, MissingKind, ReviewStatus } from '../src/result.js';
 import { decideVerdict, fitSummary } from '../src/verdict.js';
 import { NOT_AGENT, detection, finding } from './reviews/helpers.js';
+
+const gaps = (...texts: string[]): Gap[] => texts.map((text) => ({ kind: 'read', text }));
+const needs = (kind: MissingKind, text: string): MissingItem => ({ kind, text });
 
 function status(overrides: Partial<ReviewStatus> = {}): ReviewStatus {
   return {
@@ -36,8 +40,8 @@ describe('decideVerdict', () => {
   });
 
   it('fails before it asks for review or data', () => {
-    const reviews = status({ satisfied: false, missing: ['1 more approval (0 of 1)'] });
-    const result = decideVerdict({ detection: detection(), findings: [deny], reviews, incomplete: ['files: 3000 of 3500 listed'] });
+    const reviews = status({ satisfied: false, missing: [needs('approvals', '1 more approval (0 of 1)')] });
+    const result = decideVerdict({ detection: detection(), findings: [deny], reviews, incomplete: gaps('files: 3000 of 3500 listed') });
     expect(result.verdict).toBe('fail');
   });
 
@@ -59,7 +63,7 @@ describe('decideVerdict', () => {
   it('needs review for each missing line, keeping change requests as they are', () => {
     const reviews = status({
       satisfied: false,
-      missing: ['approval from @acme/platform for sensitive-paths', 'changes requested by bob: needs their approval or a dismissal'],
+      missing: [needs('reviewers', 'approval from @acme/platform for sensitive-paths'), needs('changes-requested', 'changes requested by bob: needs their approval or a dismissal')],
     });
     expect(decideVerdict({ detection: detection(), findings: [], reviews, incomplete: [] })).toEqual({
       verdict: 'needs-review',
@@ -68,30 +72,36 @@ describe('decideVerdict', () => {
   });
 
   it('never passes on incomplete data that no review covers', () => {
-    expect(decideVerdict({ detection: detection(), findings: [], reviews: null, incomplete: ['files: 3000 of 3500 listed'] })).toEqual({
+    expect(decideVerdict({ detection: detection(), findings: [], reviews: null, incomplete: gaps('files: 3000 of 3500 listed') })).toEqual({
       verdict: 'needs-review',
       summary: 'could not check everything: files: 3000 of 3500 listed',
     });
   });
 
   it('keeps the incomplete-data line of the review status as it is', () => {
-    const reviews = status({ counted: [], satisfied: false, missing: ['could not check everything: files: 3000 of 3500 listed'] });
-    expect(decideVerdict({ detection: detection(), findings: [], reviews, incomplete: ['files: 3000 of 3500 listed'] })).toEqual({
+    const reviews = status({ counted: [], satisfied: false, missing: [needs('incomplete', 'could not check everything: files: 3000 of 3500 listed')] });
+    expect(decideVerdict({ detection: detection(), findings: [], reviews, incomplete: gaps('files: 3000 of 3500 listed') })).toEqual({
       verdict: 'needs-review',
       summary: 'could not check everything: files: 3000 of 3500 listed',
     });
   });
 
   it('passes incomplete data a human approved, and says what the gate did not check', () => {
-    const incomplete = ['files: 3000 of 3500 listed', 'commits: 250 of 312 listed'];
+    const incomplete = gaps('files: 3000 of 3500 listed', 'commits: 250 of 312 listed');
     expect(decideVerdict({ detection: detection(), findings: [], reviews: status(), incomplete })).toEqual({
       verdict: 'pass',
       summary: 'all checks passed: 1 approval (bob); not checked by the gate: files: 3000 of 3500 listed (+1 more)',
     });
   });
 
+  it('words a missing item by its kind, not by how its text starts', () => {
+    // A reviewers requirement whose text happens to start like a change request still reads as a need.
+    const reviews = status({ satisfied: false, missing: [needs('reviewers', 'changes requested by nobody: a team name')] });
+    expect(decideVerdict({ detection: detection(), findings: [], reviews, incomplete: [] }).summary).toBe('needs changes requested by nobody: a team name');
+  });
+
   it('counts further gaps in the summary', () => {
-    const incomplete = ['files: 3000 of 3500 listed', 'commits: 250 of 312 listed'];
+    const incomplete = gaps('files: 3000 of 3500 listed', 'commits: 250 of 312 listed');
     expect(decideVerdict({ detection: detection(), findings: [], reviews: null, incomplete }).summary).toBe(
       'could not check everything: files: 3000 of 3500 listed (+1 more)',
     );
@@ -113,7 +123,7 @@ describe('decideVerdict', () => {
   });
 
   it('keeps every summary within the 140 characters of a commit status', () => {
-    const missing = Array.from({ length: 12 }, (_, i) => `code owner approval for services/team-${i}/very/long/path/to/a/file.ts (@acme/owners-${i})`);
+    const missing = Array.from({ length: 12 }, (_, i) => needs('codeowners', `code owner approval for services/team-${i}/very/long/path/to/a/file.ts (@acme/owners-${i})`));
     const { summary } = decideVerdict({ detection: detection(), findings: [], reviews: status({ satisfied: false, missing }), incomplete: [] });
     expect(summary.length).toBeLessThanOrEqual(140);
     expect(summary).toBe(

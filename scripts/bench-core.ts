@@ -13,9 +13,6 @@
  * threads. scripts/bench.ts runs it and prints the rows with their budgets.
  */
 import { readFileSync } from 'node:fs';
-import { registerRawLoader } from './raw-loader.js';
-
-registerRawLoader();
 
 const { loadPolicy } = await import('../src/config/load-policy.js');
 const { evaluateGate } = await import('../src/evaluate.js');

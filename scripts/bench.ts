@@ -29,10 +29,6 @@ import { largeScenario } from '../__tests__/fake-github/large-pr.js';
 import { cloneScenario, typicalScenario, type FakeScenario } from '../__tests__/fake-github/scenario.js';
 import { startFakeGitHub, type FakeGitHub } from '../__tests__/fake-github/server.js';
 import { DEFAULT_INPUTS, pullRequestPayload } from '../__tests__/e2e/run-action.js';
-import { registerRawLoader } from './raw-loader.js';
-
-// The core imports the presets as `policies/*.yml?raw`: it is imported after the hook is in place.
-registerRawLoader();
 
 const { createGitHubClient, GATE_WRITE_SPACING_MS } = await import('../src/github/client.js');
 const { fetchSnapshot } = await import('../src/github/fetch-snapshot.js');

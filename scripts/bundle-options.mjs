@@ -1,25 +1,5 @@
 // The esbuild options of the bundles: scripts/build.mjs builds dist/ with them, and the bench
 // builds its comparison bundle with them.
-import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
-
-// `import text from './file.yml?raw'` bundles the file's text (the same syntax vitest understands).
-export const rawPlugin = {
-  name: 'raw',
-  setup(b) {
-    b.onResolve({ filter: /\?raw$/ }, async (args) => {
-      const path = args.path.slice(0, -'?raw'.length);
-      const resolved = await b.resolve(path, { resolveDir: args.resolveDir, kind: 'import-statement' });
-      if (resolved.errors.length > 0) return { errors: resolved.errors };
-      // A path relative to the checkout: the bundle must not depend on where it was built.
-      return { path: relative(process.cwd(), resolved.path), namespace: 'raw' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'raw' }, async (args) => ({
-      contents: await readFile(resolve(args.path), 'utf8'),
-      loader: 'text',
-    }));
-  },
-};
 
 // @actions/core imports its OIDC client, and with it @actions/http-client and undici, at load
 // time; we never ask for an OIDC token. The @actions packages' modules have nothing to do at load
@@ -53,5 +33,5 @@ export const common = {
   sourcemap: false,
   minify: false,
   logLevel: 'warning',
-  plugins: [rawPlugin, actionsSideEffectFree],
+  plugins: [actionsSideEffectFree],
 };

@@ -4,10 +4,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { marked } from 'marked';
-import { registerRawLoader } from './raw-loader.js';
-
-// The core imports the presets as `policies/*.yml?raw`: it is imported after the hook is in place.
-registerRawLoader();
 
 const { EXAMPLES } = await import('../src/examples/index.js');
 const { loadPolicy, formatPolicyError } = await import('../src/config/load-policy.js');

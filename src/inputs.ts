@@ -1,17 +1,18 @@
 import * as core from '@actions/core';
 import { parseReportWindow, ReportWindowError } from './report/window.js';
+import { FAIL_ON, type FailOn } from './verdict.js';
+
+export { FAIL_ON, failsJob, type FailOn } from './verdict.js';
 
 /**
- * The action inputs (SPEC §2), read and checked once at the edge. A bad value stops the run with
+ * The action inputs (README.md, "Inputs and outputs"), read and checked once at the edge. A bad value stops the run with
  * one line naming the input, the value, and what is allowed.
  */
 
 export const MODES = ['gate', 'report'] as const;
-export const FAIL_ON = ['needs-review', 'fail', 'never'] as const;
 export const COMMENT_MODES = ['always', 'on-failure', 'never'] as const;
 
 export type Mode = (typeof MODES)[number];
-export type FailOn = (typeof FAIL_ON)[number];
 export type CommentMode = (typeof COMMENT_MODES)[number];
 
 export interface Inputs {

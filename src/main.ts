@@ -1,18 +1,17 @@
 import * as core from '@actions/core';
 import { loadPolicy } from './config/load-policy.js';
-import { detectAgent } from './detect/detect-agent.js';
-import { applyGateMemory, memoryContextOf } from './detect/gate-memory.js';
-import { evaluateGate } from './evaluate.js';
+import { runGatePipeline } from './gate/pipeline.js';
+import { firstReads } from './gate/reads.js';
 import { createGitHubClient, GATE_WRITE_SPACING_MS, type GitHubClient } from './github/client.js';
 import { describeError } from './github/errors.js';
-import { fetchGateLookups } from './github/fetch-gate-lookups.js';
+import { gateFetch } from './github/fetch-gate-reads.js';
 import { fetchSnapshotStaged } from './github/fetch-snapshot.js';
 import { publishGateResult } from './github/publish-gate.js';
 import { describePolicyErrors, publishPolicyError } from './github/publish-policy-error.js';
 import { readEvent, type GateEvent } from './github/read-event.js';
 import { readRunnerEnv, type RunnerEnv } from './github/runner-env.js';
-import { readInputs, type FailOn, type Inputs } from './inputs.js';
-import type { Verdict } from './result.js';
+import { readInputs, type Inputs } from './inputs.js';
+import { failsJob } from './verdict.js';
 
 /** The action: inputs → client → event → (gate | report | merge queue | nothing) → publish. */
 export async function main(): Promise<void> {
@@ -58,11 +57,7 @@ export async function main(): Promise<void> {
   }
 }
 
-export function failsJob(verdict: Verdict, failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  if (failOn === 'fail') return verdict === 'fail';
-  return verdict === 'fail' || verdict === 'needs-review';
-}
+export { failsJob };
 
 /**
  * When GitHub is known to have had the head commit on the PR (see PrSnapshot.headSeenAt): the
@@ -94,27 +89,23 @@ async function runGate(inputs: Inputs, client: GitHubClient, env: RunnerEnv, eve
     core.setFailed(`agent-pr-gate: ${describePolicyErrors(loaded.errors)}`);
     return;
   }
-  for (const warning of loaded.warnings) core.warning(`agent-pr-gate: ${warning}`);
 
-  // Only an agent PR is judged on its patches: a human PR's other file pages are not fetched.
-  // Detection reads no files, and before lookups it errs towards "agent" (a removed agent label
-  // still counts), so an agent PR always gets all of them.
-  // A PR the gate's memory keeps gated is an agent PR here too (docs/security.md, "The gate's memory").
-  const detected = applyGateMemory(detectAgent(loaded.policy, staged.snapshot), staged.snapshot.gateMemory, memoryContextOf(loaded.policy, staged.snapshot));
-  const skipFilePages = staged.moreFiles && detected.agent === null;
-  const snapshot = skipFilePages ? staged.snapshot : await staged.complete();
-  snapshot.headSeenAt = headSeenAt(snapshot.headSeenAt, event, snapshot.headSha, env.runAttempt, startedAt);
-
-  const { lookups, findings } = await fetchGateLookups(client, loaded.policy, snapshot, env.workflowPath);
-  snapshot.lookups = lookups;
-  const result = evaluateGate(loaded.policy, snapshot, { now: startedAt, workflowPath: env.workflowPath, findings });
+  // plan → fetch → decide (docs/architecture.md): the pipeline reads what the policy needs (a
+  // human PR's other file pages are never read) and the snapshot stays as the adapter built it.
+  const options = {
+    now: startedAt,
+    workflowPath: env.workflowPath,
+    headSeenAt: headSeenAt(staged.snapshot.headSeenAt, event, staged.snapshot.headSha, env.runAttempt, startedAt),
+  };
+  const first = firstReads(staged.snapshot, { morePages: staged.moreFiles });
+  const { result, reads } = await runGatePipeline(loaded.policy, first, gateFetch(client, staged), options);
   core.info(`agent-pr-gate: PR #${event.number}: ${result.verdict}${result.detection.agent ? ` (${result.detection.agent})` : ''}: ${result.summary}`);
 
   await publishGateResult(client, result, {
     comment: inputs.comment,
     status: inputs.status,
     target,
-    snapshot,
+    snapshot: reads.snapshot,
     runUrl: env.runUrl,
     startedAt,
   });

@@ -1,6 +1,6 @@
 import type { GateResult } from './result.js';
 
-/** The public report JSON of SPEC §7 (version 1) for one gate run. */
+/** The public report JSON of docs/architecture.md, "Report JSON" (version 1) for one gate run. */
 export interface GateReportJson {
   version: 1;
   mode: 'gate';
@@ -59,11 +59,11 @@ export function toReportJson(result: GateResult): GateReportJson {
           counted: reviews.counted,
           ignored: reviews.ignored.map((item) => ({ login: item.login, reason: item.reason })),
           satisfied: reviews.satisfied,
-          missing: reviews.missing,
+          missing: reviews.missing.map((item) => item.text),
           ...(reviews.override ? { override: reviews.override } : {}),
         }
       : null,
     metrics: result.metrics,
-    incomplete: result.incomplete,
+    incomplete: result.incomplete.map((gap) => gap.text),
   };
 }

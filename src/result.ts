@@ -1,10 +1,11 @@
 import type { CategoryId } from './config/policy.js';
 import type { Level } from './config/schema.js';
+import type { Gap } from './gate/gaps.js';
 
 /**
  * The plain-data results the pure core produces. `GateResult` is what the renderer and the
- * publishers read; `toReportJson` (src/report-json.ts) turns it into the public report JSON of
- * SPEC §7.
+ * publishers read; `toReportJson` (src/report-json.ts) turns it into the public report JSON
+ * (docs/report-json.md).
  */
 
 export type Verdict = 'pass' | 'needs-review' | 'fail' | 'skipped';
@@ -84,6 +85,17 @@ export interface Override {
   at: string;
 }
 
+/**
+ * What an unmet requirement is, for code (`kind`: the verdict's summary words each kind its own
+ * way), and one line for people (`text`, as in the report JSON). Made in src/reviews/evaluate-reviews.ts.
+ */
+export type MissingKind = 'approvals' | 'reviewers' | 'codeowners' | 'changes-requested' | 'incomplete';
+
+export interface MissingItem {
+  kind: MissingKind;
+  text: string;
+}
+
 export interface ReviewStatus {
   required: number;
   counted: string[];
@@ -92,8 +104,8 @@ export interface ReviewStatus {
   changesRequestedBy: string[];
   requirements: Requirement[];
   satisfied: boolean;
-  /** One line per unmet requirement, as in the report JSON. */
-  missing: string[];
+  /** One item per unmet requirement; the report JSON prints their `text`. */
+  missing: MissingItem[];
   override: Override | null;
   /** Other notes for the comment: an override label applied by someone without permission, CODEOWNERS errors, … */
   notes: string[];
@@ -127,7 +139,8 @@ export interface GateResult {
   findings: Finding[];
   reviews: ReviewStatus | null;
   metrics: Metrics | null;
-  incomplete: string[];
+  /** What the gate could not see (src/gate/gaps.ts); the report JSON prints their `text`. */
+  incomplete: Gap[];
   /** Evaluation time, ISO 8601. */
   evaluatedAt: string;
   /** The policy's override label, so the comment can say how a maintainer waives a block. */

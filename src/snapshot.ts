@@ -172,9 +172,16 @@ export interface PrSnapshot {
   gateMemory?: GateMemory;
   /** The account the token acts as (`github-actions[bot]` for the default token), if known. */
   viewer: Actor | null;
+  /**
+   * The lookups the snapshot was saved with (`check --save`), or none: the adapter builds every
+   * snapshot with empty lookups, and the gate pipeline keeps what it reads later beside the
+   * snapshot (src/gate/reads.ts), never in it. The core reads the lookups through the view
+   * `decide` builds (snapshot + reads), which is why the field stays here.
+   */
   lookups: Lookups;
   /**
-   * One plain sentence per gap in what was fetched ("files: 3000 of 3500 listed"). Anything listed
+   * The adapter's notes on what it could not read, one plain sentence each ("files: 3000 of 3500
+   * listed"). The core turns them into structured gaps (`Gap`, src/gate/gaps.ts); anything listed
    * here was not seen, so the verdict cannot be `pass` on it.
    */
   incomplete: string[];
@@ -195,3 +202,17 @@ export interface GateMemory {
 }
 
 export const EMPTY_LOOKUPS: Lookups = { permissions: {}, teams: {} };
+
+/**
+ * A dependency manifest the PR touches, read in full at the base and the head commit (the gate
+ * pipeline reads these for the `dependencies` category; see docs/architecture.md). `null` means
+ * the file does not exist at that commit; `error` says why it could not be read (too large,
+ * binary, the request failed): such a manifest is a gap in what the gate saw, never a pass.
+ */
+export interface ManifestContent {
+  /** The path at the head commit (the base is read at the old path of a renamed file). */
+  path: string;
+  base: string | null;
+  head: string | null;
+  error?: string;
+}

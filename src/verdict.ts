@@ -1,8 +1,10 @@
-import type { Detection, Finding, ReviewStatus, Verdict } from './result.js';
-import { CHANGES_REQUESTED_PREFIX, INCOMPLETE_PREFIX, findingLabel } from './reviews/evaluate-reviews.js';
+import type { Gap } from './gate/gaps.js';
+import { plural } from './policy/text.js';
+import type { Detection, Finding, MissingItem, ReviewStatus, Verdict } from './result.js';
+import { findingLabel } from './reviews/evaluate-reviews.js';
 
 /**
- * The verdict (SPEC §4 "Verdict") and its one-line summary, the commit status description:
+ * The verdict (docs/architecture.md, "Verdict") and its one-line summary, the commit status description:
  * `skipped` for a PR no agent authored; `fail` for a `deny` finding no override covers;
  * `needs-review` for an unmet review requirement, an unsatisfied review-level finding, a blocking
  * change request, or incomplete data (fail closed: what was not seen cannot pass); else `pass`.
@@ -12,7 +14,7 @@ export interface VerdictInput {
   detection: Detection;
   findings: Finding[];
   reviews: ReviewStatus | null;
-  incomplete: string[];
+  incomplete: readonly Gap[];
 }
 
 /** GitHub cuts commit status descriptions at 140 characters. */
@@ -41,8 +43,14 @@ export function fitSummary(prefix: string, parts: readonly string[], max = MAX_S
   return out;
 }
 
-function needsPart(line: string): string {
-  return line.startsWith(CHANGES_REQUESTED_PREFIX) || line.startsWith(INCOMPLETE_PREFIX) ? line : `needs ${line}`;
+/** A missing item as a summary part: a change request or a gap reads as it is, the rest as a need. */
+function needsPart(item: MissingItem): string {
+  return item.kind === 'changes-requested' || item.kind === 'incomplete' ? item.text : `needs ${item.text}`;
+}
+
+/** `files: 3000 of 3500 listed (+2 more)`. */
+function firstGap(incomplete: readonly Gap[]): string {
+  return `${incomplete[0]?.text ?? ''}${incomplete.length > 1 ? ` (+${incomplete.length - 1} more)` : ''}`;
 }
 
 export function decideVerdict(input: VerdictInput): { verdict: Verdict; summary: string } {
@@ -65,11 +73,10 @@ export function decideVerdict(input: VerdictInput): { verdict: Verdict; summary:
   if (reviews && !reviews.satisfied && parts.length === 0) parts.push('needs review');
   // The review status carries incomplete data as a requirement; without one, nothing unseen passes.
   if (incomplete.length > 0 && reviews === null) {
-    const more = incomplete.length > 1 ? ` (+${incomplete.length - 1} more)` : '';
-    parts.push(`${INCOMPLETE_PREFIX}${incomplete[0]}${more}`);
+    parts.push(`could not check everything: ${firstGap(incomplete)}`);
   }
   if (parts.length > 0) return { verdict: 'needs-review', summary: fitSummary('', parts) };
-  const unseen = incomplete.length > 0 ? [`not checked by the gate: ${incomplete[0]}${incomplete.length > 1 ? ` (+${incomplete.length - 1} more)` : ''}`] : [];
+  const unseen = incomplete.length > 0 ? [`not checked by the gate: ${firstGap(incomplete)}`] : [];
 
   const waived = reviews?.override && (findings.some((finding) => finding.level !== 'allow') || reviews.requirements.some((r) => !r.satisfied));
   if (reviews?.override && waived) {
@@ -77,6 +84,16 @@ export function decideVerdict(input: VerdictInput): { verdict: Verdict; summary:
   }
   const counted = reviews?.counted ?? [];
   if (counted.length === 0) return { verdict: 'pass', summary: 'all checks passed' };
-  const approvals = `${counted.length} approval${counted.length === 1 ? '' : 's'}`;
+  const approvals = plural(counted.length, 'approval');
   return { verdict: 'pass', summary: fitSummary('', [`all checks passed: ${approvals} (${counted.join(', ')})`, ...unseen]) };
+}
+
+/** The `fail-on` input and `--fail-on` option: which verdicts fail the job (or the CLI's exit code). */
+export const FAIL_ON = ['needs-review', 'fail', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export function failsJob(verdict: Verdict, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  if (failOn === 'fail') return verdict === 'fail';
+  return verdict === 'fail' || verdict === 'needs-review';
 }

@@ -104,6 +104,25 @@ describe('agent-pr-gate check', () => {
     expect(fake.requests).toEqual([]);
   });
 
+  it('reads the touched manifests once, saves them in their own field, and evaluate replays them', async () => {
+    const scenario = typicalScenario();
+    scenario.files.push({ filename: 'package.json', status: 'added', additions: 1, deletions: 0, patch: '@@ -0,0 +1 @@\n+{ "dependencies": { "lodash": "^4.17.21" } }' });
+    scenario.trees[scenario.pr.head.sha] = { 'package.json': '{ "dependencies": { "lodash": "^4.17.21" } }\n' };
+    const withManifest = await startFakeGitHub(scenario, { rest: [PULL_ROUTE] });
+    try {
+      const checkEnv = { GITHUB_TOKEN: 'test-token', GITHUB_API_URL: withManifest.url };
+      const checked = await cli(['check', 'acme/widgets#42', '--json', '--save', 'manifest.json'], { env: checkEnv, cwd: dir });
+      expect(checked.code).toBe(0);
+      expect(withManifest.requests.filter((request) => request.operation === 'AgentPrGateManifests')).toHaveLength(1);
+      const saved = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { manifests: unknown };
+      expect(saved.manifests).toEqual([{ path: 'package.json', base: null, head: '{ "dependencies": { "lodash": "^4.17.21" } }\n' }]);
+      const evaluated = await cli(['evaluate', '--snapshot', 'manifest.json', '--json', '--now', '2026-03-02T11:00:00.000Z'], { cwd: dir });
+      expect(evaluated.stdout).toBe(checked.stdout);
+    } finally {
+      await withManifest.close();
+    }
+  });
+
   it('prints the located errors of an invalid local policy and exits 1 before calling the API', async () => {
     const run = await cli(['check', 'acme/widgets#42', '--config', 'broken.yml'], { env: env(), cwd: dir });
     expect(run.code).toBe(1);

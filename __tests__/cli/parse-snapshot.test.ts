@@ -9,19 +9,19 @@ describe('parseSnapshot', () => {
   it('accepts every bundled example and a factory snapshot, saved as JSON, unchanged', () => {
     for (const snapshot of [...EXAMPLES.map((e) => e.snapshot), createSnapshot()]) {
       const result = parseSnapshot(JSON.stringify(snapshot, null, 2), 'pr.json');
-      expect(result).toEqual({ ok: true, snapshot });
+      expect(result).toEqual({ ok: true, snapshot, manifests: null });
     }
   });
 
   it('keeps the optional fields the adapter fills (a review\'s author association)', () => {
     const withAssociation = { ...example, reviews: example.reviews.map((review) => ({ ...review, authorAssociation: 'MEMBER' })) };
     const result = parseSnapshot(JSON.stringify(withAssociation), 'pr.json');
-    expect(result).toEqual({ ok: true, snapshot: withAssociation });
+    expect(result).toEqual({ ok: true, snapshot: withAssociation, manifests: null });
   });
 
   it('drops keys it does not know (a snapshot saved by a newer version still loads)', () => {
     const result = parseSnapshot(JSON.stringify({ ...example, savedBy: 'agent-pr-gate 9.9.9' }), 'pr.json');
-    expect(result).toEqual({ ok: true, snapshot: example });
+    expect(result).toEqual({ ok: true, snapshot: example, manifests: null });
   });
 
   it('names the file and the JSON problem when the text is not JSON', () => {
@@ -68,5 +68,18 @@ describe('parseSnapshot', () => {
       error:
         'report.json: this is a report JSON (the output of --json), not a PR snapshot; save a snapshot with `agent-pr-gate check owner/repo#123 --save report.json`',
     });
+  });
+});
+
+describe('parseSnapshot of a saved run with manifest contents', () => {
+  it('keeps the manifests read, in their own field, apart from the snapshot', () => {
+    const manifests = [{ path: 'package.json', base: null, head: '{}' }, { path: 'go.mod', base: 'module x', head: null, error: 'too large to read at the head commit' }];
+    const result = parseSnapshot(JSON.stringify({ ...example, manifests }), 'pr.json');
+    expect(result).toEqual({ ok: true, snapshot: example, manifests });
+  });
+
+  it('rejects a manifest entry without its head', () => {
+    const result = parseSnapshot(JSON.stringify({ ...example, manifests: [{ path: 'package.json', base: null }] }), 'pr.json');
+    expect(result.ok).toBe(false);
   });
 });

@@ -44,6 +44,21 @@ describe('gate run on a typical agent PR', () => {
     ]);
   });
 
+  it('reads a touched manifest at base and head in one more request (5 in all), and judges the dependency change', async () => {
+    const scenario = typicalScenario();
+    scenario.files.push({ filename: 'package.json', status: 'modified', additions: 1, deletions: 1, patch: '@@ -1 +1 @@\n-{ "dependencies": {} }\n+{ "dependencies": { "lodash": "^4.17.21" } }' });
+    scenario.trees[BASE_SHA] = { ...scenario.trees[BASE_SHA], 'package.json': '{ "dependencies": {} }\n' };
+    scenario.trees[HEAD] = { 'package.json': '{ "dependencies": { "lodash": "^4.17.21" } }\n' };
+    const { run, fake } = await gate(scenario);
+    expect(run.stderr).toBe('');
+    const manifestReads = fake.requests.filter((request) => request.operation === 'AgentPrGateManifests');
+    expect(manifestReads).toHaveLength(1);
+    expect(fake.requests).toHaveLength(5);
+    const report = JSON.parse(run.outputs.report ?? '') as { findings: Array<{ category: string }>; incomplete: string[] };
+    expect(report.findings.map((finding) => finding.category)).toContain('dependencies');
+    expect(report.incomplete).toEqual([]);
+  });
+
   it('needs review without a counted approval: pending status and exit 1 under the default fail-on', async () => {
     const { run, fake } = await gate(withoutApproval(typicalScenario()));
     expect(run.code).toBe(1);

@@ -11,7 +11,7 @@ import type {
 import type { GraphqlHandler, GraphqlHandlerContext } from './server.js';
 
 /**
- * GraphQL answers for the gate's two operations (src/github/graphql-queries.ts), built from the
+ * GraphQL answers for the gate's operations (src/github/graphql-queries.ts), built from the
  * scenario the way GitHub would answer: GraphQL login spellings, 100-node pages with cursors,
  * at most 250 commits, dismissed reviews reading DISMISSED, REST-only timeline events left out.
  */
@@ -265,7 +265,26 @@ export const moreHandler: GraphqlHandler = (context) => {
   return { data: { repository: { pullRequest: connections(scenario, variables, (name) => variables[name] === true) } } };
 };
 
+/**
+ * `AgentPrGateManifests`: each alias (`b0`, `h0`, …) is an `object(expression:)` whose expression
+ * is the variable of the same name, answered from `scenario.trees` as GitHub would (null for a
+ * file absent at that commit).
+ */
+export const manifestsHandler: GraphqlHandler = (context) => {
+  const { scenario, variables } = context;
+  const missing = notFound({ ...context, variables: { ...variables, number: scenario.pr.number } });
+  if (missing) return missing;
+  const repository: Record<string, unknown> = {};
+  for (const [name, expression] of Object.entries(variables)) {
+    if (!/^[bh]\d+$/.test(name)) continue;
+    const found = blob(scenario, expression);
+    repository[name] = found && { ...found, byteSize: Buffer.byteLength(found.text, 'utf8') };
+  }
+  return { data: { repository } };
+};
+
 export const GATE_GRAPHQL_HANDLERS: Record<string, GraphqlHandler> = {
   AgentPrGateSnapshot: snapshotHandler,
   AgentPrGateMore: moreHandler,
+  AgentPrGateManifests: manifestsHandler,
 };

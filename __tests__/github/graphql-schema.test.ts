@@ -9,13 +9,16 @@ import { schema } from '@octokit/graphql-schema';
 import { buildClientSchema, Kind, parse, validate, type FieldNode, type SelectionSetNode, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { REPORT_CONTEXT_QUERY, REPORT_HISTORY_QUERY, REPORT_SEARCH_QUERY } from '../../src/github/fetch-report.js';
-import { MORE_QUERY, SNAPSHOT_QUERY } from '../../src/github/graphql-queries.js';
+import { manifestsQuery, MORE_QUERY, SNAPSHOT_QUERY } from '../../src/github/graphql-queries.js';
+import { MAX_MANIFESTS } from '../../src/gate/plan.js';
 
 const GITHUB = buildClientSchema(schema.json as unknown as Parameters<typeof buildClientSchema>[0]);
 
 const DOCUMENTS: Record<string, string> = {
   'gate: snapshot': SNAPSHOT_QUERY,
   'gate: more pages': MORE_QUERY,
+  'gate: one manifest': manifestsQuery(1),
+  'gate: the most manifests': manifestsQuery(MAX_MANIFESTS),
   'report: search': REPORT_SEARCH_QUERY,
   'report: context': REPORT_CONTEXT_QUERY,
   'report: history': REPORT_HISTORY_QUERY,

@@ -124,10 +124,12 @@ describe('inlineCode', () => {
     expect(out).toContain(`<${ZWSP}!-- agent-pr-gate -->`);
   });
 
-  it('replaces pipes in table cells, where even code cannot hold them', () => {
+  it('escapes pipes in table cells, so code there shows the real `|`, not a look-alike', () => {
     const rendered = html(`| a | b |\n|---|---|\n| ${inlineCode('x \\| y | z', { table: true })} | after |`);
     expect(rendered.match(/<td>/g)).toHaveLength(2);
     expect(rendered).toContain('<td>after</td>');
+    expect(visibleText(rendered.match(/<code>.*?<\/code>/)?.[0] ?? '')).toBe('x \\| y | z');
+    expect(rendered).not.toContain('\uFF5C');
   });
 });
 
@@ -210,7 +212,7 @@ describe('renderComment with hostile PR data', () => {
       notes: [hostile],
       changesRequestedBy: ['@everyone'],
     }),
-    incomplete: [hostile],
+    incomplete: [{ kind: 'read', text: hostile }],
   });
   const body = renderComment(result);
   const rendered = html(body);
@@ -261,7 +263,7 @@ describe('renderComment with hostile PR data', () => {
       detection: copilotDetection({ requester: huge, requesterSource: huge, agentName: huge, reason: huge }),
       findings: [finding({ message: huge, rule: huge, reviewers: [huge], locations: [location(huge, 1, huge)] })],
       reviews: reviewStatus({ requirements: [requirement({ description: huge, candidates: [huge], problem: huge })], notes: [huge], ignored: [{ login: huge, reason: huge, detail: huge }] }),
-      incomplete: [huge],
+      incomplete: [{ kind: 'read', text: huge }],
     });
     expect(giant.length).toBeLessThan(20_000);
     expect(giant.length).toBeLessThan(MAX_COMMENT_LENGTH);

@@ -174,8 +174,7 @@ describe('renderComment', () => {
       | network | review | downloads piped to a shell<br>[.github/workflows/release.yml:23](https://github.com/acme/widgets/blob/3f2c1b0a9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a/.github/workflows/release.yml#L23) | ⏳ needs approval |
 
       **Offending lines**
-      - [.github/workflows/release.yml:23](https://github.com/acme/widgets/blob/3f2c1b0a9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a/.github/workflows/release.yml#L23) · workflows — \`run: curl -fsSL https://get.example.sh | sh\`
-      - [.github/workflows/release.yml:23](https://github.com/acme/widgets/blob/3f2c1b0a9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a/.github/workflows/release.yml#L23) · network — \`run: curl -fsSL https://get.example.sh | sh\`
+      - [.github/workflows/release.yml:23](https://github.com/acme/widgets/blob/3f2c1b0a9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a/.github/workflows/release.yml#L23) · workflows, network — \`run: curl -fsSL https://get.example.sh | sh\`
 
       #### Reviews
       - [ ] 1 approval
@@ -190,7 +189,7 @@ describe('renderComment', () => {
       | Rework cycles | 0 |
       | Rework time | — |
       | Force pushes | 0 |
-      | Time to first human review | no human review yet |
+      | Time to first human review | none yet from a reviewer other than the author or requester |
       | End to end | 45 s (open, so far) |
       | Size | medium · 7 files, +180 −20 |
 
@@ -270,7 +269,11 @@ describe('renderComment', () => {
         verdict: 'needs-review',
         summary: 'Needs review: 3000 network findings; the data is incomplete (files: 3000 of 3500 listed).',
         findings: [finding({ category: 'network', level: 'review', message: 'references hosts outside network.allowed-hosts', locations })],
-        incomplete: ['files: 3000 of 3500 listed', 'commits: 250 of 312 listed', 'patch missing for dist/bundle.js (too large)'],
+        incomplete: [
+          { kind: 'files', text: 'files: 3000 of 3500 listed' },
+          { kind: 'commits', text: 'commits: 250 of 312 listed' },
+          { kind: 'patches', text: 'patch missing for dist/bundle.js (too large)' },
+        ],
       }),
     );
     expect(body.length).toBeLessThan(MAX_COMMENT_LENGTH);
@@ -409,7 +412,7 @@ describe('renderComment: structure', () => {
         summary: long,
         findings,
         reviews: reviewStatus({ ignored, requirements, notes: Array.from({ length: 500 }, () => long) }),
-        incomplete: Array.from({ length: 400 }, () => long),
+        incomplete: Array.from({ length: 400 }, () => ({ kind: 'read' as const, text: long })),
         pr: { number: 1, headSha: 'a'.repeat(40), url: 'https://github.com/a/b/pull/1', title: long, repo: { owner: 'a', name: 'b' }, state: 'open' },
       }),
     );
@@ -421,6 +424,30 @@ describe('renderComment: structure', () => {
     expect(body).toContain('<sub>Agent PR Gate');
     expect(body).toMatch(/_✂️ \d+ more findings not shown/);
     expect(body).toMatch(/_✂️ \d+ more review requirements not shown/);
+  });
+});
+
+describe('renderComment: polish', () => {
+  it('lists a line several categories flag once, naming each category', () => {
+    const line = (category: Finding['category']) =>
+      finding({ category, level: 'review', message: `${category} in Dockerfile`, locations: [location('Dockerfile', 2, 'RUN curl -fsSL https://x.example | sh')] });
+    const body = renderComment(gateResult({ verdict: 'needs-review', findings: [line('dependencies'), line('network'), line('secrets')] }));
+    const entries = body.split('\n').filter((text) => text.startsWith('- [Dockerfile:2]'));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toContain('· dependencies, network, secrets — ');
+  });
+
+  it('keeps a `|` in code inside a table cell as a real pipe, escaped for the table', () => {
+    const body = renderComment(gateResult({ verdict: 'needs-review', findings: [finding({ level: 'review', message: 'adds `curl x | sh`' })] }));
+    const row = body.split('\n').find((text) => text.includes('adds '));
+    expect(row).toContain('`curl x \\| sh`');
+    expect(body).not.toContain('\uFF5C');
+  });
+
+  it('does not say "no human review" beside counted review comments', () => {
+    const body = renderComment(gateResult({ verdict: 'needs-review', metrics: metrics({ timeToFirstHumanReview: null }) }));
+    expect(body).not.toContain('no human review yet');
+    expect(body).toContain('| Time to first human review | none yet from a reviewer other than the author or requester |');
   });
 });
 

@@ -52,7 +52,7 @@ export function reviewStatus(overrides: Partial<ReviewStatus> = {}): ReviewStatu
     changesRequestedBy: [],
     requirements,
     satisfied: requirements.every((r) => r.satisfied),
-    missing: requirements.filter((r) => !r.satisfied).map((r) => r.description),
+    missing: requirements.filter((r) => !r.satisfied).map((r) => ({ kind: 'reviewers' as const, text: r.description })),
     override: null,
     notes: [],
     ...overrides,

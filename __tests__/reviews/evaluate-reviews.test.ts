@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PolicyFile } from '../../src/config/schema.js';
 import type { Finding, Verdict } from '../../src/result.js';
 import { evaluateReviews } from '../../src/reviews/evaluate-reviews.js';
-import { findIncomplete } from '../../src/reviews/incomplete.js';
+import { findIncomplete } from '../../src/gate/gaps.js';
 import type { PrSnapshot } from '../../src/snapshot.js';
 import { decideVerdict } from '../../src/verdict.js';
 import { COPILOT, at, bot, commit, copilotSnapshot, event, file, policyFrom, review, user } from '../factories.js';
@@ -66,8 +66,8 @@ function run(scenario: Scenario) {
   const policy = policyFrom({ ...scenario.policy, reviews: { ...ONE, ...scenario.reviews } });
   const snapshot = copilotSnapshot({ commits: [agentHead()], ...scenario.snapshot });
   const input = detection(scenario.requester === undefined ? 'alice' : scenario.requester);
-  const { reviews, findings } = evaluateReviews(policy, snapshot, input, scenario.findings ?? []);
   const incomplete = findIncomplete(snapshot);
+  const { reviews, findings } = evaluateReviews(policy, snapshot, input, scenario.findings ?? [], incomplete);
   const decision = decideVerdict({ detection: input, findings, reviews, incomplete });
   return { reviews, findings, incomplete, ...decision };
 }
@@ -778,7 +778,7 @@ describe('evaluateReviews + decideVerdict scenarios', () => {
     expect(result.verdict).toBe(scenario.verdict);
     expect(result.reviews.counted).toEqual(scenario.counted);
     expect(result.reviews.ignored).toEqual((scenario.ignored ?? []).map(([login, reason, detail]) => ({ login, reason, detail })));
-    expect(result.reviews.missing).toEqual(scenario.missing ?? []);
+    expect(result.reviews.missing.map((item) => item.text)).toEqual(scenario.missing ?? []);
     expect(result.reviews.satisfied).toBe((scenario.missing ?? []).length === 0);
     if (scenario.summary !== undefined) expect(result.summary).toBe(scenario.summary);
     expect(result.summary.length).toBeLessThanOrEqual(140);

@@ -1,25 +1,29 @@
 import { createGitHubClient, GATE_WRITE_SPACING_MS } from '../github/client.js';
-import { fetchGateLookups } from '../github/fetch-gate-lookups.js';
+import { runGatePipeline, type GateRun } from '../gate/pipeline.js';
+import { firstReads, type Reads } from '../gate/reads.js';
+import { gateFetch } from '../github/fetch-gate-reads.js';
+import type { StagedSnapshot } from '../github/fetch-snapshot.js';
 import type { Policy } from '../config/policy.js';
-import type { Finding } from '../result.js';
+import { plural } from '../policy/text.js';
 import type { PrSnapshot } from '../snapshot.js';
 import { CliError, usageError, type ExitCode } from './cli-error.js';
 import type { CliIo } from './cli-io.js';
 import { DEFAULT_POLICY_PATH } from './command-validate.js';
 import { describeApiFailure } from './describe-api-failure.js';
-import { fetchPrSnapshot } from './fetch-pr-snapshot.js';
+import { fetchPrSnapshotStaged } from './fetch-pr-snapshot.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { parsePrRef } from './parse-target.js';
 import { readApiEnv } from './read-api-env.js';
 import { readLocalFile } from './read-local-file.js';
-import { parseFailOn, resolvePolicy, runGate, type PolicySource } from './run-gate.js';
+import { parseFailOn, reportGate, resolvePolicy, type PolicySource } from './run-gate.js';
 import { writeLocalFile } from './write-local-file.js';
 
 /**
  * `agent-pr-gate check owner/repo#123`: the gate on a real PR, as a dry run. Reads the PR with
  * the token (the policy from the base commit, or `--config` from a local file), prints the
- * verdict and the comment (or the report JSON), writes nothing to GitHub. `--save` writes the
- * snapshot (with its lookups) for `evaluate`.
+ * verdict and the comment (or the report JSON), writes nothing to GitHub. It runs the gate
+ * pipeline as the action does (plan → fetch → decide, src/gate/pipeline.ts). `--save` writes the
+ * snapshot with what the run read beside it (lookups, manifest contents) for `evaluate`.
  */
 export async function runCheck(args: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs(
@@ -58,47 +62,45 @@ export async function runCheck(args: string[], io: CliIo): Promise<ExitCode> {
 
   io.stderr(`Fetching ${label} from ${env.apiUrl} …\n`);
   const started = io.now().getTime();
-  let snapshot: PrSnapshot;
+  let staged: StagedSnapshot;
   try {
-    snapshot = await fetchPrSnapshot(client, ref, configPath);
+    staged = await fetchPrSnapshotStaged(client, ref, configPath);
   } catch (error) {
     throw new CliError(describeApiFailure(error, label, env.apiUrl));
   }
 
   let policy: Policy;
   try {
-    policy = localPolicy ?? resolvePolicy(basePolicySource(snapshot), io);
+    policy = localPolicy ?? resolvePolicy(basePolicySource(staged.snapshot), io);
   } catch (error) {
-    if (values.save !== undefined) await save(values.save, snapshot, io);
+    if (values.save !== undefined) await save(values.save, firstReads(staged.snapshot), io);
     throw error;
   }
-  let findings: Finding[] | null;
-  try {
-    const gate = await fetchGateLookups(client, policy, snapshot, workflowPath);
-    snapshot = { ...snapshot, lookups: gate.lookups };
-    findings = gate.findings;
-  } catch (error) {
-    throw new CliError(describeApiFailure(error, `the permissions and teams ${label} needs`, env.apiUrl));
-  }
-  const seconds = ((io.now().getTime() - started) / 1000).toFixed(1);
-  io.stderr(`Fetched ${label}: ${count(snapshot.files.length, 'file')}, ${count(snapshot.commits.length, 'commit')}, ${count(snapshot.reviews.length, 'review')}, ${count(snapshot.comments.length, 'comment')} (${seconds} s)\n`);
   const now = io.now();
+  let run: GateRun;
+  try {
+    const first = firstReads(staged.snapshot, { morePages: staged.moreFiles });
+    run = await runGatePipeline(policy, first, gateFetch(client, staged), { now, workflowPath });
+  } catch (error) {
+    throw new CliError(describeApiFailure(error, `the files, permissions and teams ${label} needs`, env.apiUrl));
+  }
+  const { snapshot } = run.reads;
+  const seconds = ((io.now().getTime() - started) / 1000).toFixed(1);
+  io.stderr(`Fetched ${label}: ${plural(snapshot.files.length, 'file')}, ${plural(snapshot.commits.length, 'commit')}, ${plural(snapshot.reviews.length, 'review')}, ${plural(snapshot.comments.length, 'comment')} (${seconds} s)\n`);
   if (values.save !== undefined) {
-    await save(values.save, snapshot, io);
+    await save(values.save, run.reads, io);
     io.stderr(`Reproduce offline: agent-pr-gate evaluate --snapshot ${values.save} --now ${now.toISOString()}${values.config ? ` --config ${values.config}` : ''}${workflowPath ? ` --workflow ${workflowPath}` : ''}\n`);
   }
-  return runGate({ snapshot, policy, now, workflowPath, json: values.json ?? false, failOn, findings }, io);
+  return reportGate(run.result, values.json ?? false, failOn, io);
 }
 
 function basePolicySource(snapshot: PrSnapshot): PolicySource {
   return { text: snapshot.base.policy.text, fileName: snapshot.base.policy.path, origin: `on the base commit ${snapshot.baseSha.slice(0, 7)}` };
 }
 
-async function save(path: string, snapshot: PrSnapshot, io: CliIo): Promise<void> {
-  await writeLocalFile(io.cwd, path, `${JSON.stringify(snapshot, null, 2)}\n`);
+/** The saved run: the snapshot, the lookups answered, and the manifests read in their own field. */
+async function save(path: string, reads: Reads, io: CliIo): Promise<void> {
+  const saved = { ...reads.snapshot, lookups: reads.lookups, ...(reads.manifests !== null ? { manifests: reads.manifests } : {}) };
+  await writeLocalFile(io.cwd, path, `${JSON.stringify(saved, null, 2)}\n`);
   io.stderr(`Saved the snapshot to ${path}\n`);
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -6,8 +6,10 @@ import { readLocalFile } from './read-local-file.js';
 import { parseFailOn, parseNow, resolvePolicy, runGate, type PolicySource } from './run-gate.js';
 
 /**
- * `agent-pr-gate evaluate --snapshot pr.json`: the gate core, offline, on a snapshot saved by
- * `check --save`. The policy is the base commit's text saved in the snapshot, or `--config`.
+ * `agent-pr-gate evaluate --snapshot pr.json`: the gate pipeline, offline, on a snapshot saved by
+ * `check --save`: plan and decide with what the file holds (its lookups and manifest contents),
+ * so a saved run replays exactly. The policy is the base commit's text saved in the snapshot, or
+ * `--config`.
  */
 export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs(
@@ -44,5 +46,5 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode> 
 
   io.stderr(`snapshot: ${snapshot.repo.owner}/${snapshot.repo.name}#${snapshot.number} at ${snapshot.headSha.slice(0, 7)}, evaluated at ${now.toISOString()}\n`);
   const policy = resolvePolicy(source, io);
-  return runGate({ snapshot, policy, now, workflowPath: values.workflow ?? null, json: values.json ?? false, failOn }, io);
+  return runGate({ snapshot, manifests: parsed.manifests, policy, now, workflowPath: values.workflow ?? null, json: values.json ?? false, failOn }, io);
 }

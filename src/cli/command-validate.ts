@@ -35,7 +35,6 @@ export async function runValidate(args: string[], io: CliIo): Promise<ExitCode> 
     }
     const empty = text.trim() === '' || text.split('\n').every((line) => line.trim() === '' || line.trim().startsWith('#') || line.trim() === '---');
     io.stdout(`${file}: valid (extends ${result.policy.preset}${empty ? ': the file is empty' : ''})\n`);
-    for (const warning of result.warnings) io.stdout(`${file}: warning: ${warning}\n`);
     for (const line of renderPolicySummary(result.policy)) io.stdout(`${line}\n`);
   }
   return exitCode;

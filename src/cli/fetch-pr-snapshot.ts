@@ -1,14 +1,13 @@
 import * as z from 'zod';
 import type { GitHubClient } from '../github/client.js';
-import { fetchSnapshot } from '../github/fetch-snapshot.js';
+import { fetchSnapshotStaged, type StagedSnapshot } from '../github/fetch-snapshot.js';
 import { parseResponse } from '../github/schemas.js';
-import type { PrSnapshot } from '../snapshot.js';
 import type { PrRef } from './parse-target.js';
 
 /**
  * The CLI's read of a PR: the snapshot (policy and CODEOWNERS at the base commit), as the action
  * reads it. Without an event payload the base commit comes from the PR itself: one extra request.
- * Once the policy in force is known, `fetchGateLookups` (src/github/) adds the lookups it needs.
+ * Once the policy in force is known, the gate pipeline (src/gate/pipeline.ts) reads the rest.
  */
 
 const PullSchema = z.object({ base: z.object({ sha: z.string() }) });
@@ -22,7 +21,8 @@ export async function fetchBaseSha(client: GitHubClient, ref: PrRef): Promise<st
   return parseResponse(PullSchema, answer.data, 'the pull request').base.sha;
 }
 
-export async function fetchPrSnapshot(client: GitHubClient, ref: PrRef, configPath: string): Promise<PrSnapshot> {
+/** The first round of reads (src/github/fetch-snapshot.ts): the gate pipeline reads the rest. */
+export async function fetchPrSnapshotStaged(client: GitHubClient, ref: PrRef, configPath: string): Promise<StagedSnapshot> {
   const baseSha = await fetchBaseSha(client, ref);
-  return fetchSnapshot(client, { owner: ref.owner, name: ref.name, number: ref.number, baseSha, configPath });
+  return fetchSnapshotStaged(client, { owner: ref.owner, name: ref.name, number: ref.number, baseSha, configPath });
 }

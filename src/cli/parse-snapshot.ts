@@ -1,11 +1,11 @@
 import { formatPath } from '../config/parse.js';
-import type { PrSnapshot } from '../snapshot.js';
-import { PrSnapshotSchema } from './snapshot-schema.js';
+import type { ManifestContent, PrSnapshot } from '../snapshot.js';
+import { SavedRunSchema } from './snapshot-schema.js';
 
-export type ParseSnapshotResult = { ok: true; snapshot: PrSnapshot } | { ok: false; error: string };
+export type ParseSnapshotResult = { ok: true; snapshot: PrSnapshot; manifests: ManifestContent[] | null } | { ok: false; error: string };
 
 /**
- * A saved snapshot file's text → a PrSnapshot, or one line saying what is wrong and where
+ * A saved snapshot file's text (see SavedRunSchema) → a PrSnapshot and the manifests saved with it, or one line saying what is wrong and where
  * (`pr.json: not a PR snapshot: files[0].patch: …`). Pure: the caller reads the file.
  */
 export function parseSnapshot(text: string, fileName: string): ParseSnapshotResult {
@@ -22,8 +22,11 @@ export function parseSnapshot(text: string, fileName: string): ParseSnapshotResu
       error: `${fileName}: this is a report JSON (the output of --json), not a PR snapshot; save a snapshot with \`agent-pr-gate check owner/repo#123 --save ${fileName}\``,
     };
   }
-  const parsed = PrSnapshotSchema.safeParse(value);
-  if (parsed.success) return { ok: true, snapshot: parsed.data };
+  const parsed = SavedRunSchema.safeParse(value);
+  if (parsed.success) {
+    const { manifests, ...snapshot } = parsed.data;
+    return { ok: true, snapshot, manifests: manifests ?? null };
+  }
   const issues = parsed.error.issues;
   const first = issues[0];
   if (!first) return { ok: false, error: `${fileName}: not a PR snapshot` };

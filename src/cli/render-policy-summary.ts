@@ -1,4 +1,5 @@
 import { BUILTIN_CATEGORIES, type Policy } from '../config/policy.js';
+import { plural } from '../policy/text.js';
 import type { Level } from '../config/schema.js';
 
 /**
@@ -40,8 +41,4 @@ export function renderPolicySummary(policy: Policy): string[] {
   if (policy.agents.length > 0) lines.push(`  agents:   ${policy.agents.map((agent) => agent.id).join(', ')} (merged with the built-ins by id)`);
   if (policy.bots.length > 0) lines.push(`  bots:     ${policy.bots.join(', ')}`);
   return lines;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

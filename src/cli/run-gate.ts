@@ -1,15 +1,16 @@
 import { formatPolicyError, loadPolicy } from '../config/load-policy.js';
-import { evaluateGate } from '../evaluate.js';
+import { runOffline } from '../gate/pipeline.js';
+import { firstReads } from '../gate/reads.js';
 import { renderComment } from '../render/render-comment.js';
 import { toReportJson } from '../report-json.js';
 import type { Policy } from '../config/policy.js';
-import type { Finding, GateResult, Verdict } from '../result.js';
-import type { PrSnapshot } from '../snapshot.js';
+import type { GateResult, Verdict } from '../result.js';
+import type { ManifestContent, PrSnapshot } from '../snapshot.js';
+import { FAIL_ON, failsJob, type FailOn } from '../verdict.js';
 import { CliError, EXIT, usageError, type ExitCode } from './cli-error.js';
 import type { CliIo } from './cli-io.js';
 
-export const FAIL_ON = ['needs-review', 'fail', 'never'] as const;
-export type FailOn = (typeof FAIL_ON)[number];
+export { FAIL_ON, type FailOn } from '../verdict.js';
 
 /** Where the policy text came from, for the note on stderr and the error locations. */
 export interface PolicySource {
@@ -23,13 +24,13 @@ export interface PolicySource {
 
 export interface RunGateInput {
   snapshot: PrSnapshot;
+  /** The manifest contents saved beside the snapshot, if any. */
+  manifests?: ManifestContent[] | null;
   policy: Policy;
   now: Date;
   workflowPath: string | null;
   json: boolean;
   failOn: FailOn;
-  /** The permission findings when the caller already has them (`fetchGateLookups`). */
-  findings?: Finding[] | null;
 }
 
 /**
@@ -49,19 +50,26 @@ export function resolvePolicy(source: PolicySource, io: CliIo): Policy {
       ? `no ${source.fileName} ${source.origin}: the \`default\` preset`
       : `${source.fileName} (${source.origin}, extends ${loaded.policy.preset})`;
   io.stderr(`policy: ${described}\n`);
-  for (const warning of loaded.warnings) io.stderr(`${source.fileName}: warning: ${warning}\n`);
   return loaded.policy;
 }
 
 /**
- * The shared tail of `example`, `check` and `evaluate`: run the real gate core (`evaluateGate`),
- * print the verdict line and the comment (or the report JSON), and map the verdict to an exit
- * code per `--fail-on`.
+ * `example` and `evaluate`: the gate pipeline offline on a saved snapshot (plan and decide with
+ * what it holds, src/gate/pipeline.ts), then `reportGate`.
  */
 export function runGate(input: RunGateInput, io: CliIo): ExitCode {
-  const result = evaluateGate(input.policy, input.snapshot, { now: input.now, workflowPath: input.workflowPath, findings: input.findings ?? null });
-  printGateResult(result, input.json, io);
-  return exitCodeFor(result.verdict, input.failOn);
+  const reads = firstReads(input.snapshot, { manifests: input.manifests ?? null });
+  const { result } = runOffline(input.policy, reads, { now: input.now, workflowPath: input.workflowPath });
+  return reportGate(result, input.json, input.failOn, io);
+}
+
+/**
+ * The shared tail of `example`, `check` and `evaluate`: print the verdict line and the comment
+ * (or the report JSON), and map the verdict to an exit code per `--fail-on`.
+ */
+export function reportGate(result: GateResult, json: boolean, failOn: FailOn, io: CliIo): ExitCode {
+  printGateResult(result, json, io);
+  return exitCodeFor(result.verdict, failOn);
 }
 
 export function printGateResult(result: GateResult, json: boolean, io: CliIo): void {
@@ -83,11 +91,8 @@ export function renderVerdictLine(result: GateResult): string {
   return `Verdict: ${result.verdict}${agent} — ${result.summary}`;
 }
 
-const RANK: Record<Verdict, number> = { skipped: 0, pass: 0, 'needs-review': 1, fail: 2 };
-
 export function exitCodeFor(verdict: Verdict, failOn: FailOn): ExitCode {
-  if (failOn === 'never') return EXIT.ok;
-  return RANK[verdict] >= RANK[failOn] ? EXIT.verdict : EXIT.ok;
+  return failsJob(verdict, failOn) ? EXIT.verdict : EXIT.ok;
 }
 
 export function parseFailOn(value: string | undefined, command: string): FailOn {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { PrSnapshot } from '../snapshot.js';
+import type { ManifestContent, PrSnapshot } from '../snapshot.js';
 import { GateStateSchema } from '../gate-state.js';
 
 /**
@@ -132,6 +132,20 @@ export const PrSnapshotSchema = z.object({
   incomplete: z.array(z.string()),
 });
 
+const ManifestContentSchema = z.object({
+  path: z.string(),
+  base: z.string().nullable(),
+  head: z.string().nullable(),
+  error: z.string().optional(),
+});
+
+/**
+ * A saved run (`check --save`): the snapshot as the adapter built it, with the lookups the run
+ * answered in its `lookups` field (as older saves hold them) and the manifest contents it read in
+ * a field of their own, `manifests` (absent in older saves: then the patches are all there is).
+ */
+export const SavedRunSchema = PrSnapshotSchema.extend({ manifests: z.array(ManifestContentSchema).optional() });
+
 // Compile-time proof that the schema and src/snapshot.ts describe the same shape: each type is
 // assignable to the other, and every object on the way has the same keys (so a field added to
 // PrSnapshot, even an optional one, must be added here, or saved snapshots would silently lose it).
@@ -152,4 +166,6 @@ type SameKeys<A, B> = [A] extends [readonly (infer EA)[]]
     : true;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? SameKeys<A, B> : false) : false;
 const schemaMatchesType: Same<Parsed, PrSnapshot> = true;
+const manifestMatchesType: Same<z.infer<typeof ManifestContentSchema>, ManifestContent> = true;
 void schemaMatchesType;
+void manifestMatchesType;

@@ -6,7 +6,7 @@ import type { PolicyFile } from './schema.js';
 
 export { formatPolicyError, type PolicyError } from './parse.js';
 
-export type LoadResult = { ok: true; policy: Policy; warnings: string[] } | { ok: false; errors: PolicyError[] };
+export type LoadResult = { ok: true; policy: Policy } | { ok: false; errors: PolicyError[] };
 
 /**
  * The policy in force: the file (text from the base commit) applied over its preset. An absent
@@ -15,7 +15,7 @@ export type LoadResult = { ok: true; policy: Policy; warnings: string[] } | { ok
  */
 export function loadPolicy(text: string | null, fileName: string): LoadResult {
   if (text === null || text.trim() === '' || isOnlyComments(text)) {
-    return { ok: true, policy: presetPolicy('default'), warnings: [] };
+    return { ok: true, policy: presetPolicy('default') };
   }
   const parsed = parsePolicy(text, fileName);
   if (!parsed.ok) return parsed;
@@ -23,7 +23,7 @@ export function loadPolicy(text: string | null, fileName: string): LoadResult {
   const base = presetPolicy(preset);
   const policy = applyPolicyFile(base, parsed.file);
   policy.preset = preset;
-  return { ok: true, policy, warnings: [] };
+  return { ok: true, policy };
 }
 
 const cache = new Map<string, Policy>();

@@ -1,3 +1,5 @@
+import { POLICY_CATEGORIES, type CategoryId, type PermissionRules } from '../policy/category-list.js';
+import type { CategoryDefinition } from '../policy/policy-category.js';
 import type { AgentFile, Level, PolicyFile } from './schema.js';
 
 /**
@@ -5,27 +7,12 @@ import type { AgentFile, Level, PolicyFile } from './schema.js';
  * core reads; it never sees the kebab-case file shape.
  */
 
-export type CategoryId =
-  | 'dependencies'
-  | 'network'
-  | 'workflows'
-  | 'secrets'
-  | 'tests-weakened'
-  | 'gate-config'
-  | 'sensitive-paths'
-  | 'size'
-  | 'custom';
+export type { CategoryId } from '../policy/category-list.js';
 
-export const BUILTIN_CATEGORIES = [
-  'dependencies',
-  'network',
-  'workflows',
-  'secrets',
-  'tests-weakened',
-  'gate-config',
-  'sensitive-paths',
-] as const;
-export type BuiltinCategory = (typeof BUILTIN_CATEGORIES)[number];
+/** The categories whose rule is the usual CategoryRule (a level, reviewers, paths, added-lines). */
+export type BuiltinCategory = { [K in CategoryId]: PermissionRules[K] extends CategoryRule ? K : never }[CategoryId];
+
+export { BUILTIN_CATEGORIES } from '../policy/category-list.js';
 
 export interface CategoryRule {
   level: Level;
@@ -72,7 +59,8 @@ export interface Policy {
    * over the built-in definition with the same id (`resolveAgents`).
    */
   agents: AgentOverride[];
-  permissions: Record<BuiltinCategory, CategoryRule> & { size: SizeRule; custom: CustomRule[] };
+  /** Each category's rule, by id (src/policy/category-list.ts). */
+  permissions: PermissionRules;
   network: { allowedHosts: string[] };
   reviews: {
     requiredApprovals: number;
@@ -85,24 +73,21 @@ export interface Policy {
   metrics: { tiers: { small: { maxFiles: number; maxLines: number }; medium: { maxFiles: number; maxLines: number } } };
 }
 
-/** The policy of `extends: none`: every category allow, no approvals required. */
-export function emptyPolicy(): Policy {
-  const allow = (): CategoryRule => ({ level: 'allow', paths: [], addedLines: [], reviewers: [] });
+/**
+ * Each category's rule in the empty policy. `categories` is the built-in list unless a test
+ * registers its own (then the result holds their rules too).
+ */
+export function emptyPermissions(categories: readonly CategoryDefinition[] = POLICY_CATEGORIES): PermissionRules {
+  return Object.fromEntries(categories.map((category) => [category.id, category.defaults()])) as PermissionRules;
+}
+
+/** The policy of `extends: none`: every category at its default (allow; gate-config review), no approvals required. */
+export function emptyPolicy(categories: readonly CategoryDefinition[] = POLICY_CATEGORIES): Policy {
   return {
     preset: 'none',
     bots: [],
     agents: [],
-    permissions: {
-      dependencies: allow(),
-      network: allow(),
-      workflows: allow(),
-      secrets: allow(),
-      'tests-weakened': allow(),
-      'gate-config': { ...allow(), level: 'review' },
-      'sensitive-paths': allow(),
-      size: { level: 'allow', maxFiles: 100, maxLines: 5000, reviewers: [] },
-      custom: [],
-    },
+    permissions: emptyPermissions(categories),
     network: { allowedHosts: [] },
     reviews: {
       requiredApprovals: 0,
@@ -134,10 +119,10 @@ const LEVEL_RANK: Record<Level, number> = { allow: 0, review: 1, deny: 2 };
 
 /**
  * Applies one policy file over a base policy, key by key: a value the file sets replaces the
- * base's, lists included (so a file can shorten a preset's list). `gate-config` never drops below
- * `review`.
+ * base's, lists included (so a file can shorten a preset's list). Each category applies its own
+ * `permissions.<id>` (so `gate-config` never drops below `review`).
  */
-export function applyPolicyFile(base: Policy, file: PolicyFile): Policy {
+export function applyPolicyFile(base: Policy, file: PolicyFile, categories: readonly CategoryDefinition[] = POLICY_CATEGORIES): Policy {
   const out: Policy = structuredClone(base);
   if (file.bots) out.bots = [...file.bots];
   if (file.agents) {
@@ -148,40 +133,13 @@ export function applyPolicyFile(base: Policy, file: PolicyFile): Policy {
       else out.agents.push(merged);
     }
   }
-  const permissions = file.permissions;
-  if (permissions) {
-    for (const id of BUILTIN_CATEGORIES) {
-      const value = permissions[id];
-      if (value === undefined) continue;
-      const target = out.permissions[id];
-      if (typeof value === 'string') {
-        target.level = value;
-      } else {
-        if (value.level !== undefined) target.level = value.level;
-        if (value.paths) target.paths = [...value.paths];
-        if (value['added-lines']) target.addedLines = [...value['added-lines']];
-        if (value.reviewers) target.reviewers = [...value.reviewers];
-      }
-    }
-    if (permissions.size) {
-      const size = permissions.size;
-      if (size.level !== undefined) out.permissions.size.level = size.level;
-      if (size['max-files'] !== undefined) out.permissions.size.maxFiles = size['max-files'];
-      if (size['max-lines'] !== undefined) out.permissions.size.maxLines = size['max-lines'];
-      if (size.reviewers) out.permissions.size.reviewers = [...size.reviewers];
-    }
-    if (permissions.custom) {
-      out.permissions.custom = permissions.custom.map((rule) => ({
-        name: rule.name,
-        level: rule.level,
-        paths: rule.paths ?? [],
-        addedLines: rule['added-lines'] ?? [],
-        reviewers: rule.reviewers ?? [],
-      }));
-    }
+  const permissions: Record<string, unknown> = file.permissions ?? {};
+  const rules = out.permissions as Record<string, unknown>;
+  for (const category of categories) {
+    const value = permissions[category.id];
+    // The value was checked against this category's own schema fragment (parse.ts).
+    if (value !== undefined) rules[category.id] = category.apply(rules[category.id] as never, value as never);
   }
-  const gate = out.permissions['gate-config'];
-  if (LEVEL_RANK[gate.level] < LEVEL_RANK.review) gate.level = 'review';
 
   if (file.network?.['allowed-hosts']) out.network.allowedHosts = [...file.network['allowed-hosts']];
   const reviews = file.reviews;

@@ -1,16 +1,22 @@
-import defaultText from '../../policies/default.yml?raw';
-import observeText from '../../policies/observe.yml?raw';
-import strictText from '../../policies/strict.yml?raw';
+import { readFileSync } from 'node:fs';
 import { formatPolicyError, parsePolicy } from './parse.js';
 import type { PolicyFile } from './schema.js';
 
 export type PresetName = 'default' | 'strict' | 'observe';
 
-/** The presets in policies/, as text: users read exactly what the gate applies. */
+/**
+ * The presets in policies/, as text: users read exactly what the gate applies. Read from the
+ * repository by `npm run schema` and the tests only; a run reads presets.generated.json.
+ */
+function presetText(name: PresetName): { fileName: string; text: string } {
+  const fileName = `policies/${name}.yml`;
+  return { fileName, text: readFileSync(new URL(`../../${fileName}`, import.meta.url), 'utf8') };
+}
+
 export const PRESET_TEXTS: Record<PresetName, { fileName: string; text: string }> = {
-  default: { fileName: 'policies/default.yml', text: defaultText },
-  strict: { fileName: 'policies/strict.yml', text: strictText },
-  observe: { fileName: 'policies/observe.yml', text: observeText },
+  default: presetText('default'),
+  strict: presetText('strict'),
+  observe: presetText('observe'),
 };
 
 /**

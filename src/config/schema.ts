@@ -1,96 +1,33 @@
 import * as z from 'zod';
+import { POLICY_CATEGORIES } from '../policy/category-list.js';
+import type { CategoryDefinition } from '../policy/policy-category.js';
+import { Glob, Pattern, PositiveInt } from './schema-parts.js';
 
 /**
- * The policy file as users write it (SPEC §4). Every key is optional here: a file is applied over
- * the preset it extends. Objects are strict so an unknown key is an error (with a suggestion,
- * see parse.ts). The JSON Schema in policies/ is generated from this schema.
+ * The policy file as users write it (docs/policy-reference.md). Every key is optional here: a file
+ * is applied over the preset it extends. Objects are strict so an unknown key is an error (with a
+ * suggestion, see parse.ts). The JSON Schema in policies/ is generated from this schema
+ * (src/config/json-schema.ts); `permissions` comes from the category list.
  */
 
-export const LEVELS = ['allow', 'review', 'deny'] as const;
-export const LevelSchema = z.enum(LEVELS).describe('allow: automatic; review: needs a qualified human approval; deny: never from an agent');
-export type Level = z.infer<typeof LevelSchema>;
+export { LEVELS, LevelSchema, type Level } from './schema-parts.js';
 
 export const PRESETS = ['default', 'strict', 'observe', 'none'] as const;
 
-const Glob = z.string().min(1, 'must not be empty').describe('a glob (picomatch syntax, `**` crosses folders)');
-const Pattern = z
-  .string()
-  .min(1, 'must not be empty')
-  .describe('a regular expression (RE2 syntax: linear time, no backreferences or lookaround)');
-const Reviewer = z
-  .string()
-  .regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?(?:\/[A-Za-z0-9._-]+)?$/, 'must be a login (`alice`) or a team (`@org/team`)')
-  .describe('a user login (`alice`) or a team (`@org/team`)');
+/**
+ * `permissions`: one optional key per category of the list (src/policy/category-list.ts), each
+ * with the category's own schema fragment and description; nothing else.
+ */
+export function permissionsSchema<const L extends readonly CategoryDefinition[]>(categories: L) {
+  const shape = Object.fromEntries(categories.map((category) => [category.id, category.schema.optional().describe(category.description)]));
+  return z.strictObject(shape as PermissionsShape<L>);
+}
 
-const Reviewers = z.array(Reviewer).optional().describe('who can satisfy a review-level finding (users and @org/teams)');
+type PermissionsShape<L extends readonly CategoryDefinition[]> = {
+  [C in L[number] as C['id']]: z.ZodOptional<C['schema']>;
+};
 
-const CategoryObject = z
-  .object({
-    level: LevelSchema,
-    paths: z.array(Glob).optional().describe('extra globs that belong to this category'),
-    'added-lines': z.array(Pattern).optional().describe('extra patterns on added lines that belong to this category'),
-    reviewers: Reviewers,
-  })
-  .strict();
-
-/** A category is a bare level or an object with the level and extensions. */
-const Category = z.union([LevelSchema, CategoryObject]);
-
-const SensitivePaths = z
-  .object({
-    level: LevelSchema.optional(),
-    paths: z.array(Glob).optional().describe('globs of the sensitive files'),
-    'added-lines': z.array(Pattern).optional().describe('patterns on added lines that make a change sensitive'),
-    reviewers: Reviewers,
-  })
-  .strict();
-
-const PositiveInt = z.number().int('must be a whole number').min(1, 'must be at least 1');
-
-const Size = z
-  .object({
-    level: LevelSchema.optional(),
-    'max-files': PositiveInt.optional().describe('more changed files than this is a finding'),
-    'max-lines': PositiveInt.optional().describe('more changed lines (additions + deletions) than this is a finding'),
-    reviewers: Reviewers,
-  })
-  .strict();
-
-const CustomRule = z
-  .object({
-    name: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
-      .describe('shown in the comment and the report'),
-    level: LevelSchema,
-    paths: z.array(Glob).optional().describe('globs the rule matches (a rule needs `paths` or `added-lines`)'),
-    'added-lines': z.array(Pattern).optional().describe('patterns on added lines the rule matches'),
-    reviewers: Reviewers,
-  })
-  .strict();
-
-export const PermissionsSchema = z
-  .object({
-    dependencies: Category.optional().describe(
-      'manifests and lockfiles of the common ecosystems, install commands added to scripts and Dockerfiles',
-    ),
-    network: Category.optional().describe(
-      'added lines referencing hosts outside `network.allowed-hosts`, downloads piped to a shell, egress configuration',
-    ),
-    workflows: Category.optional().describe('`.github/workflows/**`, `.github/actions/**`, `action.yml` and other CI configuration'),
-    secrets: Category.optional().describe(
-      'key, certificate and env files; added lines that look like credentials (never echoed back in full)',
-    ),
-    'tests-weakened': Category.optional().describe('deleted test files, added skip/only markers, added lint or type suppressions'),
-    'gate-config': Category.optional().describe('this file, CODEOWNERS and the gate workflow; never below review'),
-    'sensitive-paths': SensitivePaths.optional().describe('your own paths and added-line patterns that need review (e.g. `infra/**`)'),
-    size: Size.optional().describe('the PR changes more files or lines than allowed'),
-    custom: z
-      .array(CustomRule)
-      .optional()
-      .describe('your own named rules, each with its level, paths, added-line patterns and reviewers'),
-  })
-  .strict();
+export const PermissionsSchema = permissionsSchema(POLICY_CATEGORIES);
 
 export const AgentSchema = z
   .object({
@@ -123,7 +60,8 @@ const Tier = z
   })
   .strict();
 
-export const PolicyFileSchema = z
+export function policyFileSchema<const L extends readonly CategoryDefinition[]>(categories: L) {
+  return z
   .object({
     $schema: z.string().optional().describe('the JSON Schema URL for editor completion; ignored by the gate'),
     extends: z.enum(PRESETS).optional().describe('the preset this file is applied over (default when absent)'),
@@ -132,7 +70,7 @@ export const PolicyFileSchema = z
       .array(AgentSchema)
       .optional()
       .describe('extra or overriding agent definitions, merged with the built-in ones by `id` (see Built-in agents)'),
-    permissions: PermissionsSchema.optional().describe('the level of each category of change'),
+    permissions: permissionsSchema(categories).optional().describe('the level of each category of change'),
     network: z
       .object({
         'allowed-hosts': z
@@ -189,6 +127,9 @@ export const PolicyFileSchema = z
       .describe('how metrics are computed'),
   })
   .strict();
+}
+
+export const PolicyFileSchema = policyFileSchema(POLICY_CATEGORIES);
 
 export type PolicyFile = z.infer<typeof PolicyFileSchema>;
 export type AgentFile = z.infer<typeof AgentSchema>;

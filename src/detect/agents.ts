@@ -1,7 +1,7 @@
 import type { AgentDefinition, Policy } from '../config/policy.js';
 
 /**
- * Built-in agent definitions (SPEC §3), from identifiers seen on real agent PRs. Patterns (`body`,
+ * Built-in agent definitions (docs/policy-reference.md, "Built-in agents"), from identifiers seen on real agent PRs. Patterns (`body`,
  * `trailers`) use RE2 syntax and are matched case-insensitively. Users override a definition by id
  * in the policy's `agents:` list, or turn it off with `enabled: false`.
  */
@@ -66,7 +66,7 @@ export const BUILTIN_AGENTS: readonly AgentDefinition[] = [
     name: 'Cursor background agent',
     enabled: true,
     // Cursor PRs are opened from the human's account; `cursor[bot]` is Bugbot, a reviewer, never
-    // an author (SPEC §3). The agent shows as the commit author `Cursor Agent <cursoragent@cursor.com>`.
+    // an author (docs/architecture.md, "Detection"). The agent shows as the commit author `Cursor Agent <cursoragent@cursor.com>`.
     authors: [],
     authorIds: [],
     commitAuthors: ['cursoragent', 'cursoragent@cursor.com'],

@@ -9,7 +9,7 @@ import { findRequester } from './find-requester.js';
 import { judgeAgentLabels } from './sticky-labels.js';
 
 /**
- * How strongly each kind of signal says which agent wrote the PR (SPEC §3: PR author identity >
+ * How strongly each kind of signal says which agent wrote the PR (docs/architecture.md, "Detection": PR author identity >
  * commit author identity (most commits) > body signature > branch prefix > label > co-author
  * trailer). Identities cannot be faked by the PR's author; a branch name, a label or a trailer
  * can be typed by anyone, so they only decide when nothing stronger is there.

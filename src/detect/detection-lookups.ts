@@ -8,9 +8,9 @@ import { readAgentLabels, removerToLookUp } from './sticky-labels.js';
 /**
  * The logins whose repository permission detection needs: the humans who removed an agent label
  * (the last removal of a label that is no longer on the PR), except the requester and the PR
- * author, whose removal never counts whatever their permission. The adapter fetches these into
- * `snapshot.lookups.permissions` before `detectAgent` runs; a login it cannot fetch keeps the
- * label counting.
+ * author, whose removal never counts whatever their permission. The gate pipeline's `plan` asks
+ * for these (src/gate/plan.ts) and `decide` runs detection again with the answers; a login that
+ * could not be looked up keeps the label counting.
  */
 export function detectionLookups(policy: Policy, snapshot: PrSnapshot): string[] {
   const ctx = buildDetectionContext(policy, snapshot);

@@ -2,6 +2,7 @@ import type { AgentDefinition, Policy } from '../config/policy.js';
 import type { Detection } from '../result.js';
 import type { Actor, GateMemory, PrSnapshot } from '../snapshot.js';
 import { resolveAgents } from './agents.js';
+import { detectAgent } from './detect-agent.js';
 
 /**
  * Sticky detection through the gate's memory (docs/security.md, "The gate's memory").
@@ -129,4 +130,12 @@ export function applyGateMemory(detection: Detection, memory: GateMemory | null 
     reason: memoryReason,
     memory: memoryReason,
   };
+}
+
+/**
+ * Detection as the gate uses it: the signals on the PR, kept gated by the gate's memory
+ * (docs/security.md, "The gate's memory"). Both pipeline stages detect through this one function.
+ */
+export function detectGated(policy: Policy, snapshot: PrSnapshot): Detection {
+  return applyGateMemory(detectAgent(policy, snapshot), snapshot.gateMemory, memoryContextOf(policy, snapshot));
 }

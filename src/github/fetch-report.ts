@@ -17,8 +17,9 @@ import {
 import { snapshotFromApi, type RestReviewComment } from './snapshot-from-api.js';
 
 /**
- * Report mode's reads (SPEC §6, budget §9: ≤ 3 requests per agent PR on average). Everything is
- * batched; the count does not grow with what each PR holds, only with how many PRs there are:
+ * Report mode's reads (docs/report-mode.md, "API use": ≤ 3 requests per agent PR on average).
+ * Everything is batched; the count does not grow with what each PR holds, only with how many PRs
+ * there are:
  *
  * 1. one context query: the token's identity, the policy file at the default branch head, and
  *    the first 100 commits of the default branch since the window start (revert commits pushed

@@ -277,3 +277,22 @@ ${FRAGMENTS}`;
 /** The connections `AgentPrGateMore` can continue, with the variable names it uses. */
 export const MORE_CONNECTIONS = ['labels', 'commits', 'reviews', 'comments', 'timeline'] as const;
 export type MoreConnection = (typeof MORE_CONNECTIONS)[number];
+
+export const MANIFESTS_OPERATION = 'AgentPrGateManifests';
+
+/**
+ * `AgentPrGateManifests`: `count` files at two commits in one request, each an aliased
+ * `object(expression:)` (`b0`/`h0` = the first file at base/head, …). The expressions are
+ * variables named like their aliases, so no path is ever spliced into the document.
+ */
+export function manifestsQuery(count: number): string {
+  const aliases = Array.from({ length: count }, (_, index) => [`b${index}`, `h${index}`]).flat();
+  const variables = aliases.map((alias) => `$${alias}: String!`).join(' ');
+  const fields = aliases.map((alias) => `    ${alias}: object(expression: $${alias}) { __typename ... on Blob { text isBinary isTruncated byteSize } }`);
+  return `
+query ${MANIFESTS_OPERATION}($owner: String! $name: String! ${variables}) {
+  repository(owner: $owner, name: $name) {
+${fields.join('\n')}
+  }
+}`;
+}

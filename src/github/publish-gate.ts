@@ -13,9 +13,9 @@ import { publishStatus, statusStateOf, type StatusState } from './publish-status
 import { upsertComment, type CommentTarget, type CommentWritten, type WriteOutcome } from './upsert-comment.js';
 
 /**
- * Publishes a gate result everywhere SPEC §2 lists: the sticky comment, the commit status, the
- * job summary, annotations and outputs. A write that fails is a warning, never a crash; a
- * read-only token (a fork PR under `pull_request`) gets one line on how to switch safely.
+ * Publishes a gate result everywhere README.md "Inputs and outputs" lists: the sticky comment,
+ * the commit status, the job summary, annotations and outputs. A write that fails is a warning,
+ * never a crash; a read-only token (a fork PR under `pull_request`) gets one line on how to switch safely.
  */
 
 export const READ_ONLY_HINT =

@@ -3,7 +3,7 @@ import type { GitHubClient } from './client.js';
 import { describeError, isReadOnlyError } from './errors.js';
 import type { WriteOutcome } from './upsert-comment.js';
 
-/** The commit status context branch protection requires (public name, SPEC §2). */
+/** The commit status context branch protection requires (public name, README.md "Required status check"). */
 export const STATUS_CONTEXT = 'agent-pr-gate';
 /** GitHub truncates longer status descriptions. */
 export const MAX_STATUS_DESCRIPTION = 140;

@@ -134,6 +134,23 @@ const BlobSchema = z
   .nullable();
 export type GqlBlob = z.infer<typeof BlobSchema>;
 
+/** A manifest read at one commit (`AgentPrGateManifests`): the blob with its size, or null when absent. */
+export const ManifestBlobSchema = z
+  .object({
+    __typename: z.string(),
+    text: z.string().nullable().optional(),
+    isBinary: z.boolean().nullable().optional(),
+    isTruncated: z.boolean().optional(),
+    byteSize: z.number().int().optional(),
+  })
+  .nullable();
+export type GqlManifestBlob = z.infer<typeof ManifestBlobSchema>;
+
+/** The answer of `AgentPrGateManifests`: each alias (`b0`, `h0`, …) a blob or null. */
+export const ManifestsQuerySchema = z.object({
+  repository: z.record(z.string(), ManifestBlobSchema).nullable(),
+});
+
 /**
  * `headCommit: commits(last: 1) { … status { contexts { context createdAt } } }` (the gate's query
  * only; report mode does not ask). `status` is null when the commit has no status.

@@ -9,7 +9,7 @@ import type { Detection, Metrics } from '../result.js';
 import type { Actor, Commit, PrSnapshot, Review } from '../snapshot.js';
 
 /**
- * Rework and intervention metrics of one PR (SPEC §5). Pure: every time is read from the snapshot,
+ * Rework and intervention metrics of one PR (docs/architecture.md, "Metrics"). Pure: every time is read from the snapshot,
  * and `now` ends the clock of a PR that is still open. Times are whole seconds.
  *
  * Who counts as what:

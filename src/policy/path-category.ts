@@ -2,12 +2,12 @@ import type { CategoryId } from '../config/policy.js';
 import type { Finding } from '../result.js';
 import { createFinding, describeFileChanges, filesMatching, findingPaths } from './finding.js';
 import type { PolicyContext } from './policy-category.js';
-import { evaluateUserRule, type UserRule } from './user-rule.js';
+import type { UserRule } from './user-rule.js';
 
 /**
  * A category defined by its paths (`workflows`, `gate-config`): one finding for the changed files
- * on those paths (a file renamed away from one counts too), then one for the user's own `paths`
- * and `added-lines` of the category.
+ * on those paths (a file renamed away from one counts too). The user's own `paths` and
+ * `added-lines` of the category are evaluated apart, for every category alike (evaluatePolicy).
  */
 export function evaluatePathCategory(
   context: PolicyContext,
@@ -28,7 +28,5 @@ export function evaluatePathCategory(
       }),
     );
   }
-  const extra = evaluateUserRule(context, category, rule);
-  if (extra) findings.push(extra);
   return findings;
 }

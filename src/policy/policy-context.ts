@@ -1,6 +1,6 @@
 import type { Policy } from '../config/policy.js';
 import type { FindingLocation } from '../result.js';
-import type { PrSnapshot } from '../snapshot.js';
+import type { ManifestContent, PrSnapshot } from '../snapshot.js';
 import { isChecksumPath } from './dependencies/manifests.js';
 import { parsePatchWithOffsets, type DiffLine } from './diff.js';
 import { makeExcerpt } from './excerpt.js';
@@ -99,7 +99,12 @@ function linesWith(search: SearchText, needle: string): number[] {
  * Prepares a snapshot for the categories: files sorted by path with their patches parsed once,
  * and per-file caches (secrets by line, lower-cased text) filled on first use.
  */
-export function createPolicyContext(policy: Policy, snapshot: PrSnapshot, workflowPath: string | null): PolicyContext {
+export function createPolicyContext(
+  policy: Policy,
+  snapshot: PrSnapshot,
+  workflowPath: string | null,
+  manifestContents?: ReadonlyMap<string, ManifestContent>,
+): PolicyContext {
   const texts = new Map<ChangedFile, SearchText>();
   const files: ChangedFile[] = [...snapshot.files]
     .sort((a, b) => compareText(a.path, b.path))
@@ -178,6 +183,7 @@ export function createPolicyContext(policy: Policy, snapshot: PrSnapshot, workfl
     snapshot,
     workflowPath,
     files,
+    ...(manifestContents !== undefined ? { manifestContents } : {}),
     secretsOf,
     candidateLines(file: ChangedFile, pattern: RegExp): number[] {
       if (file.added.length === 0) return [];

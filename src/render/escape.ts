@@ -83,12 +83,15 @@ export function escapeMarkdown(text: string, maxLength = 500): string {
 /**
  * An inline code span showing `text` literally (cut to `maxLength`, on one line). The fence is one
  * backtick longer than the longest run inside. In a table cell (`table: true`) a `|` would end the
- * cell even inside code, and a backslash before it cannot be escaped, so pipes become `｜`.
+ * cell even inside code, so it is written `\|`: GitHub's tables split cells before they read code
+ * spans and take `\|` for a literal pipe in any cell content, code included, so the reader sees
+ * the real `|`. A backslash already before a pipe would escape the escape, so an invisible space
+ * goes between them.
  */
 export function inlineCode(text: string, options: { maxLength?: number; table?: boolean } = {}): string {
   let content = oneLine(truncateText(text, options.maxLength ?? 200));
   content = content.replace(/<(?=[!/?A-Za-z])/g, `<${ZWSP}`);
-  if (options.table) content = content.replace(/\|/g, '\uFF5C');
+  if (options.table) content = content.replace(/\\(?=\|)/g, `\\${ZWSP}`).replace(/\|/g, '\\|');
   if (content === '') return '` `';
   let longest = 0;
   for (const run of content.match(/`+/g) ?? []) longest = Math.max(longest, run.length);

@@ -1,19 +1,14 @@
+import { plural } from '../policy/text.js';
 import type { Finding, FindingLocation, GateResult, IgnoredApproval, Metrics, Requirement, ReviewStatus, Verdict } from '../result.js';
-import { encodePath, escapeMarkdown, escapeMessage, inlineCode, markdownLink, truncateMiddle } from './escape.js';
+import { escapeMarkdown, escapeMessage, inlineCode } from './escape.js';
+import { formatTime, linkBuilder, listCandidates, listLogins, sortFindings, uniqueStrings, type LinkBuilder } from './comment-parts.js';
 import { formatDuration } from './format-duration.js';
-import { COMMENT_MARKER } from './marker.js';
+import { elastic, finish, fixed, layout, truncationNote, type Section } from './comment-layout.js';
 
 export { COMMENT_MARKER } from './marker.js';
 export { formatDuration } from './format-duration.js';
 
-/** GitHub rejects comment bodies longer than this (characters). */
-export const MAX_COMMENT_LENGTH = 65536;
-
-/**
- * What the renderer aims at. JavaScript counts UTF-16 units, which are never fewer than the
- * characters GitHub counts, and the margin leaves room for the truncation notes.
- */
-const TARGET_LENGTH = 60_000;
+export { MAX_COMMENT_LENGTH } from './comment-layout.js';
 
 /** Findings shown in the open table; the rest collapse into `<details>`. */
 const OPEN_FINDINGS = 10;
@@ -46,7 +41,7 @@ export function renderComment(result: GateResult): string {
           renderFindings(result.findings, result.reviews, links),
           renderLocations(result.findings, links),
           ...renderReviews(result.reviews),
-          renderIncomplete(result.incomplete),
+          renderIncomplete(result.incomplete.map((gap) => gap.text)),
           fixed(result.metrics ? renderMetrics(result.metrics, result.pr.state) : ''),
           fixed(renderFooter(result, links)),
         ];
@@ -169,14 +164,23 @@ function findingStatus(finding: Finding, reviews: ReviewStatus | null): string {
   return `⏳ needs approval from ${listCandidates(finding.reviewers, { table: true })}`;
 }
 
+/**
+ * The offending lines, each once: a line several categories flag (`Dockerfile:2` under
+ * dependencies, network and secrets) is one entry naming each category, in finding order.
+ */
 function renderLocations(findings: readonly Finding[], links: LinkBuilder): Section {
-  const entries: Array<{ location: FindingLocation; category: string }> = [];
+  const entries = new Map<string, { location: FindingLocation; categories: string[] }>();
   for (const finding of sortFindings(findings)) {
     const category = finding.rule ? `${finding.category}: ${finding.rule}` : finding.category;
-    for (const location of finding.locations) entries.push({ location, category });
+    for (const location of finding.locations) {
+      const key = `${location.file}\u0000${location.line ?? ''}\u0000${location.excerpt.trim()}`;
+      const entry = entries.get(key);
+      if (!entry) entries.set(key, { location, categories: [category] });
+      else if (!entry.categories.includes(category)) entry.categories.push(category);
+    }
   }
-  if (entries.length === 0) return fixed('');
-  return elastic(entries, (entry) => renderLocation(entry.location, entry.category, links), (shown, omitted) => {
+  if (entries.size === 0) return fixed('');
+  return elastic([...entries.values()], (entry) => renderLocation(entry.location, entry.categories, links), (shown, omitted) => {
     const list = shown.join('\n');
     const note = omitted > 0 ? `\n\n${truncationNote(omitted, 'offending lines')}` : '';
     const total = shown.length + omitted;
@@ -185,9 +189,11 @@ function renderLocations(findings: readonly Finding[], links: LinkBuilder): Sect
   });
 }
 
-function renderLocation(location: FindingLocation, category: string, links: LinkBuilder): string {
+function renderLocation(location: FindingLocation, categories: readonly string[], links: LinkBuilder): string {
   const excerpt = location.excerpt.trim() ? ` — ${inlineCode(location.excerpt.trim(), { maxLength: 160 })}` : '';
-  return `- ${links.file(location.file, location.line)} · ${escapeMarkdown(category, 80)}${excerpt}`;
+  const shown = categories.slice(0, 5).map((category) => escapeMarkdown(category, 80));
+  const more = categories.length > shown.length ? ` +${categories.length - shown.length} more` : '';
+  return `- ${links.file(location.file, location.line)} · ${shown.join(', ')}${more}${excerpt}`;
 }
 
 function renderReviews(reviews: ReviewStatus | null): Section[] {
@@ -252,6 +258,9 @@ function renderIncomplete(incomplete: readonly string[]): Section {
   );
 }
 
+/** Said so that it cannot read as contradicting a review comment counted among the interventions. */
+const FIRST_REVIEW_PENDING = 'none yet from a reviewer other than the author or requester';
+
 function renderMetrics(metrics: Metrics, state: GateResult['pr']['state']): string {
   const { interventions } = metrics;
   const parts = [
@@ -267,7 +276,8 @@ function renderMetrics(metrics: Metrics, state: GateResult['pr']['state']): stri
     ['Rework cycles', String(metrics.reworkCycles)],
     ['Rework time', metrics.reworkTime === null ? '—' : formatDuration(metrics.reworkTime)],
     ['Force pushes', String(metrics.forcePushes)],
-    ['Time to first human review', metrics.timeToFirstHumanReview === null ? 'no human review yet' : formatDuration(metrics.timeToFirstHumanReview)],
+    // Review comments (above) may come from the requester or the author, whose reviews do not count here.
+    ['Time to first human review', metrics.timeToFirstHumanReview === null ? FIRST_REVIEW_PENDING : formatDuration(metrics.timeToFirstHumanReview)],
     ['End to end', endToEnd],
     ['Size', `${metrics.tier} · ${plural(metrics.size.files, 'file')}, +${metrics.size.additions} −${metrics.size.deletions}`],
   ];
@@ -280,198 +290,4 @@ function renderFooter(result: GateResult, links: LinkBuilder): string {
   const title = result.pr.title ? ` ${escapeMarkdown(result.pr.title, 120)}` : '';
   const pr = links.pr(result.pr.number);
   return `<sub>Agent PR Gate · ${pr}${title} · evaluated head ${head} at ${formatTime(result.evaluatedAt)}</sub>`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Links
-
-interface LinkBuilder {
-  file(path: string, line: number | null): string;
-  commit(sha: string): string;
-  pr(number: number): string;
-}
-
-/** Links at the evaluated head, on the server the PR lives on (github.com or a GHES host). */
-function linkBuilder(result: GateResult): LinkBuilder {
-  const server = serverOf(result.pr.url);
-  const repo = `${server}/${encodeURIComponent(result.pr.repo.owner)}/${encodeURIComponent(result.pr.repo.name)}`;
-  const sha = /^[0-9a-f]{7,64}$/i.test(result.pr.headSha) ? result.pr.headSha : null;
-  return {
-    file(path, line) {
-      const text = line === null ? truncateMiddle(path, 120) : `${truncateMiddle(path, 110)}:${line}`;
-      if (!sha) return escapeMarkdown(text, 140);
-      const anchor = line === null || !Number.isInteger(line) || line < 1 ? '' : `#L${line}`;
-      return markdownLink(text, `${repo}/blob/${sha}/${encodePath(path)}${anchor}`, 140);
-    },
-    commit(value) {
-      const short = inlineCode(value.slice(0, 7), { maxLength: 7 });
-      return sha ? `[${short}](${repo}/commit/${sha})` : short;
-    },
-    pr(number) {
-      return Number.isInteger(number) ? `[\\#${number}](${repo}/pull/${number})` : '';
-    },
-  };
-}
-
-function serverOf(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return parsed.origin;
-  } catch {
-    // fall through: a PR URL we cannot parse links to github.com
-  }
-  return 'https://github.com';
-}
-
-// ---------------------------------------------------------------------------------------------
-// Layout: fixed sections and lists that shrink to fit
-
-interface Fixed {
-  kind: 'fixed';
-  text: string;
-}
-
-interface Elastic {
-  kind: 'elastic';
-  /** The whole section, or null when it cannot fit in the target length whatever happens. */
-  full: string | null;
-  /** Length of `full` (a number above the target when `full` is null), for sharing the budget. */
-  size: number;
-  /** The section in at most `budget` characters (or its bare truncation note when even that does not fit). */
-  fit(budget: number): string;
-}
-
-type Section = Fixed | Elastic;
-
-function fixed(text: string): Fixed {
-  return { kind: 'fixed', text };
-}
-
-/**
- * A list section that can drop its tail: `frame(shown, omitted)` renders the section with the
- * items shown and a note about the omitted ones. Items are rendered lazily and only as many as
- * could ever fit, so 3000 findings cost no more than the few hundred the comment can hold.
- */
-function elastic<T>(sources: readonly T[], render: (source: T) => string, frame: (shown: string[], omitted: number) => string): Elastic {
-  const items: string[] = [];
-  let length = 0;
-  for (const source of sources) {
-    if (length > TARGET_LENGTH) break;
-    const item = render(source);
-    items.push(item);
-    length += item.length + 1;
-  }
-  const complete = items.length === sources.length;
-  const full = complete ? frame(items, 0) : null;
-  return {
-    kind: 'elastic',
-    full,
-    size: full === null ? TARGET_LENGTH + length : full.length,
-    fit(budget) {
-      if (full !== null && full.length <= budget) return full;
-      let used = frame([], sources.length).length + 8; // the note's count may grow by a few digits
-      const shown: string[] = [];
-      for (const item of items) {
-        if (used + item.length + 1 > budget) break;
-        shown.push(item);
-        used += item.length + 1;
-      }
-      return frame(shown, sources.length - shown.length);
-    },
-  };
-}
-
-const SEPARATOR = '\n\n';
-
-function layout(sections: readonly Section[]): string {
-  if (sections.every((section) => section.kind === 'fixed' || section.full !== null)) {
-    const whole = joinSections(sections.map((section) => (section.kind === 'fixed' ? section.text : (section.full ?? ''))));
-    if (whole.length <= TARGET_LENGTH) return whole;
-  }
-  // Fixed sections keep their text; the lists share what is left, smallest first, so a short list
-  // is never cut to make room for a long one.
-  const fixedLength = sections.reduce((sum, section) => sum + (section.kind === 'fixed' ? section.text.length + SEPARATOR.length : SEPARATOR.length), 0);
-  let remaining = Math.max(0, TARGET_LENGTH - fixedLength - COMMENT_MARKER.length - 1);
-  const elastics = sections
-    .map((section, index) => ({ section, index }))
-    .filter((entry): entry is { section: Elastic; index: number } => entry.section.kind === 'elastic')
-    .sort((a, b) => a.section.size - b.section.size);
-  const texts = sections.map((section) => (section.kind === 'fixed' ? section.text : ''));
-  let left = elastics.length;
-  for (const { section, index } of elastics) {
-    const share = Math.floor(remaining / left);
-    const text = section.fit(Math.min(section.size, share));
-    texts[index] = text;
-    remaining = Math.max(0, remaining - text.length);
-    left -= 1;
-  }
-  return joinSections(texts);
-}
-
-function joinSections(texts: readonly string[]): string {
-  return texts.filter((text) => text !== '').join(SEPARATOR);
-}
-
-/**
- * The marker first, exactly once; then a last guard on the length that should never fire (the
- * layout keeps under TARGET_LENGTH) but makes the limit a property of this function, not of the
- * layout's arithmetic.
- */
-function finish(body: string): string {
-  const safe = body.split(COMMENT_MARKER).join('<!-\u200B- agent-pr-gate -->');
-  let text = `${COMMENT_MARKER}\n${safe}`;
-  if (text.length < MAX_COMMENT_LENGTH) return text;
-  const note = '\n\n_✂️ The rest of this comment was cut to stay under GitHub\'s 65,536-character limit; the `report` output has everything._';
-  const cut = text.lastIndexOf('\n', MAX_COMMENT_LENGTH - 2_000);
-  text = text.slice(0, cut > 0 ? cut : MAX_COMMENT_LENGTH - 2_000);
-  const open = count(text, '<details>') - count(text, '</details>');
-  return `${text}${'\n\n</details>'.repeat(Math.max(0, open))}${note}`;
-}
-
-function count(text: string, needle: string): number {
-  return text.split(needle).length - 1;
-}
-
-function truncationNote(omitted: number, noun: string): string {
-  return `_✂️ ${omitted} more ${noun} not shown: the comment is limited to 65,536 characters; the \`report\` output lists them all._`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Small helpers
-
-const LEVEL_RANK: Record<Finding['level'], number> = { deny: 0, review: 1, allow: 2 };
-
-/** Unmet deny, unmet review, then the satisfied ones, allow last; stable within a rank. */
-function sortFindings(findings: readonly Finding[]): Finding[] {
-  const rank = (finding: Finding) => (finding.level === 'allow' ? 4 : LEVEL_RANK[finding.level] + (finding.satisfied ? 2 : 0));
-  return findings.map((finding, index) => ({ finding, index })).sort((a, b) => rank(a.finding) - rank(b.finding) || a.index - b.index).map((entry) => entry.finding);
-}
-
-/** Users and teams as code spans, so `@org/team` is shown without pinging the team. */
-function listCandidates(candidates: readonly string[], options: { table?: boolean } = {}): string {
-  const shown = candidates.slice(0, 5).map((candidate) => inlineCode(candidate, { maxLength: 80, table: options.table }));
-  const more = candidates.length > shown.length ? ` +${candidates.length - shown.length} more` : '';
-  return `${shown.join(', ')}${more}`;
-}
-
-/** Logins as plain text without `@`, so people are named without being notified on every edit. */
-function listLogins(logins: readonly string[]): string {
-  const shown = logins.slice(0, 10).map((login) => escapeMarkdown(login, 60));
-  const more = logins.length > shown.length ? ` +${logins.length - shown.length} more` : '';
-  return `${shown.join(', ')}${more}`;
-}
-
-function uniqueStrings(values: readonly string[]): string[] {
-  return [...new Set(values)];
-}
-
-function plural(value: number, noun: string): string {
-  return `${value} ${noun}${value === 1 ? '' : 's'}`;
-}
-
-/** `2026-03-02 10:15 UTC`; anything that is not a date is shown escaped as given. */
-function formatTime(iso: string): string {
-  const time = Date.parse(iso);
-  if (!Number.isFinite(time)) return escapeMarkdown(iso, 40);
-  return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

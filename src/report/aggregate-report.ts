@@ -3,7 +3,7 @@ import type { RevertInfo } from './reverts.js';
 import type { ReportWindow } from './window.js';
 
 /**
- * Report mode's aggregation (SPEC §6, §7): agent PRs of a window → per-agent numbers. Pure.
+ * Report mode's aggregation (docs/report-mode.md): agent PRs of a window → per-agent numbers. Pure.
  *
  * Choices, kept honest in the JSON types:
  * - `successRate` = (merged − reverted) / (merged + closedUnmerged), or `null` when nothing was
@@ -58,7 +58,7 @@ export interface FailureSample {
   revertedBy?: { by: string; url: string };
 }
 
-/** The `report` JSON of report mode (SPEC §7, version 1). */
+/** The `report` JSON of report mode (docs/report-mode.md, version 1). */
 export interface ReportJson {
   version: 1;
   mode: 'report';

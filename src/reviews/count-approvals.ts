@@ -6,7 +6,7 @@ import type { Actor, PrSnapshot, Review } from '../snapshot.js';
 import { findLastPush, pushedLatest } from './last-push.js';
 
 /**
- * Counted approvals (SPEC §4 "Review rules"). Per reviewer, the latest review that is APPROVED or
+ * Counted approvals (docs/architecture.md, "Review rules"). Per reviewer, the latest review that is APPROVED or
  * CHANGES_REQUESTED decides, as on GitHub: a later COMMENTED review changes nothing, a dismissed
  * one leaves the reviewer without a standing opinion. An approval counts when it is by a human who
  * is neither the PR author nor (with `exclude-requester`) the requester, did not push the latest

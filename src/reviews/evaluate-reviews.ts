@@ -1,36 +1,33 @@
 import type { Policy } from '../config/policy.js';
 import { resolveAgents } from '../detect/agents.js';
-import type { Detection, Finding, Requirement, ReviewStatus } from '../result.js';
+import type { Gap } from '../gate/gaps.js';
+import { plural } from '../policy/text.js';
+import type { Detection, Finding, MissingKind, MissingItem, Requirement, ReviewStatus } from '../result.js';
 import type { PrSnapshot } from '../snapshot.js';
 import { findCodeownerGroups } from './codeowner-groups.js';
 import { countApprovals } from './count-approvals.js';
 import { displayCandidate, matchCandidates, type CandidateMatch } from './match-candidates.js';
-import { findIncomplete } from './incomplete.js';
 import { evaluateOverride, hasAnythingToOverride } from './override.js';
 
 /**
- * The human-review rules of SPEC §4 on one snapshot: counted approvals, the requirements they must
+ * The human-review rules (docs/architecture.md, "Review rules") on one snapshot: counted approvals, the requirements they must
  * meet (required approvals, each review-level finding's reviewers, code owners, no blocking change
  * requests) and the override label. Returns the review status and the findings with `satisfied`
- * set. Pure: team memberships and permissions come from `snapshot.lookups` (see `planLookups`).
+ * set. Pure: team memberships and permissions come from `snapshot.lookups` (see `planLookups`),
+ * and what the gate could not see comes in as `gaps` (src/gate/gaps.ts).
  */
-
-/** Start of the `missing` line for blocking change requests (the verdict's summary keeps it as is). */
-export const CHANGES_REQUESTED_PREFIX = 'changes requested by ';
-
-/** Start of the `missing` line for data the gate could not see (kept as is in the summary). */
-export const INCOMPLETE_PREFIX = 'could not check everything: ';
 
 const FILES_SHOWN = 3;
 
 interface PendingRequirement {
   requirement: Requirement;
-  missing: string;
+  missing: MissingItem;
   blocksOverride: boolean;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+/** The one place `missing` items are made: what code decides on (`kind`) and what people read. */
+function missingItem(kind: MissingKind, text: string): MissingItem {
+  return { kind, text };
 }
 
 export function findingLabel(finding: Finding): string {
@@ -70,6 +67,7 @@ export function evaluateReviews(
   snapshot: PrSnapshot,
   detection: Detection,
   findings: Finding[],
+  gaps: readonly Gap[],
 ): { reviews: ReviewStatus; findings: Finding[] } {
   const agents = resolveAgents(policy);
   const tally = countApprovals(policy, snapshot, detection.requester, agents);
@@ -77,7 +75,7 @@ export function evaluateReviews(
   const required = policy.reviews.requiredApprovals;
   const pending: PendingRequirement[] = [];
   const notes: string[] = [];
-  const add = (requirement: Requirement, missing: string, blocksOverride = false): void => {
+  const add = (requirement: Requirement, missing: MissingItem, blocksOverride = false): void => {
     pending.push({ requirement, missing, blocksOverride });
   };
 
@@ -85,7 +83,7 @@ export function evaluateReviews(
     const count = approvers.length;
     add(
       { description: plural(required, 'approval'), satisfied: count >= required, satisfiedBy: [...approvers], candidates: [] },
-      `${plural(required - count, 'more approval')} (${count} of ${required})`,
+      missingItem('approvals', `${plural(required - count, 'more approval')} (${count} of ${required})`),
     );
   }
 
@@ -105,23 +103,22 @@ export function evaluateReviews(
   for (const { reviewers, labels } of byReviewers.values()) {
     const match = matchCandidates(reviewers, approvers, snapshot.lookups);
     const description = `approval from ${reviewers.map(displayCandidate).join(' or ')} for ${unique(labels).join(', ')}`;
-    add(candidateRequirement(description, reviewers, match, approvers), description);
+    add(candidateRequirement(description, reviewers, match, approvers), missingItem('reviewers', description));
   }
   // A review-level finding needs a counted approval even when no approvals are required.
   if (unnamed.length > 0 && required === 0) {
     const description = `1 approval for ${unique(unnamed).join(', ')}`;
-    add({ description, satisfied: approvers.length > 0, satisfiedBy: [...approvers], candidates: [] }, description);
+    add({ description, satisfied: approvers.length > 0, satisfiedBy: [...approvers], candidates: [] }, missingItem('approvals', description));
   }
 
   // Fail closed: what the gate could not see (a capped file list, a missing patch) needs a human
   // who can. It never passes on the gate's word alone; a counted approval of the head commit (a
   // reviewer sees the whole diff on GitHub) or an override takes responsibility for it.
-  const gaps = findIncomplete(snapshot);
   if (gaps.length > 0) {
     const more = gaps.length > 1 ? ` (+${gaps.length - 1} more)` : '';
     add(
       { description: 'an approval covering what the gate could not check', satisfied: approvers.length > 0, satisfiedBy: [...approvers], candidates: [] },
-      `${INCOMPLETE_PREFIX}${gaps[0]}${more}`,
+      missingItem('incomplete', `could not check everything: ${gaps[0]?.text ?? ''}${more}`),
     );
   }
 
@@ -131,7 +128,7 @@ export function evaluateReviews(
     for (const { owners, files } of groups) {
       const match = matchCandidates(owners, approvers, snapshot.lookups);
       const description = `code owner approval for ${listFiles(files)} (${owners.join(' or ')})`;
-      add(candidateRequirement(description, owners, match, approvers), description);
+      add(candidateRequirement(description, owners, match, approvers), missingItem('codeowners', description));
     }
   }
 
@@ -139,7 +136,7 @@ export function evaluateReviews(
     const people = tally.changesRequestedBy.join(', ');
     add(
       { description: `changes requested by ${people} resolved`, satisfied: false, satisfiedBy: [], candidates: [...tally.changesRequestedBy] },
-      `${CHANGES_REQUESTED_PREFIX}${people}: needs their approval or a dismissal`,
+      missingItem('changes-requested', `changes requested by ${people}: needs their approval or a dismissal`),
       true,
     );
   }

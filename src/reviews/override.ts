@@ -6,7 +6,7 @@ import type { Lookups, Permission, PrSnapshot, TimelineEvent } from '../snapshot
 import { findLastPush } from './last-push.js';
 
 /**
- * The override label (SPEC §4 "Verdict"): it counts only while it is on the PR, when its latest
+ * The override label (docs/architecture.md, "Verdict"): it counts only while it is on the PR, when its latest
  * `labeled` event was made by someone with admin or maintain permission, after the latest push (a
  * new push ends it, as it makes approvals stale). Anything else is ignored with a note.
  */

@@ -8,8 +8,8 @@ import { teamKey } from './match-candidates.js';
 import { findOverrideCandidate, hasAnythingToOverride } from './override.js';
 
 /**
- * The API lookups the review rules need before `evaluateReviews` can run, so the adapter fetches
- * them into `snapshot.lookups` and nothing more:
+ * The API lookups the review rules need before `evaluateReviews` can run, so the gate pipeline
+ * (src/gate/plan.ts) asks for them and nothing more:
  * - `permissions`: the login that applied the override label, when the label is on the PR, was
  *   applied by a human after the latest push, and there is something an override would waive;
  * - `teams`: `org/team` of reviewers of review-level findings and of code owners of the relevant

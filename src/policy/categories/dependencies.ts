@@ -5,9 +5,9 @@ import { dirName, isScriptPath } from '../file-kinds.js';
 import { createFinding, describeFileChange, LocationList } from '../finding.js';
 import { findInstallCommands } from '../install-commands.js';
 import { findPipedDownload } from '../piped-download.js';
-import type { ChangedFile, PolicyCategory, PolicyContext } from '../policy-category.js';
+import type { ChangedFile, PolicyContext } from '../policy-category.js';
 import { compareText, listWithMore, plural } from '../text.js';
-import { evaluateUserRule } from '../user-rule.js';
+import { ruleCategory, type RuleCategory } from '../rule-category.js';
 
 /**
  * `dependencies`: manifests, lockfiles and registry configs of the common ecosystems (see
@@ -133,14 +133,13 @@ function installFinding(context: PolicyContext): Finding | null {
   });
 }
 
-export const dependenciesCategory: PolicyCategory = {
+export const dependenciesCategory: RuleCategory<'dependencies'> = ruleCategory({
   id: 'dependencies',
+  description: 'manifests and lockfiles of the common ecosystems, install commands added to scripts and Dockerfiles',
   evaluate(context) {
     const findings = manifestFindings(context);
     const install = installFinding(context);
     if (install) findings.push(install);
-    const extra = evaluateUserRule(context, 'dependencies', context.policy.permissions.dependencies);
-    if (extra) findings.push(extra);
     return findings;
   },
-};
+});

@@ -1,6 +1,6 @@
 import { levelAtLeast } from '../../config/policy.js';
 import { evaluatePathCategory } from '../path-category.js';
-import type { PolicyCategory } from '../policy-category.js';
+import { ruleCategory, type RuleCategory } from '../rule-category.js';
 
 /**
  * `gate-config`: the gate's own configuration — the policy file (its path on the base commit),
@@ -31,8 +31,11 @@ function normalizePath(path: string): string {
   return path.trim().replace(/^\.?\//, '');
 }
 
-export const gateConfigCategory: PolicyCategory = {
+export const gateConfigCategory: RuleCategory<'gate-config'> = ruleCategory({
   id: 'gate-config',
+  description: 'this file, CODEOWNERS and the gate workflow; never below review',
+  minimum: 'review',
+  level: 'review',
   evaluate(context) {
     const rule = context.policy.permissions['gate-config'];
     const level = levelAtLeast(rule.level, 'review') ? rule.level : 'review';
@@ -42,4 +45,4 @@ export const gateConfigCategory: PolicyCategory = {
       path === policyPath || path === workflowPath || CODEOWNERS.has(path) || GATE_FILES.test(path);
     return evaluatePathCategory(context, 'gate-config', { ...rule, level }, isGateFile);
   },
-};
+});

@@ -5,9 +5,9 @@ import { baseName, isDocPath, isScriptPath } from '../file-kinds.js';
 import { createFinding, describeFileChanges, filesMatching, LocationList } from '../finding.js';
 import { compileAllowlist, findHosts, isBenignHost } from '../hosts.js';
 import { findPipedDownload } from '../piped-download.js';
-import type { PolicyCategory, PolicyContext } from '../policy-category.js';
+import type { PolicyContext } from '../policy-category.js';
 import { listWithMore, plural, uniqueSorted } from '../text.js';
-import { evaluateUserRule } from '../user-rule.js';
+import { ruleCategory, type RuleCategory } from '../rule-category.js';
 
 /**
  * `network`: added lines that reference hosts outside `network.allowed-hosts` (loopback and the
@@ -116,8 +116,9 @@ function where(files: readonly string[]): string {
   return files.length === 1 ? (files[0] ?? '') : plural(files.length, 'file');
 }
 
-export const networkCategory: PolicyCategory = {
+export const networkCategory: RuleCategory<'network'> = ruleCategory({
   id: 'network',
+  description: 'added lines referencing hosts outside `network.allowed-hosts`, downloads piped to a shell, egress configuration',
   evaluate(context) {
     const rule = context.policy.permissions.network;
     const base = { category: 'network' as const, level: rule.level, reviewers: rule.reviewers };
@@ -141,8 +142,6 @@ export const networkCategory: PolicyCategory = {
     if (egress.length > 0) {
       findings.push(createFinding({ ...base, files: egress.map((file) => file.path), message: `${describeFileChanges(egress)} (egress configuration)` }));
     }
-    const extra = evaluateUserRule(context, 'network', rule);
-    if (extra) findings.push(extra);
     return findings;
   },
-};
+});

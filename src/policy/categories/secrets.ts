@@ -1,9 +1,9 @@
 import type { Finding } from '../../result.js';
 import { baseName } from '../file-kinds.js';
 import { createFinding, describeFileChanges, LocationList } from '../finding.js';
-import type { ChangedFile, PolicyCategory, PolicyContext } from '../policy-category.js';
+import type { ChangedFile, PolicyContext } from '../policy-category.js';
 import { listWithMore, plural, uniqueSorted } from '../text.js';
-import { evaluateUserRule } from '../user-rule.js';
+import { ruleCategory, type RuleCategory } from '../rule-category.js';
 
 /**
  * `secrets`: files that hold keys, certificates or environment values (`.env*` except the
@@ -66,8 +66,9 @@ function secretLines(context: PolicyContext): { locations: LocationList; files: 
   return { locations, files, kinds };
 }
 
-export const secretsCategory: PolicyCategory = {
+export const secretsCategory: RuleCategory<'secrets'> = ruleCategory({
   id: 'secrets',
+  description: 'key, certificate and env files; added lines that look like credentials (never echoed back in full)',
   evaluate(context) {
     const rule = context.policy.permissions.secrets;
     const findings: Finding[] = [];
@@ -92,8 +93,6 @@ export const secretsCategory: PolicyCategory = {
         }),
       );
     }
-    const extra = evaluateUserRule(context, 'secrets', rule);
-    if (extra) findings.push(extra);
     return findings;
   },
-};
+});

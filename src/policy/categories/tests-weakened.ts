@@ -1,10 +1,10 @@
 import type { Finding } from '../../result.js';
 import { isCodePath, isTestPath, languageOf } from '../file-kinds.js';
 import { createFinding, LocationList } from '../finding.js';
-import type { ChangedFile, PolicyCategory, PolicyContext } from '../policy-category.js';
+import type { ChangedFile, PolicyContext } from '../policy-category.js';
 import { ASSERTION, markerName, SUPPRESSION_PREFILTER, SUPPRESSIONS, TEST_MARKERS } from '../test-markers.js';
 import { listWithMore, plural, uniqueSorted } from '../text.js';
-import { evaluateUserRule } from '../user-rule.js';
+import { ruleCategory, type RuleCategory } from '../rule-category.js';
 
 /**
  * `tests-weakened`: deleted test files (and test files renamed out of the test naming, which stops
@@ -93,8 +93,9 @@ function where(files: readonly ChangedFile[], noun: string): string {
   return plural(files.length, noun);
 }
 
-export const testsWeakenedCategory: PolicyCategory = {
+export const testsWeakenedCategory: RuleCategory<'tests-weakened'> = ruleCategory({
   id: 'tests-weakened',
+  description: 'deleted test files, added skip/only markers, added lint or type suppressions',
   evaluate(context) {
     const rule = context.policy.permissions['tests-weakened'];
     const base = { category: 'tests-weakened' as const, level: rule.level, reviewers: rule.reviewers };
@@ -159,8 +160,6 @@ export const testsWeakenedCategory: PolicyCategory = {
       );
     }
 
-    const extra = evaluateUserRule(context, 'tests-weakened', rule);
-    if (extra) findings.push(extra);
     return findings;
   },
-};
+});
