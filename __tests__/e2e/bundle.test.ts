@@ -71,8 +71,17 @@ async function startProxy(target: number): Promise<{ url: string; tunnels: strin
 }
 
 describe('dist/', () => {
-  it('is one file per entry: index.js (the action) and cli.js', () => {
-    expect(readdirSync(dirname(DIST)).sort()).toEqual(['cli.js', 'index.js']);
+  it('is one file per entry, the proxy stack on its own, and the notices of each entry', () => {
+    expect(readdirSync(dirname(DIST)).sort()).toEqual(['cli.js', 'cli.licenses.txt', 'index.js', 'index.licenses.txt', 'proxy-fetch.js']);
+  });
+
+  it('holds no proxy stack in what a gate run parses: no undici, no REST methods, one http-client module', () => {
+    const text = readFileSync(DIST, 'utf8');
+    const packages = [...text.matchAll(/^\/\/ (node_modules\/(?:@[^/\n]+\/)?[^/\n]+)\//gm)].map((match) => match[1]);
+    expect(packages.filter((name) => /undici|rest-endpoint-methods|paginate-rest|tunnel|bottleneck|@actions\/github/.test(name!))).toEqual([]);
+    expect([...text.matchAll(/^\/\/ node_modules\/@actions\/http-client\/(.+)$/gm)].map((match) => match[1])).toEqual(['lib/proxy.js']);
+    expect(text).toContain('import("./proxy-fetch.js")');
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(1_500_000);
   });
 
   it('carries zod’s English messages only, not every locale', () => {
