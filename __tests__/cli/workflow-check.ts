@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { parseDocument } from 'yaml';
+import { ACTION_REF } from '../../src/project.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const ACTION_REF = 'OWNER/agent-pr-gate@v1';
+export { ACTION_REF };
 
 export type Yaml = Record<string, unknown>;
 
@@ -43,6 +44,7 @@ const ACTIVITY_TYPES: Record<string, string[]> = {
   pull_request: ['assigned', 'unassigned', 'labeled', 'unlabeled', 'opened', 'edited', 'closed', 'reopened', 'synchronize', 'converted_to_draft', 'ready_for_review', 'locked', 'unlocked', 'review_requested', 'review_request_removed', 'auto_merge_enabled', 'auto_merge_disabled', 'milestoned', 'demilestoned', 'enqueued', 'dequeued'],
   pull_request_review: ['submitted', 'edited', 'dismissed'],
   merge_group: ['checks_requested'],
+  workflow_run: ['completed', 'requested', 'in_progress'],
 };
 const EVENTS_WITHOUT_TYPES = ['schedule', 'workflow_dispatch', 'push', 'merge_group'];
 const ENUM_INPUTS: Record<string, string[]> = {
@@ -51,7 +53,7 @@ const ENUM_INPUTS: Record<string, string[]> = {
   comment: ['always', 'on-failure', 'never'],
   status: ['true', 'false'],
 };
-const USES = /^(\.\/[\w./-]+|docker:\/\/\S+|[\w.-]+\/[\w.-]+(\/[\w./-]+)?@[\w./-]+)$/;
+const USES = /^(\.\/[\w./-]*|docker:\/\/\S+|[\w.-]+\/[\w.-]+(\/[\w./-]+)?@[\w./-]+)$/;
 
 export function keysOf(value: unknown): string[] {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
@@ -121,7 +123,8 @@ export function checkWorkflow(file: string, workflow: Yaml): string[] {
       for (const [name, value] of Object.entries((step.with as Record<string, unknown> | undefined) ?? {})) {
         if (value !== null && typeof value === 'object') say(`${where}: with.${name} must be a scalar`);
       }
-      if (step.uses === ACTION_REF) {
+      // `./`: this repository's own workflows run the action from their checkout.
+      if (step.uses === ACTION_REF || step.uses === './') {
         if (typeof step.id === 'string') ours.add(step.id);
         for (const [name, value] of Object.entries((step.with as Record<string, unknown> | undefined) ?? {})) {
           if (!(name in actionInputs)) say(`${where}: action.yml has no input ${name}`);
