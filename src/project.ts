@@ -2,7 +2,7 @@
  * Where the project lives, defined once (docs/development.md, "Identity"): the GitHub repository
  * that serves the action and the published JSON Schema, and the npm package of the CLI.
  * package.json, action references in README.md, docs/ and examples/, and the `$schema` URL are
- * checked against these by __tests__/project.test.ts.
+ * checked against these by __tests__/project/identity.test.ts.
  */
 export const REPOSITORY = 'agent-pr-gate/agent-pr-gate';
 export const NPM_PACKAGE = 'agent-pr-gate';

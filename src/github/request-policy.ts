@@ -2,7 +2,7 @@ import type { Octokit as CoreOctokit } from '@octokit/core';
 import { messageOf, NotGitHubApiError } from './errors.js';
 
 /**
- * How the client repeats, waits and paces (docs/architecture.md, "API client"): one request hook
+ * How the client repeats, waits and paces (docs/development.md, "API client"): one request hook
  * of our own in place of @octokit/plugin-retry and @octokit/plugin-throttling, which schedule
  * every request through Bottleneck — a gate run makes a handful of requests and needs none of it.
  */
