@@ -1,8 +1,8 @@
 /**
- * The shape of dist/ and what a run starts. dist/ is one file per entry (STYLE.md); code only some
- * runs need sits in it behind import(), and esbuild runs such a module's top level only when the
- * import() is reached. The biggest is undici, which only a runner behind a proxy needs: a gate run
- * must not start it, and a run behind a proxy must reach GitHub through it.
+ * The shape of dist/ and what a run starts. dist/ is one file per entry, plus the proxy stack
+ * (undici and the REST methods of @actions/github) in its own dist/proxy-fetch.js, which an entry
+ * imports only behind a proxy: a gate run must not parse or start it, and a run behind a proxy
+ * must reach GitHub through it. Other code only some runs need sits in the entry behind import().
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
