@@ -225,6 +225,22 @@ describe('createGitHubClient', () => {
     expect(fake.writes.statuses).toHaveLength(2);
   });
 
+  it('spaces GraphQL queries like writes by default, and keeps at most 10 requests in flight', async () => {
+    const { client } = await withFaults([], { fast: false, graphql: { Probe: () => ({ data: { ok: true } }) } });
+    const started = Date.now();
+    await Promise.all([client.graphql('query Probe { ok }', {}), client.graphql('query Probe { ok }', {})]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+
+    await fake?.close();
+    fake = await startFakeGitHub(typicalScenario(), { faults: [{ kind: 'slow', delayMs: 200, times: Infinity }] });
+    const reads = createGitHubClient({ token: 't', apiUrl: fake.url, ...TEST_PACING });
+    const readsStarted = Date.now();
+    await Promise.all(Array.from({ length: 11 }, () => reads.request(FILES, PARAMS)));
+    // Eleven 200 ms answers, ten at a time: two rounds.
+    expect(Date.now() - readsStarted).toBeGreaterThanOrEqual(390);
+    expect(fake.requests).toHaveLength(11);
+  });
+
   it('sends writes one at a time but not spaced with the gate’s pacing', async () => {
     fake = await startFakeGitHub(typicalScenario());
     const client = createGitHubClient({ token: 't', apiUrl: fake.url, writeSpacingMs: GATE_WRITE_SPACING_MS });

@@ -149,7 +149,7 @@ export function requestPolicy({ log, msPerWaitSecond, writeSpacingMs }: RequestP
     const limit = semaphore(MAX_CONCURRENT);
 
     const pace = async (options: RequestOptions) => {
-      const isGraphql = /\/graphql$/.test(new URL(String(options.url), 'http://github.invalid').pathname);
+      const isGraphql = /\/graphql(?:[?#]|$)/.test(String(options.url));
       if (options.method === 'GET' && !isGraphql) return;
       const now = Date.now();
       const at = Math.max(now, nextSlot);
