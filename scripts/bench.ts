@@ -152,7 +152,7 @@ async function measure(name: string, scenario: 'typical' | 'large', requestBudge
  */
 async function fetchOnlyBundle(dir: string): Promise<string> {
   const { build } = await import('esbuild');
-  const { common, banner } = await import('./bundle-options.mjs');
+  const { common, banner, lazyProxyFetch } = await import('./bundle-options.mjs');
   const src = resolve(import.meta.dirname, '../src/github');
   const entry = join(dir, 'fetch-only.ts');
   writeFileSync(
@@ -173,7 +173,9 @@ async function fetchOnlyBundle(dir: string): Promise<string> {
     ].join('\n'),
   );
   const outfile = join(dir, 'fetch-only.mjs');
-  await build({ ...common, entryPoints: [entry], outfile, banner: { js: banner }, nodePaths: [resolve(import.meta.dirname, '../node_modules')], logLevel: 'error' });
+  // Like dist/: the proxy stack stays out (a run without a proxy never loads it).
+  const plugins = [...(common.plugins ?? []), lazyProxyFetch];
+  await build({ ...common, plugins, entryPoints: [entry], outfile, banner: { js: banner }, nodePaths: [resolve(import.meta.dirname, '../node_modules')], logLevel: 'error' });
   return outfile;
 }
 

@@ -1,7 +1,7 @@
 // Generates docs/policy-reference.md from the zod schema of the policy file (its JSON Schema and
-// `.describe()` texts), the presets in policies/ and the built-in agents. When README.md holds
-// the markers below, the sections between them are regenerated too: the policy reference, and
-// the inputs and outputs tables from action.yml.
+// `.describe()` texts), the presets in policies/ and the built-in agents. Sections between the
+// markers below are regenerated too: the inputs and outputs tables from action.yml (in
+// docs/action.md), and the policy reference in a README that marks a place for it.
 //
 //   npm run docs            rewrite the files
 //   npm run docs -- --check exit 1 when a file differs from a fresh generation (CI)
@@ -16,12 +16,15 @@ import { parsePolicy } from '../src/config/parse.js';
 import { applyPolicyFile, BUILTIN_CATEGORIES, emptyPolicy, type Policy } from '../src/config/policy.js';
 import { PolicyFileSchema, PRESETS } from '../src/config/schema.js';
 import { BUILTIN_AGENTS } from '../src/detect/agents.js';
+import { SCHEMA_URL } from '../src/project.js';
 
 export const README_START = '<!-- agent-pr-gate:policy-reference:start -->';
 export const README_END = '<!-- agent-pr-gate:policy-reference:end -->';
 /** README sections generated from action.yml, between `<!-- agent-pr-gate:NAME:start/end -->`. */
 export const ACTION_SECTIONS = ['inputs', 'outputs'] as const;
 export const REFERENCE_PATH = 'docs/policy-reference.md';
+/** Files whose marked sections this script fills: the action's tables, and (if marked) the policy reference. */
+export const MARKED_PATHS = ['README.md', 'docs/action.md'] as const;
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -371,7 +374,7 @@ export function renderPolicyReference(presets: Record<string, Policy> = readPres
     '`default` preset applies. For completion and checks in your editor, start the file with',
     '',
     '```yaml',
-    '# yaml-language-server: $schema=https://raw.githubusercontent.com/OWNER/agent-pr-gate/v1/policies/agent-pr-gate.schema.json',
+    `# yaml-language-server: $schema=${SCHEMA_URL}`,
     '```',
     '',
     renderPolicyReferenceBody(presets),
@@ -426,15 +429,17 @@ function readText(path: string): string | null {
 export function expectedFiles(root = ROOT): Array<{ path: string; text: string }> {
   const presets = readPresets(root);
   const files = [{ path: REFERENCE_PATH, text: renderPolicyReference(presets) }];
-  const readme = readText(join(root, 'README.md'));
-  if (readme !== null) {
-    let text = updateReadme(readme, renderPolicyReferenceBody(presets).replace(/^(#+) /gm, '#$1 '));
+  for (const path of MARKED_PATHS) {
+    const before = readText(join(root, path));
+    if (before === null) continue;
+    // The policy reference itself lives in docs/; a README that still marks a section for it gets it too.
+    let text = path === 'README.md' ? updateReadme(before, renderPolicyReferenceBody(presets).replace(/^(#+) /gm, '#$1 ')) : before;
     const actionYml = readText(join(root, 'action.yml')) ?? '';
     for (const section of ACTION_SECTIONS) {
       const [start, end] = [`<!-- agent-pr-gate:${section}:start -->`, `<!-- agent-pr-gate:${section}:end -->`];
       if (text.includes(start)) text = updateReadme(text, renderActionTable(actionYml, section), start, end);
     }
-    if (text !== readme) files.push({ path: 'README.md', text });
+    if (text !== before) files.push({ path, text });
   }
   return files;
 }

@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { parseDocument } from 'yaml';
+import { ACTION_REF } from '../../src/project.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const ACTION_REF = 'agent-pr-gate/agent-pr-gate@v1';
-/** This action in a `uses:`: its home, a fork of it, or the `OWNER/` placeholder some docs still use. */
+export { ACTION_REF };
+/** This action in a `uses:`: its home or a fork of it. */
 const isOurs = (uses: unknown) => typeof uses === 'string' && /^[\w.-]+\/agent-pr-gate@/.test(uses);
 
 export type Yaml = Record<string, unknown>;
@@ -54,7 +55,7 @@ const ENUM_INPUTS: Record<string, string[]> = {
   comment: ['always', 'on-failure', 'never'],
   status: ['true', 'false'],
 };
-const USES = /^(\.\/[\w./-]+|docker:\/\/\S+|[\w.-]+\/[\w.-]+(\/[\w./-]+)?@[\w./-]+)$/;
+const USES = /^(\.\/[\w./-]*|docker:\/\/\S+|[\w.-]+\/[\w.-]+(\/[\w./-]+)?@[\w./-]+)$/;
 
 export function keysOf(value: unknown): string[] {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
@@ -128,7 +129,8 @@ export function checkWorkflow(file: string, workflow: Yaml): string[] {
       for (const [name, value] of Object.entries((step.with as Record<string, unknown> | undefined) ?? {})) {
         if (value !== null && typeof value === 'object') say(`${where}: with.${name} must be a scalar`);
       }
-      if (isOurs(step.uses)) {
+      // `./`: this repository's own workflows run the action from their checkout.
+      if (isOurs(step.uses) || step.uses === './') {
         if (typeof step.id === 'string') ours.add(step.id);
         for (const [name, value] of Object.entries((step.with as Record<string, unknown> | undefined) ?? {})) {
           if (!(name in actionInputs)) say(`${where}: action.yml has no input ${name}`);

@@ -1,8 +1,8 @@
 /**
- * The shape of dist/ and what a run starts. dist/ is one file per entry (STYLE.md); code only some
- * runs need sits in it behind import(), and esbuild runs such a module's top level only when the
- * import() is reached. The biggest is undici, which only a runner behind a proxy needs: a gate run
- * must not start it, and a run behind a proxy must reach GitHub through it.
+ * The shape of dist/ and what a run starts. dist/ is one file per entry, plus the proxy stack
+ * (undici and the REST methods of @actions/github) in its own dist/proxy-fetch.js, which an entry
+ * imports only behind a proxy: a gate run must not parse or start it, and a run behind a proxy
+ * must reach GitHub through it. Other code only some runs need sits in the entry behind import().
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -71,8 +71,17 @@ async function startProxy(target: number): Promise<{ url: string; tunnels: strin
 }
 
 describe('dist/', () => {
-  it('is one file per entry: index.js (the action) and cli.js', () => {
-    expect(readdirSync(dirname(DIST)).sort()).toEqual(['cli.js', 'index.js']);
+  it('is one file per entry, the proxy stack on its own, and the notices of each entry', () => {
+    expect(readdirSync(dirname(DIST)).sort()).toEqual(['cli.js', 'cli.licenses.txt', 'index.js', 'index.licenses.txt', 'proxy-fetch.js']);
+  });
+
+  it('holds no proxy stack in what a gate run parses: no undici, no REST methods, one http-client module', () => {
+    const text = readFileSync(DIST, 'utf8');
+    const packages = [...text.matchAll(/^\/\/ (node_modules\/(?:@[^/\n]+\/)?[^/\n]+)\//gm)].map((match) => match[1]);
+    expect(packages.filter((name) => /undici|rest-endpoint-methods|paginate-rest|tunnel|bottleneck|@actions\/github/.test(name!))).toEqual([]);
+    expect([...text.matchAll(/^\/\/ node_modules\/@actions\/http-client\/(.+)$/gm)].map((match) => match[1])).toEqual(['lib/proxy.js']);
+    expect(text).toContain('import("./proxy-fetch.js")');
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(1_500_000);
   });
 
   it('carries zod’s English messages only, not every locale', () => {

@@ -1,6 +1,6 @@
-import Bottleneck from 'bottleneck/light.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createGitHubClient, GATE_WRITE_SPACING_MS, proxyApplies, yieldWithoutTimerClamp } from '../../src/github/client.js';
+import { createGitHubClient, GATE_WRITE_SPACING_MS, proxyApplies } from '../../src/github/client.js';
+import { describeApiFailure } from '../../src/cli/describe-api-failure.js';
 import { describeError } from '../../src/github/errors.js';
 import { typicalScenario } from '../fake-github/scenario.js';
 import { startFakeGitHub, type FakeGitHub, type Fault, type FakeGitHubOptions } from '../fake-github/server.js';
@@ -52,7 +52,33 @@ describe('createGitHubClient', () => {
     const answer = await client.request(FILES, PARAMS);
     expect(answer.status).toBe(200);
     expect(fake.requests.map((r) => r.fault)).toEqual(['slow', null]);
-    expect(logs).toEqual([`GitHub API: The operation was aborted due to timeout on ${FILES_PATH}: retrying in 1s`]);
+    expect(logs).toEqual([`GitHub API: timed out after 0.1 s: check the network and GITHUB_API_URL on ${FILES_PATH}: retrying in 1s`]);
+  });
+
+  it('says a request that never answers timed out, and after how long (not an HTTP 500)', async () => {
+    fake = await startFakeGitHub(typicalScenario(), { faults: [{ kind: 'slow', delayMs: 400, times: Infinity }] });
+    const client = createGitHubClient({ token: 't', apiUrl: fake.url, ...TEST_PACING, requestTimeoutMs: 50 });
+    const error = await client.request(FILES, PARAMS).catch((e: unknown) => e);
+    expect(describeError(error)).toBe(`timed out after 0.1 s: check the network and GITHUB_API_URL (no answer to ${FILES_PATH})`);
+    expect(describeApiFailure(error, 'acme/widgets#42', fake.url)).toBe(
+      `the GitHub API at ${fake.url} did not answer within 0.1 s while reading acme/widgets#42: check the network and GITHUB_API_URL`,
+    );
+    expect(fake.requests).toHaveLength(4);
+  });
+
+  it('says an HTML answer comes from a URL that is not the GitHub API, and does not repeat it', async () => {
+    const page = { status: 200, body: '<!DOCTYPE html><html><body>Sign in</body></html>', headers: { 'content-type': 'text/html; charset=utf-8' } };
+    for (const status of [200, 404]) {
+      const { fake, client, logs } = await withFaults([], { rest: [{ method: 'GET', path: /\/files$/, handle: () => ({ ...page, status }) }] });
+      const error = await client.request(FILES, PARAMS).catch((e: unknown) => e);
+      expect(describeError(error)).toBe(
+        `${fake.url} answered ${FILES_PATH} with an HTML page (HTTP ${status}), not JSON: it is not the GitHub API; check GITHUB_API_URL (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server)`,
+      );
+      expect(fake.requests).toHaveLength(1);
+      expect(logs).toEqual([]);
+      await fake.close();
+    }
+    fake = null;
   });
 
   it('waits out a secondary rate limit as long as retry-after says (in real seconds), then retries', async () => {
@@ -176,7 +202,7 @@ describe('createGitHubClient', () => {
   it('gives up on GraphQL after 3 retries when the connection keeps resetting', async () => {
     const { fake, client, logs } = await withFaults([{ kind: 'reset', times: Infinity, when: { path: '/graphql' } }]);
     const error = await client.graphql('query Probe { ok }', {}).catch((e: unknown) => e);
-    expect(describeError(error)).toBe('other side closed (HTTP 500 on POST /graphql)');
+    expect(describeError(error)).toBe('other side closed (no answer to POST /graphql)');
     expect(fake.requests).toHaveLength(4);
     expect(logs.at(-1)).toBe('GitHub API: other side closed on POST /graphql: giving up after 3 retries');
   });
@@ -189,7 +215,7 @@ describe('createGitHubClient', () => {
     expect(logs).toEqual([]);
   });
 
-  it('spaces writes 1 s apart by default (the throttling plugin’s pacing)', async () => {
+  it('spaces writes 1 s apart by default (GitHub’s advice for many writes)', async () => {
     const { fake, client } = await withFaults([], { fast: false });
     const status = { owner: 'acme', repo: 'widgets', sha: 'a'.repeat(40), state: 'success' as const, context: 'agent-pr-gate' };
     const started = Date.now();
@@ -197,6 +223,22 @@ describe('createGitHubClient', () => {
     await client.request('POST /repos/{owner}/{repo}/statuses/{sha}', status);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(fake.writes.statuses).toHaveLength(2);
+  });
+
+  it('spaces GraphQL queries like writes by default, and keeps at most 10 requests in flight', async () => {
+    const { client } = await withFaults([], { fast: false, graphql: { Probe: () => ({ data: { ok: true } }) } });
+    const started = Date.now();
+    await Promise.all([client.graphql('query Probe { ok }', {}), client.graphql('query Probe { ok }', {})]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+
+    await fake?.close();
+    fake = await startFakeGitHub(typicalScenario(), { faults: [{ kind: 'slow', delayMs: 200, times: Infinity }] });
+    const reads = createGitHubClient({ token: 't', apiUrl: fake.url, ...TEST_PACING });
+    const readsStarted = Date.now();
+    await Promise.all(Array.from({ length: 11 }, () => reads.request(FILES, PARAMS)));
+    // Eleven 200 ms answers, ten at a time: two rounds.
+    expect(Date.now() - readsStarted).toBeGreaterThanOrEqual(390);
+    expect(fake.requests).toHaveLength(11);
   });
 
   it('sends writes one at a time but not spaced with the gate’s pacing', async () => {
@@ -259,39 +301,5 @@ describe('proxyApplies', () => {
     clear();
     vi.stubEnv('https_proxy', 'http://proxy.corp:3128');
     expect(proxyApplies('not a url')).toBe(false);
-  });
-});
-
-describe('yieldWithoutTimerClamp', () => {
-  it('finds Bottleneck’s store and yields with setImmediate instead of a clamped setTimeout', async () => {
-    expect(yieldWithoutTimerClamp()).toBe(true);
-    const store = (new Bottleneck() as unknown as { _store: { yieldLoop: (t?: number) => Promise<void> } })._store;
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    try {
-      // setTimeout is frozen: only a setImmediate yield can resolve.
-      await expect(store.yieldLoop()).resolves.toBeUndefined();
-      let waited = false;
-      const timed = store.yieldLoop(50).then(() => (waited = true));
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(waited).toBe(false);
-      vi.advanceTimersByTime(50);
-      await timed;
-      expect(waited).toBe(true);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-  it('runs jobs in order and one at a time as before', async () => {
-    yieldWithoutTimerClamp();
-    const limiter = new Bottleneck({ maxConcurrent: 1, minTime: 0 });
-    const order: string[] = [];
-    const job = (name: string) => async () => {
-      order.push(`start ${name}`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      order.push(`end ${name}`);
-    };
-    await Promise.all(['a', 'b', 'c'].map((name) => limiter.schedule(job(name))));
-    expect(order).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
   });
 });

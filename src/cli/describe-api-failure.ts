@@ -13,6 +13,8 @@ export function describeApiFailure(error: unknown, what: string, apiUrl: string)
   if (status === 403) return `the token may not read ${what} (${detail})`;
   // octokit reports a connection that never got an answer as HTTP 500 with the socket error's text.
   const message = firstLine(messageOf(error));
+  const timedOut = /^timed out after ([\d.]+) s\b/.exec(message);
+  if (timedOut) return `the GitHub API at ${apiUrl} did not answer within ${timedOut[1]} s while reading ${what}: check the network and GITHUB_API_URL`;
   const network = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|fetch failed|bad port|certificate/i.exec(message);
   if (network) return `cannot reach the GitHub API at ${apiUrl} (${message}): check GITHUB_API_URL and the network`;
   return `reading ${what} failed: ${detail}`;

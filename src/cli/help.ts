@@ -1,4 +1,6 @@
 import packageJson from '../../package.json' with { type: 'json' };
+import { REPOSITORY_URL } from '../project.js';
+import { MIN_NODE_MAJOR } from './node-version.js';
 
 /** The CLI's help texts: one general, one per command. Shown by `--help` and `<command> --help`. */
 
@@ -38,6 +40,8 @@ Options:
 ${ENVIRONMENT}
 
 ${EXIT_CODES}
+
+Needs Node.js ${MIN_NODE_MAJOR} or newer. Documentation: ${REPOSITORY_URL}/blob/main/docs/cli.md
 `;
 
 export const COMMAND_HELP: Record<CommandName, string> = {

@@ -3,9 +3,32 @@
  * GraphqlResponseError (with `errors`), and plain Errors; anything else can be thrown too.
  */
 
+/**
+ * An HTML page came back where the API answers JSON: the configured URL is not the GitHub API
+ * (github.com instead of api.github.com, a sign-in portal, a proxy's error page). Never repeated.
+ */
+export class NotGitHubApiError extends Error {
+  constructor(what: string) {
+    super(`${what}; check GITHUB_API_URL (https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server)`);
+    this.name = 'NotGitHubApiError';
+  }
+}
+
+/**
+ * A request that got no answer in time, as the fetch of a run reports it (docs/cli.md, "When a
+ * request fails"): how long it waited, and what to check.
+ */
+export class RequestTimeoutError extends Error {
+  constructor(readonly seconds: number) {
+    super(`timed out after ${seconds} s: check the network and GITHUB_API_URL`);
+    this.name = 'RequestTimeoutError';
+  }
+}
+
 interface ErrorLike {
   message?: unknown;
   status?: unknown;
+  response?: unknown;
   request?: { method?: unknown; url?: unknown };
   errors?: unknown;
 }
@@ -37,7 +60,6 @@ function firstLine(text: string): string {
   return text.split('\n')[0]?.trim() ?? '';
 }
 
-/** One line: the message, and for API errors the status and the request that failed. */
 /** The messages of a GraphQL error answer (GraphqlResponseError.errors), joined. */
 function graphqlMessages(errors: unknown): string | null {
   if (!Array.isArray(errors)) return null;
@@ -47,6 +69,11 @@ function graphqlMessages(errors: unknown): string | null {
   return messages.length > 0 ? `GitHub GraphQL: ${messages.join('; ')}` : null;
 }
 
+/**
+ * One line: the message, and for API errors the status and the request that failed. octokit
+ * gives a request that never got an answer (refused, reset, timed out) status 500 with no
+ * response: that is said as such, not as an HTTP 500 GitHub never sent.
+ */
 export function describeError(error: unknown): string {
   const like = asErrorLike(error);
   const message = graphqlMessages(like.errors) ?? (firstLine(messageOf(error)) || 'unknown error');
@@ -60,6 +87,7 @@ export function describeError(error: unknown): string {
   } catch {
     // keep the raw url
   }
+  if (status === 500 && like.response === undefined) return `${message} (no answer to ${method} ${path})`;
   return `${message} (HTTP ${status} on ${method} ${path})`;
 }
 
