@@ -11,6 +11,7 @@ import { describePolicyErrors, publishPolicyError } from './github/publish-polic
 import { readEvent, type GateEvent } from './github/read-event.js';
 import { readRunnerEnv, type RunnerEnv } from './github/runner-env.js';
 import { readInputs, type FailOn, type Inputs } from './inputs.js';
+import { escapeForLog } from './render/escape-log.js';
 import type { Verdict } from './result.js';
 
 /** The action: inputs → client → event → (gate | report | merge queue | nothing) → publish. */
@@ -25,7 +26,7 @@ export async function main(): Promise<void> {
       // Report mode pages through hundreds of PRs: the throttling plugin's own spacing. A gate run
       // makes a few requests: one at a time, not spaced.
       writeSpacingMs: inputs.mode === 'report' ? undefined : GATE_WRITE_SPACING_MS,
-      log: (message) => core.info(message),
+      log: (message) => core.info(escapeForLog(message)),
     });
     if (inputs.mode === 'report') {
       const { runReportMode } = await import('./report-mode.js');
@@ -39,15 +40,15 @@ export async function main(): Promise<void> {
       else core.info('agent-pr-gate: merge group: status is off, nothing to do');
     } else if (event.kind === 'unsupported') {
       core.notice(
-        `agent-pr-gate: the ${event.name || 'unknown'} event has no pull request to gate, so there is nothing to do ` +
+        `agent-pr-gate: the ${escapeForLog(event.name || 'unknown')} event has no pull request to gate, so there is nothing to do ` +
           '(gate mode runs on pull_request_target, pull_request, pull_request_review and merge_group).',
       );
     } else {
       await runGate(inputs, client, env, event);
     }
   } catch (error) {
-    core.setFailed(`agent-pr-gate: ${describeError(error)}`);
-    if (env.debug && error instanceof Error && error.stack) core.info(error.stack);
+    core.setFailed(`agent-pr-gate: ${escapeForLog(describeError(error))}`);
+    if (env.debug && error instanceof Error && error.stack) for (const line of error.stack.split('\n')) core.info(escapeForLog(line));
   }
 }
 
@@ -84,10 +85,10 @@ async function runGate(inputs: Inputs, client: GitHubClient, env: RunnerEnv, eve
   const loaded = loadPolicy(staged.snapshot.base.policy.text, inputs.config);
   if (!loaded.ok) {
     await publishPolicyError(client, loaded.errors, { ...target, status: inputs.status, headSha: staged.snapshot.headSha, runUrl: env.runUrl });
-    core.setFailed(`agent-pr-gate: ${describePolicyErrors(loaded.errors)}`);
+    core.setFailed(`agent-pr-gate: ${escapeForLog(describePolicyErrors(loaded.errors))}`);
     return;
   }
-  for (const warning of loaded.warnings) core.warning(`agent-pr-gate: ${warning}`);
+  for (const warning of loaded.warnings) core.warning(`agent-pr-gate: ${escapeForLog(warning)}`);
 
   // Only an agent PR is judged on its patches: a human PR's other file pages are not fetched.
   // Detection reads no files, and before lookups it errs towards "agent" (a removed agent label
@@ -99,7 +100,7 @@ async function runGate(inputs: Inputs, client: GitHubClient, env: RunnerEnv, eve
   const { lookups, findings } = await fetchGateLookups(client, loaded.policy, snapshot, env.workflowPath);
   snapshot.lookups = lookups;
   const result = evaluateGate(loaded.policy, snapshot, { now: startedAt, workflowPath: env.workflowPath, findings });
-  core.info(`agent-pr-gate: PR #${event.number}: ${result.verdict}${result.detection.agent ? ` (${result.detection.agent})` : ''}: ${result.summary}`);
+  core.info(`agent-pr-gate: PR #${event.number}: ${result.verdict}${result.detection.agent ? ` (${result.detection.agent})` : ''}: ${escapeForLog(result.summary)}`);
 
   await publishGateResult(client, result, {
     comment: inputs.comment,
@@ -110,6 +111,6 @@ async function runGate(inputs: Inputs, client: GitHubClient, env: RunnerEnv, eve
     startedAt,
   });
   if (failsJob(result.verdict, inputs.failOn)) {
-    core.setFailed(`agent-pr-gate: verdict ${result.verdict} (fail-on: ${inputs.failOn}): ${result.summary}`);
+    core.setFailed(`agent-pr-gate: verdict ${result.verdict} (fail-on: ${inputs.failOn}): ${escapeForLog(result.summary)}`);
   }
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { addedFile, typicalScenario } from '../fake-github/scenario.js';
+import { useGateRuns } from './run-action.js';
+
+/** End to end: the trust boundaries of docs/security.md, through `node dist/index.js`. */
+
+const { gate } = useGateRuns();
+
+const FAKE_AWS_KEY = ['AKIA', 'Q3EGRP7LZ2MN4HXB'].join('');
+
+/**
+ * Every line of the child's output the runner would read as a workflow command: `::` after leading
+ * blanks, or else the older `##[` form anywhere in the line.
+ */
+function commandLines(stdout: string): string[] {
+  return stdout.split(/\r\n|[\r\n]/).filter((line) => /^\s*::/.test(line) || line.includes('##['));
+}
+
+describe('the run log', () => {
+  it('takes no workflow command from a file name', async () => {
+    const path = 'src/a\n::error title=Pwned::owned\n::stop-commands::tok\n%0A::warning::encoded ##[error]x.ts';
+    const scenario = typicalScenario();
+    scenario.files.push(addedFile(path, [`const key = "${FAKE_AWS_KEY}";`]));
+    const { run } = await gate(scenario);
+    expect(run.code).toBe(1);
+    expect(run.outputs.verdict).toBe('fail');
+    const commands = commandLines(run.stdout);
+    expect(commands.length).toBeGreaterThan(0);
+    // Only the annotations and the failure we mean: each starts with our own `::error ` + properties or message.
+    for (const line of commands) expect(line).toMatch(/^::(error|warning|notice)( title=Agent PR Gate%3A [^:]*)?::(agent-pr-gate: |adds )/);
+    expect(run.stdout).not.toMatch(/^\s*::(stop-commands|warning::encoded)/m);
+    expect(run.annotations.map((annotation) => annotation.properties.split(',')[0])).not.toContain('title=Pwned');
+    expect(run.stdout).toContain('fail (copilot): denied: adds 1 possible secret (AWS access key ID) in src/a\\n::error title=Pwned::owned\\n::stop-commands::tok\\n%0A::warning::encoded #\\u{23}[error]');
+  });
+});
