@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMENT_MARKER } from '../../src/render/render-comment.js';
 import { largeScenario } from '../fake-github/large-pr.js';
-import { ALICE, BASE_SHA, COPILOT, GITHUB_ACTIONS, MALLORY, addedFile, at, commitBy, sha, typicalScenario, type FakeScenario } from '../fake-github/scenario.js';
+import { ALICE, BASE_SHA, CAROL, COPILOT, GITHUB_ACTIONS, MALLORY, addedFile, at, commitBy, sha, typicalScenario, type FakeScenario } from '../fake-github/scenario.js';
 import { pullRequestPayload, runAction, useGateRuns } from './run-action.js';
 
 /** End to end: `node dist/index.js` against the fake API, as the runner starts it. */
@@ -208,7 +208,9 @@ describe('the override label and the latest push', () => {
     const scenario = withoutApproval(typicalScenario());
     const label = 'agent-pr-gate/override';
     scenario.pr.labels = [label];
-    scenario.timeline.push({ event: 'labeled', actor: ALICE, created_at: at(40), label });
+    // carol, a maintainer: not alice, the requester, whose own override never counts.
+    scenario.permissions.carol = 'maintain';
+    scenario.timeline.push({ event: 'labeled', actor: CAROL, created_at: at(40), label });
     const first = await gate(scenario, { payload: pullRequestPayload(scenario, 'labeled') });
     expect(first.run.outputs.verdict).toBe('pass');
 
@@ -221,6 +223,6 @@ describe('the override label and the latest push', () => {
     expect(second.outputs.verdict).toBe('needs-review');
     expect(second.code).toBe(1);
     expect(first.fake.writes.statuses.map((s) => [s.sha, s.state])).toEqual([[sha(3), 'pending']]);
-    expect(first.fake.writes.comments[0]?.body).toContain('override label `agent-pr-gate/override` applied by alice at 2026-03-02T09:40:00Z ignored: it predates the latest push');
+    expect(first.fake.writes.comments[0]?.body).toContain('override label `agent-pr-gate/override` applied by carol at 2026-03-02T09:40:00Z ignored: it predates the latest push');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addedFile, typicalScenario } from '../fake-github/scenario.js';
-import { useGateRuns } from './run-action.js';
+import { ALICE, addedFile, at, typicalScenario } from '../fake-github/scenario.js';
+import { pullRequestPayload, useGateRuns } from './run-action.js';
 
 /** End to end: the trust boundaries of docs/security.md, through `node dist/index.js`. */
 
@@ -31,5 +31,23 @@ describe('the run log', () => {
     expect(run.stdout).not.toMatch(/^\s*::(stop-commands|warning::encoded)/m);
     expect(run.annotations.map((annotation) => annotation.properties.split(',')[0])).not.toContain('title=Pwned');
     expect(run.stdout).toContain('fail (copilot): denied: adds 1 possible secret (AWS access key ID) in src/a\\n::error title=Pwned::owned\\n::stop-commands::tok\\n%0A::warning::encoded #\\u{23}[error]');
+  });
+});
+
+describe('the override label', () => {
+  it('does not count when the requester applies it, even as an admin, and the comment says why', async () => {
+    const scenario = typicalScenario();
+    scenario.files.push(addedFile('deploy/env.ts', [`const key = "${FAKE_AWS_KEY}";`]));
+    const label = 'agent-pr-gate/override';
+    scenario.pr.labels = [label];
+    scenario.timeline.push({ event: 'labeled', actor: ALICE, created_at: at(40), label });
+    expect(scenario.permissions.alice).toBe('admin');
+    const { run, fake } = await gate(scenario, { payload: pullRequestPayload(scenario, 'labeled') });
+    expect(run.outputs.verdict).toBe('fail');
+    expect(run.code).toBe(1);
+    expect(fake.writes.statuses.map((status) => status.state)).toEqual(['failure']);
+    expect(fake.writes.comments[0]?.body).toContain(
+      'override label `agent-pr-gate/override` applied by alice, the requester: does not count',
+    );
   });
 });

@@ -89,7 +89,7 @@ function levelOf(finding: Finding): Annotation['level'] {
 function statusOf(finding: Finding, overridden: boolean): string {
   if (finding.level === 'allow') return 'Allowed by the policy.';
   if (finding.level === 'deny') {
-    return finding.satisfied ? 'Denied for agents, waived by the override label.' : 'Denied for agents: remove the change, or an admin or maintainer applies the override label.';
+    return finding.satisfied ? 'Denied for agents, waived by the override label.' : 'Denied for agents: remove the change, or an admin or maintainer (not the author or requester) applies the override label.';
   }
   if (finding.satisfied) return overridden ? 'Waived by the override label.' : 'Approved.';
   if (finding.reviewers.length === 0) return 'Needs a human approval.';
