@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALICE, addedFile, at, typicalScenario } from '../fake-github/scenario.js';
+import { ALICE, BASE_SHA, addedFile, at, typicalScenario } from '../fake-github/scenario.js';
 import { pullRequestPayload, useGateRuns } from './run-action.js';
 
 /** End to end: the trust boundaries of docs/security.md, through `node dist/index.js`. */
@@ -49,5 +49,26 @@ describe('the override label', () => {
     expect(fake.writes.comments[0]?.body).toContain(
       'override label `agent-pr-gate/override` applied by alice, the requester: does not count',
     );
+  });
+});
+
+describe('an invalid policy the YAML library refuses', () => {
+  const BOMB = ['bots: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((name, i) => `k${name}: &${name} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`), ''].join('\n');
+
+  it.each([
+    ['an alias bomb', BOMB, '.github/agent-pr-gate.yml:2:9: YAML aliases expand to more than 100 copies', 'line=2,col=9'],
+    ['two documents', 'extends: default\n---\nextends: strict\n', '.github/agent-pr-gate.yml:2:1: a policy file holds one YAML document', 'line=2,col=1'],
+  ])('%s takes the policy-error path: error status, located annotation, exit 1', async (_name, text, located, position) => {
+    const scenario = typicalScenario();
+    scenario.trees[BASE_SHA] = { '.github/agent-pr-gate.yml': text };
+    const { run, fake } = await gate(scenario);
+    expect(run.code).toBe(1);
+    expect(run.outputs.verdict).toBe('');
+    expect(fake.writes.statuses.map((status) => status.state)).toEqual(['error']);
+    expect(fake.writes.statuses[0]?.description).toMatch(new RegExp(`^policy error: ${located.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    const annotation = run.annotations.find((a) => a.level === 'error' && a.properties.includes('file=.github/agent-pr-gate.yml'));
+    expect(annotation?.properties).toContain(position);
+    expect(run.summary).toContain(located);
+    expect(fake.writes.comments).toEqual([]);
   });
 });
