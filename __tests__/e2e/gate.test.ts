@@ -37,6 +37,7 @@ describe('gate run on a typical agent PR', () => {
     ]);
     expect(run.summary.trim()).toBe(fake.writes.comments[0]?.body.trim());
     expect(fake.requests.map((r) => `${r.method} ${r.path}${r.operation ? ` ${r.operation}` : ''}`).sort()).toEqual([
+      'GET /repos/acme/widgets/issues/42/comments',
       'GET /repos/acme/widgets/pulls/42/files',
       'POST /graphql AgentPrGateSnapshot',
       'POST /repos/acme/widgets/issues/42/comments',

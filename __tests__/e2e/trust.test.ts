@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ALICE, BASE_SHA, addedFile, at, typicalScenario } from '../fake-github/scenario.js';
-import { pullRequestPayload, useGateRuns } from './run-action.js';
+import { COMMENT_MARKER } from '../../src/render/render-comment.js';
+import { pullRequestPayload, runAction, useGateRuns } from './run-action.js';
 
 /** End to end: the trust boundaries of docs/security.md, through `node dist/index.js`. */
 
-const { gate } = useGateRuns();
+const { gate, startFake } = useGateRuns();
 
 const FAKE_AWS_KEY = ['AKIA', 'Q3EGRP7LZ2MN4HXB'].join('');
 
@@ -70,5 +71,39 @@ describe('an invalid policy the YAML library refuses', () => {
     expect(annotation?.properties).toContain(position);
     expect(run.summary).toContain(located);
     expect(fake.writes.comments).toEqual([]);
+  });
+});
+
+describe('two runs started at the same moment (no concurrency group)', () => {
+  // Both read the PR before either comment exists: the fake holds each creation for 400 ms, as a
+  // slow API would, so the second run's read always lands before the first run's comment.
+  it.each(Array.from({ length: 10 }, (_, round) => [round + 1]))('leave one comment (round %i)', async () => {
+    const scenario = typicalScenario();
+    scenario.reviews = [];
+    const fake = await startFake(scenario, { faults: [{ kind: 'slow', delayMs: 400, times: 2, when: { method: 'POST', path: /\/issues\/42\/comments$/ } }] });
+    const options = { event: 'pull_request_target', payload: pullRequestPayload(scenario) };
+    const runs = await Promise.all([runAction(fake, options), runAction(fake, options)]);
+    expect(runs.map((run) => [run.code, run.outputs.verdict])).toEqual([
+      [1, 'needs-review'],
+      [1, 'needs-review'],
+    ]);
+    expect(fake.writes.comments.filter((write) => write.action === 'create')).toHaveLength(2);
+    const ours = fake.scenario.comments.filter((comment) => comment.body.includes(COMMENT_MARKER));
+    expect(ours).toHaveLength(1);
+    const [kept] = ours;
+    // The oldest stays; both runs point their status and output at it.
+    expect(kept?.id).toBe(Math.min(...fake.writes.comments.filter((write) => write.action === 'create').map((write) => write.id)));
+    expect(runs.map((run) => run.outputs['comment-url'])).toEqual([expect.stringMatching(new RegExp(`#issuecomment-${kept?.id}$`)), expect.stringMatching(new RegExp(`#issuecomment-${kept?.id}$`))]);
+    expect(fake.writes.comments.filter((write) => write.action === 'delete').map((write) => write.id)).toEqual([kept ? kept.id + 1 : -1]);
+  });
+
+  it('an existing comment still costs one PATCH and no list', async () => {
+    const first = await gate(typicalScenario());
+    first.fake.resetLog();
+    first.fake.scenario.reviews = [];
+    const again = await runAction(first.fake, { event: 'pull_request_target', payload: pullRequestPayload(first.fake.scenario) });
+    expect(again.outputs.verdict).toBe('needs-review');
+    const commentRequests = first.fake.requests.filter((request) => request.path.includes('/comments'));
+    expect(commentRequests.map((request) => request.method)).toEqual(['PATCH']);
   });
 });
