@@ -228,7 +228,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
   const log = options.log ?? (() => undefined);
   const msPerWaitSecond = options.msPerWaitSecond ?? 1000;
   yieldWithoutTimerClamp();
-  const apiUrl = options.apiUrl.replace(/\/+$/, '');
+  const apiUrl = options.apiUrl.replace(/(?<!\/)\/+$/, '');
   const Octokit = CoreOctokit.plugin(retryNotes(log), retry, throttling);
   const octokit = new Octokit({
     auth: options.token,
