@@ -3,7 +3,7 @@ import { PolicyFileSchema } from './schema.js';
 import { valueAt, type PathPart } from './yaml-position.js';
 
 /**
- * The wording of policy errors (docs/policy.md): one located error per problem, in words a
+ * The wording of policy errors (docs/policy-reference.md): one located error per problem, in words a
  * policy author can act on: the accepted values, the nearest known key, what was found instead.
  * Pure: takes zod issues and YAML error codes, returns sentences.
  */

@@ -2,7 +2,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Nod
 
 /**
  * Where a policy key or value sits in the YAML source, for `file:line:column` errors
- * (docs/policy.md). Pure: takes the parsed document, returns source offsets and key paths.
+ * (docs/policy-reference.md). Pure: takes the parsed document, returns source offsets and key paths.
  */
 
 export type PathPart = string | number;

@@ -2,7 +2,7 @@
  * Escaping for text that comes from the PR (paths, titles, logins, excerpts, API messages) before
  * it is written to the run log: `core.info`, the messages and titles of annotations, and failure
  * messages. The Actions runner reads every line of the step's output as a possible workflow
- * command (docs/security.md, "The run log"):
+ * command (docs/security.md):
  * - a line whose first non-blank characters are `::` is a command (`::error title=…::…`,
  *   `::stop-commands::TOKEN`, `::add-mask::…`), so untrusted text must never start a line;
  * - the older form `##[command]` is recognised anywhere in a line;
