@@ -1,5 +1,6 @@
 import { formatPolicyError, loadPolicy } from '../config/load-policy.js';
 import { evaluateGate } from '../evaluate.js';
+import { escapeForLog } from '../render/escape-log.js';
 import { renderComment } from '../render/render-comment.js';
 import { toReportJson } from '../report-json.js';
 import type { Policy } from '../config/policy.js';
@@ -80,7 +81,8 @@ export function printGateResult(result: GateResult, json: boolean, io: CliIo): v
 /** `Verdict: needs-review (copilot) — <summary>`. */
 export function renderVerdictLine(result: GateResult): string {
   const agent = result.detection.agent ? ` (${result.detection.agent})` : '';
-  return `Verdict: ${result.verdict}${agent} — ${result.summary}`;
+  // The CLI may run in a workflow: the summary carries PR text, so it cannot start a workflow command.
+  return `Verdict: ${result.verdict}${agent} — ${escapeForLog(result.summary)}`;
 }
 
 const RANK: Record<Verdict, number> = { skipped: 0, pass: 0, 'needs-review': 1, fail: 2 };
