@@ -12,6 +12,7 @@ import { readEvent, type GateEvent } from './github/read-event.js';
 import { readRunnerEnv, type RunnerEnv } from './github/runner-env.js';
 import { readInputs, type Inputs } from './inputs.js';
 import { failsJob } from './verdict.js';
+import { escapeForLog } from './render/escape-log.js';
 
 /** The action: inputs → client → event → (gate | report | merge queue | nothing) → publish. */
 export async function main(): Promise<void> {
@@ -25,7 +26,7 @@ export async function main(): Promise<void> {
       // Report mode pages through hundreds of PRs: the throttling plugin's own spacing. A gate run
       // makes a few requests: one at a time, not spaced.
       writeSpacingMs: inputs.mode === 'report' ? undefined : GATE_WRITE_SPACING_MS,
-      log: (message) => core.info(message),
+      log: (message) => core.info(escapeForLog(message)),
     });
     if (inputs.mode === 'report') {
       const { runReportMode } = await import('./report-mode.js');
@@ -42,18 +43,18 @@ export async function main(): Promise<void> {
       const { findWorkflowRunPr } = await import('./github/find-workflow-run-pr.js');
       const target = await findWorkflowRunPr(client, event);
       if (target.kind === 'found') await runGate(inputs, client, env, target.event);
-      else core.notice(`agent-pr-gate: ${target.message}; nothing to do.`);
+      else core.notice(`agent-pr-gate: ${escapeForLog(target.message)}; nothing to do.`);
     } else if (event.kind === 'unsupported') {
       core.notice(
-        `agent-pr-gate: the ${event.name || 'unknown'} event has no pull request to gate, so there is nothing to do ` +
+        `agent-pr-gate: the ${escapeForLog(event.name || 'unknown')} event has no pull request to gate, so there is nothing to do ` +
           '(gate mode runs on pull_request_target, pull_request, pull_request_review, workflow_run and merge_group).',
       );
     } else {
       await runGate(inputs, client, env, event);
     }
   } catch (error) {
-    core.setFailed(`agent-pr-gate: ${describeError(error)}`);
-    if (env.debug && error instanceof Error && error.stack) core.info(error.stack);
+    core.setFailed(`agent-pr-gate: ${escapeForLog(describeError(error))}`);
+    if (env.debug && error instanceof Error && error.stack) for (const line of error.stack.split('\n')) core.info(escapeForLog(line));
   }
 }
 
@@ -86,7 +87,7 @@ async function runGate(inputs: Inputs, client: GitHubClient, env: RunnerEnv, eve
   const loaded = loadPolicy(staged.snapshot.base.policy.text, inputs.config);
   if (!loaded.ok) {
     await publishPolicyError(client, loaded.errors, { ...target, status: inputs.status, headSha: staged.snapshot.headSha, runUrl: env.runUrl });
-    core.setFailed(`agent-pr-gate: ${describePolicyErrors(loaded.errors)}`);
+    core.setFailed(`agent-pr-gate: ${escapeForLog(describePolicyErrors(loaded.errors))}`);
     return;
   }
 
@@ -99,7 +100,7 @@ async function runGate(inputs: Inputs, client: GitHubClient, env: RunnerEnv, eve
   };
   const first = firstReads(staged.snapshot, { morePages: staged.moreFiles });
   const { result, reads } = await runGatePipeline(loaded.policy, first, gateFetch(client, staged), options);
-  core.info(`agent-pr-gate: PR #${event.number}: ${result.verdict}${result.detection.agent ? ` (${result.detection.agent})` : ''}: ${result.summary}`);
+  core.info(`agent-pr-gate: PR #${event.number}: ${result.verdict}${result.detection.agent ? ` (${result.detection.agent})` : ''}: ${escapeForLog(result.summary)}`);
 
   await publishGateResult(client, result, {
     comment: inputs.comment,
@@ -110,6 +111,6 @@ async function runGate(inputs: Inputs, client: GitHubClient, env: RunnerEnv, eve
     startedAt,
   });
   if (failsJob(result.verdict, inputs.failOn)) {
-    core.setFailed(`agent-pr-gate: verdict ${result.verdict} (fail-on: ${inputs.failOn}): ${result.summary}`);
+    core.setFailed(`agent-pr-gate: verdict ${result.verdict} (fail-on: ${inputs.failOn}): ${escapeForLog(result.summary)}`);
   }
 }

@@ -10,6 +10,7 @@ import { annotatePolicyErrors, describePolicyErrors } from './github/publish-pol
 import type { RunnerEnv } from './github/runner-env.js';
 import type { Inputs } from './inputs.js';
 import type { ReportJson } from './report/aggregate-report.js';
+import { escapeForLog } from './render/escape-log.js';
 import { renderReport } from './report/render-report.js';
 import { parseReportWindow } from './report/window.js';
 
@@ -59,8 +60,8 @@ export async function runReportMode(inputs: Inputs, client: GitHubClient, env: R
   core.info(`agent-pr-gate: report on ${repo.owner}/${repo.name}, PRs created ${window.from.toISOString()} .. ${window.to.toISOString()}`);
 
   const progress: ReportProgress = {
-    log: (message) => core.info(message),
-    group: (name, work) => core.group(name, work),
+    log: (message) => core.info(escapeForLog(message)),
+    group: (name, work) => core.group(escapeForLog(name), work),
   };
   const target = { owner: repo.owner, name: repo.name, configPath: inputs.config, from: window.from, to: window.to, now };
   const readPolicy = (text: string | null) => {
@@ -71,7 +72,7 @@ export async function runReportMode(inputs: Inputs, client: GitHubClient, env: R
   const data = await fetchReport(client, target, readPolicy, progress).catch((error: unknown) => {
     if (!(error instanceof PolicyLoadError)) throw error;
     annotatePolicyErrors(error.errors);
-    core.setFailed(`agent-pr-gate: ${error.message}`);
+    core.setFailed(`agent-pr-gate: ${escapeForLog(error.message)}`);
     return null;
   });
   if (!data) return;
@@ -98,6 +99,6 @@ export async function runReportMode(inputs: Inputs, client: GitHubClient, env: R
   try {
     await core.summary.addRaw(renderReport(report), true).write();
   } catch (error) {
-    core.warning(`agent-pr-gate: could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    core.warning(`agent-pr-gate: could not write the job summary: ${escapeForLog(error instanceof Error ? error.message : String(error))}`);
   }
 }

@@ -20,6 +20,8 @@ const dir = tempDir({
   'bad.yml': WITH_ERRORS,
   'empty.yml': '# nothing yet\n',
   'tabs.yml': 'permissions:\n\tworkflows: deny\n',
+  'bomb.yml': ['bots: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((name, i) => `k${name}: &${name} [${Array(10).fill(`*${'abcdefgh'[i]}`).join(', ')}]`), ''].join('\n'),
+  'two.yml': 'extends: default\n---\nextends: strict\n',
   'repo/.github/agent-pr-gate.yml': 'reviews:\n  required-approvals: 2\n',
 });
 afterAll(() => removeDir(dir));
@@ -107,5 +109,16 @@ describe('agent-pr-gate validate', () => {
       stdout: '',
       stderr: 'agent-pr-gate: unknown option --strict (see `agent-pr-gate validate --help`)\n',
     });
+  });
+
+  it('checks every file it was given, an alias bomb and two documents included, and exits 1', async () => {
+    const run = await cli(['validate', 'bad.yml', 'bomb.yml', 'two.yml', 'ok.yml'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    const lines = run.stdout.split('\n');
+    expect(lines).toContain('bomb.yml:2:9: YAML aliases expand to more than 100 copies (an alias bomb, or aliases of aliases): write the values out instead of `*alias` references');
+    expect(lines).toContain('two.yml:2:1: a policy file holds one YAML document, and a second one starts here (after `---`): merge them or remove one');
+    expect(lines).toContain('ok.yml: valid (extends strict)');
+    expect(lines.filter((line) => line.startsWith('bad.yml:'))).toHaveLength(3);
   });
 });

@@ -3,6 +3,16 @@ import { formatPolicyError, loadPolicy } from '../../src/config/load-policy.js';
 
 const FILE = '.github/agent-pr-gate.yml';
 
+/** `a` is ten items; each next key is ten aliases of the previous one: 10^9 items if expanded. */
+const ALIAS_BOMB = [
+  'bots: &a [x, x, x, x, x, x, x, x, x, x]',
+  ...Array.from({ length: 8 }, (_, i) => {
+    const [name, previous] = [String.fromCharCode(98 + i), String.fromCharCode(97 + i)];
+    return `k${name}: &${name} [${Array.from({ length: 10 }, () => `*${previous}`).join(', ')}]`;
+  }),
+  '',
+].join('\n');
+
 /**
  * Malformed policy files and the exact located message each must produce
  * (`line:column: key.path: message`, after the file name).
@@ -243,7 +253,34 @@ const MALFORMED: Array<[name: string, text: string, expected: string[]]> = [
     "agents:\n  id: release-bot\n",
     ["2:3: agents: must be a list, got a mapping"],
   ],
+  [
+    "an alias bomb: aliases of aliases, each level ten times the last",
+    ALIAS_BOMB,
+    ["2:9: YAML aliases expand to more than 100 copies (an alias bomb, or aliases of aliases): write the values out instead of `*alias` references"],
+  ],
+  [
+    "an alias with no anchor before it",
+    "bots: [a]\nreviews:\n  required-approvals: *two\n",
+    ["3:23: YAML alias `*two` names no anchor (`&two`) set before it"],
+  ],
+  [
+    "two YAML documents in one file",
+    "extends: default\n---\nextends: strict\n",
+    ["2:1: a policy file holds one YAML document, and a second one starts here (after `---`): merge them or remove one"],
+  ],
+  [
+    "a second document after a document end marker",
+    "extends: default\n...\n--- \nreviews: {}\n",
+    ["3:1: a policy file holds one YAML document, and a second one starts here (after `---`): merge them or remove one"],
+  ],
 ];
+
+describe('aliases within the limit', () => {
+  it('are expanded as YAML says', () => {
+    const result = loadPolicy('bots: &bots [robobun, renovate-helper]\nagents:\n  - id: helper\n    name: Helper\n    authors: *bots\n', FILE);
+    expect(result.ok ? result.policy.bots : result.errors.map(formatPolicyError)).toEqual(['robobun', 'renovate-helper']);
+  });
+});
 
 describe('parsePolicy errors', () => {
   it.each(MALFORMED)('%s', (_name, text, expected) => {

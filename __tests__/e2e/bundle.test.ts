@@ -119,7 +119,8 @@ describe('a gate run', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.outputs.verdict).toBe('pass');
-    expect(fake.requests).toHaveLength(4);
+    // Snapshot, files, comment created and the check for a twin (upsert-comment.ts), status.
+    expect(fake.requests).toHaveLength(5);
     expect(fake.writes.statuses).toHaveLength(1);
     expect(tunnels.length).toBeGreaterThan(0);
     expect(new Set(tunnels)).toEqual(new Set([`api.github.test:${port}`]));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMENT_MARKER } from '../../src/render/render-comment.js';
 import { largeScenario } from '../fake-github/large-pr.js';
-import { ALICE, BASE_SHA, COPILOT, GITHUB_ACTIONS, MALLORY, addedFile, at, commitBy, sha, typicalScenario, type FakeScenario } from '../fake-github/scenario.js';
+import { ALICE, BASE_SHA, CAROL, COPILOT, GITHUB_ACTIONS, MALLORY, addedFile, at, commitBy, sha, typicalScenario, type FakeScenario } from '../fake-github/scenario.js';
 import { pullRequestPayload, runAction, useGateRuns } from './run-action.js';
 
 /** End to end: `node dist/index.js` against the fake API, as the runner starts it. */
@@ -37,6 +37,7 @@ describe('gate run on a typical agent PR', () => {
     ]);
     expect(run.summary.trim()).toBe(fake.writes.comments[0]?.body.trim());
     expect(fake.requests.map((r) => `${r.method} ${r.path}${r.operation ? ` ${r.operation}` : ''}`).sort()).toEqual([
+      'GET /repos/acme/widgets/issues/42/comments',
       'GET /repos/acme/widgets/pulls/42/files',
       'POST /graphql AgentPrGateSnapshot',
       'POST /repos/acme/widgets/issues/42/comments',
@@ -44,7 +45,7 @@ describe('gate run on a typical agent PR', () => {
     ]);
   });
 
-  it('reads a touched manifest at base and head in one more request (5 in all), and judges the dependency change', async () => {
+  it('reads a touched manifest at base and head in one more request (6 in all on a first run, within the budget of 6), and judges the dependency change', async () => {
     const scenario = typicalScenario();
     scenario.files.push({ filename: 'package.json', status: 'modified', additions: 1, deletions: 1, patch: '@@ -1 +1 @@\n-{ "dependencies": {} }\n+{ "dependencies": { "lodash": "^4.17.21" } }' });
     scenario.trees[BASE_SHA] = { ...scenario.trees[BASE_SHA], 'package.json': '{ "dependencies": {} }\n' };
@@ -53,7 +54,8 @@ describe('gate run on a typical agent PR', () => {
     expect(run.stderr).toBe('');
     const manifestReads = fake.requests.filter((request) => request.operation === 'AgentPrGateManifests');
     expect(manifestReads).toHaveLength(1);
-    expect(fake.requests).toHaveLength(5);
+    // The typical run's 5 (a first run lists the comments again after creating one) plus the manifests.
+    expect(fake.requests).toHaveLength(6);
     const report = JSON.parse(run.outputs.report ?? '') as { findings: Array<{ category: string }>; incomplete: string[] };
     expect(report.findings.map((finding) => finding.category)).toContain('dependencies');
     expect(report.incomplete).toEqual([]);
@@ -223,7 +225,9 @@ describe('the override label and the latest push', () => {
     const scenario = withoutApproval(typicalScenario());
     const label = 'agent-pr-gate/override';
     scenario.pr.labels = [label];
-    scenario.timeline.push({ event: 'labeled', actor: ALICE, created_at: at(40), label });
+    // carol, a maintainer: not alice, the requester, whose own override never counts.
+    scenario.permissions.carol = 'maintain';
+    scenario.timeline.push({ event: 'labeled', actor: CAROL, created_at: at(40), label });
     const first = await gate(scenario, { payload: pullRequestPayload(scenario, 'labeled') });
     expect(first.run.outputs.verdict).toBe('pass');
 
@@ -236,6 +240,6 @@ describe('the override label and the latest push', () => {
     expect(second.outputs.verdict).toBe('needs-review');
     expect(second.code).toBe(1);
     expect(first.fake.writes.statuses.map((s) => [s.sha, s.state])).toEqual([[sha(3), 'pending']]);
-    expect(first.fake.writes.comments[0]?.body).toContain('override label `agent-pr-gate/override` applied by alice at 2026-03-02T09:40:00Z ignored: it predates the latest push');
+    expect(first.fake.writes.comments[0]?.body).toContain('override label `agent-pr-gate/override` applied by carol at 2026-03-02T09:40:00Z ignored: it predates the latest push');
   });
 });

@@ -72,7 +72,7 @@ export interface RecordedRequest {
 }
 
 export interface CommentWrite {
-  action: 'create' | 'update';
+  action: 'create' | 'update' | 'delete';
   id: number;
   body: string;
   /** Who wrote it (the viewer). */
@@ -195,7 +195,7 @@ function builtinRoutes(recordWrite: (write: CommentWrite | StatusWrite, kind: 'c
       handle: (request, match) => {
         if (!samePr(request, match)) return json(404, NOT_FOUND);
         const since = request.query.get('since');
-        const comments = request.scenario.comments.filter((comment) => !since || comment.updated_at >= since);
+        const comments = request.scenario.comments.filter((comment) => !since || Date.parse(comment.updated_at) >= Date.parse(since));
         return listPage(
           request,
           comments.map((comment) => ({
@@ -217,7 +217,8 @@ function builtinRoutes(recordWrite: (write: CommentWrite | StatusWrite, kind: 'c
         const body = (request.body as { body?: unknown } | null)?.body;
         if (typeof body !== 'string' || body === '') return json(422, { message: 'Validation Failed', errors: [{ field: 'body', code: 'missing_field' }] });
         if (body.length > 65_536) return json(422, { message: 'Validation Failed', errors: [{ field: 'body', code: 'custom', message: 'body is too long (maximum is 65536 characters)' }] });
-        const now = new Date().toISOString();
+        // GitHub's times are to the second; ids grow in creation order.
+        const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
         const comment = { id: nextCommentId++, user: request.scenario.viewer, body, created_at: now, updated_at: now };
         request.scenario.comments.push(comment);
         recordWrite({ action: 'create', id: comment.id, body, by: request.scenario.viewer.login }, 'comment');
@@ -234,9 +235,24 @@ function builtinRoutes(recordWrite: (write: CommentWrite | StatusWrite, kind: 'c
         const body = (request.body as { body?: unknown } | null)?.body;
         if (typeof body !== 'string' || body === '') return json(422, { message: 'Validation Failed' });
         comment.body = body;
-        comment.updated_at = new Date().toISOString();
+        comment.updated_at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
         recordWrite({ action: 'update', id: comment.id, body, by: request.scenario.viewer.login }, 'comment');
         return json(200, { id: comment.id, body, user: restUser(comment.user), html_url: commentUrl(request.scenario, comment.id) });
+      },
+    },
+    {
+      method: 'DELETE',
+      path: new RegExp(`^${repoPath}/issues/comments/(\\d+)$`),
+      handle: (request, match) => {
+        if (!sameRepo(request, match)) return json(404, NOT_FOUND);
+        const index = request.scenario.comments.findIndex((item) => item.id === Number(match[3]));
+        const comment = request.scenario.comments[index];
+        if (!comment) return json(404, NOT_FOUND);
+        // The token may delete only what it wrote (the gate never deletes anyone else's comment).
+        if (comment.user?.id !== request.scenario.viewer.id) return json(403, { message: 'Must have admin rights to Repository.' });
+        request.scenario.comments.splice(index, 1);
+        recordWrite({ action: 'delete', id: comment.id, body: '', by: request.scenario.viewer.login }, 'comment');
+        return { status: 204 };
       },
     },
     {

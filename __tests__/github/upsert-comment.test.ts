@@ -32,6 +32,8 @@ describe('upsertComment', () => {
     const outcome = await upsertComment(client, TARGET, BODY, null, { viewer: VIEWER, since: new Date() });
     expect(outcome).toEqual({ ok: true, value: { id: 9_000_001, url: 'https://github.com/acme/widgets/pull/42#issuecomment-9000001', action: 'created' } });
     expect(fake.writes.comments).toEqual([{ action: 'create', id: 9_000_001, body: BODY, by: 'github-actions[bot]' }]);
+    // After a create, one list of the comments since the run started: is there an older twin?
+    expect(fake.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 201', 'GET 200']);
   });
 
   it('edits ours in place', async () => {
@@ -63,7 +65,38 @@ describe('upsertComment', () => {
     const outcome = await upsertComment(client, TARGET, BODY, null, { viewer: VIEWER, since: new Date(Date.now() - 1000) });
     expect(outcome.ok).toBe(true);
     expect(fake.writes.comments.map((w) => w.action)).toEqual(['create']);
-    expect(fake.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 502', 'GET 200', 'POST 201']);
+    expect(fake.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 502', 'GET 200', 'POST 201', 'GET 200']);
+  });
+
+  it('keeps the oldest of ours when another run created one first: deletes its own, edits the oldest', async () => {
+    const { fake, client } = await start();
+    const since = new Date(Date.now() - 1000);
+    const twin = { id: 8_999_999, user: GITHUB_ACTIONS, body: `${COMMENT_MARKER}\nother run`, created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), updated_at: new Date().toISOString() };
+    fake.scenario.comments.push(twin);
+    const outcome = await upsertComment(client, TARGET, BODY, null, { viewer: VIEWER, since });
+    expect(outcome).toEqual({ ok: true, value: { id: twin.id, url: `https://github.com/acme/widgets/pull/42#issuecomment-${twin.id}`, action: 'updated' } });
+    expect(fake.writes.comments.map((w) => [w.action, w.id])).toEqual([
+      ['create', 9_000_001],
+      ['delete', 9_000_001],
+      ['update', twin.id],
+    ]);
+    expect(fake.scenario.comments.filter((c) => c.body.includes(COMMENT_MARKER)).map((c) => [c.id, c.body])).toEqual([[twin.id, BODY]]);
+  });
+
+  it('keeps its own when it is the oldest, and ignores a marker planted by someone else', async () => {
+    const { fake, client } = await start();
+    const now = new Date().toISOString();
+    fake.scenario.comments.push({ id: 8_000_000, user: { login: 'mallory', id: 666, type: 'User' }, body: `${COMMENT_MARKER}\nplanted`, created_at: now, updated_at: now });
+    const outcome = await upsertComment(client, TARGET, BODY, null, { viewer: VIEWER, since: new Date(Date.now() - 1000) });
+    expect(outcome).toEqual({ ok: true, value: { id: 9_000_001, url: 'https://github.com/acme/widgets/pull/42#issuecomment-9000001', action: 'created' } });
+    expect(fake.writes.comments.map((w) => w.action)).toEqual(['create']);
+  });
+
+  it('keeps the comment it created when the check for a twin fails', async () => {
+    const { fake, client } = await start({ faults: [{ kind: 'status', status: 500, times: Infinity, when: { method: 'GET', path: '/comments' } }] });
+    const outcome = await upsertComment(client, TARGET, BODY, null, { viewer: VIEWER, since: new Date() });
+    expect(outcome).toEqual({ ok: true, value: { id: 9_000_001, url: 'https://github.com/acme/widgets/pull/42#issuecomment-9000001', action: 'created' } });
+    expect(fake.writes.comments.map((w) => w.action)).toEqual(['create']);
   });
 
   it('reports a read-only token instead of throwing', async () => {

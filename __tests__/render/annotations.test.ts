@@ -25,7 +25,7 @@ describe('buildAnnotations', () => {
         file: 'config/prod.env',
         line: 3,
         title: 'Agent PR Gate: secrets (deny)',
-        message: 'adds what looks like an AWS access key: AWS_ACCESS_KEY_ID=AKIA…(redacted). Denied for agents: remove the change, or an admin or maintainer applies the override label.',
+        message: 'adds what looks like an AWS access key: AWS_ACCESS_KEY_ID=AKIA…(redacted). Denied for agents: remove the change, or an admin or maintainer (not the author or requester) applies the override label.',
       },
       {
         level: 'warning',

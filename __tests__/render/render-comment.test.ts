@@ -123,7 +123,7 @@ describe('renderComment', () => {
       }),
     );
     expect(body.split('\n')[3]).toBe(
-      '**To unblock:** remove the denied change (workflows) from the PR, or an admin or maintainer can waive it with the `agent-pr-gate/override` label, applied after the latest push.',
+      '**To unblock:** remove the denied change (workflows) from the PR, or an admin or maintainer (not the author or requester) can waive it with the `agent-pr-gate/override` label, applied after the latest push.',
     );
   });
 

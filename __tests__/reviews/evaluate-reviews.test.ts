@@ -519,6 +519,45 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'an override applied by the requester does not count, whatever their permission',
+    findings: [workflows()],
+    snapshot: { labels: [OVERRIDE_LABEL], timeline: [labeled(ALICE, 30)], lookups: { permissions: { alice: 'admin' }, teams: {} } },
+    verdict: 'fail',
+    counted: [],
+    missing: ['1 more approval (0 of 1)'],
+    check: (result) => {
+      expect(result.reviews.override).toBeNull();
+      expect(result.reviews.notes).toEqual([
+        'override label `agent-pr-gate/override` applied by alice, the requester: does not count (an override must come from someone else)',
+      ]);
+    },
+  },
+  {
+    name: 'an override applied by the PR author does not count (a human-opened agent PR)',
+    findings: [workflows()],
+    requester: 'dave',
+    snapshot: { author: ERIN, labels: [OVERRIDE_LABEL], timeline: [labeled(ERIN, 30)], lookups: { permissions: { erin: 'maintain' }, teams: {} } },
+    verdict: 'fail',
+    counted: [],
+    missing: ['1 more approval (0 of 1)'],
+    check: (result) => {
+      expect(result.reviews.override).toBeNull();
+      expect(result.reviews.notes).toEqual([
+        'override label `agent-pr-gate/override` applied by erin, the PR author: does not count (an override must come from someone else)',
+      ]);
+    },
+  },
+  {
+    name: 'the requester is matched as a login, whatever its case',
+    findings: [workflows()],
+    requester: 'ERIN',
+    snapshot: { labels: [OVERRIDE_LABEL], timeline: [labeled(ERIN, 30)], lookups: { permissions: { erin: 'maintain' }, teams: {} } },
+    verdict: 'fail',
+    counted: [],
+    missing: ['1 more approval (0 of 1)'],
+    check: (result) => expect(result.reviews.notes[0]).toContain('applied by erin, the requester: does not count'),
+  },
+  {
     name: 'an override applied before the last push is ignored',
     findings: [workflows()],
     snapshot: {

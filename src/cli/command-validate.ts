@@ -10,7 +10,8 @@ export const DEFAULT_POLICY_PATH = '.github/agent-pr-gate.yml';
 /**
  * `agent-pr-gate validate [file...]`: each file is parsed and resolved like the action does on
  * the base commit. Prints `FILE: valid (extends PRESET)` and a summary, or one located error per
- * line. Exit 1 when any file is invalid or missing.
+ * line. Every file given is checked, whatever happened to the ones before it; exit 1 when any
+ * file is invalid, missing or could not be checked.
  */
 export async function runValidate(args: string[], io: CliIo): Promise<ExitCode> {
   const { positionals } = parseCommandArgs('validate', { args, options: {}, strict: true, allowPositionals: true }, Infinity);
@@ -27,7 +28,15 @@ export async function runValidate(args: string[], io: CliIo): Promise<ExitCode> 
       exitCode = EXIT.error;
       continue;
     }
-    const result = loadPolicy(text, file);
+    let result: ReturnType<typeof loadPolicy>;
+    try {
+      result = loadPolicy(text, file);
+    } catch (error) {
+      // One file's unexpected failure must not hide the files after it: report it, go on.
+      io.stdout(`${file}: could not be checked: ${error instanceof Error ? error.message : String(error)}\n`);
+      exitCode = EXIT.error;
+      continue;
+    }
     if (!result.ok) {
       for (const error of result.errors) io.stdout(`${formatPolicyError(error)}\n`);
       exitCode = EXIT.error;

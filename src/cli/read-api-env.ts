@@ -19,10 +19,10 @@ export function readApiEnv(env: Readonly<Record<string, string | undefined>>, co
   if (token === '') {
     throw new CliError(`${command} needs a GitHub token: set GITHUB_TOKEN or GH_TOKEN (for example GITHUB_TOKEN=$(gh auth token))`);
   }
-  const apiUrl = (env.GITHUB_API_URL?.trim() || DEFAULT_API_URL).replace(/\/+$/, '');
+  const apiUrl = (env.GITHUB_API_URL?.trim() || DEFAULT_API_URL).replace(/(?<!\/)\/+$/, '');
   checkUrl(apiUrl, 'GITHUB_API_URL');
   const explicitGraphql = env.GITHUB_GRAPHQL_URL?.trim();
-  const graphqlUrl = explicitGraphql ? explicitGraphql.replace(/\/+$/, '') : defaultGraphqlUrl(apiUrl);
+  const graphqlUrl = explicitGraphql ? explicitGraphql.replace(/(?<!\/)\/+$/, '') : defaultGraphqlUrl(apiUrl);
   if (explicitGraphql) checkUrl(graphqlUrl, 'GITHUB_GRAPHQL_URL');
   return { token, apiUrl, graphqlUrl };
 }

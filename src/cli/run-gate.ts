@@ -1,6 +1,7 @@
 import { formatPolicyError, loadPolicy } from '../config/load-policy.js';
 import { runOffline } from '../gate/pipeline.js';
 import { firstReads } from '../gate/reads.js';
+import { escapeForLog } from '../render/escape-log.js';
 import { renderComment } from '../render/render-comment.js';
 import { toReportJson } from '../report-json.js';
 import type { Policy } from '../config/policy.js';
@@ -88,7 +89,8 @@ export function printGateResult(result: GateResult, json: boolean, io: CliIo): v
 /** `Verdict: needs-review (copilot) — <summary>`. */
 export function renderVerdictLine(result: GateResult): string {
   const agent = result.detection.agent ? ` (${result.detection.agent})` : '';
-  return `Verdict: ${result.verdict}${agent} — ${result.summary}`;
+  // The CLI may run in a workflow: the summary carries PR text, so it cannot start a workflow command.
+  return `Verdict: ${result.verdict}${agent} — ${escapeForLog(result.summary)}`;
 }
 
 export function exitCodeFor(verdict: Verdict, failOn: FailOn): ExitCode {

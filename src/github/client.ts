@@ -120,7 +120,7 @@ function userAgent(): string {
 }
 
 export function createGitHubClient(options: ClientOptions): GitHubClient {
-  const apiUrl = options.apiUrl.replace(/\/+$/, '');
+  const apiUrl = options.apiUrl.replace(/(?<!\/)\/+$/, '');
   const policy = requestPolicy({
     log: options.log ?? (() => undefined),
     msPerWaitSecond: options.msPerWaitSecond ?? 1000,

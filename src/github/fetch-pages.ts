@@ -76,7 +76,7 @@ async function requestPage(client: GitHubClient, route: string, params: Record<s
 /** The `page` number of the link with relation `rel` in a `Link` header, or null. */
 export function pageOf(link: string, rel: string): number | null {
   for (const part of link.split(',')) {
-    const match = /<([^>]+)>\s*;\s*rel="([^"]+)"/.exec(part);
+    const match = /<([^<>]+)>\s*;\s*rel="([^"]+)"/.exec(part);
     if (!match || !match[2]?.split(/\s+/).includes(rel)) continue;
     const url = match[1] ?? '';
     const page = new URL(url, 'http://github.invalid').searchParams.get('page');

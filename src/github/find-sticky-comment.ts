@@ -22,9 +22,17 @@ export function isSelf(author: Actor | null, self: Actor): boolean {
   return author.type === 'Bot' && self.type === 'Bot' && sameLogin(author.login, self.login);
 }
 
-export function findStickyComment(comments: readonly IssueComment[], viewer: Actor | null): IssueComment | null {
+/**
+ * Every comment of ours (marker and identity), oldest first. GitHub gives creation times to the
+ * second and comment ids in creation order, so the id breaks ties: two runs that both look at the
+ * same list agree on which one is the oldest.
+ */
+export function findOurComments(comments: readonly IssueComment[], viewer: Actor | null): IssueComment[] {
   const self = viewer ?? GITHUB_ACTIONS_BOT;
   const ours = comments.filter((comment) => comment.body.includes(COMMENT_MARKER) && isSelf(comment.author, self));
-  ours.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
-  return ours[0] ?? null;
+  return ours.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id);
+}
+
+export function findStickyComment(comments: readonly IssueComment[], viewer: Actor | null): IssueComment | null {
+  return findOurComments(comments, viewer)[0] ?? null;
 }

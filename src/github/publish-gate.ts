@@ -3,6 +3,7 @@ import type { CommentMode } from '../inputs.js';
 import { gatedSince, statusDescription } from '../detect/gate-memory.js';
 import { buildGateState, withGateState } from '../gate-state.js';
 import { buildAnnotations } from '../render/annotations.js';
+import { escapeForLog } from '../render/escape-log.js';
 import { renderComment } from '../render/render-comment.js';
 import { toReportJson } from '../report-json.js';
 import type { GateResult, Verdict } from '../result.js';
@@ -59,7 +60,7 @@ function reportWriteProblems(outcomes: Array<WriteOutcome<unknown> | null>): voi
   for (const outcome of outcomes) {
     if (!outcome || outcome.ok) continue;
     if (outcome.readOnly) readOnly = true;
-    else core.warning(`agent-pr-gate: ${outcome.message}`);
+    else core.warning(`agent-pr-gate: ${escapeForLog(outcome.message)}`);
   }
   if (readOnly) core.warning(READ_ONLY_HINT);
 }
@@ -68,7 +69,7 @@ async function writeSummary(markdown: string): Promise<void> {
   try {
     await core.summary.addRaw(markdown, true).write();
   } catch (error) {
-    core.warning(`agent-pr-gate: could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    core.warning(`agent-pr-gate: could not write the job summary: ${escapeForLog(error instanceof Error ? error.message : String(error))}`);
   }
 }
 
@@ -131,7 +132,7 @@ export async function publishGateResult(
   reportWriteProblems([comment, status]);
 
   const commentUrl = comment?.ok ? comment.value.url : null;
-  if (comment?.ok) core.info(`agent-pr-gate: comment ${comment.value.action}: ${comment.value.url}`);
+  if (comment?.ok) core.info(`agent-pr-gate: comment ${comment.value.action}: ${escapeForLog(comment.value.url)}`);
   if (status?.ok) core.info(`agent-pr-gate: status ${status.value} set on ${options.snapshot.headSha.slice(0, 7)}`);
 
   await writeSummary(body);

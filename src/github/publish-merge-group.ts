@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import type { GitHubClient } from './client.js';
 import { publishStatus } from './publish-status.js';
+import { escapeForLog } from '../render/escape-log.js';
 import { READ_ONLY_HINT } from './publish-gate.js';
 
 /**
@@ -21,5 +22,5 @@ export async function publishMergeGroup(
     targetUrl: runUrl,
   });
   if (outcome.ok) core.info(`agent-pr-gate: merge group ${group.headSha.slice(0, 7)}: status success`);
-  else core.warning(outcome.readOnly ? READ_ONLY_HINT : `agent-pr-gate: ${outcome.message}`);
+  else core.warning(outcome.readOnly ? READ_ONLY_HINT : `agent-pr-gate: ${escapeForLog(outcome.message)}`);
 }

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { formatPolicyError, type PolicyError } from '../config/load-policy.js';
+import { escapeForLog } from '../render/escape-log.js';
 import type { GitHubClient } from './client.js';
 import { publishStatus } from './publish-status.js';
 import { READ_ONLY_HINT } from './publish-gate.js';
@@ -30,7 +31,7 @@ export function describePolicyErrors(errors: readonly PolicyError[]): string {
 /** One error annotation per policy error, at its file:line:column (gate and report mode). */
 export function annotatePolicyErrors(errors: readonly PolicyError[]): void {
   for (const error of errors) {
-    core.error(formatPolicyError(error), {
+    core.error(escapeForLog(formatPolicyError(error)), {
       title: 'agent-pr-gate policy error',
       file: error.file,
       startLine: error.line,
@@ -55,16 +56,19 @@ export async function publishPolicyError(
       description: line,
       targetUrl: options.runUrl,
     });
-    if (!outcome.ok) core.warning(outcome.readOnly ? READ_ONLY_HINT : `agent-pr-gate: ${outcome.message}`);
+    if (!outcome.ok) core.warning(outcome.readOnly ? READ_ONLY_HINT : `agent-pr-gate: ${escapeForLog(outcome.message)}`);
   }
-  // A fenced block shows the messages as they are (they contain backticks of their own).
-  const list = ['```text', ...errors.map(formatPolicyError), '```'].join('\n');
+  // A fenced block shows the messages as they are (they contain backticks of their own); the fence
+  // is longer than any backtick run inside, so no message can close it.
+  const lines = errors.map((error) => escapeForLog(formatPolicyError(error)));
+  const fence = '`'.repeat(Math.max(3, ...lines.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length + 1))));
+  const list = [`${fence}text`, ...lines, fence].join('\n');
   try {
     await core.summary
       .addRaw(`## agent-pr-gate: policy error\n\nThe policy file on the base branch is not valid, so this PR was not evaluated.\n\n${list}\n`, true)
       .write();
   } catch (error) {
-    core.warning(`agent-pr-gate: could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    core.warning(`agent-pr-gate: could not write the job summary: ${escapeForLog(error instanceof Error ? error.message : String(error))}`);
   }
   core.setOutput('verdict', '');
   core.setOutput('agent', '');

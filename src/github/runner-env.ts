@@ -44,8 +44,8 @@ function runAttemptOf(value: string | undefined): number {
 }
 
 export function readRunnerEnv(env: Record<string, string | undefined>): RunnerEnv {
-  const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/(?<!\/)\/+$/, '');
+  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/(?<!\/)\/+$/, '');
   const [owner, name] = (env.GITHUB_REPOSITORY ?? '').split('/');
   const repository = owner && name ? { owner, name } : null;
   const runId = env.GITHUB_RUN_ID;
@@ -55,7 +55,7 @@ export function readRunnerEnv(env: Record<string, string | undefined>): RunnerEn
     eventPath: env.GITHUB_EVENT_PATH || null,
     repository,
     apiUrl,
-    graphqlUrl: (env.GITHUB_GRAPHQL_URL || defaultGraphqlUrl(apiUrl)).replace(/\/+$/, ''),
+    graphqlUrl: (env.GITHUB_GRAPHQL_URL || defaultGraphqlUrl(apiUrl)).replace(/(?<!\/)\/+$/, ''),
     serverUrl,
     runUrl,
     workflowPath: workflowPathOf(env.GITHUB_WORKFLOW_REF),

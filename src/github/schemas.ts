@@ -265,6 +265,7 @@ export const RestIssueCommentSchema = z.object({
   html_url: z.string(),
   body: z.string().optional(),
   user: RestUserSchema.optional(),
+  created_at: z.string().optional(),
 });
 export type RestIssueComment = z.infer<typeof RestIssueCommentSchema>;
 

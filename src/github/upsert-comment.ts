@@ -2,13 +2,14 @@ import { COMMENT_MARKER, MAX_COMMENT_LENGTH } from '../render/render-comment.js'
 import type { Actor, IssueComment } from '../snapshot.js';
 import type { GitHubClient } from './client.js';
 import { describeError, isReadOnlyError, statusOf } from './errors.js';
-import { findStickyComment } from './find-sticky-comment.js';
+import { findOurComments } from './find-sticky-comment.js';
 import { parseResponse, RestIssueCommentSchema } from './schemas.js';
 
 /**
- * Writes the sticky comment: edits ours in place, or creates it. Never a second one: creation is
- * not retried blindly (a 502 may hide a comment that was created); after a failed create we look
- * for ours among the comments written since the run started, and create only if it is not there.
+ * Writes the sticky comment: edits ours in place (one request), or creates it. Never a second one
+ * (docs/security.md): creation is not retried blindly (a 502 may hide a comment that was created);
+ * after a failed create we look for ours among the comments written since the run started, and
+ * create only if it is not there; after a create we look again and keep the oldest of ours.
  */
 
 // GitHub's comment body limit, defined with the renderer; re-exported for this module's callers.
@@ -48,7 +49,7 @@ function isTransient(error: unknown): boolean {
   return status === null || status >= 500;
 }
 
-async function createComment(client: GitHubClient, target: CommentTarget, body: string) {
+async function createComment(client: GitHubClient, target: CommentTarget, body: string): Promise<CommentWritten> {
   const answer = await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
     owner: target.owner,
     repo: target.repo,
@@ -56,11 +57,16 @@ async function createComment(client: GitHubClient, target: CommentTarget, body: 
     body,
     request: { retries: 0 },
   });
-  return parseResponse(RestIssueCommentSchema, answer.data, "GitHub's answer to the comment creation");
+  const comment = parseResponse(RestIssueCommentSchema, answer.data, "GitHub's answer to the comment creation");
+  return { id: comment.id, url: comment.html_url, action: 'created' };
 }
 
-/** Ours among the comments updated since `since` (one request), after a create that may have landed. */
-async function findOursSince(client: GitHubClient, target: CommentTarget, viewer: Actor | null, since: Date) {
+/**
+ * Our comments among those updated since `since` (one request), oldest first: after a create that
+ * may have landed, and after every create, to find a twin created by a run started at the same
+ * moment.
+ */
+async function listOursSince(client: GitHubClient, target: CommentTarget, viewer: Actor | null, since: Date): Promise<IssueComment[]> {
   const answer = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
     owner: target.owner,
     repo: target.repo,
@@ -72,16 +78,62 @@ async function findOursSince(client: GitHubClient, target: CommentTarget, viewer
   const items = Array.isArray(answer.data) ? answer.data : [];
   const comments: IssueComment[] = items.map((raw) => {
     const item = parseResponse(RestIssueCommentSchema, raw, "GitHub's list of recent comments");
+    const createdAt = item.created_at ?? since.toISOString();
     return {
       id: item.id,
       author: item.user ? { login: item.user.login, id: item.user.id, type: item.user.type === 'Bot' ? 'Bot' : 'User' } : null,
       body: item.body ?? '',
-      createdAt: since.toISOString(),
-      updatedAt: since.toISOString(),
+      createdAt,
+      updatedAt: createdAt,
       url: item.html_url,
     };
   });
-  return findStickyComment(comments, viewer);
+  return findOurComments(comments, viewer);
+}
+
+async function updateComment(client: GitHubClient, target: CommentTarget, id: number, text: string): Promise<CommentWritten> {
+  const answer = await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+    owner: target.owner,
+    repo: target.repo,
+    comment_id: id,
+    body: text,
+  });
+  const comment = parseResponse(RestIssueCommentSchema, answer.data, "GitHub's answer to the comment update");
+  return { id: comment.id, url: comment.html_url, action: 'updated' };
+}
+
+/**
+ * After creating a comment: two runs started at the same moment (no concurrency group) both saw
+ * no comment and both created one. Each lists ours again; the oldest stays. A run whose own
+ * comment is not the oldest deletes it and writes its state into the oldest, so whatever the
+ * interleaving the oldest is never deleted and every newer one is deleted by the run that made it.
+ */
+async function keepOldest(
+  client: GitHubClient,
+  target: CommentTarget,
+  created: CommentWritten,
+  text: string,
+  options: { viewer: Actor | null; since: Date },
+): Promise<WriteOutcome<CommentWritten>> {
+  let ours: IssueComment[];
+  try {
+    ours = await listOursSince(client, target, options.viewer, options.since);
+  } catch {
+    // The comment is written; a twin, if any, is removed by the next run that finds two.
+    return { ok: true, value: created };
+  }
+  const oldest = ours[0];
+  if (!oldest || oldest.id === created.id || !ours.some((comment) => comment.id === created.id)) return { ok: true, value: created };
+  try {
+    await client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: target.owner, repo: target.repo, comment_id: created.id });
+  } catch (error) {
+    return failed(error, `remove the PR comment ${created.url}, created at the same moment as ${oldest.url} by another run`);
+  }
+  try {
+    return { ok: true, value: await updateComment(client, target, oldest.id, text) };
+  } catch (error) {
+    return failed(error, `update the PR comment ${oldest.url}`);
+  }
 }
 
 export async function upsertComment(
@@ -95,33 +147,26 @@ export async function upsertComment(
   if (existing) {
     if (existing.body === text) return { ok: true, value: { id: existing.id, url: existing.url, action: 'unchanged' } };
     try {
-      const answer = await client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-        owner: target.owner,
-        repo: target.repo,
-        comment_id: existing.id,
-        body: text,
-      });
-      const comment = parseResponse(RestIssueCommentSchema, answer.data, "GitHub's answer to the comment update");
-      return { ok: true, value: { id: comment.id, url: comment.html_url, action: 'updated' } };
+      return { ok: true, value: await updateComment(client, target, existing.id, text) };
     } catch (error) {
       return failed(error, `update the PR comment ${existing.url}`);
     }
   }
+  let created: CommentWritten;
   try {
-    const comment = await createComment(client, target, text);
-    return { ok: true, value: { id: comment.id, url: comment.html_url, action: 'created' } };
+    created = await createComment(client, target, text);
   } catch (error) {
     if (!isTransient(error)) return failed(error, 'create the PR comment');
     try {
-      const landed = await findOursSince(client, target, options.viewer, options.since);
+      const landed = (await listOursSince(client, target, options.viewer, options.since))[0];
       if (landed) {
         const again = await upsertComment(client, target, body, landed, options);
         return again.ok && again.value.action === 'unchanged' ? { ok: true, value: { ...again.value, action: 'created' } } : again;
       }
-      const comment = await createComment(client, target, text);
-      return { ok: true, value: { id: comment.id, url: comment.html_url, action: 'created' } };
+      created = await createComment(client, target, text);
     } catch (retryError) {
       return failed(retryError, 'create the PR comment');
     }
   }
+  return keepOldest(client, target, created, text, options);
 }

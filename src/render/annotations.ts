@@ -1,4 +1,5 @@
 import type { Finding, GateResult } from '../result.js';
+import { escapeForLog } from './escape-log.js';
 import { truncateText } from './escape.js';
 
 /**
@@ -27,12 +28,15 @@ const LEVEL_RANK: Record<Annotation['level'], number> = { error: 0, warning: 1, 
  * but no lines. Levels: an unmet `deny` is an error (an overridden one a warning: the run passes),
  * an unmet `review` a warning, satisfied reviews and `allow` findings notices. Messages carry the
  * finding's message and its excerpt, which the policy engine already redacted; never patch text.
+ * Titles and messages go to the run log, so they pass through `escapeForLog` (a path or excerpt
+ * cannot break the line); `file` stays exact and is escaped by @actions/core as a property.
  */
 export function buildAnnotations(result: GateResult): Annotation[] {
   if (result.verdict === 'skipped') return [];
   const annotations: Annotation[] = [];
   const seen = new Set<string>();
-  const add = (annotation: Annotation) => {
+  const add = (built: Annotation) => {
+    const annotation = { ...built, title: escapeForLog(built.title), message: escapeForLog(built.message) };
     const key = [annotation.level, annotation.file, annotation.line ?? '', annotation.title].join('\u0000');
     if (seen.has(key)) return;
     seen.add(key);
@@ -85,7 +89,7 @@ function levelOf(finding: Finding): Annotation['level'] {
 function statusOf(finding: Finding, overridden: boolean): string {
   if (finding.level === 'allow') return 'Allowed by the policy.';
   if (finding.level === 'deny') {
-    return finding.satisfied ? 'Denied for agents, waived by the override label.' : 'Denied for agents: remove the change, or an admin or maintainer applies the override label.';
+    return finding.satisfied ? 'Denied for agents, waived by the override label.' : 'Denied for agents: remove the change, or an admin or maintainer (not the author or requester) applies the override label.';
   }
   if (finding.satisfied) return overridden ? 'Waived by the override label.' : 'Approved.';
   if (finding.reviewers.length === 0) return 'Needs a human approval.';

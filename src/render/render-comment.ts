@@ -62,7 +62,7 @@ const MAX_NEXT_STEPS = 3;
 /** One line under the verdict: what a maintainer does to unblock the PR. */
 function renderNextStep(result: GateResult): string {
   const override = result.overrideLabel
-    ? `an admin or maintainer can waive it with the ${inlineCode(result.overrideLabel, { maxLength: 60 })} label, applied after the latest push`
+    ? `an admin or maintainer (not the author or requester) can waive it with the ${inlineCode(result.overrideLabel, { maxLength: 60 })} label, applied after the latest push`
     : '';
   if (result.verdict === 'fail') {
     const denied = uniqueStrings(

@@ -143,7 +143,7 @@ export function evaluateReviews(
 
   let override: ReviewStatus['override'] = null;
   if (hasAnythingToOverride(policy, findings)) {
-    const result = evaluateOverride(policy, snapshot, agents);
+    const result = evaluateOverride(policy, snapshot, agents, detection.requester);
     override = result.override;
     notes.push(...result.notes);
   }

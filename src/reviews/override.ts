@@ -6,9 +6,11 @@ import type { Lookups, Permission, PrSnapshot, TimelineEvent } from '../snapshot
 import { findLastPush } from './last-push.js';
 
 /**
- * The override label (docs/architecture.md, "Verdict"): it counts only while it is on the PR, when its latest
+ * The override label (docs/security.md): it counts only while it is on the PR, when its latest
  * `labeled` event was made by someone with admin or maintain permission, after the latest push (a
- * new push ends it, as it makes approvals stale). Anything else is ignored with a note.
+ * new push ends it, as it makes approvals stale), and never when that someone is the PR's author
+ * or the requester (whoever asked the agent for the change cannot waive its review, whatever
+ * their permission). Anything else is ignored with a note that says why.
  */
 
 const OVERRIDE_PERMISSIONS: readonly Permission[] = ['admin', 'maintain'];
@@ -26,11 +28,21 @@ export type OverrideCandidate =
   | { ok: true; event: TimelineEvent & { actor: NonNullable<TimelineEvent['actor']> } }
   | { ok: false; note: string | null };
 
+function sameLogin(a: string | null | undefined, b: string): boolean {
+  return a !== null && a !== undefined && normalizeLogin(a) === normalizeLogin(b);
+}
+
 /**
  * The `labeled` event that would make the override, once its actor's permission is known; or why
- * there is none (null note: the label is simply not on the PR).
+ * there is none (null note: the label is simply not on the PR). `requester` is null when it is not
+ * known yet (planning the lookups): the author is still excluded, the requester later.
  */
-export function findOverrideCandidate(policy: Policy, snapshot: PrSnapshot, agents: readonly AgentDefinition[]): OverrideCandidate {
+export function findOverrideCandidate(
+  policy: Policy,
+  snapshot: PrSnapshot,
+  agents: readonly AgentDefinition[],
+  requester: string | null = null,
+): OverrideCandidate {
   const label = policy.overrides.label;
   if (!label || !snapshot.labels.some((name) => sameLabel(name, label))) return { ok: false, note: null };
   const event = snapshot.timeline.findLast((e) => e.type === 'labeled' && e.label !== undefined && sameLabel(e.label, label));
@@ -41,6 +53,10 @@ export function findOverrideCandidate(policy: Policy, snapshot: PrSnapshot, agen
   const party = classifyActor(actor, policy, agents);
   if (party !== 'human') {
     return { ok: false, note: `${prefix} applied by ${actor.login} ignored: ${party === 'agent' ? 'an agent' : 'a bot'} cannot override` };
+  }
+  const role = sameLogin(requester, actor.login) ? 'the requester' : sameLogin(snapshot.author?.login, actor.login) ? 'the PR author' : null;
+  if (role !== null) {
+    return { ok: false, note: `${prefix} applied by ${actor.login}, ${role}: does not count (an override must come from someone else)` };
   }
   const lastPush = findLastPush(snapshot);
   if (lastPush.at === null) {
@@ -67,8 +83,9 @@ export function evaluateOverride(
   policy: Policy,
   snapshot: PrSnapshot,
   agents: readonly AgentDefinition[],
+  requester: string | null,
 ): { override: Override | null; notes: string[] } {
-  const candidate = findOverrideCandidate(policy, snapshot, agents);
+  const candidate = findOverrideCandidate(policy, snapshot, agents, requester);
   if (!candidate.ok) return { override: null, notes: candidate.note ? [candidate.note] : [] };
   const { event } = candidate;
   const login = event.actor.login;
