@@ -3,6 +3,7 @@ import { detectAgent } from './detect/detect-agent.js';
 import { computeMetrics } from './metrics/compute-metrics.js';
 import { evaluatePolicy } from './policy/evaluate-policy.js';
 import { detectionLookups } from './detect/detection-lookups.js';
+import type { ManifestContent } from './policy/policy-category.js';
 import type { Finding, GateResult } from './result.js';
 import { evaluateReviews } from './reviews/evaluate-reviews.js';
 import { findIncomplete } from './reviews/incomplete.js';
@@ -20,6 +21,8 @@ export interface EvaluateOptions {
    * `planGateLookups`). They do not depend on lookups, so evaluating them twice is waste.
    */
   findings?: Finding[] | null;
+  /** Whole dependency manifests at base and head, by path (docs/dependencies.md); hunks only without. */
+  manifestContents?: ReadonlyMap<string, ManifestContent>;
 }
 
 export interface GateLookupPlan {
@@ -67,7 +70,7 @@ export function evaluateGate(policy: Policy, snapshot: PrSnapshot, options: Eval
     return { ...decision, pr, detection, findings: [], reviews: null, metrics: null, incomplete: [], evaluatedAt };
   }
   const incomplete = findIncomplete(snapshot);
-  const rawFindings = options.findings ?? evaluatePolicy(policy, snapshot, { workflowPath: options.workflowPath ?? null });
+  const rawFindings = options.findings ?? evaluatePolicy(policy, snapshot, { workflowPath: options.workflowPath ?? null, manifestContents: options.manifestContents });
   const { reviews, findings } = evaluateReviews(policy, snapshot, detection, rawFindings);
   const metrics = computeMetrics(policy, snapshot, detection, options.now);
   const decision = decideVerdict({ detection, findings, reviews, incomplete });

@@ -4,7 +4,7 @@ import type { Finding } from '../result.js';
 import type { PrSnapshot } from '../snapshot.js';
 import { POLICY_CATEGORIES } from './category-list.js';
 import { createFinding } from './finding.js';
-import type { PolicyCategory } from './policy-category.js';
+import type { ManifestContent, PolicyCategory } from './policy-category.js';
 import { createPolicyContext } from './policy-context.js';
 import { hideKnownSecrets, redactSecrets, secretTexts } from './secret-scan.js';
 
@@ -15,8 +15,12 @@ import { hideKnownSecrets, redactSecrets, secretTexts } from './secret-scan.js';
  * findings start unsatisfied and the reviews module decides. Pure and deterministic: files are
  * read in path order, and no secret text ever reaches a message or excerpt.
  */
-export function evaluatePolicy(policy: Policy, snapshot: PrSnapshot, options: { workflowPath: string | null }): Finding[] {
-  const context = createPolicyContext(policy, snapshot, options.workflowPath);
+export function evaluatePolicy(
+  policy: Policy,
+  snapshot: PrSnapshot,
+  options: { workflowPath: string | null; manifestContents?: ReadonlyMap<string, ManifestContent> },
+): Finding[] {
+  const context = createPolicyContext(policy, snapshot, options.workflowPath, options.manifestContents);
   const findings: Finding[] = [];
   for (const category of POLICY_CATEGORIES) {
     try {

@@ -28,11 +28,24 @@ export interface ChangedFile {
   removed: readonly DiffLine[];
 }
 
+/**
+ * A dependency manifest's whole text at the PR's base and head (docs/dependencies.md): null when
+ * the file does not exist at that commit; `error` when it could not be read.
+ */
+export interface ManifestContent {
+  path: string;
+  base: string | null;
+  head: string | null;
+  error?: string;
+}
+
 export interface PolicyContext {
   readonly policy: Policy;
   readonly snapshot: PrSnapshot;
   /** The workflow file that runs the gate, repository-relative, or null when unknown. */
   readonly workflowPath: string | null;
+  /** Whole manifests by path, when they were fetched; absent or missing a path → hunks only. */
+  readonly manifestContents?: ReadonlyMap<string, ManifestContent>;
   /** Every listed file, sorted by path. */
   readonly files: readonly ChangedFile[];
   /** Secrets in a file's added lines, by line (computed once per file). */

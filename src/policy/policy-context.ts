@@ -4,7 +4,7 @@ import type { PrSnapshot } from '../snapshot.js';
 import { isChecksumPath } from './dependencies/manifests.js';
 import { parsePatchWithOffsets, type DiffLine } from './diff.js';
 import { makeExcerpt } from './excerpt.js';
-import type { ChangedFile, PolicyContext } from './policy-category.js';
+import type { ChangedFile, ManifestContent, PolicyContext } from './policy-category.js';
 import { redactLine, scanSecretLines, SECRET_PREFILTER_LOWER, type LineSecrets, type SecretSpan } from './secret-scan.js';
 import { compareText } from './text.js';
 
@@ -99,7 +99,12 @@ function linesWith(search: SearchText, needle: string): number[] {
  * Prepares a snapshot for the categories: files sorted by path with their patches parsed once,
  * and per-file caches (secrets by line, lower-cased text) filled on first use.
  */
-export function createPolicyContext(policy: Policy, snapshot: PrSnapshot, workflowPath: string | null): PolicyContext {
+export function createPolicyContext(
+  policy: Policy,
+  snapshot: PrSnapshot,
+  workflowPath: string | null,
+  manifestContents?: ReadonlyMap<string, ManifestContent>,
+): PolicyContext {
   const texts = new Map<ChangedFile, SearchText>();
   const files: ChangedFile[] = [...snapshot.files]
     .sort((a, b) => compareText(a.path, b.path))
@@ -177,6 +182,7 @@ export function createPolicyContext(policy: Policy, snapshot: PrSnapshot, workfl
     policy,
     snapshot,
     workflowPath,
+    ...(manifestContents ? { manifestContents } : {}),
     files,
     secretsOf,
     candidateLines(file: ChangedFile, pattern: RegExp): number[] {
