@@ -1,12 +1,14 @@
 import type { Finding, FindingLocation } from '../../result.js';
 import { describeChanges, type DependencyChange } from '../dependencies/dependency-change.js';
 import { dependencyFileOf, type DependencyFile } from '../dependencies/manifests.js';
-import { dirName, isScriptPath } from '../file-kinds.js';
-import { createFinding, describeFileChange, LocationList } from '../finding.js';
-import { findInstallCommands } from '../install-commands.js';
-import { findPipedDownload } from '../piped-download.js';
+import { commandFinding } from '../dependencies/command-finding.js';
+import { compareWholeManifest, wholeReaderFor } from '../dependencies/whole-manifest.js';
+import { dirName } from '../file-kinds.js';
+import { createFinding, describeFileChange } from '../finding.js';
+import { makeExcerpt } from '../excerpt.js';
 import type { ChangedFile, PolicyCategory, PolicyContext } from '../policy-category.js';
-import { compareText, listWithMore, plural } from '../text.js';
+import { compareText } from '../text.js';
+import { redactSecrets } from '../secret-scan.js';
 import { evaluateUserRule } from '../user-rule.js';
 
 /**
@@ -19,14 +21,14 @@ import { evaluateUserRule } from '../user-rule.js';
  * findings, and a package-lock.json that only follows the package's own version bump is neither.
  */
 
-const COMMANDS_SHOWN = 3;
-
 interface Described {
   file: ChangedFile;
   dependencyFile: DependencyFile;
   /** What changed, for the message; null when the file changes no dependency. */
   description: string | null;
   changes: DependencyChange[];
+  /** Where the whole-manifest comparison placed what it found (head-file lines). */
+  wholeLocations: FindingLocation[] | null;
 }
 
 const OWN_VERSION_LINE = /^\s*"version"\s*:\s*"[^"]*"\s*,?\s*$/;
@@ -38,8 +40,35 @@ function onlyOwnVersion(file: ChangedFile): boolean {
   return added.length > 0 && added.length <= 2 && removed.length === added.length && [...added, ...removed].every((line) => OWN_VERSION_LINE.test(line.text));
 }
 
+/**
+ * A manifest judged whole when its base and head texts were fetched (docs/dependencies.md): the
+ * parsed dependency sets compared, plus keys written twice. A manifest that could not be read or
+ * parsed fails closed: the finding says so, beside whatever its hunks show.
+ */
+function describeWhole(context: PolicyContext, file: ChangedFile, dependencyFile: DependencyFile): Described | null {
+  const content = context.manifestContents?.get(file.path);
+  if (content === undefined || dependencyFile.kind !== 'manifest' || wholeReaderFor(file.path) === null) return null;
+  const compared = compareWholeManifest(content);
+  if (!compared.ok) {
+    const fromHunks = describeFile(file, dependencyFile);
+    const unread = `could not read ${file.path} whole (${compared.reason.slice(0, 160)})`;
+    return { ...fromHunks, description: fromHunks.description ? `${unread}; ${fromHunks.description}` : unread };
+  }
+  const phrases = [...(compared.changes.length > 0 ? [describeChanges(compared.changes)] : []), ...compared.notes.map((note) => note.text)];
+  const headLines = content.head?.split('\n') ?? [];
+  const addedAt = new Map(file.added.map((line) => [line.newLine, line]));
+  const lines = [...compared.changes.map((change) => change.line), ...compared.notes.map((note) => note.line)];
+  const wholeLocations: FindingLocation[] = [];
+  for (const line of new Set(lines)) {
+    if (line === undefined || line === null) continue;
+    const added = addedAt.get(line);
+    wholeLocations.push(added ? context.locate(file, added) : { file: file.path, line, excerpt: makeExcerpt(redactSecrets(headLines[line - 1] ?? '')) });
+  }
+  return { file, dependencyFile, description: phrases.length > 0 ? phrases.join(', ') : null, changes: compared.changes, wholeLocations };
+}
+
 function describeFile(file: ChangedFile, dependencyFile: DependencyFile): Described {
-  const result: Described = { file, dependencyFile, description: describeFileChange(file), changes: [] };
+  const result: Described = { file, dependencyFile, description: describeFileChange(file), changes: [], wholeLocations: null };
   if (dependencyFile.kind === 'lockfile') {
     if (onlyOwnVersion(file)) result.description = null;
     else if (file.status === 'modified' || file.status === 'changed') result.description = `updates ${file.path}`;
@@ -55,6 +84,7 @@ function describeFile(file: ChangedFile, dependencyFile: DependencyFile): Descri
 
 /** Where each added or changed dependency is declared: the first added line naming it. */
 function changeLocations(context: PolicyContext, described: Described): FindingLocation[] {
+  if (described.wholeLocations !== null) return described.wholeLocations;
   const locations: FindingLocation[] = [];
   for (const change of described.changes) {
     if (change.to === null) continue;
@@ -72,7 +102,7 @@ function manifestFindings(context: PolicyContext): Finding[] {
     if (!dependencyFile) continue;
     const folder = dirName(file.path);
     const list = byFolder.get(folder) ?? [];
-    list.push(describeFile(file, dependencyFile));
+    list.push(describeWhole(context, file, dependencyFile) ?? describeFile(file, dependencyFile));
     byFolder.set(folder, list);
   }
   const findings: Finding[] = [];
@@ -96,48 +126,11 @@ function manifestFindings(context: PolicyContext): Finding[] {
   return findings;
 }
 
-function quote(command: string): string {
-  return `\`${command.replace(/`/g, "'")}\``;
-}
-
-function installFinding(context: PolicyContext): Finding | null {
-  const rule = context.policy.permissions.dependencies;
-  const commands: string[] = [];
-  const files: string[] = [];
-  const locations = new LocationList(context);
-  for (const file of context.files) {
-    if (file.added.length === 0 || !isScriptPath(file.path)) continue;
-    let found = false;
-    for (const line of file.added) {
-      const installs = findInstallCommands(line.text);
-      const piped = findPipedDownload(line.text);
-      for (const install of installs) commands.push(quote(install.text));
-      if (piped !== null) commands.push(quote(piped.text));
-      if (installs.length === 0 && piped === null) continue;
-      const at = Math.min(installs[0]?.index ?? Number.MAX_SAFE_INTEGER, piped?.index ?? Number.MAX_SAFE_INTEGER);
-      locations.add(file, line, at);
-      found = true;
-    }
-    if (found) files.push(file.path);
-  }
-  if (commands.length === 0) return null;
-  const unique = [...new Set(commands)];
-  const where = files.length === 1 ? (files[0] ?? '') : plural(files.length, 'file');
-  return createFinding({
-    category: 'dependencies',
-    level: rule.level,
-    reviewers: rule.reviewers,
-    files,
-    message: `adds ${unique.length === 1 ? 'install command' : 'install commands'} ${listWithMore(unique, COMMANDS_SHOWN)} in ${where}`,
-    locations: locations.locations,
-  });
-}
-
 export const dependenciesCategory: PolicyCategory = {
   id: 'dependencies',
   evaluate(context) {
     const findings = manifestFindings(context);
-    const install = installFinding(context);
+    const install = commandFinding(context);
     if (install) findings.push(install);
     const extra = evaluateUserRule(context, 'dependencies', context.policy.permissions.dependencies);
     if (extra) findings.push(extra);

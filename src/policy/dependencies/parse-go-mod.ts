@@ -28,7 +28,8 @@ function entryOf(directive: Directive, body: string): DependencyEntry | null {
   return { key: `${directive}\u0000${path}`, name: path, spec: version, group, separator: '@' };
 }
 
-function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): number {
+/** Reads one side of a go.mod hunk into `entries`; returns how many changed lines it could not place. */
+export function readGoModSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): number {
   const { lines, tooLong } = manifestLines(hunk, side, '//');
   let unclassified = tooLong;
   const hint = /^(require|replace|exclude|tool|retract)\s*\($/.exec(hunk.header);
@@ -73,5 +74,5 @@ function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): numbe
 }
 
 export function parseGoMod(patch: ParsedPatch): ManifestDiff {
-  return diffHunkSides(patch, readSide);
+  return diffHunkSides(patch, readGoModSide);
 }
