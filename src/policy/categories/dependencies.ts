@@ -31,6 +31,16 @@ interface Described {
   wholeLocations: FindingLocation[] | null;
 }
 
+/**
+ * Whether a set of changes is worth a finding. Removing a dependency brings no new code in, so a
+ * manifest whose only changes are removals is not a finding; removing an override, a patch, a
+ * replacement or a constraint changes what the remaining dependencies resolve to, so it is.
+ */
+function worthReporting(path: string, changes: readonly DependencyChange[]): boolean {
+  const constraints = /(?:^|\/)constraints[^/]*$/i.test(path);
+  return changes.some((change) => change.to !== null || constraints || /^(?:override|patch|replace)\b/.test(change.group ?? '') || /^(?:-c|--constraint)\b/.test(change.name));
+}
+
 const OWN_VERSION_LINE = /^\s*"version"\s*:\s*"[^"]*"\s*,?\s*$/;
 
 /** A package-lock.json whose only change is the root package's `"version"` (twice, in v2/v3 locks). */
@@ -54,7 +64,7 @@ function describeWhole(context: PolicyContext, file: ChangedFile, dependencyFile
     const unread = `could not read ${file.path} whole (${compared.reason.slice(0, 160)})`;
     return { ...fromHunks, description: fromHunks.description ? `${unread}; ${fromHunks.description}` : unread };
   }
-  const phrases = [...(compared.changes.length > 0 ? [describeChanges(compared.changes)] : []), ...compared.notes.map((note) => note.text)];
+  const phrases = [...(worthReporting(file.path, compared.changes) ? [describeChanges(compared.changes)] : []), ...compared.notes.map((note) => note.text)];
   const headLines = content.head?.split('\n') ?? [];
   const addedAt = new Map(file.added.map((line) => [line.newLine, line]));
   const lines = [...compared.changes.map((change) => change.line), ...compared.notes.map((note) => note.line)];
@@ -77,7 +87,7 @@ function describeFile(file: ChangedFile, dependencyFile: DependencyFile): Descri
   if (dependencyFile.parse === null || file.diff === null) return result;
   const parsed = dependencyFile.parse(file.diff);
   result.changes = parsed.changes;
-  if (parsed.changes.length > 0) result.description = describeChanges(parsed.changes);
+  if (worthReporting(file.path, parsed.changes)) result.description = describeChanges(parsed.changes);
   else if (parsed.unclassified === 0) result.description = null;
   return result;
 }
