@@ -65,6 +65,28 @@ function poetryEntry(name: string, value: string, group: string | null): Depende
   return { key: `${group ?? ''}\u0000${normalizePythonName(name)}`, name, spec, group, separator: pythonSpecSeparator(spec) };
 }
 
+/** Tables every array of which lists requirements, with the group their entries get when the key is unseen. */
+const REQUIREMENT_TABLES: Record<string, string> = { 'project.optional-dependencies': 'extra', 'dependency-groups': 'group', 'tool.pdm.dev-dependencies': 'dev' };
+
+/**
+ * Strings of an array whose key the hunk does not show, in a table only the hunk header names:
+ * requirements in a table of requirement lists; pinned requirements (else unknown lines) in the
+ * tables that hold one (`[project]`, `[build-system]`, `[tool.uv]`, `[tool.pdm]`). Returns the
+ * unclassified count.
+ */
+function readUnnamedArrayItems(table: string | null, text: string, entries: DependencyEntry[]): number {
+  let unclassified = 0;
+  const group = table === null ? undefined : REQUIREMENT_TABLES[table];
+  const mixed = table === 'project' || table === 'build-system' || table === 'tool.uv' || table === 'tool.pdm';
+  for (const item of stringsIn(text)) {
+    const requirement = parseRequirement(item, group ?? null);
+    if (group !== undefined && requirement) entries.push(requirement);
+    else if (mixed && requirement && /[<>=~!@]/.test(requirement.spec)) entries.push(requirement);
+    else if (mixed || group !== undefined) unclassified += 1;
+  }
+  return unclassified;
+}
+
 function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): number {
   const { lines, tooLong } = manifestLines(hunk, side, '#');
   let unclassified = tooLong;
@@ -76,6 +98,8 @@ function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): numbe
   let arrayKey: string | null = null;
   // Until a header or closing bracket says otherwise, lines may be inside the header's array.
   let maybeInHintArray = hint !== null;
+  // Only the hunk header names the table: string lines before any key may be inside one of its arrays.
+  let headerOnly = headerTable !== null && hint === null;
   for (const { changed, text } of lines) {
     const header = text.startsWith('[') && !text.startsWith('["') && !text.startsWith("['") ? tableHeader(text) : null;
     if (header !== null) {
@@ -83,8 +107,14 @@ function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): numbe
       knownTable = true;
       arrayKey = null;
       maybeInHintArray = false;
+      headerOnly = false;
       continue;
     }
+    if (headerOnly && (text.startsWith('"') || text.startsWith("'"))) {
+      if (changed) unclassified += readUnnamedArrayItems(table, text, entries);
+      continue;
+    }
+    if (headerOnly && !text.startsWith('#')) headerOnly = false;
     const inArray = arrayKey !== null || maybeInHintArray;
     if (inArray && text.startsWith(']')) {
       arrayKey = null;
