@@ -289,3 +289,14 @@ describe('dependencies: commands that install or fetch-and-run packages', () => 
     expect(findingsOf(gateOn({ files }), 'dependencies')).toEqual([]);
   });
 });
+
+describe('dependencies: a crafted diff cannot stall the gate', () => {
+  it('reads 20 Dockerfiles of 40,000-character lines in well under a second', () => {
+    const shapes = [(n: number) => `RUN npm install ${')'.repeat(n)}a`, (n: number) => `RUN pip install ${'",'.repeat(n / 2)}a \\`, (n: number) => `RUN curl ${'|'.repeat(n)}`, (n: number) => 'RUN npx -y '.repeat(n / 11)];
+    const files = Array.from({ length: 20 }, (_, index) => file(`svc${index}/Dockerfile`, addedPatch([(shapes[index % shapes.length] ?? String)(40_000), 'RUN echo done'])));
+    const started = performance.now();
+    const result = gateOn({ files });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(findingsOf(result, 'dependencies').length).toBeGreaterThan(0);
+  });
+});

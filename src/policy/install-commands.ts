@@ -75,18 +75,25 @@ const PACKAGE_OPTIONS = new Set(['-p', '--package', '--from', '--with', '--spec'
 /** Runner options that forbid fetching: what runs is already installed. */
 const NO_FETCH = new Set(['--no-install', '--no', '--offline', '--prefer-offline']);
 
-const PREFILTER = /\b(?:install|add|get|require|i|in|a|x|exec|dlx|run|npx|pnpx|bunx|uvx)\b/;
+const PREFILTER = /\b(?:install|binstall|add|get|require|i|in|a|x|exec|dlx|run|npx|pnpx|bunx|uvx)\b/;
 const SEGMENT_SPLIT = /&&|\|\||[;|]|\$\(|`/g;
-const LEADING = '"\'([{';
-const TRAILING = '"\')]},';
+/** `"`, `'`, `(`, `[`, `{` */
+function isLeading(code: number): boolean {
+  return code === 34 || code === 39 || code === 40 || code === 91 || code === 123;
+}
 
-/** A word without the quotes, brackets and commas around it (`["pip",` → `pip`). */
+/** `"`, `'`, `)`, `]`, `}`, `,` */
+function isTrailing(code: number): boolean {
+  return code === 34 || code === 39 || code === 41 || code === 93 || code === 125 || code === 44;
+}
+
+/** A word without the quotes, brackets and commas around it (`["pip",` → `pip`). Two index loops, no regex. */
 function cleanWord(word: string): string {
   let start = 0;
   let end = word.length;
-  while (start < end && LEADING.includes(word.charAt(start))) start += 1;
-  while (end > start && TRAILING.includes(word.charAt(end - 1))) end -= 1;
-  return word.slice(start, end);
+  while (start < end && isLeading(word.charCodeAt(start))) start += 1;
+  while (end > start && isTrailing(word.charCodeAt(end - 1))) end -= 1;
+  return start === 0 && end === word.length ? word : word.slice(start, end);
 }
 
 function toolName(word: string): string {
