@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findInstallCommands, joinContinuations, stripShellComment } from '../../src/policy/install-commands.js';
 import { findPipedDownload } from '../../src/policy/piped-download.js';
+import { timeRatio } from './dependencies/time-ratio.js';
 
 const commands = (line: string) => findInstallCommands(line).map((command) => command.text);
 
@@ -118,28 +119,6 @@ describe('package runners and continued commands', () => {
     expect(commands(joined[0]?.text ?? '')).toEqual(['pip install evil-pkg flask']);
   });
 });
-
-/**
- * How much longer one `run(large)` takes than one `run(small)`. Each is the best of 11 short
- * rounds of about the same wall time (8 times fewer calls on the 8 times larger input), so a
- * loaded machine preempts both alike and the quickest rounds are the undisturbed ones.
- */
-export function timeRatio(run: (text: string) => void, small: string, large: string): number {
-  run(small);
-  run(large);
-  let calls = 8;
-  for (let started = performance.now(); performance.now() - started < 3 && calls < 80_000; calls += 8) run(small);
-  const perCall = (text: string, count: number): number => {
-    let fastest = Number.POSITIVE_INFINITY;
-    for (let round = 0; round < 11; round += 1) {
-      const started = performance.now();
-      for (let call = 0; call < count; call += 1) run(text);
-      fastest = Math.min(fastest, performance.now() - started);
-    }
-    return fastest / count;
-  };
-  return perCall(large, Math.max(1, calls / 8)) / perCall(small, calls);
-}
 
 /** Adversarial inputs of about `n` characters for every pattern and loop of the command readers. */
 const SHAPES: Record<string, (n: number) => string> = {

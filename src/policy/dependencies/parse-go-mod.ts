@@ -14,7 +14,7 @@ const DIRECTIVES = new Set<string>(['require', 'replace', 'exclude', 'tool', 're
 
 function entryOf(directive: Directive, body: string): DependencyEntry | null {
   const indirect = /\/\/\s*indirect\b/.test(body);
-  const text = body.replace(/\/\/.*$/, '').trim();
+  const text = body.replace(/\/\/[\s\S]*$/, '').trim();
   if (text === '') return null;
   if (directive === 'replace') {
     const [from = '', to = ''] = text.split('=>').map((part) => part.trim());
@@ -47,7 +47,7 @@ export function readGoModSide(hunk: DiffHunk, side: Side, entries: DependencyEnt
       blockKnown = true;
       continue;
     }
-    const single = /^(require|replace|exclude|tool|retract)\s+(.+)$/.exec(text);
+    const single = /^(require|replace|exclude|tool|retract)\s+([\s\S]+)$/.exec(text);
     if (single) {
       if (changed) {
         const entry = entryOf(single[1] as Directive, single[2] ?? '');
@@ -60,7 +60,7 @@ export function readGoModSide(hunk: DiffHunk, side: Side, entries: DependencyEnt
     if (block) {
       const entry = entryOf(block, text);
       if (entry) entries.push(entry);
-    } else if (!blockKnown && /^\S+\s+v\d\S*(?:\s*\/\/.*)?$/.test(text)) {
+    } else if (!blockKnown && /^\S+\s+v\d\S*(?:\s*\/\/[\s\S]*)?$/.test(text)) {
       const entry = entryOf('require', text);
       if (entry) entries.push(entry);
     } else if (!blockKnown && text.includes('=>')) {

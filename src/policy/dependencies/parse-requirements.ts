@@ -8,7 +8,7 @@ import { diffEntries, MAX_MANIFEST_LINE, type DependencyEntry, type ManifestDiff
  * comment or a blank line. Names are compared in PEP 503 normalized form.
  */
 
-const REQUIREMENT = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(.*)$/;
+const REQUIREMENT = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*([\s\S]*)$/;
 
 /** PEP 503: lower case, runs of `-`, `_`, `.` become one `-`. */
 export function normalizePythonName(name: string): string {

@@ -17,8 +17,9 @@ export function readGoMod(text: string): ManifestEntries {
   return { entries };
 }
 
-// Linear: one unbounded run before a fixed character, and `(.*)$` always matches the rest.
-const GEM = /^gem[\s(]+["']([^"']+)["']\s*,?\s*(.*)$/;
+// Linear: one unbounded run before a fixed character, and `([\s\S]*)$` always matches the rest
+// (`.` would stop at a U+2028 and send the engine back through the runs before it).
+const GEM = /^gem[\s(]+["']([^"']+)["']\s*,?\s*([\s\S]*)$/;
 const GROUP = /^group\s(.*)\sdo$/;
 
 export function readGemfile(text: string): ManifestEntries {
@@ -26,7 +27,7 @@ export function readGemfile(text: string): ManifestEntries {
   const groups: (string | null)[] = [];
   const lines = text.split('\n');
   for (let index = 0; index < lines.length; index += 1) {
-    const line = (lines[index] ?? '').replace(/\s#.*$/, '').trim();
+    const line = (lines[index] ?? '').replace(/\s#[\s\S]*$/, '').trim();
     if (line === '' || line.startsWith('#')) continue;
     const group = GROUP.exec(line);
     if (group) {

@@ -56,7 +56,20 @@ function read(reader: ManifestReader, text: string | null, side: string): Manife
   }
 }
 
-/** First line of each leading key or quoted name in the text, for changes whose reader gave none. */
+/** A word without the quotes, parentheses and commas around it; index loops, so linear on any word. */
+function unwrap(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && '("\''.includes(word.charAt(start))) start += 1;
+  while (end > start && ')"\','.includes(word.charAt(end - 1))) end -= 1;
+  return word.slice(start, end);
+}
+
+/**
+ * First line of each name a line starts with, for changes whose reader gave no line: the leading
+ * key (`serde.workspace = …` → `serde`), a leading quoted name (`"requests>=2",`), and the first
+ * two words (`require a.io/b v1`, `gem "rails"`, a go.mod block line).
+ */
 function nameLines(text: string): Map<string, number> {
   const lines = new Map<string, number>();
   const add = (token: string, line: number): void => {
@@ -70,6 +83,7 @@ function nameLines(text: string): Map<string, number> {
     if (bare) add(bare[0].split('.')[0] ?? '', index + 1);
     const quoted = /^["']([A-Za-z0-9_.@/-]+)/.exec(line);
     if (quoted) add(quoted[1] ?? '', index + 1);
+    for (const word of line.split(/\s+/, 2)) add(unwrap(word), index + 1);
   }
   return lines;
 }
