@@ -234,6 +234,13 @@ describe('dependencies: manifests an agent edits to slip a dependency in', () =>
     expect(finding?.locations.map((l) => l.line)).toEqual([28, 30]); // the second key, the dependency
   });
 
+  it('reads a manifest whole when GitHub omitted its patch, pointing at the head line', () => {
+    const head = insertAfter(PACKAGE_JSON, '    "zod": "3.23.8"', '    ,"evil-pkg": "1.0.0"');
+    const result = gateOn({ files: [file('package.json', null)], contents: { 'package.json': { base: PACKAGE_JSON, head } } });
+    expectCaught(result, 'adds evil-pkg@1.0.0');
+    expect(findingsOf(result, 'dependencies')[0]?.locations).toEqual([{ file: 'package.json', line: 20, excerpt: ',"evil-pkg": "1.0.0"' }]);
+  });
+
   it('fails closed when a manifest could not be read', () => {
     const c = EVASIONS[4] as ManifestCase;
     const result = gateOn({ ...withContents(c), contents: { [c.path]: { base: c.base, head: null, error: 'GraphQL: timeout' } } });

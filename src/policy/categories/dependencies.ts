@@ -14,9 +14,10 @@ import { evaluateUserRule } from '../user-rule.js';
 /**
  * `dependencies`: manifests, lockfiles and registry configs of the common ecosystems (see
  * dependencies/manifests.ts), and install commands added to scripts, Dockerfiles, package scripts
- * and CI. One finding per folder holding changed dependency files, naming the added, bumped and
- * removed dependencies where the manifest can be parsed (package.json, requirements*.txt,
- * pyproject.toml, go.mod, Cargo.toml); a folder's lockfiles join its manifest's finding. Edits
+ * and CI (docs/dependencies.md). One finding per folder holding changed dependency files, naming
+ * the added, bumped and removed dependencies where the manifest can be parsed; a manifest whose
+ * base and head texts were fetched is judged whole, else from its hunks. A folder's lockfiles join
+ * its manifest's finding; a manifest whose only changes are removals is not a finding. Edits
  * that change no dependency (the package's own `version`, `scripts`, reformatting) are not
  * findings, and a package-lock.json that only follows the package's own version bump is neither.
  */
@@ -40,6 +41,9 @@ function worthReporting(path: string, changes: readonly DependencyChange[]): boo
   const constraints = /(?:^|\/)constraints[^/]*$/i.test(path);
   return changes.some((change) => change.to !== null || constraints || /^(?:override|patch|replace)\b/.test(change.group ?? '') || /^(?:-c|--constraint)\b/.test(change.name));
 }
+
+/** Lines pointed at per manifest judged whole (the message names every change). */
+const WHOLE_LOCATIONS_SHOWN = 10;
 
 const OWN_VERSION_LINE = /^\s*"version"\s*:\s*"[^"]*"\s*,?\s*$/;
 
@@ -69,8 +73,8 @@ function describeWhole(context: PolicyContext, file: ChangedFile, dependencyFile
   const addedAt = new Map(file.added.map((line) => [line.newLine, line]));
   const lines = [...compared.changes.map((change) => change.line), ...compared.notes.map((note) => note.line)];
   const wholeLocations: FindingLocation[] = [];
-  for (const line of new Set(lines)) {
-    if (line === undefined || line === null) continue;
+  const numbered = [...new Set(lines)].filter((line): line is number => typeof line === 'number').sort((a, b) => a - b);
+  for (const line of numbered.slice(0, WHOLE_LOCATIONS_SHOWN)) {
     const added = addedAt.get(line);
     wholeLocations.push(added ? context.locate(file, added) : { file: file.path, line, excerpt: makeExcerpt(redactSecrets(headLines[line - 1] ?? '')) });
   }
