@@ -39,12 +39,12 @@ export interface GateLookupPlan {
  * whoever removed an agent label or applied the override label, and members of reviewer teams.
  * Only what a rule needs; nothing for a non-agent PR.
  */
-export function planGateLookups(policy: Policy, snapshot: PrSnapshot, options: Pick<EvaluateOptions, 'workflowPath'>): GateLookupPlan {
+export function planGateLookups(policy: Policy, snapshot: PrSnapshot, options: Pick<EvaluateOptions, 'workflowPath' | 'manifestContents'>): GateLookupPlan {
   const permissions = new Set(detectionLookups(policy, snapshot));
   // Before lookups, a removed agent label still counts (fail closed), so this is a superset of
   // the final detection: an agent PR here may turn out not to be one once permissions are known.
   if (detectAgent(policy, snapshot).agent === null) return { permissions: [...permissions], teams: [], findings: null };
-  const findings = evaluatePolicy(policy, snapshot, { workflowPath: options.workflowPath ?? null });
+  const findings = evaluatePolicy(policy, snapshot, { workflowPath: options.workflowPath ?? null, manifestContents: options.manifestContents });
   const plan = planLookups(policy, snapshot, findings);
   for (const login of plan.permissions) permissions.add(login);
   return { permissions: [...permissions], teams: plan.teams, findings };
