@@ -21,10 +21,6 @@ const patterns = [...fromSource, ...builtins];
  * `it.fails` fail ("expected to fail"): then remove the entry.
  */
 const KNOWN_SUPERLINEAR: Record<string, string> = {
-  // src/policy/install-commands.ts cleanWord: fixed on branch dep13.
-  [String.raw`^[\s"'([{]+|[\s"')\]},]+$`]: 'fixed on branch dep13',
-  // src/policy/install-commands.ts: a run of blanks not followed by `#` is rescanned from each blank.
-  [String.raw`\s+#.*$`]: 'src/policy is not this branch’s: reported to the integrator',
   // src/policy/test-markers.ts: trailing-run trim, rescanned from each character of the run.
   [String.raw`[\s("'=]+$`]: 'src/policy is not this branch’s: reported to the integrator',
   // src/policy/text.ts: thousands separators; a long digit run is rescanned from each digit.

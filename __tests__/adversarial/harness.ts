@@ -18,6 +18,8 @@ export interface AdversarialCase {
   /** The category that must find it (evasions) or must stay silent (near-misses). */
   category: CategoryId;
   files: FileChange[];
+  /** Whole manifests at base and head by path, passed to the gate as the manifests the pipeline read (null = absent). */
+  contents?: Record<string, { base: string | null; head: string | null; error?: string }>;
 }
 
 /** Every category an agent could use at `deny`; hosts other than these two are outside the policy. */
@@ -43,13 +45,15 @@ export function denyPolicy(yaml = DENY_POLICY_YAML): Policy {
 const HEAD = 'f'.repeat(40);
 
 /** The whole gate on one case: a Copilot PR, approved by a human on its head commit. */
-export function gateOn(c: Pick<AdversarialCase, 'files'>, policy: Policy = denyPolicy()): GateResult {
+export function gateOn(c: Pick<AdversarialCase, 'files' | 'contents'>, policy: Policy = denyPolicy()): GateResult {
   const snapshot = copilotSnapshot({
     headSha: HEAD,
     files: c.files,
     reviews: [review(user('bob'), 'APPROVED', 30, { commitSha: HEAD })],
   });
-  return evaluateGate(policy, snapshot, { now: new Date('2026-03-03T00:00:00Z') });
+  // Offline, as `evaluate --snapshot` runs: the manifests read beside the snapshot, or none (hunks only).
+  const manifests = c.contents === undefined ? null : Object.entries(c.contents).map(([path, content]) => ({ path, ...content }));
+  return evaluateGate(policy, snapshot, { now: new Date('2026-03-03T00:00:00Z'), manifests });
 }
 
 /** The findings of one category in a gate result. */

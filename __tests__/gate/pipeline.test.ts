@@ -140,8 +140,9 @@ describe('the gate pipeline', () => {
   });
 
   it('gives the policy the manifests it read, and none offline without them', () => {
-    const snapshot = copilotSnapshot({ files: [file('package.json', addedPatch(['{}']))] });
-    const manifests: ManifestContent[] = [{ path: 'package.json', base: null, head: '{}' }];
+    const head = '{ "dependencies": { "lodash": "4.17.21" } }';
+    const snapshot = copilotSnapshot({ files: [file('package.json', addedPatch([head]), { status: 'added' })] });
+    const manifests: ManifestContent[] = [{ path: 'package.json', base: null, head }];
     const withContents = evaluatePolicy(presetPolicy('default'), snapshot, { workflowPath: null, manifestContents: new Map(manifests.map((m) => [m.path, m])) });
     const withoutContents = evaluatePolicy(presetPolicy('default'), snapshot, { workflowPath: null });
     expect(withContents.map((finding) => finding.category)).toEqual(withoutContents.map((finding) => finding.category));

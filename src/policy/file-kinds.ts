@@ -35,10 +35,10 @@ export function isTestPath(path: string): boolean {
 const DOC_EXTENSIONS = new Set(['md', 'mdx', 'markdown', 'rst', 'adoc', 'asciidoc', 'txt', 'rdoc', 'org']);
 const DOC_NAMES = /^(?:license|licence|copying|notice|authors|contributors|changelog|changes|history)(?:\.|$)/i;
 
-/** Prose: Markdown, reStructuredText, plain text (but not `requirements*.txt`), licenses, changelogs. */
+/** Prose: Markdown, reStructuredText, plain text (but not pip's `*requirements*.txt`, `constraints*.txt`, `requirements/*.txt`), licenses, changelogs. */
 export function isDocPath(path: string): boolean {
   const name = baseName(path);
-  if (/^(?:requirements|constraints).*\.txt$/i.test(name)) return false;
+  if (/requirements[^/]*\.txt$|^constraints[^/]*\.txt$/i.test(name) || /(?:^|\/)requirements\/[^/]*\.txt$/i.test(path)) return false;
   return DOC_EXTENSIONS.has(extension(path)) || DOC_NAMES.test(name);
 }
 

@@ -1,6 +1,7 @@
 /**
  * A download piped into an interpreter — `curl … | sh`, `wget -O- … | sudo bash`,
- * `bash <(curl …)`, `sh -c "$(curl …)"`, `iwr … | iex`, `iex (New-Object Net.WebClient).DownloadString(…)`:
+ * `bash <(curl …)`, `source <(curl …)`, `sh -c "$(curl …)"`, `python -c "$(curl …)"`, `iwr … | iex`,
+ * `iex (New-Object Net.WebClient).DownloadString(…)`:
  * code fetched from the network and run without being reviewed or pinned. Returns the index of
  * the first one in the line, or null. `script`: the line is from a script or CI file, where the
  * PowerShell form without a pipe is looked for too. Linear time: every repetition is bounded.
@@ -9,7 +10,7 @@
 const PREFILTER = /curl|wget|iwr|irm|invoke-|downloadstring/i;
 const PATTERNS = [
   /(?<![\w-])(?:curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|\n]{0,500}\|\s{0,5}(?:sudo\s{1,5}(?:-[A-Za-z]{1,10}\s{1,5}){0,3})?(?:env\s{1,5})?(?:bash|sh|zsh|dash|ksh|fish|python[0-9.]{0,4}|node|perl|ruby|php|iex|Invoke-Expression|pwsh|powershell)\b/i,
-  /(?<![\w-])(?:bash|sh|zsh|dash|ksh)\s{1,5}(?:-[A-Za-z]{1,5}\s{1,5}){0,3}["']?\s{0,3}(?:<\(|\$\()\s{0,3}(?:curl|wget)\b/i,
+  /(?<![\w-])(?:bash|sh|zsh|dash|ksh|source|\.|python[0-9.]{0,4}|node|perl|ruby)\s{1,5}(?:-[A-Za-z]{1,5}\s{1,5}){0,3}["']?\s{0,3}(?:<\(|\$\()\s{0,3}(?:curl|wget)\b/i,
   /(?<![\w-])(?:iex|Invoke-Expression)\b[^\n]{0,80}(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod|DownloadString)\b/i,
 ];
 

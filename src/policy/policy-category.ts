@@ -76,6 +76,8 @@ export interface ChangedFile {
   removed: readonly DiffLine[];
 }
 
+export type { ManifestContent };
+
 export interface PolicyContext {
   readonly policy: Policy;
   readonly snapshot: PrSnapshot;

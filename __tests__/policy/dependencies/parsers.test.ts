@@ -43,12 +43,13 @@ describe('package.json', () => {
     );
     expect(summary(result.changes)).toEqual([
       '@scope/pkg: ∅ → ^1.0.0',
+      'fsevents: ∅ → ^2.3.3 (optional)',
       'react-dom: ∅ → >=18 (peer)',
       'react: ∅ → 18.3.1',
       'semver: ∅ → 7.6.3 (override)',
       'vitest: ∅ → ^4.1.0 (dev)',
     ]);
-    expect(result.unclassified).toBe(1); // the one-line optionalDependencies object is not read entry by entry
+    expect(result.unclassified).toBe(0); // the one-line optionalDependencies object is read entry by entry
   });
 
   it('treats a moved line with the same version as formatting', () => {

@@ -18,6 +18,8 @@ export interface DependencyEntry {
   group: string | null;
   /** Between name and spec when shown: `@` (`lodash@^4`), '' (`requests>=2`), ' ' (`x @ https://…`). */
   separator: string;
+  /** 1-based line in the file it was read from, when known (whole manifests). */
+  line?: number;
 }
 
 export interface DependencyChange {
@@ -28,6 +30,8 @@ export interface DependencyChange {
   from: string | null;
   /** New spec; null when removed. */
   to: string | null;
+  /** Line of the new entry in the head file, when known (whole manifests). */
+  line?: number;
 }
 
 export interface ManifestDiff {
@@ -116,10 +120,11 @@ export function diffEntries(removed: readonly DependencyEntry[], added: readonly
   const changes: DependencyChange[] = [];
   for (const [key, entry] of after) {
     const old = before.get(key);
+    const line = entry.line === undefined ? {} : { line: entry.line };
     if (!old) {
-      changes.push({ name: entry.name, group: entry.group, separator: entry.separator, from: null, to: entry.spec });
+      changes.push({ name: entry.name, group: entry.group, separator: entry.separator, from: null, to: entry.spec, ...line });
     } else if (normalizeSpec(old.spec) !== normalizeSpec(entry.spec)) {
-      changes.push({ name: entry.name, group: entry.group, separator: entry.separator, from: old.spec, to: entry.spec });
+      changes.push({ name: entry.name, group: entry.group, separator: entry.separator, from: old.spec, to: entry.spec, ...line });
     }
   }
   for (const [key, entry] of before) {

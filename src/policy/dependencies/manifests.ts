@@ -5,6 +5,7 @@ import { parseGoMod } from './parse-go-mod.js';
 import { parsePackageJson } from './parse-package-json.js';
 import { parsePyproject } from './parse-pyproject.js';
 import { parseRequirements } from './parse-requirements.js';
+import { isRequirementsPath } from './whole-manifest.js';
 
 /**
  * The dependency files of the common ecosystems, by file name. `manifest`: declares dependencies
@@ -105,7 +106,7 @@ export function dependencyFileOf(path: string): DependencyFile | null {
   if (lock) return { kind: 'lockfile', ecosystem: lock, parse: null };
   const manifest = MANIFESTS.get(name);
   if (manifest) return { kind: 'manifest', ...manifest };
-  if (/^(?:requirements|constraints)[^/]*\.(?:txt|in)$/.test(name) || (/\.(?:txt|in)$/.test(name) && /(?:^|\/)requirements\//.test(path))) {
+  if (isRequirementsPath(path)) {
     return { kind: 'manifest', ecosystem: 'python', parse: parseRequirements };
   }
   if (/\.(?:gemspec|csproj|fsproj|vbproj|nuspec)$/.test(name)) return { kind: 'manifest', ecosystem: name.endsWith('.gemspec') ? 'ruby' : 'nuget', parse: null };

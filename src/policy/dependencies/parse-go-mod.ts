@@ -14,7 +14,7 @@ const DIRECTIVES = new Set<string>(['require', 'replace', 'exclude', 'tool', 're
 
 function entryOf(directive: Directive, body: string): DependencyEntry | null {
   const indirect = /\/\/\s*indirect\b/.test(body);
-  const text = body.replace(/\/\/.*$/, '').trim();
+  const text = body.replace(/\/\/[\s\S]*$/, '').trim();
   if (text === '') return null;
   if (directive === 'replace') {
     const [from = '', to = ''] = text.split('=>').map((part) => part.trim());
@@ -28,7 +28,8 @@ function entryOf(directive: Directive, body: string): DependencyEntry | null {
   return { key: `${directive}\u0000${path}`, name: path, spec: version, group, separator: '@' };
 }
 
-function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): number {
+/** Reads one side of a go.mod hunk into `entries`; returns how many changed lines it could not place. */
+export function readGoModSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): number {
   const { lines, tooLong } = manifestLines(hunk, side, '//');
   let unclassified = tooLong;
   const hint = /^(require|replace|exclude|tool|retract)\s*\($/.exec(hunk.header);
@@ -46,7 +47,7 @@ function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): numbe
       blockKnown = true;
       continue;
     }
-    const single = /^(require|replace|exclude|tool|retract)\s+(.+)$/.exec(text);
+    const single = /^(require|replace|exclude|tool|retract)\s+([\s\S]+)$/.exec(text);
     if (single) {
       if (changed) {
         const entry = entryOf(single[1] as Directive, single[2] ?? '');
@@ -59,7 +60,7 @@ function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): numbe
     if (block) {
       const entry = entryOf(block, text);
       if (entry) entries.push(entry);
-    } else if (!blockKnown && /^\S+\s+v\d\S*(?:\s*\/\/.*)?$/.test(text)) {
+    } else if (!blockKnown && /^\S+\s+v\d\S*(?:\s*\/\/[\s\S]*)?$/.test(text)) {
       const entry = entryOf('require', text);
       if (entry) entries.push(entry);
     } else if (!blockKnown && text.includes('=>')) {
@@ -73,5 +74,5 @@ function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): numbe
 }
 
 export function parseGoMod(patch: ParsedPatch): ManifestDiff {
-  return diffHunkSides(patch, readSide);
+  return diffHunkSides(patch, readGoModSide);
 }

@@ -41,7 +41,7 @@ const KNOWN_FIELDS = new Set([
 const UNKNOWN = '\u0000';
 const QUOTED = String.raw`"((?:[^"\\]|\\.)*)"`;
 const OPEN_KEYED = new RegExp(`^${QUOTED}\\s*:\\s*([{[])$`);
-const ENTRY = new RegExp(`^${QUOTED}\\s*:\\s*(.*)$`);
+const ENTRY = new RegExp(`^${QUOTED}\\s*:\\s*([\\s\\S]*)$`);
 const ITEM = new RegExp(`^${QUOTED}$`);
 const STRING_VALUE = new RegExp(`^${QUOTED}$`);
 const NPM_NAME = /^(?:@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9._~-]*$/;
@@ -55,10 +55,33 @@ function unescape(text: string): string {
   return text.replace(/\\(.)/g, '$1');
 }
 
-type Classified = { entry: DependencyEntry } | 'other' | 'unclassified';
+type Classified = { entries: DependencyEntry[] } | 'other' | 'unclassified';
 
-function entry(name: string, spec: string, group: string | null): { entry: DependencyEntry } {
-  return { entry: { key: `${group ?? ''}\u0000${name}`, name, spec, group, separator: '@' } };
+function entry(name: string, spec: string, group: string | null): DependencyEntry {
+  return { key: `${group ?? ''}\u0000${name}`, name, spec, group, separator: '@' };
+}
+
+/** The group of a section's entries: a dependency section, an override section, the workspaces list. */
+function sectionGroup(key: string): string | null | undefined {
+  if (key in SECTION_GROUPS) return SECTION_GROUPS[key] ?? null;
+  if (OVERRIDE_SECTIONS.has(key)) return 'override';
+  if (key === 'workspaces') return 'workspace';
+  return undefined;
+}
+
+/** A whole section on one line (`"optionalDependencies": { "x": "1" }`): its entries, or null when it does not parse. */
+function inlineSection(key: string, rawValue: string): DependencyEntry[] | null {
+  const group = sectionGroup(key);
+  if (group === undefined) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(rawValue);
+  } catch {
+    return null;
+  }
+  if (Array.isArray(value)) return value.map((item) => entry(typeof item === 'string' ? item : JSON.stringify(item), '', group === null ? 'bundled' : group));
+  if (value === null || typeof value !== 'object') return null;
+  return Object.entries(value as Record<string, unknown>).map(([name, spec]) => entry(name, typeof spec === 'string' ? spec : JSON.stringify(spec), group));
 }
 
 function classifyEntry(stack: readonly string[], key: string, rawValue: string): Classified {
@@ -66,20 +89,35 @@ function classifyEntry(stack: readonly string[], key: string, rawValue: string):
   const stringValue = STRING_VALUE.exec(rawValue);
   const value = stringValue ? unescape(stringValue[1] ?? '') : null;
   if (stack.some((name) => OVERRIDE_SECTIONS.has(name))) {
-    return value === null ? 'other' : entry(key, value, 'override');
+    return value === null ? 'other' : { entries: [entry(key, value, 'override')] };
   }
   if (parent !== undefined && parent in SECTION_GROUPS) {
-    if (value !== null) return entry(key, value, SECTION_GROUPS[parent] ?? null);
+    if (value !== null) return { entries: [entry(key, value, SECTION_GROUPS[parent] ?? null)] };
     return rawValue === '{}' || rawValue === '[]' ? 'other' : 'unclassified';
+  }
+  // A section written on one line, wherever the hunk is.
+  if ((parent === undefined || parent === UNKNOWN) && value === null && sectionGroup(key) !== undefined && rawValue !== '{}' && rawValue !== '[]') {
+    return { entries: inlineSection(key, rawValue) ?? [] } ;
   }
   if (parent === UNKNOWN) {
     if (KNOWN_FIELDS.has(key) || value === null) return 'other';
-    if (NPM_NAME.test(key) && VERSION_SPEC.test(value) && !FILE_PATH.test(value)) return entry(key, value, null);
+    if (NPM_NAME.test(key) && VERSION_SPEC.test(value) && !FILE_PATH.test(value)) return { entries: [entry(key, value, null)] };
     return 'other';
   }
-  // Top level, or a known non-dependency object (scripts, engines, exports, …).
-  if (parent === undefined && key in SECTION_GROUPS && rawValue !== '{}' && rawValue !== '[]' && value === null) return 'unclassified';
   return 'other';
+}
+
+/**
+ * An entry whose key is also a package.json field (`"version"`, `"main"`), in an object the hunk
+ * does not show the opening of: a dependency when a sibling at the same indentation is one.
+ */
+interface Pending {
+  indent: number;
+  entry: DependencyEntry;
+}
+
+function indentOf(text: string): number {
+  return text.length - text.trimStart().length;
 }
 
 function readSide(patch: ParsedPatch, side: Side): { entries: DependencyEntry[]; unclassified: number } {
@@ -88,6 +126,16 @@ function readSide(patch: ParsedPatch, side: Side): { entries: DependencyEntry[];
   for (const hunk of patch.hunks) {
     let stack: string[] = [UNKNOWN];
     let first = true;
+    // A key whose `{` or `[` is on the next line: `"optionalDependencies":` then `{`.
+    let pendingKey: string | null = null;
+    // In the unseen object: indentations of dependency-looking entries, and field-named ones waiting on them.
+    const dependencyIndents = new Set<number>();
+    let pending: Pending[] = [];
+    const settle = (): void => {
+      for (const wait of pending) if (dependencyIndents.has(wait.indent)) entries.push(wait.entry);
+      pending = [];
+      dependencyIndents.clear();
+    };
     for (const line of sideLines(hunk, side)) {
       const changed = line.kind !== 'context';
       let text = line.text.trim();
@@ -99,15 +147,21 @@ function readSide(patch: ParsedPatch, side: Side): { entries: DependencyEntry[];
       const atTop = first && startsAtTop(hunk, side);
       first = false;
       if (text === '') continue;
+      const key = pendingKey;
+      pendingKey = null;
       if (text === '{' || text === '[') {
-        if (atTop) stack = [];
+        if (key !== null) stack.push(key);
+        else if (atTop) stack = [];
         else stack.push('');
         continue;
       }
       if (/^[}\]]$/.test(text)) {
         const popped = stack.pop();
         // Leaving an object we never saw open: assume its parent is the top level.
-        if (popped === UNKNOWN) stack = [];
+        if (popped === UNKNOWN) {
+          settle();
+          stack = [];
+        }
         continue;
       }
       const opener = OPEN_KEYED.exec(text);
@@ -117,21 +171,35 @@ function readSide(patch: ParsedPatch, side: Side): { entries: DependencyEntry[];
       }
       const keyed = ENTRY.exec(text);
       if (keyed) {
+        const name = unescape(keyed[1] ?? '');
+        const rawValue = (keyed[2] ?? '').trim();
+        if (rawValue === '') {
+          pendingKey = name;
+          continue;
+        }
+        const inUnknown = stack.length === 1 && stack[0] === UNKNOWN;
+        const result = classifyEntry(stack, name, rawValue);
+        if (inUnknown && typeof result === 'object' && result.entries.length === 1) dependencyIndents.add(indentOf(line.text));
         if (!changed) continue;
-        const result = classifyEntry(stack, unescape(keyed[1] ?? ''), (keyed[2] ?? '').trim());
         if (result === 'unclassified') unclassified += 1;
-        else if (result !== 'other') entries.push(result.entry);
+        else if (result !== 'other') entries.push(...result.entries);
+        else if (inUnknown && KNOWN_FIELDS.has(name)) {
+          const value = STRING_VALUE.exec(rawValue);
+          if (value && NPM_NAME.test(name) && VERSION_SPEC.test(unescape(value[1] ?? ''))) pending.push({ indent: indentOf(line.text), entry: entry(name, unescape(value[1] ?? ''), null) });
+        }
         continue;
       }
       const item = ITEM.exec(text);
       if (item) {
         if (!changed) continue;
         const parent = stack.at(-1);
-        if (parent === 'bundledDependencies' || parent === 'bundleDependencies') entries.push(entry(unescape(item[1] ?? ''), '', 'bundled').entry);
+        if (parent === 'bundledDependencies' || parent === 'bundleDependencies') entries.push(entry(unescape(item[1] ?? ''), '', 'bundled'));
+        else if (parent === 'workspaces' || (parent === 'packages' && stack.at(-2) === 'workspaces')) entries.push(entry(unescape(item[1] ?? ''), '', 'workspace'));
         continue;
       }
       if (changed) unclassified += 1;
     }
+    settle();
   }
   return { entries, unclassified };
 }

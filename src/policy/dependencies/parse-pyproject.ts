@@ -41,6 +41,18 @@ function poetrySubTable(table: string): { name: string; group: string | null } |
   return { name: match[3] ?? '', group: match[1] ? 'dev' : (match[2] ?? null) };
 }
 
+/** Tables whose entries say where packages come from: uv sources; uv, Poetry and pdm indexes. */
+const SOURCE_TABLES = new Set(['tool.uv.sources', 'tool.uv.index', 'tool.poetry.source', 'tool.pdm.source', 'tool.uv']);
+const SOURCE_KEYS_OF_TOOL_UV = new Set(['index-url', 'extra-index-url', 'find-links', 'index', 'sources']);
+
+/** Array keys outside dependency tables whose strings are not requirements (metadata, linters, pytest). */
+const KNOWN_ARRAY_KEYS = new Set([
+  'keywords', 'classifiers', 'authors', 'maintainers', 'license-files', 'dynamic', 'packages', 'include', 'exclude', 'select',
+  'ignore', 'extend-select', 'extend-ignore', 'fixable', 'unfixable', 'per-file-ignores', 'testpaths', 'addopts', 'markers',
+  'filterwarnings', 'python_files', 'python_classes', 'python_functions', 'norecursedirs', 'src', 'known-first-party',
+  'known-third-party', 'omit', 'source', 'plugins', 'files', 'paths', 'env', 'targets', 'members', 'extend-exclude', 'skip',
+]);
+
 const KNOWN_KEYS = new Set([
   'name', 'version', 'description', 'readme', 'requires-python', 'license', 'license-files', 'authors', 'maintainers',
   'keywords', 'classifiers', 'urls', 'scripts', 'gui-scripts', 'entry-points', 'dynamic', 'python', 'packages', 'include',
@@ -53,15 +65,41 @@ function poetryEntry(name: string, value: string, group: string | null): Depende
   return { key: `${group ?? ''}\u0000${normalizePythonName(name)}`, name, spec, group, separator: pythonSpecSeparator(spec) };
 }
 
+/** Tables every array of which lists requirements, with the group their entries get when the key is unseen. */
+const REQUIREMENT_TABLES: Record<string, string> = { 'project.optional-dependencies': 'extra', 'dependency-groups': 'group', 'tool.pdm.dev-dependencies': 'dev' };
+
+/**
+ * Strings of an array whose key the hunk does not show, in a table only the hunk header names:
+ * requirements in a table of requirement lists; pinned requirements (else unknown lines) in the
+ * tables that hold one (`[project]`, `[build-system]`, `[tool.uv]`, `[tool.pdm]`). Returns the
+ * unclassified count.
+ */
+function readUnnamedArrayItems(table: string | null, text: string, entries: DependencyEntry[]): number {
+  let unclassified = 0;
+  const group = table === null ? undefined : REQUIREMENT_TABLES[table];
+  const mixed = table === 'project' || table === 'build-system' || table === 'tool.uv' || table === 'tool.pdm';
+  for (const item of stringsIn(text)) {
+    const requirement = parseRequirement(item, group ?? null);
+    if (group !== undefined && requirement) entries.push(requirement);
+    else if (mixed && requirement && /[<>=~!@]/.test(requirement.spec)) entries.push(requirement);
+    else if (mixed || group !== undefined) unclassified += 1;
+  }
+  return unclassified;
+}
+
 function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): number {
   const { lines, tooLong } = manifestLines(hunk, side, '#');
   let unclassified = tooLong;
-  let table: string | null = null;
-  let knownTable = false;
+  // git may name the enclosing table in the hunk header (`@@ … @@ [project.optional-dependencies]`).
+  const headerTable = hunk.header.startsWith('[') ? tableHeader(hunk.header.trim()) : null;
+  let table: string | null = headerTable;
+  let knownTable = headerTable !== null;
   const hint = /^([A-Za-z0-9_-]+)\s*=\s*\[\s*$/.exec(hunk.header);
   let arrayKey: string | null = null;
   // Until a header or closing bracket says otherwise, lines may be inside the header's array.
   let maybeInHintArray = hint !== null;
+  // Only the hunk header names the table: string lines before any key may be inside one of its arrays.
+  let headerOnly = headerTable !== null && hint === null;
   for (const { changed, text } of lines) {
     const header = text.startsWith('[') && !text.startsWith('["') && !text.startsWith("['") ? tableHeader(text) : null;
     if (header !== null) {
@@ -69,8 +107,14 @@ function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): numbe
       knownTable = true;
       arrayKey = null;
       maybeInHintArray = false;
+      headerOnly = false;
       continue;
     }
+    if (headerOnly && (text.startsWith('"') || text.startsWith("'"))) {
+      if (changed) unclassified += readUnnamedArrayItems(table, text, entries);
+      continue;
+    }
+    if (headerOnly && !text.startsWith('#')) headerOnly = false;
     const inArray = arrayKey !== null || maybeInHintArray;
     if (inArray && text.startsWith(']')) {
       arrayKey = null;
@@ -86,8 +130,11 @@ function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): numbe
         if (group !== undefined) {
           if (requirement) entries.push(requirement);
         } else if (!knownTable) {
-          // An array we cannot name: a pinned requirement is a dependency; anything else is unknown.
-          if (requirement && /[<>=~!@]/.test(requirement.spec)) entries.push(requirement);
+          // An array in a table we cannot see: a requirement is a dependency unless the key is a
+          // known non-dependency list (`classifiers`, ruff's `select`, …); an unnamed array's
+          // unpinned strings are unknown.
+          if (requirement && key !== null && !KNOWN_ARRAY_KEYS.has(key)) entries.push(parseRequirement(item, key) ?? requirement);
+          else if (requirement && /[<>=~!@]/.test(requirement.spec)) entries.push(requirement);
           else if (key === null) unclassified += 1;
         }
       }
@@ -116,6 +163,10 @@ function readSide(hunk: DiffHunk, side: Side, entries: DependencyEntry[]): numbe
           const requirement = parseRequirement(item, group);
           if (requirement) entries.push(requirement);
         }
+        continue;
+      }
+      if (table !== null && SOURCE_TABLES.has(table) && (table !== 'tool.uv' || SOURCE_KEYS_OF_TOOL_UV.has(key))) {
+        entries.push({ key: `source\u0000${table}.${key}\u0000${pair.value}`, name: `${table}.${key}`, spec: pair.value, group: 'source', separator: ' = ' });
         continue;
       }
       const sub = table ? poetrySubTable(table) : null;

@@ -8,7 +8,7 @@ import { diffEntries, MAX_MANIFEST_LINE, type DependencyEntry, type ManifestDiff
  * comment or a blank line. Names are compared in PEP 503 normalized form.
  */
 
-const REQUIREMENT = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(.*)$/;
+const REQUIREMENT = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*([\s\S]*)$/;
 
 /** PEP 503: lower case, runs of `-`, `_`, `.` become one `-`. */
 export function normalizePythonName(name: string): string {
@@ -37,9 +37,11 @@ export function parseRequirement(text: string, group: string | null): Dependency
   return { key: `${group ?? ''}\u0000${normalizePythonName(name)}`, name, spec, group, separator: pythonSpecSeparator(spec) };
 }
 
-function readLine(text: string): DependencyEntry | 'unclassified' | null {
+/** One requirements line: a requirement, an option or URL line (whole text as the entry), or neither. */
+export function readRequirementLine(text: string): DependencyEntry | 'unclassified' | null {
+  // A line too long to be a real requirement is never read as nothing (padding must not hide one).
+  if (text.length > MAX_MANIFEST_LINE) return 'unclassified';
   let line = text;
-  if (line.length > MAX_MANIFEST_LINE) line = line.slice(0, MAX_MANIFEST_LINE);
   const comment = line.search(/(?:^|\s)#/);
   if (comment !== -1) line = line.slice(0, comment);
   line = line.replace(/\\$/, '').replace(/\s--hash[= ]\S+/g, '').trim();
@@ -58,7 +60,7 @@ export function parseRequirements(patch: ParsedPatch): ManifestDiff {
   let unclassified = 0;
   for (const [lines, entries] of [[patch.removed, removed], [patch.added, added]] as const) {
     for (const line of lines) {
-      const entry = readLine(line.text);
+      const entry = readRequirementLine(line.text);
       if (entry === 'unclassified') unclassified += 1;
       else if (entry !== null) entries.push(entry);
     }

@@ -4,8 +4,8 @@
  */
 
 const BARE_OR_QUOTED = String.raw`(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')`;
-const TABLE = /^\[\[?([^\]]*)\]\]?\s*(?:#.*)?$/;
-const KEY_VALUE = new RegExp(String.raw`^(${BARE_OR_QUOTED}(?:\s*\.\s*${BARE_OR_QUOTED})*)\s*=\s*(.*)$`);
+const TABLE = /^\[\[?([^\]]*)\]\]?\s*(?:#[\s\S]*)?$/;
+const KEY_VALUE = new RegExp(String.raw`^(${BARE_OR_QUOTED}(?:\s*\.\s*${BARE_OR_QUOTED})*)\s*=\s*([\s\S]*)$`);
 const STRING = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
 
 function unquote(part: string): string {
