@@ -1,0 +1,54 @@
+import { tierOrder } from './rows.js';
+import type { ReportJson } from './report-types.js';
+
+/**
+ * The Mermaid charts of the job summary (docs/report-mode.md, "Pictures"): success rate per agent
+ * and tier, and the comparison's two sides per agent. `xychart-beta` draws no whiskers, so the
+ * intervals stay in the tables beside the charts. Pure.
+ */
+
+/** A Mermaid quoted label: agent ids are `[a-z0-9-]`, but custom ones and cohorts are checked anyway. */
+export function mermaidLabel(text: string): string {
+  return `"${text.replace(/[^A-Za-z0-9 _.:/+-]/g, '_').slice(0, 40)}"`;
+}
+
+const pct = (value: number | null): number => (value === null ? 0 : Math.round(value * 1000) / 10);
+
+export function successChart(report: ReportJson, order: readonly string[]): string[] {
+  const rated = order.filter((id) => report.agents[id]!.successRate !== null);
+  if (rated.length === 0) return [];
+  const tiers = tierOrder(rated.flatMap((id) => Object.keys(report.agents[id]!.tiers)));
+  const lines = [
+    '```mermaid',
+    'xychart-beta',
+    `    title "Success rate by agent, then by tier (${tiers.join(', ')}) (%)"`,
+    `    x-axis [${rated.map(mermaidLabel).join(', ')}]`,
+    '    y-axis "Success rate (%)" 0 --> 100',
+    `    bar [${rated.map((id) => pct(report.agents[id]!.successRate)).join(', ')}]`,
+  ];
+  for (const tier of tiers) lines.push(`    bar [${rated.map((id) => pct(report.agents[id]!.tiers[tier]?.successRate ?? null)).join(', ')}]`);
+  lines.push('```', '');
+  return lines;
+}
+
+export function comparisonChart(report: ReportJson): string[] {
+  const comparison = report.comparison;
+  if (!comparison) return [];
+  const ids = Object.keys(comparison.agents).filter((id) => {
+    const agent = comparison.agents[id]!;
+    return agent.a.successRate !== null || agent.b.successRate !== null;
+  });
+  if (ids.length === 0) return [];
+  const [a, b] = comparison.cohorts;
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `    title ${mermaidLabel(`Success rate: ${a} (first bar) vs ${b} (second bar)`)}`,
+    `    x-axis [${ids.map(mermaidLabel).join(', ')}]`,
+    '    y-axis "Success rate (%)" 0 --> 100',
+    `    bar [${ids.map((id) => pct(comparison.agents[id]!.a.successRate)).join(', ')}]`,
+    `    bar [${ids.map((id) => pct(comparison.agents[id]!.b.successRate)).join(', ')}]`,
+    '```',
+    '',
+  ];
+}
