@@ -141,7 +141,7 @@ function runReport(search: { [key: string]: unknown }): Promise<Outcome> {
     const data = await fetchReport(client, REPORT_TARGET, readPolicy);
     const repo = { owner: REPORT_TARGET.owner, name: REPORT_TARGET.name };
     const window = { from: REPORT_TARGET.from, to: REPORT_TARGET.to, label: 'test' };
-    await fetchReportResult(client, data.policy.policy, data, { repo, window, now: REPORT_TARGET.now });
+    await fetchReportResult(client, data.policy.policy, data, { repo, window, now: REPORT_TARGET.now, tierLabels: new Map(), compare: null });
   });
 }
 

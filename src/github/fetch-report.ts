@@ -158,7 +158,7 @@ export async function fetchReport<P>(
   const filePaths = new Map<number, string[]>();
   for (const pr of prs) {
     if (pr.mergedAt && pr.mergeCommit) mergeCommits.set(pr.number, pr.mergeCommit.oid);
-    if (pr.files) filePaths.set(pr.number, present(pr.files.nodes).map((node) => node.path));
+    if (pr.files?.nodes) filePaths.set(pr.number, present(pr.files.nodes).map((node) => node.path));
   }
 
   const revertSources: RevertSource[] = snapshots.map((snapshot) => ({

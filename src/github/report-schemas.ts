@@ -10,7 +10,7 @@ export const ReportPullRequestSchema = GqlPullRequestSchema.extend({
   reviews: ReviewPageSchema.extend({ nodes: z.array(ReportReviewSchema.nullable()) }),
   // Optional: an answer without it (an older stand-in) means "paths unknown", never "no files".
   files: z
-    .object({ totalCount: z.number().int(), nodes: z.array(z.object({ path: z.string() }).nullable()) })
+    .object({ totalCount: z.number().int(), nodes: z.array(z.object({ path: z.string() }).nullable()).nullable() })
     .nullable()
     .optional(),
 });

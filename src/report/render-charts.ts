@@ -52,3 +52,9 @@ export function comparisonChart(report: ReportJson): string[] {
     '',
   ];
 }
+
+export function pieChart(report: ReportJson, order: readonly string[]): string[] {
+  const lines = ['```mermaid', 'pie title Agent PRs by agent'];
+  for (const id of order) lines.push(`    ${mermaidLabel(id)} : ${report.agents[id]!.prs}`);
+  return [...lines, '```', ''];
+}

@@ -1,6 +1,6 @@
 import { escapeMarkdown, inlineCode, markdownLink } from '../render/escape.js';
 import { formatDuration } from '../render/format-duration.js';
-import { successChart } from './render-charts.js';
+import { pieChart, successChart } from './render-charts.js';
 import { renderComparison, renderGuardrails, renderPermissions, renderTiers } from './render-sections.js';
 import { agentOrder, formatNumber, formatTime, percent, rateWithInterval } from './report-format.js';
 import type { AgentSummary, FailureSample, ReportJson } from './report-types.js';
@@ -115,7 +115,7 @@ export function renderReport(report: ReportJson): string {
       'Medians include open PRs (end-to-end runs to now).',
     '',
   );
-  lines.push(...noiseLine(report, order), ...successChart(report, order));
+  lines.push(...noiseLine(report, order), ...successChart(report, order), ...pieChart(report, order));
   lines.push(...renderTiers(report), ...renderComparison(report), ...renderPermissions(report), ...renderGuardrails(report));
   lines.push(...renderFailures(report));
   return lines.join('\n');
