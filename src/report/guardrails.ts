@@ -65,7 +65,7 @@ function suggestFor(agent: string, prs: readonly ReportPr[]): Guardrail[] {
   const decided = prs.filter((pr) => pr.state !== 'open');
   const out: Guardrail[] = [];
   const evidence = (candidate: Candidate, all: readonly ReportPr[], has: (pr: ReportPr) => boolean) => ({
-    failures: candidate.failures.map((pr) => pr.url).sort(),
+    failures: [...candidate.failures].sort((x, y) => x.repo.localeCompare(y.repo) || x.number - y.number).map((pr) => pr.url),
     prs: all.filter(has).length,
     of: all.length,
   });

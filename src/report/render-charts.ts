@@ -8,8 +8,8 @@ import type { ReportJson } from './report-types.js';
  */
 
 /** A Mermaid quoted label: agent ids are `[a-z0-9-]`, but custom ones and cohorts are checked anyway. */
-export function mermaidLabel(text: string): string {
-  return `"${text.replace(/[^A-Za-z0-9 _.:/+-]/g, '_').slice(0, 40)}"`;
+export function mermaidLabel(text: string, max = 40): string {
+  return `"${text.replace(/[^A-Za-z0-9 _.,:/+()-]/g, '_').slice(0, max)}"`;
 }
 
 const pct = (value: number | null): number => (value === null ? 0 : Math.round(value * 1000) / 10);
@@ -43,7 +43,7 @@ export function comparisonChart(report: ReportJson): string[] {
   return [
     '```mermaid',
     'xychart-beta',
-    `    title ${mermaidLabel(`Success rate: ${a} (first bar) vs ${b} (second bar)`)}`,
+    `    title ${mermaidLabel(`Success rate (%): ${a} (first bar) vs ${b} (second bar)`, 120)}`,
     `    x-axis [${ids.map(mermaidLabel).join(', ')}]`,
     '    y-axis "Success rate (%)" 0 --> 100',
     `    bar [${ids.map((id) => pct(comparison.agents[id]!.a.successRate)).join(', ')}]`,
