@@ -22,7 +22,7 @@ export function successChart(report: ReportJson, order: readonly string[]): stri
     '```mermaid',
     'xychart-beta',
     `    title "Success rate by agent, then by tier (${tiers.join(', ')}) (%)"`,
-    `    x-axis [${rated.map(mermaidLabel).join(', ')}]`,
+    `    x-axis [${rated.map((id) => mermaidLabel(id)).join(', ')}]`,
     '    y-axis "Success rate (%)" 0 --> 100',
     `    bar [${rated.map((id) => pct(report.agents[id]!.successRate)).join(', ')}]`,
   ];
@@ -44,7 +44,7 @@ export function comparisonChart(report: ReportJson): string[] {
     '```mermaid',
     'xychart-beta',
     `    title ${mermaidLabel(`Success rate (%): ${a} (first bar) vs ${b} (second bar)`, 120)}`,
-    `    x-axis [${ids.map(mermaidLabel).join(', ')}]`,
+    `    x-axis [${ids.map((id) => mermaidLabel(id)).join(', ')}]`,
     '    y-axis "Success rate (%)" 0 --> 100',
     `    bar [${ids.map((id) => pct(comparison.agents[id]!.a.successRate)).join(', ')}]`,
     `    bar [${ids.map((id) => pct(comparison.agents[id]!.b.successRate)).join(', ')}]`,

@@ -46,6 +46,11 @@ function row(id: string, agent: AgentSummary): string {
   return `| ${cells.join(' | ')} |`;
 }
 
+const signedPoints = (fraction: number): string => {
+  const points = Math.round(fraction * 100);
+  return points > 0 ? `+${points}` : points < 0 ? `−${-points}` : '0';
+};
+
 /** The two agents with the most PRs, read with the same rule as a comparison: noise is no win. */
 function noiseLine(report: ReportJson, order: string[]): string[] {
   if (order.length < 2) return [];
@@ -56,7 +61,7 @@ function noiseLine(report: ReportJson, order: string[]): string[] {
   const [lo, hi] = difference.interval;
   const reading =
     lo <= 0 && hi >= 0
-      ? `The success rates of \`${first}\` and \`${second}\` differ by less than the noise (95% interval of the difference ${Math.round(lo * 100)}…${Math.round(hi * 100)} points): no clear winner.`
+      ? `The success rates of \`${first}\` and \`${second}\` differ by less than the noise (95% interval of the difference ${signedPoints(lo)}…${signedPoints(hi)} points): no clear winner.`
       : `\`${hi < 0 ? first : second}\` succeeded more often than \`${hi < 0 ? second : first}\` (95% interval of the difference ${Math.round(Math.min(Math.abs(lo), Math.abs(hi)) * 100)}…${Math.round(Math.max(Math.abs(lo), Math.abs(hi)) * 100)} points).`;
   return [reading, ''];
 }
