@@ -4,7 +4,6 @@ import type { Metrics } from '../../src/result.js';
 import { reportPr } from './report-pr.js';
 
 const WINDOW = { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-03-15T00:00:00Z') };
-const REPO = { owner: 'acme', name: 'widgets' };
 
 function metrics(overrides: { total?: number; endToEnd?: number; review?: number | null; rework?: number; changeRequests?: number } = {}): Metrics {
   return {
