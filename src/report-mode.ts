@@ -16,7 +16,7 @@ import { tierLabelsOf } from './report/tier-labels.js';
 import { parseReportWindow } from './report/window.js';
 
 /**
- * `mode: report` (SPEC §6): every PR created in `report-window`, through the same detection and
+ * `mode: report` (docs/report-mode.md): every PR created in `report-window`, through the same detection and
  * metrics as a gate run, aggregated per agent. Writes the job summary, the `report` output (one
  * line of JSON), and the same JSON to a file in RUNNER_TEMP whose path is the `report-path` output
  * (for actions/upload-artifact). Writes no comment and no status; it fails only when it cannot run

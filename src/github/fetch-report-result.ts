@@ -20,7 +20,7 @@ import { fileFrom } from './snapshot-from-api.js';
  * EVALUATE_FILE_PAGES requests each). Then the pure report (src/report/build-report.ts).
  */
 
-/** File pages read per ungated PR (100 files each): SPEC-level budget of 2 more requests per PR. */
+/** File pages read per ungated PR (100 files each): the budget is 2 more requests per PR (docs/report-mode.md). */
 export const EVALUATE_FILE_PAGES = 2;
 
 export interface ReportResult {

@@ -10,14 +10,15 @@ import { parseResponse, type GqlPullRequest, type GqlReview } from './schemas.js
 import { snapshotFromApi, type RestReviewComment } from './snapshot-from-api.js';
 
 /**
- * Report mode's reads (SPEC §6, budget §9: ≤ 3 requests per agent PR on average). Everything is
+ * Report mode's reads (docs/report-mode.md, "API use": ≤ 0.1 requests per PR on average). Everything is
  * batched; the count does not grow with what each PR holds, only with how many PRs there are:
  *
  * 1. one context query: the token's identity, the policy file at the default branch head, and
  *    the first 100 commits of the default branch since the window start (revert commits pushed
  *    directly; further history pages follow, 100 commits each);
  * 2. GraphQL search, 50 PRs per request, each with what detection and metrics read (author, body,
- *    branch, labels, assignees, the first 100 commits, reviews, comments and timeline events). A
+ *    branch, labels, assignees, the first 100 commits, reviews, comments and timeline events) and
+ *    its first 50 changed paths (path areas; report-queries.ts). A
  *    search answers at most 1000 results, so a window with more is split in halves until each
  *    part has at most 1000;
  * 3. when the window ends before now, one search for `Revert` PRs merged after it (they can still

@@ -10,7 +10,7 @@ import { tierOrder } from './rows.js';
  * summary's tables and charts, intervals drawn as whiskers. Every text from the report is escaped.
  */
 
-const STYLE = `body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#1b1f24;max-width:1100px}
+const CSS = `body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#1b1f24;max-width:1100px}
 table{border-collapse:collapse;margin:8px 0 20px}th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:right}
 th:first-child,td:first-child,td.l{text-align:left}th{background:#f3f5f7}pre{background:#f6f8fa;padding:8px;border:1px solid #d0d7de}
 .note{color:#57606a;font-size:13px}figure{margin:12px 0 24px}`;
@@ -127,7 +127,7 @@ export function renderReportHtml(report: ReportJson): string {
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    `<title>${esc(title)}</title><style>${STYLE}</style></head><body>`,
+    `<title>${esc(title)}</title><style>${CSS}</style></head><body>`,
     `<h1>${esc(title)}</h1>`,
     `<p>PRs created ${esc(formatTime(report.window.from))} → ${esc(formatTime(report.window.to))}: <strong>${total}</strong> agent PRs.</p>`,
     gaps,

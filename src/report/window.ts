@@ -1,5 +1,5 @@
 /**
- * The `report-window` input (SPEC §6): a duration back from now (`36h`, `14d`, `2w`, no upper
+ * The `report-window` input (docs/report-mode.md): a duration back from now (`36h`, `14d`, `2w`, no upper
  * bound) or an ISO range (`2026-01-01..2026-01-15`, dates or full datetimes). A date-only end
  * means the end of that day (UTC), so both ends are inclusive. Pure: `now` is passed in.
  */
