@@ -81,3 +81,14 @@ describe('report-compare', () => {
     expect(cohortOf(second, WINDOW, { ...pr, createdAt: '2026-01-20T00:00:00Z' })).toBeNull();
   });
 });
+
+describe('a second window', () => {
+  it('reads the span of both windows and names the earlier one a', async () => {
+    const { fixedSides, readSpan } = await import('../../src/report/cohorts.js');
+    const spec = parseCompare('2026-01-01..2026-01-14', NOW)!;
+    expect(readSpan(WINDOW, spec)).toEqual({ from: new Date('2026-01-01T00:00:00Z'), to: WINDOW.to });
+    expect(fixedSides(spec, WINDOW)).toEqual(['2026-01-01..2026-01-14', '2026-02-01..2026-02-14']);
+    expect(readSpan(WINDOW, parseCompare('label:x/', NOW))).toBe(WINDOW);
+    expect(fixedSides(parseCompare('label:x/', NOW)!, WINDOW)).toBeNull();
+  });
+});

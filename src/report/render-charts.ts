@@ -17,11 +17,14 @@ const pct = (value: number | null): number => (value === null ? 0 : Math.round(v
 export function successChart(report: ReportJson, order: readonly string[]): string[] {
   const rated = order.filter((id) => report.agents[id]!.successRate !== null);
   if (rated.length === 0) return [];
-  const tiers = tierOrder(rated.flatMap((id) => Object.keys(report.agents[id]!.tiers)));
+  // Mermaid bars cannot leave a gap: a tier is drawn only where every agent shown has a rate in it.
+  const tiers = tierOrder(rated.flatMap((id) => Object.keys(report.agents[id]!.tiers))).filter((tier) =>
+    rated.every((id) => (report.agents[id]!.tiers[tier]?.successRate ?? null) !== null),
+  );
   const lines = [
     '```mermaid',
     'xychart-beta',
-    `    title "Success rate by agent, then by tier (${tiers.join(', ')}) (%)"`,
+    tiers.length > 0 ? `    title "Success rate by agent, then by tier (${tiers.join(', ')}) (%)"` : '    title "Success rate by agent (%)"',
     `    x-axis [${rated.map((id) => mermaidLabel(id)).join(', ')}]`,
     '    y-axis "Success rate (%)" 0 --> 100',
     `    bar [${rated.map((id) => pct(report.agents[id]!.successRate)).join(', ')}]`,
