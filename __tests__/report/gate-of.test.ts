@@ -36,6 +36,24 @@ describe('gateOf: the gate state, from our own comment only', () => {
   });
 });
 
+describe('gateOf with the gate named (--gate-login), for a token of another account', () => {
+  it('reads the named app’s comment, never a user’s with the same name', () => {
+    const alice = user('alice', 101);
+    const snapshot = copilotSnapshot({ comments: [comment(user('github-actions', 7), 1, body({ ...STATE, verdict: 'pass' })), comment(GITHUB_ACTIONS, 5, body(STATE))], viewer: alice });
+    expect(gateOf(snapshot)).toBeNull();
+    expect(gateOf(snapshot, 'github-actions[bot]')?.verdict).toBe('fail');
+    const onlyLookAlike = copilotSnapshot({ comments: [comment(user('github-actions', 7), 1, body({ ...STATE, verdict: 'pass' }))], viewer: alice });
+    expect(gateOf(onlyLookAlike, 'github-actions[bot]')).toBeNull();
+  });
+
+  it('takes only an app login on the command line', async () => {
+    const { cli } = await import('../cli/cli-harness.js');
+    const run = await cli(['report', 'acme/widgets', '--gate-login', 'github-actions'], { env: { GITHUB_TOKEN: 't', GITHUB_API_URL: 'http://127.0.0.1:9' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--gate-login "github-actions" must be the gate\'s app login, such as github-actions[bot]');
+  });
+});
+
 describe('areasOf', () => {
   it('takes the top directory of each path, once', () => {
     expect(areasOf(['src/a.ts', 'src/b/c.ts', 'README.md', 'infra/x.tf'])).toEqual(['(root)', 'infra/', 'src/']);

@@ -22,7 +22,7 @@ import { writeLocalFile } from './write-local-file.js';
 
 /**
  * `agent-pr-gate report …` (docs/report-mode.md):
- * - `report owner/repo [--window 14d] [--compare X] [--evaluate] [--json] [--html FILE]`: report
+ * - `report owner/repo [--window 14d] [--compare X] [--evaluate] [--gate-login L] [--json] [--html FILE]`: report
  *   mode, locally: reads with the token, prints the summary markdown (or the JSON); writes nothing
  *   to GitHub;
  * - `report merge a.json b.json …`: one report from several, recomputed from their PRs (JSON);
@@ -98,6 +98,7 @@ export async function runReport(args: string[], io: CliIo): Promise<ExitCode> {
         window: { type: 'string' },
         compare: { type: 'string' },
         evaluate: { type: 'boolean' },
+        'gate-login': { type: 'string' },
         config: { type: 'string' },
         'policy-path': { type: 'string' },
         json: { type: 'boolean' },
@@ -115,6 +116,10 @@ export async function runReport(args: string[], io: CliIo): Promise<ExitCode> {
   const now = io.now();
   const { window, compare } = parseOptions(values, now);
   const span = readSpan(window, compare);
+  const gateLogin = values['gate-login'] ?? null;
+  if (gateLogin !== null && !/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\[bot\]$/.test(gateLogin)) {
+    throw usageError(`--gate-login "${gateLogin}" must be the gate's app login, such as github-actions[bot]`, 'report');
+  }
   const configPath = values['policy-path'] ?? DEFAULT_POLICY_PATH;
   const localText = values.config !== undefined ? await readLocalFile(io.cwd, values.config) : null;
   const env = readApiEnv(io.env, 'report');
@@ -147,7 +152,15 @@ export async function runReport(args: string[], io: CliIo): Promise<ExitCode> {
   }
   let result;
   try {
-    result = await fetchReportResult(client, data.policy, data, { repo, window, now, tierLabels, compare, evaluate: values.evaluate === true });
+    result = await fetchReportResult(client, data.policy, data, {
+      repo,
+      window,
+      now,
+      tierLabels,
+      compare,
+      evaluate: values.evaluate === true,
+      gateLogin,
+    });
   } catch (error) {
     throw new CliError(describeApiFailure(error, `the permissions and files ${label}'s report needs`, env.apiUrl));
   }

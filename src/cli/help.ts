@@ -128,6 +128,8 @@ Options:
                        label:PREFIX, pattern:REGEX (one capture group), or split:DATE
   --evaluate           evaluate PRs the gate never judged with the current policy
                        (at most 2 more requests per such PR)
+  --gate-login LOGIN   the gate's app login (github-actions[bot]) when this token is another
+                       account: gate states are read only from that app's comments
   --json               print the report JSON instead of the markdown
   --html FILE          also write the report as one self-contained HTML page
   -h, --help           show this help

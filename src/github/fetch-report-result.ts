@@ -59,7 +59,7 @@ export async function fetchReportResult(client: GitHubClient, policy: Policy, da
   let requests = data.requests + logins.length;
   const evaluated = new Map<number, PrGate>();
   if (options.evaluate) {
-    const ungated = snapshots.filter((snapshot) => gateOf(snapshot) === null && detectAgent(policy, snapshot).agent !== null);
+    const ungated = snapshots.filter((snapshot) => gateOf(snapshot, options.gateLogin ?? null) === null && detectAgent(policy, snapshot).agent !== null);
     const results = await mapLimit(ungated, 4, (snapshot) => fetchFiles(client, repo, snapshot));
     for (const result of results) {
       requests += result.requests;

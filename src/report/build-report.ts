@@ -30,6 +30,8 @@ export interface ReportOptions {
   compare: CompareSpec | null;
   /** Fresh evaluations of ungated PRs (report-evaluate), by number. */
   evaluated?: ReadonlyMap<number, PrGate>;
+  /** The gate's app login when it is not the token's identity (`--gate-login`). */
+  gateLogin?: string | null;
 }
 
 export function buildReport(policy: Policy, reads: ReportReads, options: ReportOptions): ReportJson {
@@ -46,6 +48,7 @@ export function buildReport(policy: Policy, reads: ReportReads, options: ReportO
       compare: options.compare,
       filePaths: reads.filePaths.get(snapshot.number) ?? null,
       evaluated: options.evaluated?.get(snapshot.number) ?? null,
+      gateLogin: options.gateLogin ?? null,
     });
     return pr ? [pr] : [];
   });

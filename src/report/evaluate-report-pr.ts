@@ -2,6 +2,8 @@ import type { Policy } from '../config/policy.js';
 import { detectAgent } from '../detect/detect-agent.js';
 import { parseGateState } from '../gate-state.js';
 import { findStickyComment } from '../github/find-sticky-comment.js';
+import { sameLogin } from '../identity.js';
+import { COMMENT_MARKER } from '../render/marker.js';
 import { computeMetrics } from '../metrics/compute-metrics.js';
 import type { PrSnapshot } from '../snapshot.js';
 import { cohortOf, type CompareSpec } from './cohorts.js';
@@ -26,6 +28,8 @@ export interface ReportPrContext {
   filePaths: readonly string[] | null;
   /** A fresh evaluation of an ungated PR (report-evaluate), used when there is no gate state. */
   evaluated?: PrGate | null;
+  /** The gate's app login when it is not the token's identity (`--gate-login`); see gateOf. */
+  gateLogin?: string | null;
 }
 
 /** `src/`, `infra/`, or `(root)` for a file at the top: the first directory of each path. */
@@ -35,11 +39,23 @@ export function areasOf(paths: readonly string[]): string[] {
 }
 
 /**
- * The gate's last state, only from our own comment: the marker AND the token's identity
- * (findStickyComment); a state line planted in anybody else's comment is never read.
+ * The gate's comment when its identity is named (`--gate-login`, an app login such as
+ * `github-actions[bot]`): the oldest comment with the marker whose author is a Bot of that login.
+ * Only an app holds a `[bot]` login, so a user account with a look-alike name never matches.
  */
-export function gateOf(snapshot: PrSnapshot): PrGate | null {
-  const comment = findStickyComment(snapshot.comments, snapshot.viewer);
+function namedGateComment(snapshot: PrSnapshot, login: string): PrSnapshot['comments'][number] | null {
+  const ours = snapshot.comments.filter((c) => c.body.includes(COMMENT_MARKER) && c.author?.type === 'Bot' && sameLogin(c.author.login, login));
+  ours.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+  return ours[0] ?? null;
+}
+
+/**
+ * The gate's last state, only from our own comment: the marker AND the gate's identity — the
+ * token's (findStickyComment, as the gate finds its comment), or the app login given with
+ * `--gate-login`; a state line planted in anybody else's comment is never read.
+ */
+export function gateOf(snapshot: PrSnapshot, gateLogin: string | null = null): PrGate | null {
+  const comment = gateLogin ? namedGateComment(snapshot, gateLogin) : findStickyComment(snapshot.comments, snapshot.viewer);
   const state = comment ? parseGateState(comment.body) : null;
   if (!state) return null;
   return {
@@ -63,7 +79,7 @@ export function evaluateReportPr(policy: Policy, snapshot: PrSnapshot, revertedB
   const merged = snapshot.state === 'merged';
   const reverted = merged && revertedBy !== null;
   const closedAfterChangesRequested = snapshot.state === 'closed' && metrics.interventions.changeRequests > 0;
-  const gate = gateOf(snapshot) ?? context.evaluated ?? null;
+  const gate = gateOf(snapshot, context.gateLogin ?? null) ?? context.evaluated ?? null;
   const cohort = context.compare
     ? cohortOf(context.compare, context.window, {
         createdAt: snapshot.createdAt,
