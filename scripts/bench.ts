@@ -254,6 +254,52 @@ function processLine(run: CoreRun): string | null {
   return `       ${'the whole process (+ V8 compiler and GC threads)'.padEnd(52)} ${ms(run.cold.process)} cold, ${ms(run.warm.process)} warm`;
 }
 
+/**
+ * Report mode (SPEC §9 in docs/report-mode.md, "API use"): the bundled CLI (`node dist/cli.js
+ * report`, the same code as `mode: report`, with its production pacing: GraphQL queries 1 s apart)
+ * over generated repositories of 500 and 7,000 PRs served by report mode's stand-in. Requests per
+ * PR over 500 PRs (budget ≤ 0.1), peak RSS of the report process for 7,000 PRs (budget < 512 MB),
+ * and the run time with the stand-in's CPU share of it.
+ */
+async function reportRows(): Promise<boolean> {
+  const { generateRepo, NAME, OWNER, WINDOW_INPUT } = await import('../__tests__/report/generate-repo.js');
+  const { startFakeReportApi } = await import('../__tests__/report/fake-report-api.js');
+  const cli = resolve(import.meta.dirname, '../dist/cli.js');
+  let ok = true;
+  console.log('report mode (node dist/cli.js report, production pacing: GraphQL queries 1 s apart)');
+  for (const size of [500, 7000]) {
+    const repo = generateRepo(20260105, size);
+    const api = await startFakeReportApi({ owner: OWNER, name: NAME, pulls: repo.pulls, history: repo.history });
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const run = await new Promise<{ code: number | null; rssKb: number }>((done) => {
+      const env = { PATH: process.env.PATH ?? '', GITHUB_TOKEN: 'bench', GITHUB_API_URL: api.url };
+      const child = spawn('/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, cli, 'report', `${OWNER}/${NAME}`, '--window', WINDOW_INPUT, '--json'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('close', (code) => done({ code, rssKb: Number(/maxrss=(\d+)/.exec(stderr)?.[1] ?? NaN) }));
+    });
+    const wall = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    const standIn = (cpu.user + cpu.system) / 1000;
+    const requests = api.total();
+    await api.close();
+    const perPr = requests / size;
+    const rssMb = run.rssKb / 1024;
+    const checks: Array<[string, string, string, boolean]> =
+      size === 500
+        ? [['API requests per PR', `${requests} / ${size} = ${perPr.toFixed(3)}`, '≤ 0.1', run.code === 0 && perPr <= 0.1]]
+        : [['peak RSS of the report process', `${rssMb.toFixed(0)} MB`, '< 512 MB', run.code === 0 && rssMb < 512]];
+    console.log(`  ${size} PRs: ${requests} requests, ${(wall / 1000).toFixed(1)} s (stand-in CPU ${(standIn / 1000).toFixed(1)} s of it), exit ${run.code}`);
+    for (const [what, value, budget, pass] of checks) {
+      ok &&= pass;
+      console.log(`  ${pass ? 'ok  ' : 'MISS'} ${what.padEnd(52)} ${value.padEnd(26)} budget ${budget}`);
+    }
+  }
+  console.log('');
+  return ok;
+}
+
 async function main() {
   if (!existsSync(DIST)) {
     console.error(`${DIST} is missing: run npm run build first`);
@@ -302,6 +348,7 @@ async function main() {
   const heavyProcess = processLine(heavy);
   if (heavyProcess) console.log(heavyProcess);
   console.log('');
+  ok = (await reportRows()) && ok;
   const floors = await startupFloors();
   console.log('startup context (not budgets):');
   console.log(`  node -e 'import("dist/index.js")' (load only, no run)     ${ms(floors.importOnly)}`);

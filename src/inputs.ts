@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { CompareError, parseCompare } from './report/cohorts.js';
 import { parseReportWindow, ReportWindowError } from './report/window.js';
 import { FAIL_ON, type FailOn } from './verdict.js';
 
@@ -26,6 +27,10 @@ export interface Inputs {
   status: boolean;
   /** Report mode window as given (`14d`, `12h`, `2w`, `2026-01-01..2026-01-15`). */
   reportWindow: string;
+  /** Report mode comparison as given (a second window, `label:…`, `pattern:…`, `split:…`), or ''. */
+  reportCompare: string;
+  /** Report mode: evaluate PRs the gate never judged with the current policy. */
+  reportEvaluate: boolean;
 }
 
 export const DEFAULT_CONFIG = '.github/agent-pr-gate.yml';
@@ -77,6 +82,15 @@ export function parseInputs(get: (name: string) => string): Inputs {
   const mode = oneOf('mode', get('mode'), MODES, 'gate');
   const reportWindow = get('report-window') || '14d';
   if (mode === 'report') checkReportWindow(reportWindow);
+  const reportCompare = get('report-compare').trim();
+  if (mode === 'report') {
+    try {
+      parseCompare(reportCompare, new Date());
+    } catch (error) {
+      if (error instanceof CompareError) throw new InputError(`input ${error.message}`);
+      throw error;
+    }
+  }
   const githubToken = get('github-token');
   if (githubToken === '') {
     throw new InputError('input github-token is empty: pass `github-token: ${{ github.token }}` (the default) or another token');
@@ -89,6 +103,8 @@ export function parseInputs(get: (name: string) => string): Inputs {
     comment: oneOf('comment', get('comment'), COMMENT_MODES, 'always'),
     status: bool('status', get('status'), true),
     reportWindow,
+    reportCompare,
+    reportEvaluate: bool('report-evaluate', get('report-evaluate'), false),
   };
 }
 

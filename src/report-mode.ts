@@ -9,9 +9,11 @@ import { fetchReportResult } from './github/fetch-report-result.js';
 import { annotatePolicyErrors, describePolicyErrors } from './github/publish-policy-error.js';
 import type { RunnerEnv } from './github/runner-env.js';
 import type { Inputs } from './inputs.js';
-import type { ReportJson } from './report/aggregate-report.js';
 import { escapeForLog } from './render/escape-log.js';
+import { parseCompare, readSpan } from './report/cohorts.js';
 import { renderReport } from './report/render-report.js';
+import type { ReportJson } from './report/report-types.js';
+import { tierLabelsOf } from './report/tier-labels.js';
 import { parseReportWindow } from './report/window.js';
 
 /**
@@ -63,11 +65,13 @@ export async function runReportMode(inputs: Inputs, client: GitHubClient, env: R
     log: (message) => core.info(escapeForLog(message)),
     group: (name, work) => core.group(escapeForLog(name), work),
   };
-  const target = { owner: repo.owner, name: repo.name, configPath: inputs.config, from: window.from, to: window.to, now };
+  const compare = parseCompare(inputs.reportCompare, now);
+  const span = readSpan(window, compare);
+  const target = { owner: repo.owner, name: repo.name, configPath: inputs.config, from: span.from, to: span.to, now };
   const readPolicy = (text: string | null) => {
     const result = loadPolicy(text, inputs.config);
     if (!result.ok) throw new PolicyLoadError(result.errors);
-    return result;
+    return { ...result, tierLabels: tierLabelsOf(text, inputs.config) };
   };
   const data = await fetchReport(client, target, readPolicy, progress).catch((error: unknown) => {
     if (!(error instanceof PolicyLoadError)) throw error;
@@ -78,7 +82,14 @@ export async function runReportMode(inputs: Inputs, client: GitHubClient, env: R
   if (!data) return;
   const loaded = data.policy;
 
-  const { report, requests } = await fetchReportResult(client, loaded.policy, data, { repo, window, now });
+  const { report, requests } = await fetchReportResult(client, loaded.policy, data, {
+    repo,
+    window,
+    now,
+    tierLabels: loaded.tierLabels,
+    compare,
+    evaluate: inputs.reportEvaluate,
+  });
   const snapshots = data.snapshots;
 
   const summary = Object.entries(report.agents)
@@ -86,7 +97,7 @@ export async function runReportMode(inputs: Inputs, client: GitHubClient, env: R
     .join(', ');
   core.info(
     `agent-pr-gate: ${report.prs.length} agent PRs of ${snapshots.length} PRs in the window${summary ? ` (${summary})` : ''}; ` +
-      `${report.failures.length} failure samples; ${requests} API requests`,
+      `${report.failures.length} failure samples; ${report.guardrails.length} guardrail suggestions; ${requests} API requests`,
   );
 
   const dir = options.tempDir ?? env.tempDir ?? tmpdir();

@@ -199,9 +199,9 @@ const MALFORMED: Array<[name: string, text: string, expected: string[]]> = [
     ["3:12: metrics.tiers.small.max-lines: is required"],
   ],
   [
-    "unknown tier",
+    "size limits on a tier of your own",
     "metrics:\n  tiers:\n    huge: { max-files: 3, max-lines: 10 }\n",
-    ["3:5: metrics.tiers.huge: unknown key; valid keys here: `small`, `medium`"],
+    ["3:11: metrics.tiers.huge: only `small` and `medium` have size limits; other tiers take `labels` only"],
   ],
   [
     "bad reviewer",

@@ -8,7 +8,7 @@
 import { schema } from '@octokit/graphql-schema';
 import { buildClientSchema, Kind, parse, validate, type FieldNode, type SelectionSetNode, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { REPORT_CONTEXT_QUERY, REPORT_HISTORY_QUERY, REPORT_SEARCH_QUERY } from '../../src/github/fetch-report.js';
+import { REPORT_CONTEXT_QUERY, REPORT_HISTORY_QUERY, REPORT_SEARCH_QUERY } from '../../src/github/report-queries.js';
 import { manifestsQuery, MORE_QUERY, SNAPSHOT_QUERY } from '../../src/github/graphql-queries.js';
 import { MAX_MANIFESTS } from '../../src/gate/plan.js';
 

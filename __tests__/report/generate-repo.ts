@@ -94,6 +94,8 @@ export interface StoredPr {
   reviews: GqlReviewData[];
   comments: GqlCommentData[];
   timelineItems: GqlTimelineData[];
+  /** Changed file paths (generate-evaluation.ts); absent: the fake API answers none. */
+  files?: string[];
 }
 
 /** A commit on the default branch (for `history`). */
@@ -143,8 +145,8 @@ function prng(seed: number): () => number {
 const MIN = 60_000;
 const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 
-const user = (login: string, databaseId: number): GqlActorData => ({ __typename: 'User', login, databaseId });
-const botActor = (login: string, databaseId: number): GqlActorData => ({ __typename: 'Bot', login, databaseId });
+export const user = (login: string, databaseId: number): GqlActorData => ({ __typename: 'User', login, databaseId });
+export const botActor = (login: string, databaseId: number): GqlActorData => ({ __typename: 'Bot', login, databaseId });
 
 const ALICE = user('alice', 101);
 const BOB = user('bob', 102);
@@ -271,11 +273,11 @@ function workSpec(rand: () => number, kind: Kind, createdAt: number): Spec {
 }
 
 /** Builds the repository: `size` PRs created in the window (and a few outside it). */
-export function generateRepo(seed = 20260105, size = 500): GeneratedRepo {
+export function generateRepo(seed = 20260105, size = 500, options: { kinds?: Array<[Kind, number]> } = {}): GeneratedRepo {
   const rand = prng(seed);
   const specs: Spec[] = [];
   const span = WINDOW_TO - WINDOW_FROM - 6 * 3_600_000;
-  const kinds: Array<[Kind, number]> = [
+  const kinds: Array<[Kind, number]> = options.kinds ?? [
     ['copilot', 22],
     ['codex', 18],
     ['claude', 14],

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateReport, type ReportPrInput } from '../../src/report/aggregate-report.js';
+import { aggregateReport, type ReportPr } from '../../src/report/aggregate-report.js';
 import { renderReport, MAX_FAILURE_SAMPLES } from '../../src/report/render-report.js';
 import type { Metrics } from '../../src/result.js';
+import { reportPr } from './report-pr.js';
 
 const WINDOW = { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-03-15T00:00:00Z') };
-const REPO = { owner: 'acme', name: 'widgets' };
 
 function metrics(total: number, endToEnd: number, review: number | null, rework = 0): Metrics {
   return {
@@ -20,8 +20,8 @@ function metrics(total: number, endToEnd: number, review: number | null, rework 
   };
 }
 
-function pr(number: number, agent: string, state: ReportPrInput['state'], extra: Partial<ReportPrInput> = {}): ReportPrInput {
-  return {
+function pr(number: number, agent: string, state: ReportPr['state'], extra: Parameters<typeof reportPr>[0] extends infer T ? Partial<T> : never = {}): ReportPr {
+  return reportPr({
     number,
     url: `https://github.com/acme/widgets/pull/${number}`,
     title: `PR ${number}`,
@@ -31,13 +31,13 @@ function pr(number: number, agent: string, state: ReportPrInput['state'], extra:
     reverted: false,
     closedAfterChangesRequested: false,
     ...extra,
-  };
+  });
 }
 
 describe('renderReport', () => {
   it('renders the window, the per-agent table, both charts and the failure samples', () => {
     const report = aggregateReport({
-      repo: REPO,
+      repos: ['acme/widgets'],
       window: WINDOW,
       prs: [
         pr(1, 'copilot', 'merged', {
@@ -55,18 +55,19 @@ describe('renderReport', () => {
 
       PRs created 2026-03-01 00:00 UTC → 2026-03-15 00:00 UTC: **4** agent PRs.
 
-      | Agent | PRs | Merged | Closed unmerged | Open | Reverted | Success rate | Median interventions | Median end-to-end | Median time to first human review | Rework rate |
+      | Agent | PRs | Merged | Closed unmerged | Open | Reverted | Success rate (95% interval) | Median interventions | Median end-to-end | Median time to first human review | Rework rate |
       | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-      | \`copilot\` | 3 | 2 | 1 | 0 | 1 | 33.3% | 1 | 2 h | 1 h 30 min | 0% |
+      | \`copilot\` | 3 | 2 | 1 | 0 | 1 | 33.3% (6–79%) | 1 | 2 h | 1 h 30 min | 0% |
       | \`codex\` | 1 | 0 | 0 | 1 | 0 | — | 1 | 4 h | 1 h 30 min | 0% |
 
-      Success rate = (merged − reverted) / (merged + closed unmerged); — when none was merged or closed yet. Rework rate = share of PRs with at least one changes-requested round followed by a new commit. Medians include open PRs (end-to-end runs to now).
+      Success rate = (merged − reverted) / (merged + closed unmerged), with its Wilson 95% interval; — when none was merged or closed yet. Rework rate = share of PRs with at least one changes-requested round followed by a new commit. Medians include open PRs (end-to-end runs to now).
 
       \`\`\`mermaid
       xychart-beta
-          title "Success rate by agent (%)"
+          title "Success rate by agent, then by tier (small) (%)"
           x-axis ["copilot"]
           y-axis "Success rate (%)" 0 --> 100
+          bar [33.3]
           bar [33.3]
       \`\`\`
 
@@ -75,6 +76,26 @@ describe('renderReport', () => {
           "copilot" : 3
           "codex" : 1
       \`\`\`
+
+      ### By tier
+
+      | Agent | Tier | PRs | Merged | Success rate (95% interval) | Median interventions | Median end-to-end |
+      | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+      | \`copilot\` | \`small\` | 3 | 2 | 33.3% (6–79%) | 1 | 2 h |
+      | \`codex\` | \`small\` | 1 | 0 | — | 1 | 4 h |
+
+      A tier comes from a label mapped in \`metrics.tiers.<name>.labels\`, else from the PR size.
+
+      ### Permissions
+
+      - copilot: 0 of 3 PRs judged by the gate, 3 ungated; 2 merged without a pass
+      - codex: 0 of 1 PRs judged by the gate, 1 ungated; 0 merged without a pass
+
+      No permission findings in the gate states of these PRs.
+
+      ### Suggested guardrails
+
+      No path area or category holds clearly more of an agent's failures than its successes.
 
       ### Failure samples
 
@@ -92,7 +113,7 @@ describe('renderReport', () => {
   });
 
   it('says so when the window has no agent PRs, and lists what could not be read', () => {
-    const report = aggregateReport({ repo: REPO, window: WINDOW, prs: [], incomplete: ['search: 1000 of 1200 PRs listed'] });
+    const report = aggregateReport({ repos: ['acme/widgets'], window: WINDOW, prs: [], incomplete: ['search: 1000 of 1200 PRs listed'] });
     expect(renderReport(report)).toBe(
       [
         '## Agent PR report: acme/widgets',
@@ -110,14 +131,14 @@ describe('renderReport', () => {
   });
 
   it('leaves the bar chart out when no agent has a success rate yet, and caps the samples', () => {
-    const open = aggregateReport({ repo: REPO, window: WINDOW, prs: [pr(1, 'devin', 'open')] });
+    const open = aggregateReport({ repos: ['acme/widgets'], window: WINDOW, prs: [pr(1, 'devin', 'open')] });
     const text = renderReport(open);
     expect(text).not.toContain('xychart-beta');
     expect(text).toContain('pie title Agent PRs by agent\n    "devin" : 1');
     expect(text).toContain('No agent PR of the window was reverted or closed after changes were requested.');
 
     const many = Array.from({ length: MAX_FAILURE_SAMPLES + 3 }, (_, i) => pr(i + 1, 'cursor', 'closed', { closedAfterChangesRequested: true }));
-    const capped = renderReport(aggregateReport({ repo: REPO, window: WINDOW, prs: many }));
+    const capped = renderReport(aggregateReport({ repos: ['acme/widgets'], window: WINDOW, prs: many }));
     expect(capped.match(/^- \[/gm)?.length).toBe(MAX_FAILURE_SAMPLES);
     expect(capped).toContain('- … and 3 more in the report JSON');
     expect(capped).toContain('**Closed after changes were requested** (28)');

@@ -11,7 +11,7 @@ import { createGitHubClient } from '../../src/github/client.js';
 import { TEST_PACING } from '../fake-github/test-pacing.js';
 import { readRunnerEnv } from '../../src/github/runner-env.js';
 import { parseInputs } from '../../src/inputs.js';
-import type { AgentSummary, ReportJson } from '../../src/report/aggregate-report.js';
+import type { AgentRow, ReportJson } from '../../src/report/report-types.js';
 import { ReportWindowError } from '../../src/report/window.js';
 import { MAX_OUTPUT_LENGTH, REPORT_FILE, reportOutput, runReportMode } from '../../src/report-mode.js';
 import { startFakeReportApi, type FakeReportApi } from './fake-report-api.js';
@@ -30,9 +30,9 @@ const round4 = (value: number): number => Math.round(value * 10_000) / 10_000;
 const interventions = (t: Truth): number => t.humanCommits + t.changeRequests + t.reviewComments + t.humanComments;
 
 /** The per-agent numbers of SPEC §6, from the ground truth alone. */
-function expectedAgents(truth: Truth[]): Record<string, AgentSummary> {
+function expectedAgents(truth: Truth[]): Record<string, Omit<AgentRow, 'successRateInterval'>> {
   const agentPrs = truth.filter((t) => t.inWindow && t.kind !== 'human');
-  const out: Record<string, AgentSummary> = {};
+  const out: Record<string, Omit<AgentRow, 'successRateInterval'>> = {};
   for (const id of [...new Set(agentPrs.map((t) => t.kind))].sort()) {
     const prs = agentPrs.filter((t) => t.kind === id);
     const merged = prs.filter((t) => t.state === 'merged').length;
@@ -154,7 +154,7 @@ describe('report mode on a generated repository of 500 PRs', () => {
   it('reports exact per-agent numbers within the request budget', async () => {
     run = await runAgainst(api);
     const expected = expectedAgents(repo.truth);
-    expect(run.file.agents).toEqual(expected);
+    expect(run.file.agents).toMatchObject(expected);
     expect(Object.keys(run.file.agents)).toEqual(['claude', 'codex', 'copilot', 'cursor', 'devin']);
 
     const agentPrs = repo.truth.filter((t) => t.inWindow && t.kind !== 'human');
@@ -231,7 +231,7 @@ describe('report mode on a generated repository of 500 PRs', () => {
       incomplete: [],
     });
     expect(run.summary).toContain('## Agent PR report: acme/widgets');
-    expect(run.summary).toContain('| Agent | PRs | Merged | Closed unmerged | Open | Reverted | Success rate |');
+    expect(run.summary).toContain('| Agent | PRs | Merged | Closed unmerged | Open | Reverted | Success rate (95% interval) |');
     expect(run.summary).toContain('```mermaid\nxychart-beta');
     expect(run.summary).toContain('```mermaid\npie title Agent PRs by agent');
     expect(run.summary).toContain('**Reverted after merge**');
@@ -248,7 +248,7 @@ describe('report mode on a window with more PRs than one search returns', () => 
     const api = await startFakeReportApi({ owner: OWNER, name: NAME, pulls: repo.pulls, history: repo.history, permissions: { carol: 'write' } });
     try {
       const run = await runAgainst(api);
-      expect(run.file.agents).toEqual(expectedAgents(repo.truth));
+      expect(run.file.agents).toMatchObject(expectedAgents(repo.truth));
       expect(run.file.prs).toHaveLength(repo.truth.filter((t) => t.inWindow && t.kind !== 'human').length);
       expect(run.file.incomplete).toEqual([]);
       expect(run.log).toContain('more than search returns at once, splitting the range');
@@ -300,14 +300,33 @@ describe('reportOutput', () => {
       version: 1,
       mode: 'report',
       repo: 'acme/widgets',
+      repos: ['acme/widgets'],
       window: { from: '2026-01-05T00:00:00.000Z', to: '2026-01-18T23:59:59.999Z' },
       agents: {},
+      comparison: null,
+      guardrails: [],
       prs: [],
       failures: [],
       incomplete: [],
     };
     expect(reportOutput(base)).toBe(JSON.stringify(base));
-    const pr = { number: 1, agent: 'codex', state: 'open' as const, url: 'u', title: 'x'.repeat(1000), reverted: false, metrics: {} as ReportJson['prs'][number]['metrics'] };
+    const pr: ReportJson['prs'][number] = {
+      repo: 'acme/widgets',
+      number: 1,
+      agent: 'codex',
+      state: 'open',
+      url: 'u',
+      title: 'x'.repeat(1000),
+      createdAt: '2026-01-06T00:00:00Z',
+      reverted: false,
+      failure: null,
+      tier: 'small',
+      cohort: null,
+      areas: null,
+      gate: null,
+      mergedWithoutPass: false,
+      metrics: {} as ReportJson['prs'][number]['metrics'],
+    };
     const big: ReportJson = { ...base, prs: Array.from({ length: Math.ceil(MAX_OUTPUT_LENGTH / 1000) + 1 }, (_, i) => ({ ...pr, number: i + 1 })) };
     const output = JSON.parse(reportOutput(big)) as ReportJson;
     expect(output.prs).toEqual([]);

@@ -115,6 +115,8 @@ Options:
 ${EXIT_CODES}
 `,
   report: `Usage: agent-pr-gate report owner/repo [options]
+       agent-pr-gate report merge a.json b.json … > org.json
+       agent-pr-gate report render report.json [--html out.html]
 
 Report mode, locally: every agent PR created in the window, grouped by agent (PRs, merged,
 reverted, success rate, interventions, end-to-end time, rework). Prints the summary markdown,
@@ -126,8 +128,18 @@ Options:
   --config FILE        use this LOCAL policy file (agent definitions, bots, tiers) instead of
                        the default branch's
   --policy-path PATH   where the policy lives in the repository (default .github/agent-pr-gate.yml)
+  --compare SPEC       compare two sides: a second window (2026-01-22..2026-02-04),
+                       label:PREFIX, pattern:REGEX (one capture group), or split:DATE
+  --evaluate           evaluate PRs the gate never judged with the current policy
+                       (at most 2 more requests per such PR)
+  --gate-login LOGIN   the gate's app login (github-actions[bot]) when this token is another
+                       account: gate states are read only from that app's comments
   --json               print the report JSON instead of the markdown
+  --html FILE          also write the report as one self-contained HTML page
   -h, --help           show this help
+
+merge combines report JSON files (one per repository) into one, recomputed from
+their PRs; render turns a report JSON file into the markdown or (--html) the page.
 
 ${ENVIRONMENT}
 

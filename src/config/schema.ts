@@ -53,10 +53,13 @@ export const AgentSchema = z
   })
   .strict();
 
+const TierLabels = z.array(z.string().min(1).max(100)).min(1).max(50).describe('labels that put a PR in this tier, whatever its size');
+
 const Tier = z
   .object({
     'max-files': PositiveInt.describe('files changed'),
     'max-lines': PositiveInt.describe('lines changed (additions + deletions)'),
+    labels: TierLabels.optional(),
   })
   .strict();
 
@@ -118,9 +121,16 @@ export function policyFileSchema<const L extends readonly CategoryDefinition[]>(
             small: Tier.optional().describe('at most this many files and lines is `small`'),
             medium: Tier.optional().describe('at most this many files and lines is `medium`'),
           })
-          .strict()
+          // Any other name (or `large`) is a tier by label only; the union keeps the type sound.
+          .catchall(z.union([z.object({ labels: TierLabels }).strict(), Tier]).describe('a tier of your own (or `large`), by label only'))
+          .superRefine((tiers, ctx) => {
+            for (const [name, tier] of Object.entries(tiers)) {
+              if (name === 'small' || name === 'medium' || !tier || !('max-files' in tier)) continue;
+              ctx.addIssue({ code: 'custom', path: [name], message: 'only `small` and `medium` have size limits; other tiers take `labels` only' });
+            }
+          })
           .optional()
-          .describe('size tiers for the `tier` metric; a PR larger than `medium` is `large`'),
+          .describe('size tiers for the `tier` metric (a PR larger than `medium` is `large`), and labels that set the tier in reports'),
       })
       .strict()
       .optional()

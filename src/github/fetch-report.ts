@@ -1,31 +1,24 @@
-import * as z from 'zod';
 import type { RevertSource } from '../report/reverts.js';
 import type { PrSnapshot } from '../snapshot.js';
 import type { GitHubClient } from './client.js';
-import { pageOf } from './fetch-pages.js';
 import { fetchMorePages, nextPages, present, type AllPages } from './fetch-more-pages.js';
-import { pullRequestFields, pullRequestFragments, type PullRequestSelection } from './graphql-queries.js';
-import {
-  GqlPullRequestSchema,
-  GqlReviewSchema,
-  parseResponse,
-  RestReviewCommentsSchema,
-  ReviewPageSchema,
-  type GqlPullRequest,
-  type GqlReview,
-} from './schemas.js';
+import { fetchReviewComments, mapLimit } from './fetch-report-comments.js';
+import { searchRange, searchTime } from './fetch-report-search.js';
+import { REPORT_CONTEXT_QUERY, REPORT_HISTORY_QUERY } from './report-queries.js';
+import { ContextSchema, HistoryAnswerSchema, type ReportPullRequest } from './report-schemas.js';
+import { parseResponse, type GqlPullRequest, type GqlReview } from './schemas.js';
 import { snapshotFromApi, type RestReviewComment } from './snapshot-from-api.js';
 
 /**
- * Report mode's reads (docs/report-mode.md, "API use": ≤ 3 requests per agent PR on average).
- * Everything is batched; the count does not grow with what each PR holds, only with how many PRs
- * there are:
+ * Report mode's reads (docs/report-mode.md, "API use": ≤ 0.1 requests per PR on average). Everything is
+ * batched; the count does not grow with what each PR holds, only with how many PRs there are:
  *
  * 1. one context query: the token's identity, the policy file at the default branch head, and
  *    the first 100 commits of the default branch since the window start (revert commits pushed
  *    directly; further history pages follow, 100 commits each);
  * 2. GraphQL search, 50 PRs per request, each with what detection and metrics read (author, body,
- *    branch, labels, assignees, the first 100 commits, reviews, comments and timeline events). A
+ *    branch, labels, assignees, the first 100 commits, reviews, comments and timeline events) and
+ *    its first 50 changed paths (path areas; report-queries.ts). A
  *    search answers at most 1000 results, so a window with more is split in halves until each
  *    part has at most 1000;
  * 3. when the window ends before now, one search for `Revert` PRs merged after it (they can still
@@ -41,102 +34,10 @@ import { snapshotFromApi, type RestReviewComment } from './snapshot-from-api.js'
  * snapshot shape and the same core as a gate run.
  */
 
-export const REPORT_SEARCH_OPERATION = 'AgentPrGateReportSearch';
-export const REPORT_CONTEXT_OPERATION = 'AgentPrGateReportContext';
-export const REPORT_HISTORY_OPERATION = 'AgentPrGateReportHistory';
-
-/** PRs per search request (GitHub allows up to 100; 50 keeps each answer's size moderate). */
-export const SEARCH_PAGE_SIZE = 50;
-/** GitHub's search answers at most this many results per query. */
-export const SEARCH_RESULT_CAP = 1000;
 /** Default-branch history pages read at most (100 commits each). */
 export const MAX_HISTORY_PAGES = 100;
-/** Review comment pages read at most (100 each). */
-export const MAX_REVIEW_COMMENT_PAGES = 300;
 /** Follow-up pages fetched at the same time. */
 const FOLLOW_UP_CONCURRENCY = 4;
-
-// The pull request fields of AgentPrGateSnapshot (src/github/graphql-queries.ts), so the answer
-// parses with the same schemas and maps with the same code; reviews leave out their inline
-// comments (see 5. above) and `mergeCommit` is added for revert detection.
-const REPORT_SELECTION: PullRequestSelection = { reviewComments: false, extraFields: 'mergeCommit { oid }' };
-
-export const REPORT_SEARCH_QUERY = `
-query ${REPORT_SEARCH_OPERATION}($q: String!, $first: Int!, $after: String) {
-  search(type: ISSUE, query: $q, first: $first, after: $after) {
-    issueCount
-    pageInfo { hasNextPage endCursor }
-    nodes { __typename ...ReportPullRequest }
-  }
-}
-
-fragment ReportPullRequest on PullRequest {${pullRequestFields(REPORT_SELECTION)}}
-${pullRequestFragments(REPORT_SELECTION)}`;
-
-const HISTORY_FIELDS = `
-history(first: 100, since: $since, after: $after) {
-  pageInfo { hasNextPage endCursor }
-  nodes { oid message committedDate url }
-}`;
-
-export const REPORT_CONTEXT_QUERY = `
-query ${REPORT_CONTEXT_OPERATION}($owner: String!, $name: String!, $policyExpression: String!, $since: GitTimestamp!, $after: String) {
-  viewer { login databaseId }
-  repository(owner: $owner, name: $name) {
-    policyFile: object(expression: $policyExpression) { __typename ... on Blob { text isBinary isTruncated } }
-    defaultBranchRef { name target { __typename ... on Commit { ${HISTORY_FIELDS} } } }
-  }
-}`;
-
-export const REPORT_HISTORY_QUERY = `
-query ${REPORT_HISTORY_OPERATION}($owner: String!, $name: String!, $since: GitTimestamp!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    defaultBranchRef { target { __typename ... on Commit { ${HISTORY_FIELDS} } } }
-  }
-}`;
-
-// ---- Schemas of the answers (the shared ones, with reviews without comments). ----
-
-const ReportReviewSchema = GqlReviewSchema.omit({ comments: true });
-const ReportPullRequestSchema = GqlPullRequestSchema.extend({
-  mergeCommit: z.object({ oid: z.string() }).nullable(),
-  reviews: ReviewPageSchema.extend({ nodes: z.array(ReportReviewSchema.nullable()) }),
-});
-type ReportPullRequest = z.infer<typeof ReportPullRequestSchema>;
-
-const SearchAnswerSchema = z.object({
-  search: z.object({
-    issueCount: z.number().int(),
-    pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
-    // Search can answer Issue nodes too; PullRequest nodes are parsed one by one (below).
-    nodes: z.array(z.looseObject({ __typename: z.string() }).nullable()),
-  }),
-});
-
-const HistorySchema = z.object({
-  pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
-  nodes: z.array(z.object({ oid: z.string(), message: z.string(), committedDate: z.string(), url: z.string() }).nullable()),
-});
-
-const TargetSchema = z.object({ __typename: z.string(), history: HistorySchema.optional() }).nullable();
-
-const ContextSchema = z.object({
-  viewer: z.object({ login: z.string(), databaseId: z.number().int().nullable() }).nullable(),
-  repository: z
-    .object({
-      policyFile: z
-        .object({ __typename: z.string(), text: z.string().nullable().optional(), isBinary: z.boolean().nullable().optional() })
-        .nullable(),
-      defaultBranchRef: z.object({ name: z.string(), target: TargetSchema }).nullable(),
-    })
-    .nullable(),
-});
-
-const HistoryAnswerSchema = z.object({
-  repository: z.object({ defaultBranchRef: z.object({ target: TargetSchema }).nullable() }).nullable(),
-});
-
-const RestRepoReviewCommentsSchema = z.array(RestReviewCommentsSchema.element.extend({ pull_request_url: z.string() }));
 
 // ---- The result. ----
 
@@ -150,6 +51,8 @@ export interface ReportTarget {
   /** The evaluation time (revert PRs are looked for up to it). */
   now: Date;
 }
+
+export { searchTime };
 
 export interface ReportProgress {
   /** One line of progress. */
@@ -166,6 +69,8 @@ export interface ReportData<P> {
   snapshots: PrSnapshot[];
   /** The merge commit of each merged PR of the window, by number. */
   mergeCommits: Map<number, string>;
+  /** The first changed file paths of each PR of the window (report-queries.ts), by number; absent when the answer had none. */
+  filePaths: Map<number, string[]>;
   /** Everything that can revert a PR: the PRs of the window and after it, and default-branch commits. */
   revertSources: RevertSource[];
   /** One plain sentence per gap in what was read. */
@@ -175,11 +80,6 @@ export interface ReportData<P> {
 }
 
 const NO_PROGRESS: ReportProgress = { log: () => undefined, group: (_name, work) => work() };
-
-/** `2026-01-05T00:00:00+00:00`: the datetime form search qualifiers take, to the second. */
-export function searchTime(ms: number): string {
-  return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}+00:00`;
-}
 
 interface Counter {
   requests: number;
@@ -256,7 +156,11 @@ export async function fetchReport<P>(
   });
 
   const mergeCommits = new Map<number, string>();
-  for (const pr of prs) if (pr.mergedAt && pr.mergeCommit) mergeCommits.set(pr.number, pr.mergeCommit.oid);
+  const filePaths = new Map<number, string[]>();
+  for (const pr of prs) {
+    if (pr.mergedAt && pr.mergeCommit) mergeCommits.set(pr.number, pr.mergeCommit.oid);
+    if (pr.files?.nodes) filePaths.set(pr.number, present(pr.files.nodes).map((node) => node.path));
+  }
 
   const revertSources: RevertSource[] = snapshots.map((snapshot) => ({
     kind: 'pr',
@@ -291,6 +195,7 @@ export async function fetchReport<P>(
     policy,
     snapshots: snapshots.sort((a, b) => a.number - b.number),
     mergeCommits,
+    filePaths,
     revertSources,
     incomplete,
     requests: counter.requests,
@@ -336,55 +241,6 @@ async function fetchContext(api: GitHubClient, target: ReportTarget, incomplete:
   return { viewer: answer.viewer, policyText, defaultBranch: repository.defaultBranchRef?.name ?? null, history };
 }
 
-// ---- 2./3. Search. ----
-
-function pullRequestsOf(nodes: Array<{ __typename: string } | null>): ReportPullRequest[] {
-  return nodes
-    .filter((node) => node?.__typename === 'PullRequest')
-    .map((node) => parseResponse(ReportPullRequestSchema, node, 'a pull request in the search results'));
-}
-
-/**
- * Every PR of `repo` created in [from, to] (milliseconds, to the second) matching `extra`. When a
- * range holds more than the search cap, it is split in two and each half searched on its own.
- */
-async function searchRange(
-  api: GitHubClient,
-  repo: string,
-  from: number,
-  to: number,
-  extra: string,
-  incomplete: string[],
-  progress: ReportProgress,
-): Promise<ReportPullRequest[]> {
-  const range = `${searchTime(from)}..${searchTime(to)}`;
-  const q = `repo:${repo} is:pr created:${range}${extra ? ` ${extra}` : ''} sort:created-asc`;
-  const out: ReportPullRequest[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const raw = await api.graphql(REPORT_SEARCH_QUERY, { q, first: SEARCH_PAGE_SIZE, after });
-    const { search } = parseResponse(SearchAnswerSchema, raw, 'the pull request search');
-    const seconds = Math.floor(to / 1000) - Math.floor(from / 1000);
-    if (after === null && search.issueCount > SEARCH_RESULT_CAP && seconds >= 1) {
-      const middle = Math.floor(from / 1000) * 1000 + Math.floor(seconds / 2) * 1000;
-      progress.log(`${search.issueCount} PRs created ${range}: more than search returns at once, splitting the range`);
-      const first = await searchRange(api, repo, from, middle, extra, incomplete, progress);
-      const second = await searchRange(api, repo, middle + 1000, to, extra, incomplete, progress);
-      return [...first, ...second];
-    }
-    out.push(...pullRequestsOf(search.nodes));
-    if (!search.pageInfo.hasNextPage || search.pageInfo.endCursor === null || search.pageInfo.endCursor === after) {
-      if (search.issueCount > SEARCH_RESULT_CAP) {
-        incomplete.push(`search: ${out.length} of ${search.issueCount} PRs created ${range} listed (GitHub search returns at most ${SEARCH_RESULT_CAP})`);
-      }
-      break;
-    }
-    after = search.pageInfo.endCursor;
-    if (out.length >= SEARCH_RESULT_CAP) break;
-  }
-  return out;
-}
-
 // ---- 4. The next pages of overflowing connections. ----
 
 interface FullPr extends AllPages<GqlReview> {
@@ -399,48 +255,6 @@ function withoutComments(review: Omit<GqlReview, 'comments'>): GqlReview {
 async function completePr(api: GitHubClient, target: ReportTarget, pr: ReportPullRequest): Promise<FullPr> {
   const all = await fetchMorePages(api, target, pr);
   return { pr, ...all, reviews: all.reviews.map(withoutComments) };
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      out[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
-// ---- 5. Review comments. ----
-
-/** The repository's inline review comments since the window start, by PR number. */
-async function fetchReviewComments(api: GitHubClient, target: ReportTarget, incomplete: string[]): Promise<Map<number, RestReviewComment[]>> {
-  const route = 'GET /repos/{owner}/{repo}/pulls/comments' as const;
-  const params = { owner: target.owner, repo: target.name, sort: 'created' as const, direction: 'asc' as const, since: target.from.toISOString(), per_page: 100 };
-  // Page 1 says how many pages there are; the rest are read a few at a time (not all at once:
-  // a long window can have hundreds, and GitHub's secondary limits punish bursts).
-  const first = await api.request(route, { ...params, page: 1 });
-  const last = pageOf(typeof first.headers.link === 'string' ? first.headers.link : '', 'last') ?? 1;
-  const pages = Array.from({ length: Math.min(last, MAX_REVIEW_COMMENT_PAGES) - 1 }, (_, index) => index + 2);
-  const rest = await mapLimit(pages, FOLLOW_UP_CONCURRENCY, async (page) => (await api.request(route, { ...params, page })).data);
-  const items = [first.data, ...rest].flatMap((data) => (Array.isArray(data) ? (data as unknown[]) : []));
-  if (last > MAX_REVIEW_COMMENT_PAGES) {
-    incomplete.push(`review comments: only the first ${items.length} since the window start were read`);
-  }
-  const comments = parseResponse(RestRepoReviewCommentsSchema, items, 'the repository review comments list');
-  const byPr = new Map<number, RestReviewComment[]>();
-  for (const comment of comments) {
-    const number = Number(/\/pulls\/(\d+)$/.exec(comment.pull_request_url)?.[1]);
-    if (!Number.isInteger(number)) continue;
-    const list = byPr.get(number) ?? [];
-    list.push(comment);
-    byPr.set(number, list);
-  }
-  return byPr;
 }
 
 // ---- Mapping. ----

@@ -1,11 +1,15 @@
 import { escapeMarkdown, inlineCode, markdownLink } from '../render/escape.js';
 import { formatDuration } from '../render/format-duration.js';
-import type { AgentSummary, FailureSample, ReportJson } from './aggregate-report.js';
+import { pieChart, successChart } from './render-charts.js';
+import { renderComparison, renderGuardrails, renderPermissions, renderTiers } from './render-sections.js';
+import { agentOrder, formatNumber, formatTime, percent, rateWithInterval } from './report-format.js';
+import type { AgentSummary, FailureSample, ReportJson } from './report-types.js';
+import { rateDifference } from './stats.js';
 
 /**
- * The job summary of report mode: the window, a per-agent table, two Mermaid charts (success
- * rate per agent as an `xychart-beta` bar chart, PRs per agent as a pie), and the failure samples
- * with links. Pure; the same text is what a user reads on the run page.
+ * The job summary of report mode (docs/report-mode.md): the window, a per-agent table with
+ * intervals, Mermaid charts, tiers, the comparison, permissions, suggested guardrails and the
+ * failure samples with links. Pure; the same text is what a user reads on the run page.
  */
 
 /** Failure samples listed per group; the JSON artifact holds all of them. */
@@ -18,26 +22,12 @@ const COLUMNS = [
   'Closed unmerged',
   'Open',
   'Reverted',
-  'Success rate',
+  'Success rate (95% interval)',
   'Median interventions',
   'Median end-to-end',
   'Median time to first human review',
   'Rework rate',
 ];
-
-function percent(value: number | null): string {
-  if (value === null) return '—';
-  return `${Math.round(value * 1000) / 10}%`;
-}
-
-function formatNumber(value: number): string {
-  return String(Math.round(value * 10) / 10);
-}
-
-/** `2026-03-01 00:00 UTC`. */
-function formatTime(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
 
 function row(id: string, agent: AgentSummary): string {
   const cells = [
@@ -47,7 +37,7 @@ function row(id: string, agent: AgentSummary): string {
     String(agent.closedUnmerged),
     String(agent.open),
     String(agent.reverted),
-    percent(agent.successRate),
+    rateWithInterval(agent.successRate, agent.successRateInterval),
     formatNumber(agent.medianInterventions),
     formatDuration(agent.medianEndToEnd),
     formatDuration(agent.medianTimeToFirstHumanReview),
@@ -56,35 +46,24 @@ function row(id: string, agent: AgentSummary): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-/** Agent ids by PR count (most first), then id. */
-function agentOrder(report: ReportJson): string[] {
-  return Object.keys(report.agents).sort((a, b) => report.agents[b]!.prs - report.agents[a]!.prs || a.localeCompare(b));
-}
+const signedPoints = (fraction: number): string => {
+  const points = Math.round(fraction * 100);
+  return points > 0 ? `+${points}` : points < 0 ? `−${-points}` : '0';
+};
 
-/** A Mermaid quoted label: agent ids are `[a-z0-9-]`, but custom ones are checked anyway. */
-function label(id: string): string {
-  return `"${id.replace(/[^A-Za-z0-9 _.-]/g, '_')}"`;
-}
-
-function renderCharts(report: ReportJson, order: string[]): string[] {
-  const lines: string[] = [];
-  const rated = order.filter((id) => report.agents[id]!.successRate !== null);
-  if (rated.length > 0) {
-    lines.push(
-      '```mermaid',
-      'xychart-beta',
-      '    title "Success rate by agent (%)"',
-      `    x-axis [${rated.map(label).join(', ')}]`,
-      '    y-axis "Success rate (%)" 0 --> 100',
-      `    bar [${rated.map((id) => Math.round(report.agents[id]!.successRate! * 1000) / 10).join(', ')}]`,
-      '```',
-      '',
-    );
-  }
-  lines.push('```mermaid', 'pie title Agent PRs by agent');
-  for (const id of order) lines.push(`    ${label(id)} : ${report.agents[id]!.prs}`);
-  lines.push('```', '');
-  return lines;
+/** The two agents with the most PRs, read with the same rule as a comparison: noise is no win. */
+function noiseLine(report: ReportJson, order: string[]): string[] {
+  if (order.length < 2) return [];
+  const [first, second] = [order[0]!, order[1]!];
+  const pick = (id: string) => ({ successes: report.agents[id]!.merged - report.agents[id]!.reverted, n: report.agents[id]!.merged + report.agents[id]!.closedUnmerged });
+  const difference = rateDifference(pick(first), pick(second));
+  if (!difference) return [];
+  const [lo, hi] = difference.interval;
+  const reading =
+    lo <= 0 && hi >= 0
+      ? `The success rates of \`${first}\` and \`${second}\` differ by less than the noise (95% interval of the difference ${signedPoints(lo)}…${signedPoints(hi)} points): no clear winner.`
+      : `\`${hi < 0 ? first : second}\` succeeded more often than \`${hi < 0 ? second : first}\` (95% interval of the difference ${Math.round(Math.min(Math.abs(lo), Math.abs(hi)) * 100)}…${Math.round(Math.max(Math.abs(lo), Math.abs(hi)) * 100)} points).`;
+  return [reading, ''];
 }
 
 function sampleLine(sample: FailureSample): string {
@@ -119,7 +98,8 @@ export function renderReport(report: ReportJson): string {
   const lines = [
     `## Agent PR report: ${escapeMarkdown(report.repo)}`,
     '',
-    `PRs created ${formatTime(report.window.from)} → ${formatTime(report.window.to)}: **${total}** agent PR${total === 1 ? '' : 's'}.`,
+    `PRs created ${formatTime(report.window.from)} → ${formatTime(report.window.to)}: **${total}** agent PR${total === 1 ? '' : 's'}` +
+      `${report.repos.length > 1 ? ` in ${report.repos.length} repositories` : ''}.`,
     '',
   ];
   if (report.incomplete.length > 0) {
@@ -135,12 +115,13 @@ export function renderReport(report: ReportJson): string {
   for (const id of order) lines.push(row(id, report.agents[id]!));
   lines.push(
     '',
-    'Success rate = (merged − reverted) / (merged + closed unmerged); — when none was merged or closed yet. ' +
+    'Success rate = (merged − reverted) / (merged + closed unmerged), with its Wilson 95% interval; — when none was merged or closed yet. ' +
       'Rework rate = share of PRs with at least one changes-requested round followed by a new commit. ' +
       'Medians include open PRs (end-to-end runs to now).',
     '',
   );
-  lines.push(...renderCharts(report, order));
+  lines.push(...noiseLine(report, order), ...successChart(report, order), ...pieChart(report, order));
+  lines.push(...renderTiers(report), ...renderComparison(report), ...renderPermissions(report), ...renderGuardrails(report));
   lines.push(...renderFailures(report));
   return lines.join('\n');
 }

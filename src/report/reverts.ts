@@ -1,5 +1,5 @@
 /**
- * Revert detection for report mode (docs/report-mode.md). A merged PR counts as reverted when, later:
+ * Revert detection for report mode (docs/report-mode.md, `reverted`). A merged PR counts as reverted when, later:
  * - a merged PR titled `Revert "…"` has the body line `Reverts owner/repo#N` (GitHub's revert
  *   button), or
  * - a commit says `This reverts commit <sha>` (git revert; also `…, reversing changes made to …`
