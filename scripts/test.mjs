@@ -22,5 +22,8 @@ try {
   failed = Math.max(failed, 1);
 }
 rmSync(dir, { recursive: true, force: true });
-console.log(`${passed} passed, ${failed} failed`);
+// .ci/run runs the suite on two Node versions: it names each run (`node24: N passed, N failed`) and
+// prints the one total line itself.
+const label = process.env.AGENT_PR_GATE_TEST_LABEL;
+console.log(`${label ? `${label}: ` : ''}${passed} passed, ${failed} failed`);
 process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
