@@ -23,19 +23,6 @@ const patterns = [...fromSource, ...builtins];
 const KNOWN_SUPERLINEAR: Record<string, string> = {
   // src/policy/test-markers.ts: trailing-run trim, rescanned from each character of the run.
   [String.raw`[\s("'=]+$`]: 'src/policy is not this branch’s: reported to the integrator',
-  // src/policy/text.ts: thousands separators; a long digit run is rescanned from each digit.
-  [String.raw`\B(?=(\d{3})+(?!\d))`]: 'src/policy is not this branch’s: reported to the integrator',
-  // src/policy/dependencies/parse-go-mod.ts: `//` comments; `.*$` cannot end before a newline.
-  [String.raw`\/\/.*$`]: 'src/policy is not this branch’s: reported to the integrator',
-  // src/policy/dependencies/toml-lines.ts: an unterminated quoted string is rescanned from each quote.
-  [String.raw`"((?:[^"\\]|\\.)*)"|'([^']*)'`]: 'src/policy is not this branch’s: reported to the integrator',
-  // src/policy/dependencies/parse-requirements.ts: quadratic only when the text holds a newline
-  // (`(.*)$` then fails and the name is backtracked); requirement lines are split first.
-  [String.raw`^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*(.*)$`]: 'src/policy is not this branch’s: reported to the integrator',
-  // src/detect/find-requester.ts: trailing-run trim.
-  [String.raw`[*_\s]+$`]: 'src/detect is not this branch’s: reported to the integrator',
-  // src/render/render-comment.ts headline: trailing-run trim (the file is being split on another branch).
-  [String.raw`[.\s]+$`]: 'render-comment.ts is being split on another branch: reported to the integrator',
 };
 
 let results: LinearTimeResult[] = [];

@@ -1,4 +1,5 @@
 import type { AgentDefinition } from '../config/policy.js';
+import { trimEndWhere } from '../policy/text.js';
 import { isBot, sameLogin } from '../identity.js';
 import { compilePattern } from '../patterns.js';
 import type { Actor } from '../snapshot.js';
@@ -118,10 +119,7 @@ const LOGIN_IN_LINE = /(?:^|[\s(])@([a-z0-9](?:[a-z0-9-]{0,38}))(?=$|[\s),.;])/i
 export function readRequestedBy(body: string): RequestedBy | null {
   const match = REQUESTED_BY.exec(body);
   if (!match) return null;
-  const line = match[0]
-    .slice('Requested by'.length)
-    .replace(/^[*_:\s]+/, '')
-    .replace(/[*_\s]+$/, '');
+  const line = trimEndWhere(match[0].slice('Requested by'.length).replace(/^[*_:\s]+/, ''), '*_');
   if (line === '') return null;
   const login = LOGIN_IN_LINE.exec(line)?.[1] ?? null;
   const paren = line.indexOf(' (');

@@ -22,5 +22,23 @@ export function uniqueSorted(items: Iterable<string>): string[] {
 
 /** `1234567` → `1,234,567` (fixed format, not the machine's locale). */
 export function formatCount(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  // en-US, named: never the machine's locale. (A lookahead pattern for the separators rescans the
+  // digits from each position.)
+  return Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
+}
+
+const BLANK = /\s/;
+
+/**
+ * `text` without its trailing characters that `trimmed` accepts (`\s` included when asked), read
+ * by index: a `[…]+$` pattern retries from every character of a long run that does not reach the end.
+ */
+export function trimEndWhere(text: string, trimmed: string, blanks = true): string {
+  let end = text.length;
+  while (end > 0) {
+    const char = text.charAt(end - 1);
+    if (!trimmed.includes(char) && !(blanks && BLANK.test(char))) break;
+    end -= 1;
+  }
+  return text.slice(0, end);
 }

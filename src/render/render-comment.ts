@@ -1,4 +1,4 @@
-import { plural } from '../policy/text.js';
+import { plural, trimEndWhere } from '../policy/text.js';
 import type { Finding, FindingLocation, GateResult, IgnoredApproval, Metrics, Requirement, ReviewStatus, Verdict } from '../result.js';
 import { escapeMarkdown, escapeMessage, inlineCode } from './escape.js';
 import { formatTime, linkBuilder, listCandidates, listLogins, sortFindings, uniqueStrings, type LinkBuilder } from './comment-parts.js';
@@ -50,7 +50,7 @@ export function renderComment(result: GateResult): string {
 
 function headline(result: GateResult): string {
   if (result.verdict !== 'skipped') return result.summary;
-  const reason = result.detection.reason.trim().replace(/[.\s]+$/, '');
+  const reason = trimEndWhere(result.detection.reason.trim(), '.');
   return reason ? `this PR is no longer gated: ${reason}.` : 'this PR is no longer gated.';
 }
 

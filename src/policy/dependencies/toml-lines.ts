@@ -6,7 +6,6 @@
 const BARE_OR_QUOTED = String.raw`(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')`;
 const TABLE = /^\[\[?([^\]]*)\]\]?\s*(?:#[\s\S]*)?$/;
 const KEY_VALUE = new RegExp(String.raw`^(${BARE_OR_QUOTED}(?:\s*\.\s*${BARE_OR_QUOTED})*)\s*=\s*([\s\S]*)$`);
-const STRING = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
 
 function unquote(part: string): string {
   const trimmed = part.trim();
@@ -79,9 +78,17 @@ export function stripComment(value: string): string {
 
 /** Every string literal on the line, in order. */
 export function stringsIn(line: string): string[] {
+  // Read by index: a pattern for strings retries from every quote of an unterminated string.
   const out: string[] = [];
-  STRING.lastIndex = 0;
-  for (let match = STRING.exec(line); match !== null; match = STRING.exec(line)) out.push(match[1] ?? match[2] ?? '');
+  for (let i = 0; i < line.length; i++) {
+    const quote = line.charAt(i);
+    if (quote !== '"' && quote !== "'") continue;
+    let end = i + 1;
+    while (end < line.length && line.charAt(end) !== quote) end += quote === '"' && line.charAt(end) === '\\' ? 2 : 1;
+    if (end >= line.length) break;
+    out.push(line.slice(i + 1, end));
+    i = end;
+  }
   return out;
 }
 
