@@ -37,12 +37,15 @@ const PREFILTER_OVERRIDES: Record<string, { keywords: string[]; fragments: strin
   'twilio-api-key': { keywords: [], fragments: ['sk[0-9a-f]{32}'], reason: '"sk" is in "task" and "risk"; a match is SK and 32 hex digits' },
   'vault-service-token': { keywords: ['hvs.'], fragments: ['s\\.[a-z0-9]{24}'], reason: '"s." ends half the words before a property; the legacy form is s. and 24 letters or digits' },
   'octopus-deploy-api-key': { keywords: [], fragments: ['api-[a-z0-9]{26}'], reason: '"api-" is in many URLs; a match is API- and 26 letters or digits' },
-  'lob-api-key': { keywords: [], fragments: ['(?:live|test)_[a-f0-9]{35}'], reason: '"test_" begins every Python test; a match holds live_ or test_ and 35 hex digits' },
+  'lob-api-key': { keywords: [], fragments: ['live_[a-f0-9]{35}', 'test_[a-f0-9]{35}'], reason: '"test_" begins every Python test; a match holds live_ or test_ and 35 hex digits' },
   'gocardless-api-token': { keywords: ['gocardless'], fragments: [], reason: '"live_" is common; the regex needs the word gocardless' },
 };
 
-/** A fragment: literals, escapes, classes and `{n}`/`{n,m}` repeats only (no `*`, `+`, `{n,}`). */
-const SIMPLE_FRAGMENT = /^(?:[a-z0-9_~.\-]|\\[.\-~]|\[[a-z0-9\-_=]+\]|\{\d+(?:,\d+)?\}|\(\?:[a-z0-9_|]+\))+$/;
+/**
+ * A fragment: a literal start (the scanner's automaton looks for it), then literals, classes and
+ * `{n}`/`{n,m}` repeats only (no `*`, `+`, `{n,}`), so it runs in linear time.
+ */
+const SIMPLE_FRAGMENT = /^(?:[a-z0-9_~-]|\\\.)+(?:[a-z0-9_~-]|\\\.|\[[a-z0-9\-_=]+\]|\{\d+(?:,\d+)?\})*$/;
 
 interface TomlAllowlist {
   regexTarget?: string;
@@ -59,6 +62,15 @@ interface TomlRule {
   entropy?: number;
   path?: string;
   allowlists?: TomlAllowlist[];
+}
+
+/** `(?i)\.(?:tf|hcl)$` → ['.tf', '.hcl']: a path rule that only asks for an ending, or null. */
+function pathEndings(source: string): string[] | null {
+  const shape = /^\(\?i\)((?:\\\.|[A-Za-z0-9_-])*)(?:\(\?:([A-Za-z0-9_|-]+)\))?\$$/.exec(source);
+  if (!shape) return null;
+  const stem = (shape[1] ?? '').replace(/\\\./g, '.').toLowerCase();
+  const tails = shape[2] === undefined ? [''] : shape[2].toLowerCase().split('|');
+  return tails.map((tail) => stem + tail);
 }
 
 function compiles(source: string): string | null {
@@ -113,7 +125,11 @@ function convert(rule: TomlRule, notes: string[]): GeneratedRule | RejectedRule 
   if (fragments.length > 0) out.fragments = fragments;
   if (rule.secretGroup !== undefined) out.secretGroup = rule.secretGroup;
   if (rule.entropy !== undefined) out.entropy = rule.entropy;
-  if (rule.path !== undefined) out.path = rule.path;
+  if (rule.path !== undefined) {
+    out.path = rule.path;
+    const endings = pathEndings(rule.path);
+    if (endings) out.pathEndings = endings;
+  }
   const allowlists = (rule.allowlists ?? []).map((list) => allowlistOf(rule.id, list, notes)).filter((list) => list !== null);
   if (allowlists.length > 0) out.allowlists = allowlists;
   return out;

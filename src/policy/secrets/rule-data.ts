@@ -35,6 +35,8 @@ export interface GeneratedRule {
   entropy?: number;
   /** RE2 source the file path must match for the rule to apply. */
   path?: string;
+  /** The same as `path` when it only asks for a case-insensitive ending: lower-case endings. */
+  pathEndings?: string[];
   allowlists?: RuleAllowlist[];
 }
 
