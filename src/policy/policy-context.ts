@@ -122,6 +122,7 @@ export function createPolicyContext(policy: Policy, snapshot: PrSnapshot, workfl
   // scanSecretLine results by line text, one memo per `checksums` value (see scanSecretLines).
   const lineScans = new Map<string, readonly SecretSpan[]>();
   const checksumScans = new Map<string, readonly SecretSpan[]>();
+  const candidateMemo = new Map<string, boolean>();
 
   const textOf = (file: ChangedFile): SearchText => texts.get(file) ?? NO_TEXT;
 
@@ -152,7 +153,7 @@ export function createPolicyContext(policy: Policy, snapshot: PrSnapshot, workfl
   const secretsOf = (file: ChangedFile): ReadonlyMap<DiffLine, LineSecrets> => {
     const cached = secrets.get(file);
     if (cached) return cached;
-    const candidates = file.added.length === 0 ? [] : secretCandidateLines(lowerTextOf(file));
+    const candidates = file.added.length === 0 ? [] : secretCandidateLines(file.added, candidateMemo);
     if (candidates.length === 0) {
       secrets.set(file, NO_SECRETS);
       return NO_SECRETS;

@@ -95,7 +95,7 @@ interface ScanOptions {
 }
 
 function scanWithoutPath(text: string, lower: string, checksums: boolean): readonly SecretSpan[] {
-  if (!mayHoldSecret(lower)) return NO_SPANS;
+  if (!mayHoldSecret(text)) return NO_SPANS;
   const spans: SecretSpan[] = [];
   if (TOKEN_PREFILTER.test(text)) addTokenSpans(text, spans);
   if (text.includes('PRIVATE KEY')) addKeySpans(text, spans);

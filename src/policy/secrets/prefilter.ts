@@ -3,10 +3,11 @@ import { KeywordIndex } from './keyword-index.js';
 
 /**
  * Which added lines any secret rule could match (docs/secrets.md, "How"): one pass of a keyword
- * automaton over each line's lower-cased text. Its keywords are the hand-written rules' triggers,
+ * automaton over each line, ignoring case. Its keywords are the hand-written rules' triggers,
  * every generated rule's keywords, and the literal start of each generated rule's fragment; a few
  * triggers are checked further where they occur (`api` must be followed by `key`, a fragment
- * must match in full). A V8 alternation of these 270 literals ran several times slower.
+ * must match in full). A V8 alternation of these 270 literals ran several times slower, and lines
+ * repeat in large PRs, so a caller may share a memo of the answer by line text.
  */
 
 /** A trigger and, when the literal alone admits too much, a sticky check at its start. */
@@ -21,11 +22,11 @@ const BASE_LITERALS = [
   'npm_', 'pypi-', 'sk-', 'eyj', 'earer', 'private key', 'secret', 'token', 'passw', 'pwd', 'credential',
 ];
 const BASE_CHECKED: readonly [string, RegExp][] = [
-  ['api', /api.?key/y],
-  ['access', /access.?key/y],
-  ['auth', /auth.?key/y],
-  ['signing', /signing.?key/y],
-  ['encryption', /encryption.?key/y],
+  ['api', /api.?key/iy],
+  ['access', /access.?key/iy],
+  ['auth', /auth.?key/iy],
+  ['signing', /signing.?key/iy],
+  ['encryption', /encryption.?key/iy],
   // A URL with user information: `scheme://user:password@host`.
   ['://', /:\/\/[^\s/]{1,200}@/y],
 ];
@@ -44,35 +45,42 @@ function triggers(): KeywordIndex<Trigger> {
     const entries: [string, Trigger][] = [];
     for (const literal of new Set([...BASE_LITERALS, ...GENERATED_KEYWORDS])) entries.push([literal, { length: literal.length, check: null }]);
     for (const [literal, check] of BASE_CHECKED) entries.push([literal, { length: literal.length, check }]);
+    // Fragments are lower-case sources written for lower-cased text: `i` reads any case the same.
     for (const fragment of GENERATED_FRAGMENTS) {
       const literal = fragmentLiteral(fragment);
-      entries.push([literal, { length: literal.length, check: new RegExp(fragment, 'y') }]);
+      entries.push([literal, { length: literal.length, check: new RegExp(fragment, 'iy') }]);
     }
     automaton = new KeywordIndex(entries);
   }
   return automaton;
 }
 
-/** Whether lower-cased `text.slice(from, to)` holds a trigger of some rule. */
-export function mayHoldSecret(lower: string, from = 0, to = lower.length): boolean {
-  return triggers().occursIn(lower, from, to, (trigger, last) => {
-    if (trigger.check === null) return true;
-    trigger.check.lastIndex = last + 1 - trigger.length;
-    return trigger.check.test(lower);
-  });
+function accept(trigger: Trigger, text: string, last: number): boolean {
+  if (trigger.check === null) return true;
+  trigger.check.lastIndex = last + 1 - trigger.length;
+  return trigger.check.test(text);
 }
 
-/** A file's lower-cased text with where each added line lies in it (see policy-context.ts). */
-interface LowerText {
-  text: string;
-  starts: readonly number[];
-  ends: readonly number[];
+/** Whether `text.slice(from, to)` holds a trigger of some rule (in any case). */
+export function mayHoldSecret(text: string, from = 0, to = text.length): boolean {
+  return triggers().occursIn(text, from, to, accept);
 }
 
-/** The added lines any secret rule could match, in order. */
-export function secretCandidateLines(search: LowerText): number[] {
-  const { text, starts, ends } = search;
+/**
+ * The indexes of the lines any secret rule could match, in order. `memo`: answers by line text,
+ * shared by the files of one PR.
+ */
+export function secretCandidateLines(lines: readonly { text: string }[], memo?: Map<string, boolean>): number[] {
   const out: number[] = [];
-  for (let line = 0; line < starts.length; line += 1) if (mayHoldSecret(text, starts[line], ends[line])) out.push(line);
+  // An index loop: this runs cold, once per file of a large PR.
+  for (let index = 0; index < lines.length; index += 1) {
+    const text = lines[index]?.text ?? '';
+    let candidate = memo?.get(text);
+    if (candidate === undefined) {
+      candidate = mayHoldSecret(text);
+      memo?.set(text, candidate);
+    }
+    if (candidate) out.push(index);
+  }
   return out;
 }
