@@ -29,6 +29,13 @@ interface TokenPattern {
   pattern: RegExp;
   /** Redact this capture group instead of the whole match. */
   group?: number;
+  /** A further check of the match. */
+  verify?: (match: string) => boolean;
+}
+
+/** A base64 text that decodes to a private-key header (`-----BEGIN … PRIVATE KEY-----`). */
+function decodesToKeyHeader(match: string): boolean {
+  return KEY_HEADER.test(Buffer.from(match.slice(0, 96), 'base64').toString('latin1'));
 }
 
 const TOKEN_PATTERNS: readonly TokenPattern[] = [
@@ -37,6 +44,8 @@ const TOKEN_PATTERNS: readonly TokenPattern[] = [
   { kind: 'GitLab token', hint: 'glpat-', pattern: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,200}/g },
   { kind: 'Slack token', hint: 'xox', pattern: /(?<![A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,250}/g },
   { kind: 'Slack webhook URL', hint: 'hooks.slack.com', pattern: /hooks\.slack\.com\/services\/([A-Za-z0-9_/-]{20,200})/g, group: 1 },
+  // A PEM block base64-encoded once more, as Kubernetes Secrets and Helm values hold it.
+  { kind: 'private key (base64)', hint: 'LS0tLS1CRUdJTi', pattern: /(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{40,20000}={0,2}/g, verify: decodesToKeyHeader },
   { kind: 'Stripe webhook secret', hint: 'whsec_', pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/=]{24,200}/g },
   { kind: 'Stripe live key', hint: '_live_', pattern: /(?<![A-Za-z0-9])(?:sk|rk)_live_[A-Za-z0-9]{16,247}/g },
   { kind: 'Google API key', hint: 'AIza', pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g },
@@ -58,18 +67,19 @@ const TOKEN_PATTERNS: readonly TokenPattern[] = [
  */
 export const SECRET_PREFILTER =
   /AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|_live_|whsec_|AIza|npm_|pypi-|sk-|eyJ|earer|PRIVATE KEY|:\/\/[^\s/]{1,200}@|secret|token|passw|pwd|api.?key|access.?key|credential|auth.?key|signing.?key|encryption.?key/gi;
-const TOKEN_PREFILTER = /AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|_live_|whsec_|AIza|npm_|pypi-|sk-|eyJ|earer/;
+const TOKEN_PREFILTER = /LS0tLS1CRUdJTi|AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|_live_|whsec_|AIza|npm_|pypi-|sk-|eyJ|earer/;
 
 const KEY_HEADER = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
 const KEY_FOOTER = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
 const KEY_BODY = /[A-Za-z0-9+/=]{16}/;
 
 function addTokenSpans(text: string, spans: SecretSpan[]): void {
-  for (const { kind, hint, pattern, group } of TOKEN_PATTERNS) {
+  for (const { kind, hint, pattern, group, verify } of TOKEN_PATTERNS) {
     if (!text.includes(hint)) continue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       const whole = match[0];
+      if (verify && !verify(whole)) continue;
       const part = group === undefined ? whole : (match[group] ?? whole);
       const start = match.index + (group === undefined ? 0 : whole.lastIndexOf(part));
       spans.push({ start, end: start + part.length, kind, reported: !isPlaceholder(part) });

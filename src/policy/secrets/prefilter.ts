@@ -19,7 +19,7 @@ interface Trigger {
 /** The hand-written rules' triggers (secret-scan.ts, assignment.ts), lower-case. */
 const BASE_LITERALS = [
   'akia', 'asia', 'abia', 'acca', 'a3t', 'aiza', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'glpat-', 'xox', 'hooks.slack', '_live_', 'whsec_',
-  'npm_', 'pypi-', 'sk-', 'eyj', 'earer', 'private key', 'secret', 'token', 'passw', 'pwd', 'credential',
+  'npm_', 'pypi-', 'sk-', 'eyj', 'ls0tls1crudjti', 'earer', 'private key', 'secret', 'token', 'passw', 'pwd', 'credential',
 ];
 const BASE_CHECKED: readonly [string, RegExp][] = [
   ['api', /api.?key/iy],
