@@ -86,22 +86,42 @@ function secretGroup(rule: LiveRule, matcher: ReturnType<RE2JS['matcher']>): num
   return 0;
 }
 
+/**
+ * At most this many matches of one rule in one line. RE2JS finds each match in time linear in the
+ * rest of the line, but a rule with `.*` reads to the line's end for every match, so a line of n
+ * matches would cost n²; past the cap the rest of the line is hidden, unreported.
+ */
+export const MAX_MATCHES_PER_LINE = 8;
+
+/**
+ * Calls `visit` for each match of `re` in `text`, at most MAX_MATCHES_PER_LINE; returns where the
+ * last visited match ends when matches were left, else -1.
+ */
+function eachMatch(re: RE2JS, text: string, visit: (matcher: ReturnType<RE2JS['matcher']>) => void): number {
+  const matcher = re.matcher(text);
+  for (let count = 0; matcher.find(); count += 1) {
+    if (count === MAX_MATCHES_PER_LINE) return matcher.start(0);
+    visit(matcher);
+  }
+  return -1;
+}
+
 function runRule(rule: LiveRule, text: string, spans: SecretSpan[], checksums: boolean): void {
   const re = compiledRule(rule);
   if (!re.test(text)) return;
-  const matcher = re.matcher(text);
-  while (matcher.find()) {
+  const rest = eachMatch(re, text, (matcher) => {
     const group = secretGroup(rule, matcher);
     const start = matcher.start(group);
     const end = matcher.end(group);
-    if (start < 0 || end <= start) continue;
+    if (start < 0 || end <= start) return;
     const secret = text.slice(start, end);
-    if (rule.data.entropy !== undefined && shannonEntropy(secret) < rule.data.entropy) continue;
+    if (rule.data.entropy !== undefined && shannonEntropy(secret) < rule.data.entropy) return;
     // Checksums are not secrets: integrity values, digests, a commit SHA a rule found bare.
-    if (insideChecksum(text, start, end) || (checksums && HEX.test(secret)) || (!rule.assignment && GIT_SHA.test(secret))) continue;
+    if (insideChecksum(text, start, end) || (checksums && HEX.test(secret)) || (!rule.assignment && GIT_SHA.test(secret))) return;
     const documented = isPlaceholder(secret) || isAllowlisted(rule, secret, matcher.group(0) ?? '', text);
     spans.push({ start, end, kind: rule.data.id, reported: !documented });
-  }
+  });
+  if (rest !== -1) spans.push({ start: rest, end: text.length, kind: rule.data.id, reported: false });
 }
 
 /** Spans of the path-independent generated rules whose keyword or fragment `lower` holds. */
@@ -142,11 +162,31 @@ export interface ListedRule {
   source: string;
   keywords: readonly string[];
   fragments: readonly string[];
+  /** The rule's secrets in one line, as the scanner finds them (no prefilter). */
+  scan(text: string): SecretSpan[];
+  /** Every match the scanner would visit in one line, without its `test` first. */
+  matches(text: string): number;
 }
 
 /** Every generated rule, compiled (for tests that check each, such as the linear-time fuzz test). */
 export function listGeneratedRules(): ListedRule[] {
-  return RULES.map((rule) => ({ id: rule.data.id, regex: compiledRule(rule), source: rule.data.regex, keywords: rule.data.keywords, fragments: rule.data.fragments ?? [] }));
+  return RULES.map((rule) => ({
+    id: rule.data.id,
+    regex: compiledRule(rule),
+    source: rule.data.regex,
+    keywords: rule.data.keywords,
+    fragments: rule.data.fragments ?? [],
+    scan(text: string): SecretSpan[] {
+      const spans: SecretSpan[] = [];
+      runRule(rule, text, spans, false);
+      return spans;
+    },
+    matches(text: string): number {
+      let count = 0;
+      eachMatch(compiledRule(rule), text, () => (count += 1));
+      return count;
+    },
+  }));
 }
 
 /** The rules left out at generation, with why (docs/secrets.md). */
