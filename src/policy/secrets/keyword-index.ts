@@ -17,57 +17,60 @@ export class KeywordIndex<T> {
   private readonly out: T[][];
 
   constructor(entries: Iterable<readonly [keyword: string, value: T]>) {
-    const next: Map<number, number>[] = [new Map()];
-    const out: T[][] = [[]];
-    for (const [keyword, value] of entries) {
-      if (!/^[\x20-\x40\x5b-\x7e]+$/.test(keyword)) throw new Error(`keyword ${JSON.stringify(keyword)} is not lower-case printable ASCII`);
-      let state = 0;
-      for (let i = 0; i < keyword.length; i += 1) {
-        const code = keyword.charCodeAt(i);
-        const transitions = next[state] as Map<number, number>;
-        let to = transitions.get(code);
-        if (to === undefined) {
-          to = next.length;
-          next.push(new Map());
-          out.push([]);
-          transitions.set(code, to);
-        }
-        state = to;
-      }
-      (out[state] as T[]).push(value);
-    }
+    const list = [...entries];
     // Columns only for the characters keywords hold: a small table fills fast.
     const column = new Uint8Array(0x10000);
     let width = 1;
-    for (const transitions of next) for (const code of transitions.keys()) if (column[code] === 0) column[code] = width++;
-    for (let code = 0x41; code <= 0x5a; code += 1) column[code] = column[code + 0x20] as number;
-    column[0x130] = column[0x69] as number;
-    column[0x212a] = column[0x6b] as number;
-    const table = new Int32Array(next.length * width);
-    const fail = new Array<number>(next.length).fill(0);
-    // Breadth first, so a state's failure link (longest proper suffix that is also a prefix) and
-    // its row are complete before its children's.
-    const queue: number[] = [];
-    for (const [code, to] of next[0] as Map<number, number>) {
-      table[column[code] as number] = to;
-      queue.push(to);
+    let size = 1;
+    for (const [keyword] of list) {
+      if (!/^[\x20-\x40\x5b-\x7e]+$/.test(keyword)) throw new Error(`keyword ${JSON.stringify(keyword)} is not lower-case printable ASCII`);
+      size += keyword.length;
+      for (let i = 0; i < keyword.length; i += 1) if (column[keyword.charCodeAt(i)] === 0) column[keyword.charCodeAt(i)] = width++;
     }
-    for (let head = 0; head < queue.length; head += 1) {
+    // The trie first, in the table itself (0: no edge; the start state is never an edge's end).
+    const table = new Int32Array(size * width);
+    const out: T[][] = [[]];
+    let states = 1;
+    for (const [keyword, value] of list) {
+      let state = 0;
+      for (let i = 0; i < keyword.length; i += 1) {
+        const at = state * width + (column[keyword.charCodeAt(i)] as number);
+        if (table[at] === 0) {
+          table[at] = states;
+          out.push([]);
+          states += 1;
+        }
+        state = table[at] as number;
+      }
+      (out[state] as T[]).push(value);
+    }
+    // Then breadth first, each missing edge becomes its failure state's edge (the longest proper
+    // suffix that is also a prefix), and each state reports its failure state's keywords too.
+    const fail = new Int32Array(states);
+    const queue = new Int32Array(states);
+    let tail = 0;
+    for (let c = 1; c < width; c += 1) if ((table[c] as number) !== 0) queue[tail++] = table[c] as number;
+    for (let head = 0; head < tail; head += 1) {
       const state = queue[head] as number;
       const link = fail[state] as number;
       const inherited = out[link] as T[];
       if (inherited.length > 0) out[state] = [...(out[state] as T[]), ...inherited];
       const row = state * width;
       const linkRow = link * width;
-      table.copyWithin(row, linkRow, linkRow + width);
-      for (const [code, to] of next[state] as Map<number, number>) {
-        const c = column[code] as number;
-        fail[to] = table[linkRow + c] as number;
-        table[row + c] = to;
-        queue.push(to);
+      for (let c = 1; c < width; c += 1) {
+        const to = table[row + c] as number;
+        if (to === 0) {
+          table[row + c] = table[linkRow + c] as number;
+        } else {
+          fail[to] = table[linkRow + c] as number;
+          queue[tail++] = to;
+        }
       }
     }
-    this.table = table;
+    for (let code = 0x41; code <= 0x5a; code += 1) column[code] = column[code + 0x20] as number;
+    column[0x130] = column[0x69] as number;
+    column[0x212a] = column[0x6b] as number;
+    this.table = table.subarray(0, states * width);
     this.column = column;
     this.width = width;
     this.out = out;

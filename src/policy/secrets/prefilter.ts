@@ -66,6 +66,9 @@ export function mayHoldSecret(text: string, from = 0, to = text.length): boolean
   return triggers().occursIn(text, from, to, accept);
 }
 
+/** Lines shorter than this are read again rather than remembered: storing costs more than reading. */
+const MEMO_FROM = 48;
+
 /**
  * The indexes of the lines any secret rule could match, in order. `memo`: answers by line text,
  * shared by the files of one PR.
@@ -75,10 +78,10 @@ export function secretCandidateLines(lines: readonly { text: string }[], memo?: 
   // An index loop: this runs cold, once per file of a large PR.
   for (let index = 0; index < lines.length; index += 1) {
     const text = lines[index]?.text ?? '';
-    let candidate = memo?.get(text);
+    let candidate = memo === undefined || text.length < MEMO_FROM ? undefined : memo.get(text);
     if (candidate === undefined) {
       candidate = mayHoldSecret(text);
-      memo?.set(text, candidate);
+      if (memo !== undefined && text.length >= MEMO_FROM) memo.set(text, candidate);
     }
     if (candidate) out.push(index);
   }
