@@ -27,29 +27,44 @@ export class KeywordIndex<T> {
       size += keyword.length;
       for (let i = 0; i < keyword.length; i += 1) if (column[keyword.charCodeAt(i)] === 0) column[keyword.charCodeAt(i)] = width++;
     }
-    // The trie first, in the table itself (0: no edge; the start state is never an edge's end).
-    const table = new Int32Array(size * width);
+    // The trie first: its edges by state (linked lists) and a lookup by state and column.
+    const edge = new Int32Array(size * width);
+    const edgeColumn = new Int32Array(size);
+    const edgeTo = new Int32Array(size);
+    const edgeNext = new Int32Array(size);
+    const edgeHead = new Int32Array(size).fill(-1);
     const out: T[][] = [[]];
     let states = 1;
     for (const [keyword, value] of list) {
       let state = 0;
       for (let i = 0; i < keyword.length; i += 1) {
-        const at = state * width + (column[keyword.charCodeAt(i)] as number);
-        if (table[at] === 0) {
-          table[at] = states;
+        const c = column[keyword.charCodeAt(i)] as number;
+        const at = state * width + c;
+        if (edge[at] === 0) {
+          const e = states - 1;
+          edgeColumn[e] = c;
+          edgeTo[e] = states;
+          edgeNext[e] = edgeHead[state] as number;
+          edgeHead[state] = e;
+          edge[at] = states;
           out.push([]);
           states += 1;
         }
-        state = table[at] as number;
+        state = edge[at] as number;
       }
       (out[state] as T[]).push(value);
     }
-    // Then breadth first, each missing edge becomes its failure state's edge (the longest proper
-    // suffix that is also a prefix), and each state reports its failure state's keywords too.
+    // Then the DFA breadth first: a state's row is its failure state's (the longest proper suffix
+    // that is also a prefix; copied natively) with its own edges over it, and it reports its
+    // failure state's keywords too.
+    const table = new Int32Array(states * width);
     const fail = new Int32Array(states);
     const queue = new Int32Array(states);
     let tail = 0;
-    for (let c = 1; c < width; c += 1) if ((table[c] as number) !== 0) queue[tail++] = table[c] as number;
+    for (let e = edgeHead[0] as number; e !== -1; e = edgeNext[e] as number) {
+      table[edgeColumn[e] as number] = edgeTo[e] as number;
+      queue[tail++] = edgeTo[e] as number;
+    }
     for (let head = 0; head < tail; head += 1) {
       const state = queue[head] as number;
       const link = fail[state] as number;
@@ -57,20 +72,19 @@ export class KeywordIndex<T> {
       if (inherited.length > 0) out[state] = [...(out[state] as T[]), ...inherited];
       const row = state * width;
       const linkRow = link * width;
-      for (let c = 1; c < width; c += 1) {
-        const to = table[row + c] as number;
-        if (to === 0) {
-          table[row + c] = table[linkRow + c] as number;
-        } else {
-          fail[to] = table[linkRow + c] as number;
-          queue[tail++] = to;
-        }
+      table.copyWithin(row, linkRow, linkRow + width);
+      for (let e = edgeHead[state] as number; e !== -1; e = edgeNext[e] as number) {
+        const c = edgeColumn[e] as number;
+        const to = edgeTo[e] as number;
+        fail[to] = table[linkRow + c] as number;
+        table[row + c] = to;
+        queue[tail++] = to;
       }
     }
     for (let code = 0x41; code <= 0x5a; code += 1) column[code] = column[code + 0x20] as number;
     column[0x130] = column[0x69] as number;
     column[0x212a] = column[0x6b] as number;
-    this.table = table.subarray(0, states * width);
+    this.table = table;
     this.column = column;
     this.width = width;
     this.out = out;
