@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { redactSecret } from '../../src/policy/redact-secret.js';
-import { looksLikeSecretValue, redactLine, redactSecrets, scanSecretLine, scanSecretText, SECRET_PREFILTER, SECRET_PREFILTER_LOWER } from '../../src/policy/secret-scan.js';
+import { looksLikeSecretValue, redactLine, redactSecrets, scanSecretLine, scanSecretText, SECRET_PREFILTER } from '../../src/policy/secret-scan.js';
+import { MAX_MATCHES_PER_LINE } from '../../src/policy/secrets/generated-rules.js';
+import { KeywordIndex } from '../../src/policy/secrets/keyword-index.js';
+import { mayHoldSecret } from '../../src/policy/secrets/prefilter.js';
+import { randomish } from '../adversarial/secret-tokens.js';
 
 const GITHUB_TOKEN = ['ghp', '_', 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'].join('');
 const FINE_GRAINED = ['github', '_pat_', '11ABCDEFG0aBcDeFgHiJkL_mNoPqRsTuVwXyZ0123456789abcdefghijklmnopqrstuv'].join('');
@@ -97,32 +101,92 @@ describe('scanSecretText and redaction', () => {
   });
 });
 
-describe('SECRET_PREFILTER_LOWER', () => {
-  /** Whether a match of `pattern` starts at each index of `text`. */
-  const starts = (pattern: RegExp, text: string): boolean[] => {
-    const sticky = new RegExp(pattern.source, 'y');
-    return Array.from({ length: text.length + 1 }, (_, index) => {
-      sticky.lastIndex = index;
-      return sticky.test(text);
-    });
-  };
-  const plain = new RegExp(SECRET_PREFILTER.source.toLowerCase(), 'g');
+describe('mayHoldSecret (the line prefilter)', () => {
   const alternatives = SECRET_PREFILTER.source.toLowerCase().split('|');
+  const admitsLikeRegex = (text: string) => {
+    const regex = new RegExp(SECRET_PREFILTER.source, 'i').test(text);
+    if (regex) expect(mayHoldSecret(text), text).toBe(true);
+  };
 
-  it('matches where the plain lower-cased SECRET_PREFILTER matches (each alternative, and near misses)', () => {
-    const samples = ['akia', 'asia', 'abia', 'acca', 'a3t', 'ghp_', 'gho_', 'ghx_', 'github_pat_', 'glpat-', 'xox', 'hooks.slack', 'hooksxslack', '_live_', 'aiza', 'npm_', 'pypi-', 'sk-', 'eyj', 'earer', 'private key', 'https://u:p@h', 'https://x/@', 'secret', 'token', 'passw', 'pwd', 'apikey', 'api_key', 'api__key', 'accesskey', 'access-key', 'credential', 'authkey', 'signing_key', 'encryption.key', 'acces', 'ac', 'a', ''];
-    for (const sample of samples) expect(starts(SECRET_PREFILTER_LOWER, ` ${sample} `), sample).toEqual(starts(plain, ` ${sample} `));
-    expect(alternatives.length).toBe(29);
+  it('admits every line the hand-written rules’ prefilter admits (each alternative, and near misses)', () => {
+    const samples = ['akia', 'asia', 'abia', 'acca', 'a3t', 'ghp_', 'gho_', 'ghx_', 'github_pat_', 'glpat-', 'xox', 'hooks.slack', 'hooksxslack', '_live_', 'whsec_', 'aiza', 'npm_', 'pypi-', 'sk-', 'eyj', 'earer', 'private key', 'https://u:p@h', 'https://x/@', 'secret', 'token', 'passw', 'pwd', 'apikey', 'api_key', 'api__key', 'accesskey', 'access-key', 'credential', 'authkey', 'signing_key', 'encryption.key', 'acces', 'ac', 'a', ''];
+    for (const sample of samples) admitsLikeRegex(` ${sample} `);
+    expect(mayHoldSecret(' https://x/@ ')).toBe(false);
+    expect(mayHoldSecret(' api__key ')).toBe(false);
+    expect(alternatives.length).toBe(30);
   });
 
-  it('matches where the plain lower-cased SECRET_PREFILTER matches (generated text)', () => {
-    const pieces = [...alternatives.map((alternative) => alternative.replace(/\\/g, '').replace('[pousr]', 'p').replace('.?', '_').replace('[^\\s/]{1,200}', 'u:p')), 'a', 'c', 'e', 'g', 'h', 'i', 'k', 'p', 's', 't', '_', '-', '.', ':', '/', '@', ' ', 'x'];
+  it('admits every line the hand-written rules’ prefilter admits (generated text)', () => {
+    const pieces = [...alternatives.map((alternative) => alternative.replace(/\\/g, '').replace('[pousr]', 'p').replace('.?', '_').replace('[^\\s/]{1,200}', 'u:p')), 'a', 'c', 'e', 'g', 'h', 'i', 'k', 'p', 's', 't', '_', '-', '.', ':', '/', '@', ' ', 'x', 'A', 'K', 'Y'];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
-        const text = parts.join('');
-        expect(starts(SECRET_PREFILTER_LOWER, text)).toEqual(starts(plain, text));
-      }),
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => admitsLikeRegex(parts.join(''))),
       { numRuns: 2000 },
+    );
+  });
+
+  it('admits a line holding a generated rule’s keyword or fragment, and not a plain one', () => {
+    expect(mayHoldSecret('const client = new algoliasearch(appid);')).toBe(true);
+    expect(mayHoldSecret(`x = ${'s.'}${'a1'.repeat(12)}`)).toBe(true);
+    expect(mayHoldSecret('return items.reduce((sum, item) => sum + item.price, 0);')).toBe(false);
+    expect(mayHoldSecret('the monkey has a key')).toBe(false);
+  });
+});
+
+describe('generated provider rules', () => {
+  const sendgrid = ['S', 'G.', randomish(22, undefined, 2), '.', randomish(43, undefined, 3)].join('');
+  const slackApp = ['xa', 'pp-1-', randomish(11, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 4), '-', randomish(13, '0123456789', 5), '-', randomish(64, '0123456789abcdef', 6)].join('');
+
+  it('names the gitleaks rule that found a secret', () => {
+    expect(kinds(`mail = "${sendgrid}"`)).toEqual(['sendgrid-api-token']);
+    expect(kinds(`  app: ${slackApp}`)).toEqual(['slack-app-token']);
+    expect(kinds(`  APP: ${slackApp.toUpperCase()}`.replace('XAPP', 'xapp'))).toEqual(['slack-app-token']);
+  });
+
+  it('applies a path rule only to its files', () => {
+    const line = `  administrator_login_password = "${randomish(14, undefined, 30)}"`;
+    expect(kinds(line, { path: 'infra/db.tf' })).toEqual(['hashicorp-tf-password']);
+    expect(kinds(line, { path: 'INFRA/DB.HCL' })).toEqual(['hashicorp-tf-password']);
+    expect(kinds(line, { path: 'src/db.ts' })).toEqual([]);
+    const scanned = scanSecretText([{ text: line }], { path: 'main.tf' });
+    expect(scanned.get(0)?.spans.map((span) => span.kind)).toEqual(['hashicorp-tf-password']);
+  });
+
+  it('drops a match below the rule’s entropy, and one inside a checksum', () => {
+    expect(kinds(`x = "dapi${'0123'.repeat(8)}"`)).toEqual([]);
+    const hex = randomish(32, '0123456789abcdef', 31);
+    expect(kinds(`twilio = "S${'K'}${hex}"`)).toEqual(['twilio-api-key']);
+    expect(kinds(`"integrity": "sha512-abcS${'K'}${hex}xyz=="`)).toEqual([]);
+    expect(kinds(`image: app@sha256:S${'K'}${hex}`)).toEqual([]);
+  });
+
+  it('hides gitleaks-allowlisted values without reporting them', () => {
+    const spans = scanSecretLine(`id = ${['AKIA', 'IOSFODNN7', 'EXAMPLE'].join('')}`);
+    expect(spans.map((span) => [span.reported])).toEqual([[false]]);
+  });
+
+  it('hides the rest of a line past the per-rule match limit', () => {
+    const token = (seed: number) => ['S', 'G.', randomish(22, undefined, seed), '.', randomish(43, undefined, seed + 1)].join('');
+    const line = Array.from({ length: MAX_MATCHES_PER_LINE + 3 }, (_, i) => token(100 + 2 * i)).join(' ');
+    const spans = scanSecretLine(line);
+    const reported = spans.filter((span) => span.reported);
+    expect(reported).toHaveLength(MAX_MATCHES_PER_LINE);
+    expect(spans.at(-1)?.end).toBe(line.length);
+    expect(redactLine(line, { spans, inKeyBlock: false })).not.toContain(token(100 + 2 * (MAX_MATCHES_PER_LINE + 2)).slice(4, 30));
+  });
+});
+
+describe('KeywordIndex', () => {
+  it('finds exactly the keywords a text holds, in any case', () => {
+    const words = ['ab', 'abc', 'bca', 'c', 'xyz', 'b-c', 'a.b'];
+    const index = new KeywordIndex(words.map((word) => [word, word] as const));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'A', 'B', 'C', '-', '.', 'x', 'y', 'z', 'İ', ' '), { maxLength: 16 }), (parts) => {
+        const text = parts.join('');
+        const lower = text.toLowerCase();
+        expect([...index.find(text)].sort()).toEqual(words.filter((word) => lower.includes(word)).sort());
+        expect(index.occursIn(text, 0, text.length, () => true)).toBe(words.some((word) => lower.includes(word)));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

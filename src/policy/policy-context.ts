@@ -5,7 +5,7 @@ import { isChecksumPath } from './dependencies/manifests.js';
 import { parsePatchWithOffsets, type DiffLine } from './diff.js';
 import { makeExcerpt } from './excerpt.js';
 import type { ChangedFile, PolicyContext } from './policy-category.js';
-import { redactLine, scanSecretLines, SECRET_PREFILTER_LOWER, type LineSecrets, type SecretSpan } from './secret-scan.js';
+import { redactLine, scanSecretLines, secretCandidateLines, type LineSecrets, type SecretSpan } from './secret-scan.js';
 import { compareText } from './text.js';
 
 /**
@@ -127,6 +127,7 @@ export function createPolicyContext(
   // scanSecretLine results by line text, one memo per `checksums` value (see scanSecretLines).
   const lineScans = new Map<string, readonly SecretSpan[]>();
   const checksumScans = new Map<string, readonly SecretSpan[]>();
+  const candidateMemo = new Map<string, boolean>();
 
   const textOf = (file: ChangedFile): SearchText => texts.get(file) ?? NO_TEXT;
 
@@ -157,13 +158,13 @@ export function createPolicyContext(
   const secretsOf = (file: ChangedFile): ReadonlyMap<DiffLine, LineSecrets> => {
     const cached = secrets.get(file);
     if (cached) return cached;
-    const candidates = file.added.length === 0 ? [] : candidatesFolded(file, SECRET_PREFILTER_LOWER);
+    const candidates = file.added.length === 0 ? [] : secretCandidateLines(file.added, candidateMemo);
     if (candidates.length === 0) {
       secrets.set(file, NO_SECRETS);
       return NO_SECRETS;
     }
     const checksums = isChecksumPath(file.path);
-    const byIndex = scanSecretLines(file.added, candidates, { checksums, memo: checksums ? checksumScans : lineScans });
+    const byIndex = scanSecretLines(file.added, candidates, { checksums, memo: checksums ? checksumScans : lineScans, path: file.path });
     // Almost every file has no secret: they all share one empty map (never written to).
     let byLine = NO_SECRETS;
     if (byIndex.size > 0) {

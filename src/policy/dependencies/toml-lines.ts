@@ -114,12 +114,20 @@ export function opensArray(value: string): boolean {
  * The version a dependency value pins, for display: `"1.0"` → `1.0`; an inline table →
  * its `version`, else `git+URL` (with `#tag`/`#branch`/`#rev`), `path:…`, `workspace`, or the table text.
  */
+/** The inline-table fields a dependency spec is read from, each as its own pattern (checked for linear time). */
+export const INLINE_FIELD_NAMES = ['version', 'git', 'tag', 'branch', 'rev', 'path', 'url', 'workspace'] as const;
+type InlineField = (typeof INLINE_FIELD_NAMES)[number];
+export function inlineFieldPattern(name: string): RegExp {
+  return new RegExp(`(?:^|[{,\\s])${name}\\s*=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|'([^']*)'|(true|false))`);
+}
+const INLINE_FIELD = Object.fromEntries(INLINE_FIELD_NAMES.map((name) => [name, inlineFieldPattern(name)])) as Record<InlineField, RegExp>;
+
 export function dependencySpec(value: string): string {
   const plain = stringValue(value);
   if (plain !== null) return plain;
   if (!value.startsWith('{')) return value;
-  const field = (name: string): string | null => {
-    const match = new RegExp(`(?:^|[{,\\s])${name}\\s*=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|'([^']*)'|(true|false))`).exec(value);
+  const field = (name: InlineField): string | null => {
+    const match = INLINE_FIELD[name].exec(value);
     return match ? (match[1] ?? match[2] ?? match[3] ?? '') : null;
   };
   const version = field('version');

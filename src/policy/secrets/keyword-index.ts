@@ -1,0 +1,121 @@
+/**
+ * Which of many keywords occur in a text, in one pass: an Aho–Corasick automaton turned into a
+ * table (state × character → state) so each character costs one array read. Matching ignores
+ * ASCII case (as in lower-cased text: `İ` counts as `i`, the Kelvin sign as `k`). The secret
+ * scanner uses it to find the lines any rule could match, then, for one such line, the generated
+ * rules whose keyword it holds (docs/secrets.md). Linear in the text's length.
+ */
+export class KeywordIndex<T> {
+  /** DFA transitions: `table[state * width + column[code]]`. */
+  private readonly table: Int32Array;
+  /** Each UTF-16 code unit's column: 0 for characters no keyword holds, else 1, 2, … */
+  private readonly column: Uint8Array;
+  private readonly width: number;
+  /** 1 where a keyword ends in the state. */
+  private readonly accepts: Uint8Array;
+  /** What each state reports: the values of every keyword ending there, its suffixes' included. */
+  private readonly out: T[][];
+
+  constructor(entries: Iterable<readonly [keyword: string, value: T]>) {
+    const list = [...entries];
+    // Columns only for the characters keywords hold: a small table fills fast.
+    const column = new Uint8Array(0x10000);
+    let width = 1;
+    let size = 1;
+    for (const [keyword] of list) {
+      if (!/^[\x20-\x40\x5b-\x7e]+$/.test(keyword)) throw new Error(`keyword ${JSON.stringify(keyword)} is not lower-case printable ASCII`);
+      size += keyword.length;
+      for (let i = 0; i < keyword.length; i += 1) if (column[keyword.charCodeAt(i)] === 0) column[keyword.charCodeAt(i)] = width++;
+    }
+    // The trie first: its edges by state (linked lists) and a lookup by state and column.
+    const edge = new Int32Array(size * width);
+    const edgeColumn = new Int32Array(size);
+    const edgeTo = new Int32Array(size);
+    const edgeNext = new Int32Array(size);
+    const edgeHead = new Int32Array(size).fill(-1);
+    const out: T[][] = [[]];
+    let states = 1;
+    for (const [keyword, value] of list) {
+      let state = 0;
+      for (let i = 0; i < keyword.length; i += 1) {
+        const c = column[keyword.charCodeAt(i)] as number;
+        const at = state * width + c;
+        if (edge[at] === 0) {
+          const e = states - 1;
+          edgeColumn[e] = c;
+          edgeTo[e] = states;
+          edgeNext[e] = edgeHead[state] as number;
+          edgeHead[state] = e;
+          edge[at] = states;
+          out.push([]);
+          states += 1;
+        }
+        state = edge[at] as number;
+      }
+      (out[state] as T[]).push(value);
+    }
+    // Then the DFA breadth first: a state's row is its failure state's (the longest proper suffix
+    // that is also a prefix; copied natively) with its own edges over it, and it reports its
+    // failure state's keywords too.
+    const table = new Int32Array(states * width);
+    const fail = new Int32Array(states);
+    const queue = new Int32Array(states);
+    let tail = 0;
+    for (let e = edgeHead[0] as number; e !== -1; e = edgeNext[e] as number) {
+      table[edgeColumn[e] as number] = edgeTo[e] as number;
+      queue[tail++] = edgeTo[e] as number;
+    }
+    for (let head = 0; head < tail; head += 1) {
+      const state = queue[head] as number;
+      const link = fail[state] as number;
+      const inherited = out[link] as T[];
+      if (inherited.length > 0) out[state] = [...(out[state] as T[]), ...inherited];
+      const row = state * width;
+      const linkRow = link * width;
+      table.copyWithin(row, linkRow, linkRow + width);
+      for (let e = edgeHead[state] as number; e !== -1; e = edgeNext[e] as number) {
+        const c = edgeColumn[e] as number;
+        const to = edgeTo[e] as number;
+        fail[to] = table[linkRow + c] as number;
+        table[row + c] = to;
+        queue[tail++] = to;
+      }
+    }
+    for (let code = 0x41; code <= 0x5a; code += 1) column[code] = column[code + 0x20] as number;
+    column[0x130] = column[0x69] as number;
+    column[0x212a] = column[0x6b] as number;
+    this.table = table;
+    this.column = column;
+    this.width = width;
+    this.out = out;
+    this.accepts = Uint8Array.from(out, (values) => (values.length > 0 ? 1 : 0));
+  }
+
+  /**
+   * Whether `text.slice(from, to)` holds a keyword (wholly inside) that `check` accepts for one of
+   * its values; `check` gets the value, the text and the keyword's last index.
+   */
+  occursIn(text: string, from: number, to: number, check: (value: T, text: string, last: number) => boolean): boolean {
+    const { table, column, width, accepts, out } = this;
+    let state = 0;
+    for (let i = from; i < to; i += 1) {
+      state = table[state * width + (column[text.charCodeAt(i)] as number)] as number;
+      if (accepts[state] !== 1) continue;
+      const values = out[state] as T[];
+      for (let v = 0; v < values.length; v += 1) if (check(values[v] as T, text, i)) return true;
+    }
+    return false;
+  }
+
+  /** The values of every keyword occurring in `text`, each once. */
+  find(text: string): Set<T> {
+    const { table, column, width, accepts, out } = this;
+    const found = new Set<T>();
+    let state = 0;
+    for (let i = 0; i < text.length; i += 1) {
+      state = table[state * width + (column[text.charCodeAt(i)] as number)] as number;
+      if (accepts[state] === 1) for (const value of out[state] as T[]) found.add(value);
+    }
+    return found;
+  }
+}
