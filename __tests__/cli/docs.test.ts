@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { loadPolicy } from '../../src/config/load-policy.js';
-import { checkWorkflow, keysOf, ROOT, yamlErrors, type Yaml } from './workflow-check.js';
+import { checkTrust, checkWorkflow, keysOf, ROOT, yamlErrors, type Yaml } from './workflow-check.js';
 
 const POLICY_KEYS = ['extends', 'bots', 'agents', 'permissions', 'network', 'reviews', 'overrides', 'metrics'];
 
@@ -50,6 +50,8 @@ describe('YAML in README.md and docs/', () => {
     const keys = keysOf(value);
     if (keys.includes('jobs') && keys.includes('on')) {
       expect(checkWorkflow(`${block.file}:${block.line}`, value)).toEqual([]);
+      // No workflow the docs show runs the gate, or anything with a write token, from a PR's ref.
+      expect(checkTrust(`${block.file}:${block.line}`, value)).toEqual([]);
     } else if (keys.length > 0 && keys.every((key) => POLICY_KEYS.includes(key) || key === '$schema')) {
       const loaded = loadPolicy(block.text, `${block.file}:${block.line}`);
       expect(loaded.ok ? [] : loaded.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([]);
