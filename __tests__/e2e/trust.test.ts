@@ -107,3 +107,18 @@ describe('two runs started at the same moment (no concurrency group)', () => {
     expect(commentRequests.map((request) => request.method)).toEqual(['PATCH']);
   });
 });
+
+describe('a crafted diff', () => {
+  it('does not stall the job: 20 Dockerfiles of 40,000-character lines are judged in seconds, not minutes', async () => {
+    // Shapes that once made an install-command pattern quadratic (38 s for these 20 files).
+    const shapes = [(n: number) => `RUN npm install ${')'.repeat(n)}a`, (n: number) => `RUN pip install ${'",'.repeat(n / 2)}a \\`, (n: number) => `RUN curl ${'|'.repeat(n)}`, (n: number) => 'RUN npx -y '.repeat(n / 11)];
+    const scenario = typicalScenario();
+    for (let index = 0; index < 20; index++) scenario.files.push(addedFile(`svc${index}/Dockerfile`, [(shapes[index % shapes.length] ?? String)(40_000), 'RUN echo done']));
+    const started = Date.now();
+    const { run } = await gate(scenario);
+    // A generous bound, far from the quadratic time and far above a normal run on a loaded machine.
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const report = JSON.parse(run.outputs.report ?? '') as { findings: Array<{ category: string }> };
+    expect(report.findings.map((finding) => finding.category)).toContain('dependencies');
+  });
+});
