@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { HOST_HINT } from '../../src/policy/categories/network.js';
+import { isAddress } from '../../src/policy/host-parse.js';
 import { findHosts, isAllowedHost, isBenignHost } from '../../src/policy/hosts.js';
 import { expectLinear } from './linear-time.js';
 
@@ -50,7 +52,21 @@ describe('findHosts', () => {
 
   it('stays linear on adversarial lines', () => {
     for (const shape of ['https:', 'https://a@', 'https://[', 'git@a', '"//a', 'http://a.b:', 'https://a,https:', 'https://a.b/', 'https://' + 'a'.repeat(40)]) {
-      expectLinear(shape, (n) => shape.repeat(n), findHosts, 8000);
+      expectLinear(shape, (n) => shape.repeat(n), findHosts, 4000);
+    }
+  });
+
+  it('has a prefilter, an address test and a loopback test that stay linear', () => {
+    const hint = (input: string): number => {
+      let count = 0;
+      HOST_HINT.lastIndex = 0;
+      for (let match = HOST_HINT.exec(input); match !== null; match = HOST_HINT.exec(input)) count += 1;
+      return count;
+    };
+    for (const shape of ['https', 'http:', ':/', 'git', '"/', 'ws:']) expectLinear(`HOST_HINT on ${shape}`, (n) => shape.repeat(n), hint, 4000);
+    for (const shape of ['127.', '1.', '[']) {
+      expectLinear(`isBenignHost on ${shape}`, (n) => shape.repeat(n), isBenignHost, 4000);
+      expectLinear(`isAddress on ${shape}`, (n) => shape.repeat(n), isAddress, 4000);
     }
   });
 });

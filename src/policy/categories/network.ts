@@ -50,7 +50,7 @@ const HOSTS_SHOWN = 5;
  * (`https:evil.io`), a `git@host:` remote or a quoted `//host` link. Lower case: run over the
  * lower-cased text, so `HTTPS:` is found too.
  */
-const HOST_HINT = /:\/\/|\b(?:https?|wss?|ftp):|git@|["'=(`]\/\//g;
+export const HOST_HINT = /:\/\/|\b(?:https?|wss?|ftp):|git@|["'=(`]\/\//g;
 /** Every piped download names its download tool (lower case: run over the lower-cased text). */
 const PIPE_HINT = /curl|wget|iwr|irm|invoke-|downloadstring/g;
 

@@ -24,9 +24,9 @@ export interface SilencedAssertions {
 }
 
 /** A line-comment or block-comment lead: `//`, `#`, `/*`, `*`, `--`, `<!--`. */
-const COMMENT_LEAD = /^\s{0,40}(?:\/\/|#|\/\*|\*|--|<!--)/;
-const OPENS_STRING = /^\s{0,40}(?:"""|''')\s{0,5}$/;
-const BARE_RETURN = /^(\s{0,40})return\s{0,5};?\s{0,5}$/;
+export const COMMENT_LEAD = /^\s{0,40}(?:\/\/|#|\/\*|\*|--|<!--)/;
+export const OPENS_STRING = /^\s{0,40}(?:"""|''')\s{0,5}$/;
+export const BARE_RETURN = /^(\s{0,40})return\s{0,5};?\s{0,5}$/;
 /** Hunk lines read after an opener or a `return` before giving up. */
 const LOOKAHEAD = 40;
 

@@ -28,15 +28,15 @@ export interface LoweredThreshold {
   change: string;
 }
 
-const CONFIG_FILE =
+export const CONFIG_FILE =
   /^(?:(?:vitest|vite|jest|karma|nyc|c8)\.config\.[cm]?[jt]s|vitest\.workspace\.[cm]?[jt]s|jest\.config\.json|\.nycrc(?:\.json|\.ya?ml)?|\.c8rc(?:\.json)?|nyc\.config\.[cm]?js|package\.json|\.coveragerc|setup\.cfg|tox\.ini|pyproject\.toml|pytest\.ini)$/;
-const CODECOV_FILE = /^\.?codecov\.ya?ml$/;
+export const CODECOV_FILE = /^\.?codecov\.ya?ml$/;
 
 /** `lines: 80`, `"branches": 90`, `fail_under = 85`, `checkCoverage: true`, `coverageThreshold: {`. */
-const CONFIG_KEY =
+export const CONFIG_KEY =
   /(?<![\w-])["']?(lines|branches|functions|statements|fail_under|fail-under|check-coverage|checkCoverage|perFile|coverageThreshold|thresholds)["']?\s{0,5}[:=]\s{0,5}["']?(\d{1,3}(?:\.\d{1,6})?(?!\w)|true\b|false\b|\{)?/g;
-const CLI_KEY = /--(cov-fail-under|fail-under|lines|branches|functions|statements|check-coverage|coverage\.thresholds\.(?:lines|branches|functions|statements))(?:[= ]\s{0,3}(\d{1,3}(?:\.\d{1,6})?(?!\w)|true\b|false\b))?/g;
-const CODECOV_KEY = /(?<![\w-])(target|threshold|informational)\s{0,5}:\s{0,5}["']?(\d{1,3}(?:\.\d{1,6})?(?!\w)|true\b|false\b)/g;
+export const CLI_KEY = /--(cov-fail-under|fail-under|lines|branches|functions|statements|check-coverage|coverage\.thresholds\.(?:lines|branches|functions|statements))(?:[= ]\s{0,3}(\d{1,3}(?:\.\d{1,6})?(?!\w)|true\b|false\b))?/g;
+export const CODECOV_KEY = /(?<![\w-])(target|threshold|informational)\s{0,5}:\s{0,5}["']?(\d{1,3}(?:\.\d{1,6})?(?!\w)|true\b|false\b)/g;
 
 /** Keys whose higher value is the weaker one, and booleans whose `true` is the weaker one. */
 const HIGHER_IS_WEAKER = new Set(['threshold']);
@@ -82,8 +82,8 @@ function weaker(key: string, before: string, after: string): boolean {
   return HIGHER_IS_WEAKER.has(key) ? b > a : b < a;
 }
 
-const HINT = /lines|branches|functions|statements|fail.under|coverage|perFile|threshold/i;
-const CODECOV_HINT = /target|threshold|informational/;
+export const HINT = /lines|branches|functions|statements|fail.under|coverage|perFile|threshold/i;
+export const CODECOV_HINT = /target|threshold|informational/;
 
 /** The coverage thresholds a file's change lowers or removes. */
 export function loweredThresholds(file: ChangedFile): LoweredThreshold[] {

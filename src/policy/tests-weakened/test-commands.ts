@@ -19,20 +19,20 @@ export interface NeutralisedCommand {
 }
 
 /** A test runner in a command line (`vitest run`, `go test ./...`, `npm run test:unit`). All repeats bounded. */
-const TEST_RUNNER =
+export const TEST_RUNNER =
   /\b(?:pytest|py\.test|jest|vitest|mocha|ava|karma|jasmine|phpunit|pest|rspec|ctest|tox|nox|playwright\s{1,5}test|cypress\s{1,5}run|(?:go|cargo|npm|pnpm|yarn|bun|deno|dotnet|make|mvn|mvnw|gradle|gradlew|mix|swift|flutter|dart|sbt|zig|nx|turbo|rake)(?:\s{1,5}run)?\s{1,5}(?:test|tests|verify|check|spec)(?::[\w:-]{1,40})?|npm\s{1,5}t)\b/;
 /** A package.json script named `test` or `test:…`: its value is a test command. */
-const TEST_SCRIPT = /^\s{0,40}"test(?::[\w:.-]{1,40})?"\s{0,5}:\s{0,5}"/;
-const NEUTRALISER = /\|\|\s{0,5}(?:true\b|:(?![\w:])|exit\s{1,5}0\b|echo\b)|;\s{0,5}(?:true|exit\s{1,5}0)\b|--passWithNoTests\b|--pass-with-no-tests\b|\s-k\s{1,5}["']?not\s/;
+export const TEST_SCRIPT = /^\s{0,40}"test(?::[\w:.-]{1,40})?"\s{0,5}:\s{0,5}"/;
+export const NEUTRALISER = /\|\|\s{0,5}(?:true\b|:(?![\w:])|exit\s{1,5}0\b|echo\b)|;\s{0,5}(?:true|exit\s{1,5}0)\b|--passWithNoTests\b|--pass-with-no-tests\b|\s-k\s{1,5}["']?not\s/;
 /** A test script that runs nothing: `"test": "true"`, `"exit 0"`, `"echo skipped"` (but not npm's `echo … && exit 1`). */
-const NO_OP_SCRIPT = /^(?:true|:|exit\s{1,5}0|echo\b)/;
-const FAILS_ANYWAY = /exit\s{1,5}[1-9]/;
+export const NO_OP_SCRIPT = /^(?:true|:|exit\s{1,5}0|echo\b)/;
+export const FAILS_ANYWAY = /exit\s{1,5}[1-9]/;
 
-const CONTINUE_ON_ERROR = /^(\s{0,40}(?:-\s{1,5})?)continue-on-error:\s{0,5}["']?(?:true|\$\{\{\s{0,5}true\s{0,5}\}\})["']?\s{0,5}(?:#|$)/;
+export const CONTINUE_ON_ERROR = /^(\s{0,40}(?:-\s{1,5})?)continue-on-error:\s{0,5}["']?(?:true|\$\{\{\s{0,5}true\s{0,5}\}\})["']?\s{0,5}(?:#|$)/;
 /** Words that make a step or job a test step: its name, id or command. */
-const TEST_WORDS =
+export const TEST_WORDS =
   /\b(?:tests?|testing|pytest|jest|vitest|mocha|rspec|phpunit|specs?|e2e|coverage|ctest|tox|nox|playwright|cypress)\b|\b(?:go|cargo|npm|pnpm|yarn|bun|deno|dotnet|make|mvn|gradle)\s{1,5}(?:run\s{1,5})?(?:test|t)\b/i;
-const STEP_KEYS = /^\s{0,40}(?:-\s{1,5})?(?:name|run|uses):/;
+export const STEP_KEYS = /^\s{0,40}(?:-\s{1,5})?(?:name|run|uses):/;
 
 /** The neutraliser on a test-command line, or null. */
 function neutraliserOf(text: string, packageJson: boolean): { at: number; name: string } | null {
