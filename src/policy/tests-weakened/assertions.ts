@@ -1,5 +1,5 @@
 import type { DiffLine } from '../diff.js';
-import type { ChangedFile } from '../policy-category.js';
+import type { ChangedFile, PolicyContext } from '../policy-category.js';
 import { ASSERTION, ASSERTION_CALL } from '../test-markers.js';
 
 /**
@@ -27,11 +27,15 @@ export interface SilencedAssertions {
 export const COMMENT_LEAD = /^\s{0,40}(?:\/\/|#|\/\*|\*|--|<!--)/;
 export const OPENS_STRING = /^\s{0,40}(?:"""|''')\s{0,5}$/;
 export const BARE_RETURN = /^(\s{0,40})return\s{0,5};?\s{0,5}$/;
+/** Every assertion call contains one of these: the lines worth reading for a commented-out one. */
+export const ASSERTION_HINT = /expect|assert|Assert|should|require\.|t\.(?:Error|Fatal|Fail)/g;
+/** Every opener (`/*`, a bare `"""` or `'''`, a bare `return`) contains one of these. */
+export const OPENER_HINT = /\/\*|"""|'''|return/g;
 /** Hunk lines read after an opener or a `return` before giving up. */
 const LOOKAHEAD = 40;
 
 function mayTurnOff(text: string): boolean {
-  return text.includes('/*') || text.includes('"""') || text.includes("'''") || BARE_RETURN.test(text);
+  return text.includes('/*') || OPENS_STRING.test(text) || BARE_RETURN.test(text);
 }
 
 /** The text behind a comment lead, without a closing marker; null when the line is no comment. */
@@ -52,13 +56,16 @@ function indentOf(text: string): number {
 }
 
 /** Added comment lines that hold an assertion. */
-function commentedOut(file: ChangedFile): DiffLine[] {
+function commentedOut(context: PolicyContext, file: ChangedFile): DiffLine[] {
+  const candidates = context.candidateLines(file, ASSERTION_HINT);
+  if (candidates.length === 0) return [];
   const removed = new Set<string>();
   for (const line of file.removed) if (ASSERTION.test(line.text)) removed.add(line.text.trim());
   const out: DiffLine[] = [];
-  for (const line of file.added) {
-    const body = commentBody(line.text);
-    if (body === null || body === '') continue;
+  for (const index of candidates) {
+    const line = file.added[index];
+    const body = line ? commentBody(line.text) : null;
+    if (!line || body === null || body === '') continue;
     if (ASSERTION_CALL.test(body) || (removed.has(body) && ASSERTION.test(body))) out.push(line);
   }
   return out;
@@ -69,9 +76,9 @@ function commentedOut(file: ChangedFile): DiffLine[] {
  * `"""` string only when an added `"""` closes it, so a docstring's closing line is not read as
  * an opener), or a bare `return`.
  */
-function turnedOff(file: ChangedFile, into: SilencedAssertions): void {
+function turnedOff(context: PolicyContext, file: ChangedFile, into: SilencedAssertions): void {
   // The hunks (with their context lines) are built on first access: only when an opener was added.
-  if (file.diff === null || !file.added.some((line) => mayTurnOff(line.text))) return;
+  if (file.diff === null || !context.candidateLines(file, OPENER_HINT).some((index) => mayTurnOff(file.added[index]?.text ?? ''))) return;
   for (const hunk of file.diff.hunks) {
     const lines = hunk.lines;
     for (let i = 0; i < lines.length; i += 1) {
@@ -111,10 +118,10 @@ function turnedOff(file: ChangedFile, into: SilencedAssertions): void {
 }
 
 /** Assertions a modified test file comments out, wraps or makes unreachable. */
-export function silencedAssertions(file: ChangedFile): SilencedAssertions {
-  const lines = commentedOut(file);
+export function silencedAssertions(context: PolicyContext, file: ChangedFile): SilencedAssertions {
+  const lines = commentedOut(context, file);
   const result: SilencedAssertions = { lines, count: lines.length, commented: lines.length };
-  turnedOff(file, result);
+  turnedOff(context, file, result);
   return result;
 }
 

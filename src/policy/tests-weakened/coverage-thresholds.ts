@@ -87,16 +87,17 @@ export const CODECOV_HINT = /target|threshold|informational/;
 
 /** The coverage thresholds a file's change lowers or removes. */
 export function loweredThresholds(file: ChangedFile): LoweredThreshold[] {
-  if (file.diff === null || isDocPath(file.path)) return [];
+  // Without removed lines only a codecov YAML file can weaken (`informational: true`).
+  if (file.diff === null || (file.removed.length === 0 && !/\.ya?ml$/.test(file.path))) return [];
   const name = baseName(file.path);
   const codecov = CODECOV_FILE.test(name);
+  // Only `informational: true` weakens without a removed line: every other finding pairs with one.
+  if ((file.removed.length === 0 && !codecov) || isDocPath(file.path)) return [];
   const config = CONFIG_FILE.test(name);
   const commands = isScriptPath(file.path) || isCiConfigPath(file.path);
   if (!codecov && !config && !commands) return [];
   const patterns: RegExp[] = codecov ? [CODECOV_KEY] : config ? [CONFIG_KEY, CLI_KEY] : [CLI_KEY];
   const hint = codecov ? CODECOV_HINT : HINT;
-  // Only `informational: true` weakens without a removed line: every other finding pairs with one.
-  if (file.removed.length === 0 && !codecov) return [];
   const removed = settingsOf(file.removed, patterns, hint);
   const added = settingsOf(file.added, patterns, hint);
   const out: LoweredThreshold[] = [];
