@@ -131,12 +131,12 @@ export const testsWeakenedCategory: PolicyCategory = {
       if (file.added.length > 0) {
         scanMarkers(context, file, markers);
         if (isCodePath(file.path)) scanSuppressions(context, file, suppressions);
-        for (const command of neutralisedCommands(context, file)) addHit(neutralised, file, command.line, command.at, command.name);
+        for (const command of neutralisedCommands(file)) addHit(neutralised, file, command.line, command.at, command.name);
       }
       for (const threshold of loweredThresholds(file)) addHit(lowered, file, threshold.line, threshold.at, threshold.change);
       // A test file that changed in place: a new one weakens nothing, a deleted one is reported above.
       if ((file.status === 'modified' || file.status === 'renamed' || file.status === 'changed') && isTestPath(file.path) && isCodePath(file.path)) {
-        const off = silencedAssertions(context, file);
+        const off = silencedAssertions(file);
         silencedCount += off.count;
         for (const line of off.lines) addHit(silenced, file, line, 0, '');
         const removed = deletedAssertions(file, off.commented);

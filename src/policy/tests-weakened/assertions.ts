@@ -1,5 +1,5 @@
 import type { DiffLine } from '../diff.js';
-import type { ChangedFile, PolicyContext } from '../policy-category.js';
+import type { ChangedFile } from '../policy-category.js';
 import { ASSERTION, ASSERTION_CALL } from '../test-markers.js';
 
 /**
@@ -27,15 +27,30 @@ export interface SilencedAssertions {
 export const COMMENT_LEAD = /^\s{0,40}(?:\/\/|#|\/\*|\*|--|<!--)/;
 export const OPENS_STRING = /^\s{0,40}(?:"""|''')\s{0,5}$/;
 export const BARE_RETURN = /^(\s{0,40})return\s{0,5};?\s{0,5}$/;
-/** Every assertion call contains one of these: the lines worth reading for a commented-out one. */
-export const ASSERTION_HINT = /expect|assert|Assert|should|require\.|t\.(?:Error|Fatal|Fail)/g;
-/** Every opener (`/*`, a bare `"""` or `'''`, a bare `return`) contains one of these. */
-export const OPENER_HINT = /\/\*|"""|'''|return/g;
 /** Hunk lines read after an opener or a `return` before giving up. */
 const LOOKAHEAD = 40;
 
+/** The first non-blank character of a line (-1 for a blank line): a cheap test before any pattern. */
+function leadOf(text: string): number {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 9) return code;
+  }
+  return -1;
+}
+
+/** Whether a line may open a block comment or string, or be a bare `return`. */
 function mayTurnOff(text: string): boolean {
-  return text.includes('/*') || OPENS_STRING.test(text) || BARE_RETURN.test(text);
+  if (text.includes('/*')) return true;
+  const lead = leadOf(text);
+  // `"`, `'`, `r`
+  return lead === 34 || lead === 39 ? OPENS_STRING.test(text) : lead === 114 && BARE_RETURN.test(text);
+}
+
+/** Whether a line may start with a comment marker: `/`, `#`, `*`, `-`, `<`. */
+function mayBeComment(text: string): boolean {
+  const lead = leadOf(text);
+  return lead === 47 || lead === 35 || lead === 42 || lead === 45 || lead === 60;
 }
 
 /** The text behind a comment lead, without a closing marker; null when the line is no comment. */
@@ -56,16 +71,17 @@ function indentOf(text: string): number {
 }
 
 /** Added comment lines that hold an assertion. */
-function commentedOut(context: PolicyContext, file: ChangedFile): DiffLine[] {
-  const candidates = context.candidateLines(file, ASSERTION_HINT);
-  if (candidates.length === 0) return [];
-  const removed = new Set<string>();
-  for (const line of file.removed) if (ASSERTION.test(line.text)) removed.add(line.text.trim());
+function commentedOut(file: ChangedFile): DiffLine[] {
+  let removed: Set<string> | null = null;
   const out: DiffLine[] = [];
-  for (const index of candidates) {
-    const line = file.added[index];
-    const body = line ? commentBody(line.text) : null;
-    if (!line || body === null || body === '') continue;
+  for (const line of file.added) {
+    if (!mayBeComment(line.text)) continue;
+    const body = commentBody(line.text);
+    if (body === null || body === '') continue;
+    if (removed === null) {
+      removed = new Set<string>();
+      for (const old of file.removed) if (ASSERTION.test(old.text)) removed.add(old.text.trim());
+    }
     if (ASSERTION_CALL.test(body) || (removed.has(body) && ASSERTION.test(body))) out.push(line);
   }
   return out;
@@ -76,9 +92,9 @@ function commentedOut(context: PolicyContext, file: ChangedFile): DiffLine[] {
  * `"""` string only when an added `"""` closes it, so a docstring's closing line is not read as
  * an opener), or a bare `return`.
  */
-function turnedOff(context: PolicyContext, file: ChangedFile, into: SilencedAssertions): void {
+function turnedOff(file: ChangedFile, into: SilencedAssertions): void {
   // The hunks (with their context lines) are built on first access: only when an opener was added.
-  if (file.diff === null || !context.candidateLines(file, OPENER_HINT).some((index) => mayTurnOff(file.added[index]?.text ?? ''))) return;
+  if (file.diff === null || !file.added.some((line) => mayTurnOff(line.text))) return;
   for (const hunk of file.diff.hunks) {
     const lines = hunk.lines;
     for (let i = 0; i < lines.length; i += 1) {
@@ -118,10 +134,10 @@ function turnedOff(context: PolicyContext, file: ChangedFile, into: SilencedAsse
 }
 
 /** Assertions a modified test file comments out, wraps or makes unreachable. */
-export function silencedAssertions(context: PolicyContext, file: ChangedFile): SilencedAssertions {
-  const lines = commentedOut(context, file);
+export function silencedAssertions(file: ChangedFile): SilencedAssertions {
+  const lines = commentedOut(file);
   const result: SilencedAssertions = { lines, count: lines.length, commented: lines.length };
-  turnedOff(context, file, result);
+  turnedOff(file, result);
   return result;
 }
 
