@@ -55,6 +55,7 @@ export const NEAR_MISSES: AdversarialCase[] = [
   evasion('scheme words that are not URLs', 'src/a.ts', "const o = { https: true }; if (u.protocol === 'https:') {} let ws: WebSocket;"),
   evasion('a host built at run time', 'src/a.ts', 'const u = `https://${HOST}/api`;'),
   evasion('a single-label service name', 'docker-compose.yml', '      DATABASE_URL: postgres://app@db:5432/app'),
+  evasion('a port after a scheme word', 'deploy/server.yml', 'listen: http:8080'),
   evasion('a code comment with slashes', 'src/a.ts', 'const x = 1; //evil.io is not a link here'),
 ];
 

@@ -63,6 +63,7 @@ export const NEAR_MISSES: AdversarialCase[] = [
   modified('the shell test builtin with || true', 'scripts/setup.sh', ['+test -f .env || true']),
   added('skip as an identifier', 'src/pager.test.ts', ["it('pages', () => {", '  const skip = page * size;', '  expect(skip).toBe(20);', '});']),
   modified('a comment that says assert in prose', 'tests/test_cache.py', [' def test_warm():', '+    # assert that the cache is warm before reading', '     assert cache.warm']),
+  modified('a doc comment that shows an assertion as an example', 'src/cart.test.ts', ['+  /** Totals, e.g. @example expect(total(cart)).toBe(10) */', "   it('totals', () => {"]),
   modified('an assertion changed, not removed', 'src/cart.test.ts', ['-    expect(cart.total).toBe(10);', '+    expect(cart.total).toBe(12);']),
   modified('an assertion moved', 'src/cart.test.ts', ['-    expect(cart.total).toBe(10);', '     cart.add(item);', '+    expect(cart.total).toBe(10);']),
   modified('continue-on-error on a lint step', '.github/workflows/ci.yml', ['       - name: Lint', '         run: npm run lint', '+        continue-on-error: true']),

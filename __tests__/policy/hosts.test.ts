@@ -100,6 +100,9 @@ describe('isBenignHost', () => {
   });
 
   it('takes loopback for an address range, not a name prefix', () => {
-    expect(['127.something.io', '127.0.0.1.evil.io', '[::2]'].some(isBenignHost)).toBe(false);
+    expect(['127.something.io', '127.0.0.1.evil.io', '[::2]', '10.0.0.1', '1.0.0.127'].some(isBenignHost)).toBe(false);
+    // 0.0.0.0/8 reaches no other host; the parser reads `http:8080` as 0.0.31.144.
+    expect(hosts('listen: http:8080')).toEqual(['0.0.31.144']);
+    expect(isBenignHost('0.0.31.144')).toBe(true);
   });
 });

@@ -7,8 +7,11 @@ import { readHostText } from './host-parse.js';
  * through the same parser, so `GitHub.com.` in a policy is `github.com` and a homoglyph of it is not.
  */
 
-/** Loopback addresses and `localhost` names (RFC 6761), the unspecified address `0.0.0.0`. */
-const LOOPBACK_V4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+/**
+ * Loopback addresses (127.0.0.0/8) and `localhost` names (RFC 6761), and 0.0.0.0/8, "this
+ * network", which reaches no other host (`http:80` reads as 0.0.0.80).
+ */
+const LOOPBACK_V4 = /^(?:127|0)\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 const LOCAL_NAMES = new Set(['localhost', '[::1]', '::1', '0.0.0.0']);
 
 /**

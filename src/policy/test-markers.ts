@@ -100,5 +100,10 @@ export const SUPPRESSIONS: readonly Suppression[] = [
  * Rust's `assert_eq!(`, Python's `assert x == y`.
  */
 export const ASSERTION = /\b(?:expect|assert\w{0,30}!?|should|require\.\w{1,30}|t\.(?:Error|Fatal|Fail)\w{0,10}|XCTAssert\w{0,30})\s{0,5}[(.]|^\s{0,40}assert\b/;
-/** The call forms alone (no bare Python `assert`, which prose starts with too): for comments. */
-export const ASSERTION_CALL = /\b(?:expect|assert\w{0,30}!?|require\.\w{1,30}|t\.(?:Error|Fatal|Fail)\w{0,10}|XCTAssert\w{0,30})\s{0,5}\(/;
+/**
+ * A comment's text that is an assertion call: it starts with one, after an optional receiver and
+ * `await` (`expect(`, `self.assertEqual(`, `assert.equal(`, `require.NoError(`, `t.Errorf(`,
+ * `assert_eq!(`). Prose that mentions `expect(` later in a sentence is not one.
+ */
+export const ASSERTION_CALL =
+  /^(?:await\s{1,5})?[\w$.]{0,60}?\b(?:expect|assert\w{0,30}!?|XCTAssert\w{0,30})\s{0,5}\(|^(?:await\s{1,5})?(?:assert|require)\.\w{1,30}\s{0,5}\(|^t\.(?:Error|Fatal|Fail)\w{0,10}\s{0,5}\(/;
