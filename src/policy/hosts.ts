@@ -55,13 +55,21 @@ function endsAuthority(code: number): boolean {
   return code <= 32 || code === 47 || code === 92 || code === 63 || code === 35 || code === 34 || code === 39 || code === 96 || code === 60 || code === 62 || code === 127 || isUnicodeSpace(code);
 }
 
+/** Unicode punctuation and separators: prose around a URL (`“…”`, `…`, `、`, `）`), never part of a name. */
+const UNICODE_PUNCTUATION = /[\p{P}\p{Z}]/u;
+/** The ideographic, full-width and half-width full stops, which IDN reads as `.`. */
+function isUnicodeDot(code: number): boolean {
+  return code === 0x3002 || code === 0xff0e || code === 0xff61;
+}
+
 /**
  * Characters of a host text: ASCII letters, digits, `.`, `-`, `_`, `%` (the parser decodes it),
- * and anything non-ASCII (IDN, full-width dots) but spaces. Any other character ends the host:
- * `:` starts the port, and `,;()[]{}|^$!*&+=` are the text around it.
+ * and non-ASCII letters, marks, digits and symbols (IDN, emoji names) and the IDN full stops.
+ * Any other character ends the host: `:` starts the port, and `,;()[]{}|^$!*&+=`, Unicode
+ * punctuation and spaces are the text around it.
  */
 function isHostChar(code: number): boolean {
-  if (code >= 128) return !isUnicodeSpace(code);
+  if (code >= 128) return isUnicodeDot(code) || !UNICODE_PUNCTUATION.test(String.fromCharCode(code));
   return isAlphaNumeric(code) || code === 46 || code === 45 || code === 95 || code === 37;
 }
 
