@@ -10,8 +10,9 @@ import { listWithMore, plural, uniqueSorted } from '../text.js';
 import { evaluateUserRule } from '../user-rule.js';
 
 /**
- * `network`: added lines that reference hosts outside `network.allowed-hosts` (loopback and the
- * reserved documentation names never count), downloads piped into a shell, and files that
+ * `network` (docs/categories.md): added lines that reference hosts outside
+ * `network.allowed-hosts`, as the URL parser reads them (loopback addresses and the reserved
+ * documentation names never count), downloads piped into a shell, and files that
  * configure egress (firewall and allowlist settings, proxies, network policies). Lockfiles are
  * left out: their registry URLs are the `dependencies` category's business.
  */
