@@ -39,17 +39,15 @@ function leadOf(text: string): number {
   return -1;
 }
 
-/** Whether a line may open a block comment or string, or be a bare `return`. */
-function mayTurnOff(text: string): boolean {
+/** Whether a line whose first non-blank character is `lead` may open a block comment or string, or be a bare `return`. */
+function mayTurnOff(text: string, lead: number): boolean {
   if (text.includes('/*')) return true;
-  const lead = leadOf(text);
   // `"`, `'`, `r`
   return lead === 34 || lead === 39 ? OPENS_STRING.test(text) : lead === 114 && BARE_RETURN.test(text);
 }
 
 /** Whether a line may start with a comment marker: `/`, `#`, `*`, `-`, `<`. */
-function mayBeComment(text: string): boolean {
-  const lead = leadOf(text);
+function mayBeComment(lead: number): boolean {
   return lead === 47 || lead === 35 || lead === 42 || lead === 45 || lead === 60;
 }
 
@@ -70,21 +68,30 @@ function indentOf(text: string): number {
   return i;
 }
 
-/** Added comment lines that hold an assertion. */
-function commentedOut(file: ChangedFile): DiffLine[] {
+/**
+ * One pass over the added lines: the comment lines that hold an assertion, and whether any line
+ * may open a block comment or string or be a bare `return` (each line's first character decides
+ * which tests it needs).
+ */
+function scanAdded(file: ChangedFile): { commented: DiffLine[]; opener: boolean } {
   let removed: Set<string> | null = null;
-  const out: DiffLine[] = [];
-  for (const line of file.added) {
-    if (!mayBeComment(line.text)) continue;
+  const commented: DiffLine[] = [];
+  let opener = false;
+  const added = file.added;
+  for (let i = 0; i < added.length; i += 1) {
+    const line = added[i] as DiffLine;
+    const lead = leadOf(line.text);
+    if (!opener) opener = mayTurnOff(line.text, lead);
+    if (!mayBeComment(lead)) continue;
     const body = commentBody(line.text);
     if (body === null || body === '') continue;
     if (removed === null) {
       removed = new Set<string>();
       for (const old of file.removed) if (ASSERTION.test(old.text)) removed.add(old.text.trim());
     }
-    if (ASSERTION_CALL.test(body) || (removed.has(body) && ASSERTION.test(body))) out.push(line);
+    if (ASSERTION_CALL.test(body) || (removed.has(body) && ASSERTION.test(body))) commented.push(line);
   }
-  return out;
+  return { commented, opener };
 }
 
 /**
@@ -93,8 +100,7 @@ function commentedOut(file: ChangedFile): DiffLine[] {
  * an opener), or a bare `return`.
  */
 function turnedOff(file: ChangedFile, into: SilencedAssertions): void {
-  // The hunks (with their context lines) are built on first access: only when an opener was added.
-  if (file.diff === null || !file.added.some((line) => mayTurnOff(line.text))) return;
+  if (file.diff === null) return;
   for (const hunk of file.diff.hunks) {
     const lines = hunk.lines;
     for (let i = 0; i < lines.length; i += 1) {
@@ -135,9 +141,10 @@ function turnedOff(file: ChangedFile, into: SilencedAssertions): void {
 
 /** Assertions a modified test file comments out, wraps or makes unreachable. */
 export function silencedAssertions(file: ChangedFile): SilencedAssertions {
-  const lines = commentedOut(file);
-  const result: SilencedAssertions = { lines, count: lines.length, commented: lines.length };
-  turnedOff(file, result);
+  const { commented, opener } = scanAdded(file);
+  const result: SilencedAssertions = { lines: commented, count: commented.length, commented: commented.length };
+  // The hunks (with their context lines) are built on first access: only when an opener was added.
+  if (opener) turnedOff(file, result);
   return result;
 }
 
