@@ -136,7 +136,7 @@ export const testsWeakenedCategory: PolicyCategory = {
       for (const threshold of loweredThresholds(file)) addHit(lowered, file, threshold.line, threshold.at, threshold.change);
       // A test file that changed in place: a new one weakens nothing, a deleted one is reported above.
       if ((file.status === 'modified' || file.status === 'renamed' || file.status === 'changed') && isTestPath(file.path) && isCodePath(file.path)) {
-        const off = silencedAssertions(file);
+        const off = silencedAssertions(context, file);
         silencedCount += off.count;
         for (const line of off.lines) addHit(silenced, file, line, 0, '');
         const removed = deletedAssertions(file, off.commented);

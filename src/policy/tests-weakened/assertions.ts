@@ -1,5 +1,5 @@
 import type { DiffLine } from '../diff.js';
-import type { ChangedFile } from '../policy-category.js';
+import type { ChangedFile, PolicyContext } from '../policy-category.js';
 import { ASSERTION, ASSERTION_CALL } from '../test-markers.js';
 
 /**
@@ -69,17 +69,24 @@ function indentOf(text: string): number {
 }
 
 /**
- * One pass over the added lines: the comment lines that hold an assertion, and whether any line
+ * Every comment lead and every opener holds one of these: the lines worth a closer look, found by
+ * one native scan over the patch (cheap even before the code is warm).
+ */
+export const SILENCING_HINT = /\/[/*]|#|\*|--|<!--|"""|'''|return/g;
+
+/**
+ * The added lines the hint finds: the comment lines that hold an assertion, and whether any line
  * may open a block comment or string or be a bare `return` (each line's first character decides
  * which tests it needs).
  */
-function scanAdded(file: ChangedFile): { commented: DiffLine[]; opener: boolean } {
+function scanAdded(context: PolicyContext, file: ChangedFile): { commented: DiffLine[]; opener: boolean } {
   let removed: Set<string> | null = null;
   const commented: DiffLine[] = [];
   let opener = false;
-  const added = file.added;
-  for (let i = 0; i < added.length; i += 1) {
-    const line = added[i] as DiffLine;
+  const candidates = context.candidateLines(file, SILENCING_HINT);
+  for (let c = 0; c < candidates.length; c += 1) {
+    const line = file.added[candidates[c] ?? -1];
+    if (!line) continue;
     const lead = leadOf(line.text);
     if (!opener) opener = mayTurnOff(line.text, lead);
     if (!mayBeComment(lead)) continue;
@@ -140,8 +147,8 @@ function turnedOff(file: ChangedFile, into: SilencedAssertions): void {
 }
 
 /** Assertions a modified test file comments out, wraps or makes unreachable. */
-export function silencedAssertions(file: ChangedFile): SilencedAssertions {
-  const { commented, opener } = scanAdded(file);
+export function silencedAssertions(context: PolicyContext, file: ChangedFile): SilencedAssertions {
+  const { commented, opener } = scanAdded(context, file);
   const result: SilencedAssertions = { lines: commented, count: commented.length, commented: commented.length };
   // The hunks (with their context lines) are built on first access: only when an opener was added.
   if (opener) turnedOff(file, result);
