@@ -1,3 +1,4 @@
+import { trimEndWhere } from './text.js';
 import type { Language } from './file-kinds.js';
 
 /**
@@ -18,19 +19,30 @@ interface MarkerSet {
 
 export const TEST_MARKERS: Partial<Record<Language, MarkerSet>> = {
   js: {
-    hint: /\.(?:skip|only|todo)/g,
-    testHint: /\.(?:skip|only|todo)|\b[xf](?:it|describe|test|context|specify)\b/g,
-    anyFile: /(?<![\w$.])(?:it|describe|test|context|suite|specify|bench)\.(?:skip|only|todo|skipIf)\b|(?<![\w$.])this\.skip\(\)/g,
+    hint: /\.(?:skip|only|todo|runIf|fail)/g,
+    testHint: /\.(?:skip|only|todo|runIf|fail)|\b[xf](?:it|describe|test|context|specify)\b/g,
+    // `test.concurrent.skip`, `it.skip.each`, `describe.sequential.only`; vitest's `fails` and
+    // jest's `failing` turn a failing test into a passing one; `runIf` skips like `skipIf`.
+    anyFile:
+      /(?<![\w$.])(?:it|describe|test|context|suite|specify|bench)(?:\.(?:concurrent|sequential|shuffle|serial|parallel)){0,2}\.(?:skip|only|todo|skipIf|runIf|fails|failing)\b|(?<![\w$.])this\.skip\(\)/g,
     testFileOnly: /(?<![\w$.])(?:xit|xdescribe|xtest|xcontext|xspecify|fit|fdescribe|ftest|fcontext)\s{0,5}\(/g,
   },
   python: {
-    hint: /skip|Skip|xfail|expectedFailure/g,
-    testHint: /skip|Skip|xfail|expectedFailure/g,
+    hint: /skip|Skip|xfail|expectedFailure|collect_ignore/g,
+    testHint: /skip|Skip|xfail|expectedFailure|collect_ignore/g,
     anyFile:
-      /@pytest\.mark\.(?:skip|skipif|xfail)\b|\bpytest\.(?:skip|xfail|importorskip)\s{0,5}\(|@unittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b|\.skipTest\s{0,5}\(|\braise\s{1,5}(?:unittest\.)?SkipTest\b/g,
+      // `@pytest.mark.skip` and the module-level `pytestmark = pytest.mark.skip` (or a list of
+      // marks); `collect_ignore` in a conftest.py leaves whole files uncollected.
+      /@?\bpytest\.mark\.(?:skip|skipif|xfail)\b|\bpytest\.(?:skip|xfail|importorskip)\s{0,5}\(|@unittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b|\.skipTest\s{0,5}\(|\braise\s{1,5}(?:unittest\.)?SkipTest\b|\bcollect_ignore(?:_glob)?\s{0,5}(?:\+?=|\.(?:append|extend)\()/g,
     testFileOnly: /^\s{0,40}@(?:skip|skipIf|skipUnless|expectedFailure)\b/g,
   },
-  go: { hint: /Skip/g, anyFile: /\b[A-Za-z_]\w{0,30}\.(?:Skip|SkipNow|Skipf)\s{0,5}\(/g },
+  go: {
+    hint: /Skip/g,
+    testHint: /Skip|ignore/g,
+    anyFile: /\b[A-Za-z_]\w{0,30}\.(?:Skip|SkipNow|Skipf)\s{0,5}\(/g,
+    // A build constraint that no build satisfies leaves the whole test file out.
+    testFileOnly: /^\/\/\s{0,3}(?:go:build|\+build)\s{1,5}ignore\b/g,
+  },
   rust: { hint: /#\[ignore/g, anyFile: /#\[ignore\b/g },
   jvm: { hint: /@(?:Disabled|Ignore)/g, anyFile: /@(?:Disabled|Ignore|DisabledIf\w{0,40}|DisabledOn\w{0,40})\b/g },
   dotnet: { testHint: /Ignore|Skip/g, testFileOnly: /\[\s{0,5}Ignore\b|\bSkip\s{0,5}=\s{0,5}"/g },
@@ -46,7 +58,7 @@ export const TEST_MARKERS: Partial<Record<Language, MarkerSet>> = {
 
 /** The marker as shown in a message: `it.skip`, `@pytest.mark.skip`, `t.Skip`, `xit`. */
 export function markerName(match: string): string {
-  const name = match.trim().replace(/[\s("'=]+$/, '').replace(/^\./, '').replace(/\s+/g, ' ');
+  const name = trimEndWhere(match.trim(), `("'=`).replace(/^\./, '').replace(/\s+/g, ' ');
   return name.startsWith('#[') && !name.endsWith(']') ? `${name}]` : name;
 }
 
@@ -83,5 +95,16 @@ export const SUPPRESSIONS: readonly Suppression[] = [
   { name: '#pragma warning disable', pattern: /#pragma\s{1,5}warning\s{1,5}disable\b/ },
 ];
 
-/** Lines that assert something, for counting removed assertions in a test file. */
-export const ASSERTION = /\b(?:expect|assert\w{0,30}|should|require\.\w{1,30}|t\.(?:Error|Fatal|Fail)\w{0,10}|XCTAssert\w{0,30})\s{0,5}[(.]|^\s{0,40}assert\b|\bassert!?\s{0,5}\(/;
+/**
+ * Lines that assert something, for counting removed assertions in a test file: `expect(`,
+ * `assertEquals(`, `assert.equal(`, `should.`, `require.NoError(`, `t.Errorf(`, `XCTAssertEqual(`,
+ * Rust's `assert_eq!(`, Python's `assert x == y`.
+ */
+export const ASSERTION = /\b(?:expect|assert\w{0,30}!?|should|require\.\w{1,30}|t\.(?:Error|Fatal|Fail)\w{0,10}|XCTAssert\w{0,30})\s{0,5}[(.]|^\s{0,40}assert\b/;
+/**
+ * A comment's text that is an assertion call: it starts with one, after an optional receiver and
+ * `await` (`expect(`, `self.assertEqual(`, `assert.equal(`, `require.NoError(`, `t.Errorf(`,
+ * `assert_eq!(`). Prose that mentions `expect(` later in a sentence is not one.
+ */
+export const ASSERTION_CALL =
+  /^(?:await\s{1,5})?[\w$.]{0,60}?\b(?:expect|assert\w{0,30}!?|XCTAssert\w{0,30})\s{0,5}\(|^(?:await\s{1,5})?(?:assert|require)\.\w{1,30}\s{0,5}\(|^t\.(?:Error|Fatal|Fail)\w{0,10}\s{0,5}\(/;

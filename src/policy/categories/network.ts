@@ -10,8 +10,9 @@ import { listWithMore, plural, uniqueSorted } from '../text.js';
 import { ruleCategory, type RuleCategory } from '../rule-category.js';
 
 /**
- * `network`: added lines that reference hosts outside `network.allowed-hosts` (loopback and the
- * reserved documentation names never count), downloads piped into a shell, and files that
+ * `network` (docs/categories.md): added lines that reference hosts outside
+ * `network.allowed-hosts`, as the URL parser reads them (loopback addresses and the reserved
+ * documentation names never count), downloads piped into a shell, and files that
  * configure egress (firewall and allowlist settings, proxies, network policies). Lockfiles are
  * left out: their registry URLs are the `dependencies` category's business.
  */
@@ -45,8 +46,12 @@ function isEgressConfig(path: string): boolean {
 }
 
 const HOSTS_SHOWN = 5;
-/** Every host reference is a `scheme://` URL, a `git@host:` remote or a quoted `//host` link. */
-const HOST_HINT = /:\/\/|git@|["'=(]\/\//g;
+/**
+ * Every host reference (see hosts.ts) is a `scheme://` URL, a special scheme and a colon
+ * (`https:evil.io`), a `git@host:` remote or a quoted `//host` link. Lower case: run over the
+ * lower-cased text, so `HTTPS:` is found too.
+ */
+export const HOST_HINT = /:\/\/|\b(?:https?|wss?|ftp):|git@|["'=(`]\/\//g;
 /** Every piped download names its download tool (lower case: run over the lower-cased text). */
 const PIPE_HINT = /curl|wget|iwr|irm|invoke-|downloadstring/g;
 
@@ -64,7 +69,7 @@ function hostFinding(context: PolicyContext): { hosts: string[]; files: string[]
     if (file.added.length === 0 || isChecksumPath(file.path)) continue;
     let found = false;
     // Index loops here and below: they run cold, over every file, where for…of allocates per step.
-    const candidates = context.candidateLines(file, HOST_HINT);
+    const candidates = context.candidateLinesFolded(file, HOST_HINT);
     for (let c = 0; c < candidates.length; c += 1) {
       const line = file.added[candidates[c] ?? -1];
       if (!line) continue;

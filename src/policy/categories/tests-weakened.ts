@@ -1,21 +1,25 @@
 import type { Finding } from '../../result.js';
 import { isCodePath, isTestPath, languageOf } from '../file-kinds.js';
 import { createFinding, LocationList } from '../finding.js';
+import type { DiffLine } from '../diff.js';
 import type { ChangedFile, PolicyContext } from '../policy-category.js';
-import { ASSERTION, markerName, SUPPRESSION_PREFILTER, SUPPRESSIONS, TEST_MARKERS } from '../test-markers.js';
+import { markerName, SUPPRESSION_PREFILTER, SUPPRESSIONS, TEST_MARKERS } from '../test-markers.js';
 import { listWithMore, plural, uniqueSorted } from '../text.js';
+import { deletedAssertions, silencedAssertions } from '../tests-weakened/assertions.js';
+import { loweredThresholds } from '../tests-weakened/coverage-thresholds.js';
+import { neutralisedCommands } from '../tests-weakened/test-commands.js';
 import { ruleCategory, type RuleCategory } from '../rule-category.js';
 
 /**
- * `tests-weakened`: deleted test files (and test files renamed out of the test naming, which stops
- * them from running), added skip/only/focus markers of the common test frameworks, added lint and
- * type-check suppressions, and test files that lose several assertions.
+ * `tests-weakened` (docs/categories.md): deleted test files (and test files renamed out of the
+ * test naming, which stops them from running), added skip/only/focus markers of the common test
+ * frameworks (module-level ones included), added lint and type-check suppressions, assertions
+ * commented out, wrapped, made unreachable or deleted, test commands neutralised, and coverage
+ * thresholds lowered or removed.
  */
 
 const NAMES_SHOWN = 5;
 const PATHS_SHOWN = 3;
-/** A modified test file losing at least this many more assertions than it gains is a finding. */
-const REMOVED_ASSERTIONS = 3;
 
 interface LineHits {
   names: string[];
@@ -25,6 +29,13 @@ interface LineHits {
 
 function emptyHits(context: PolicyContext): LineHits {
   return { names: [], files: [], locations: new LocationList(context) };
+}
+
+/** One hit of a per-line check: its name (if any), its location, its file once. */
+function addHit(hits: LineHits, file: ChangedFile, line: DiffLine, at: number, name: string): void {
+  if (name !== '') hits.names.push(name);
+  hits.locations.add(file, line, at);
+  if (hits.files.at(-1) !== file) hits.files.push(file);
 }
 
 /** Adds every match's marker name; returns the smallest index seen (or `first`). */
@@ -82,12 +93,6 @@ function scanSuppressions(context: PolicyContext, file: ChangedFile, hits: LineH
   if (found) hits.files.push(file);
 }
 
-function countAssertions(lines: readonly { text: string }[]): number {
-  let count = 0;
-  for (const line of lines) if (ASSERTION.test(line.text)) count += 1;
-  return count;
-}
-
 function where(files: readonly ChangedFile[], noun: string): string {
   if (files.length === 1) return files[0]?.path ?? '';
   return plural(files.length, noun);
@@ -95,7 +100,7 @@ function where(files: readonly ChangedFile[], noun: string): string {
 
 export const testsWeakenedCategory: RuleCategory<'tests-weakened'> = ruleCategory({
   id: 'tests-weakened',
-  description: 'deleted test files, added skip/only markers, added lint or type suppressions',
+  description: 'deleted test files, skip/only markers, lint or type suppressions, silenced or deleted assertions, lowered coverage thresholds, neutralised test commands',
   evaluate(context) {
     const rule = context.policy.permissions['tests-weakened'];
     const base = { category: 'tests-weakened' as const, level: rule.level, reviewers: rule.reviewers };
@@ -118,15 +123,25 @@ export const testsWeakenedCategory: RuleCategory<'tests-weakened'> = ruleCategor
 
     const markers = emptyHits(context);
     const suppressions = emptyHits(context);
+    const silenced = emptyHits(context);
+    const neutralised = emptyHits(context);
+    const lowered = emptyHits(context);
+    let silencedCount = 0;
     const weakened: { file: ChangedFile; removed: number }[] = [];
     for (const file of context.files) {
       if (file.added.length > 0) {
         scanMarkers(context, file, markers);
         if (isCodePath(file.path)) scanSuppressions(context, file, suppressions);
+        for (const command of neutralisedCommands(file)) addHit(neutralised, file, command.line, command.at, command.name);
       }
-      if (file.status !== 'removed' && file.removed.length > 0 && isTestPath(file.path) && isCodePath(file.path)) {
-        const removed = countAssertions(file.removed) - countAssertions(file.added);
-        if (removed >= REMOVED_ASSERTIONS) weakened.push({ file, removed });
+      for (const threshold of loweredThresholds(file)) addHit(lowered, file, threshold.line, threshold.at, threshold.change);
+      // A test file that changed in place: a new one weakens nothing, a deleted one is reported above.
+      if ((file.status === 'modified' || file.status === 'renamed' || file.status === 'changed') && isTestPath(file.path) && isCodePath(file.path)) {
+        const off = silencedAssertions(context, file);
+        silencedCount += off.count;
+        for (const line of off.lines) addHit(silenced, file, line, 0, '');
+        const removed = deletedAssertions(file, off.commented);
+        if (removed > 0) weakened.push({ file, removed });
       }
     }
     if (markers.locations.count > 0) {
@@ -149,6 +164,37 @@ export const testsWeakenedCategory: RuleCategory<'tests-weakened'> = ruleCategor
           files: suppressions.files.map((file) => file.path),
           message: `adds ${names} in ${where(suppressions.files, 'file')}`,
           locations: suppressions.locations.locations,
+        }),
+      );
+    }
+    if (silenced.locations.count > 0) {
+      findings.push(
+        createFinding({
+          ...base,
+          files: silenced.files.map((file) => file.path),
+          message: `comments out or skips ${plural(silencedCount, 'assertion')} in ${where(silenced.files, 'test file')}`,
+          locations: silenced.locations.locations,
+        }),
+      );
+    }
+    if (neutralised.locations.count > 0) {
+      const names = listWithMore(uniqueSorted(neutralised.names).map((name) => `\`${name}\``), NAMES_SHOWN);
+      findings.push(
+        createFinding({
+          ...base,
+          files: neutralised.files.map((file) => file.path),
+          message: `lets tests fail without failing the run (${names}) in ${where(neutralised.files, 'file')}`,
+          locations: neutralised.locations.locations,
+        }),
+      );
+    }
+    if (lowered.locations.count > 0) {
+      findings.push(
+        createFinding({
+          ...base,
+          files: lowered.files.map((file) => file.path),
+          message: `lowers coverage thresholds (${listWithMore(lowered.names, NAMES_SHOWN)}) in ${where(lowered.files, 'file')}`,
+          locations: lowered.locations.locations,
         }),
       );
     }
