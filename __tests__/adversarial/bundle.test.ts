@@ -23,7 +23,11 @@ import * as secrets from './secrets-cases.js';
  * (docs/dependencies.md), so the dependency cases run in their whole-manifest form (`withContents`),
  * never hunk-only: the hunk-only form is the offline fallback, which the core suite covers.
  */
-const wholeManifests = (c: dependencies.ManifestCase): AdversarialCase => ({ name: c.name, category: 'dependencies', ...dependencies.withContents(c) });
+function wholeManifests(c: dependencies.ManifestCase & { command?: string }): AdversarialCase & { message?: string } {
+  // The part of the finding's message the core suite expects, for the evasions that name one.
+  const message = c.message ?? (c.command === undefined ? undefined : `\`${c.command}\``);
+  return { name: c.name, category: 'dependencies', ...dependencies.withContents(c), ...(message === undefined ? {} : { message }) };
+}
 
 /** A category's cases. To add one: import its case module and add one line below. */
 interface CategorySuite {
@@ -123,7 +127,10 @@ const brief = (run: BundleRun) => JSON.stringify({ verdict: run.verdict, finding
 function missedEvasion(c: AdversarialCase, category: CategoryId, run: BundleRun): string | null {
   const problems: string[] = [];
   if (run.verdict !== 'fail') problems.push(`verdict ${String(run.verdict)}`);
-  if (!(run.findings ?? []).some((f) => f.category === category)) problems.push(`no ${category} finding`);
+  const found = (run.findings ?? []).filter((f) => f.category === category);
+  if (found.length === 0) problems.push(`no ${category} finding`);
+  const message = 'message' in c && typeof c.message === 'string' ? c.message : '';
+  if (found.length > 0 && !found.map((f) => f.message ?? '').join(' | ').includes(message)) problems.push(`no message with ${message}`);
   // A secret case carries its secret: the run must not echo it past its first 4 characters (docs/secrets.md).
   const secret = 'secret' in c && typeof c.secret === 'string' ? c.secret : '';
   for (let at = 4; at + 8 <= secret.length; at += 8) {
