@@ -6,7 +6,9 @@ import { BASE_SHA, typicalScenario, type FakeFile } from '../fake-github/scenari
 import { startFakeGitHub } from '../fake-github/server.js';
 import * as dependencies from './dependencies-cases.js';
 import { DENY_POLICY_YAML, type AdversarialCase } from './harness.js';
+import * as network from './network-cases.js';
 import * as secrets from './secrets-cases.js';
+import * as testsWeakened from './tests-weakened-cases.js';
 
 /**
  * The whole adversarial suite end to end (docs/security.md, "What an agent must not get past"):
@@ -38,6 +40,8 @@ interface CategorySuite {
 
 const SUITES: CategorySuite[] = [
   { category: 'secrets', evasions: secrets.EVASIONS, nearMisses: secrets.NEAR_MISSES },
+  { category: 'network', evasions: network.EVASIONS, nearMisses: network.NEAR_MISSES },
+  { category: 'tests-weakened', evasions: testsWeakened.EVASIONS, nearMisses: testsWeakened.NEAR_MISSES },
   {
     category: 'dependencies',
     evasions: [...dependencies.EVASIONS, ...dependencies.COMMANDS].map(wholeManifests),
