@@ -154,8 +154,8 @@ async function measure(
 }
 
 /**
- * The requests-only floor the wall time is judged against: a bundle, built like dist/ (scripts/bundle-options.mjs), that
- * reads the event, fetches the snapshot, writes a comment and a status with the gate's client and
+ * The requests-only floor the wall time is judged against: a bundle, built like dist/
+ * (scripts/bundle-options.mjs), that reads the event, fetches the snapshot, writes a comment and a status with the gate's client and
  * sets an output — the run's traffic with none of the gate (no policy, evaluation or rendering).
  */
 async function fetchOnlyBundle(dir: string): Promise<string> {
