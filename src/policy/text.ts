@@ -24,8 +24,9 @@ export function uniqueSorted(items: Iterable<string>): string[] {
 export function formatCount(value: number): string {
   if (!Number.isInteger(value)) return String(value);
   // en-US, named: never the machine's locale. Counts are safe integers, grouped here by index:
-  // toLocaleString's first call loads the locale data (~17 ms of a cold run), and a lookahead
-  // pattern for the separators rescans the digits from each position.
+  // toLocaleString's first call loads the locale data, ~17 ms of a cold run (docs/architecture.md,
+  // "Start-up cost"), and a lookahead pattern for the separators rescans the digits from each
+  // position.
   if (!Number.isSafeInteger(value)) return value.toLocaleString('en-US');
   const sign = value < 0 || Object.is(value, -0) ? '-' : '';
   const digits = String(Math.abs(value));
