@@ -27,6 +27,9 @@ const DATA_SOURCES: Record<string, PatternSpec[]> = {
   'src/policy/dependencies/toml-lines.ts': INLINE_FIELD_NAMES.map((name) => ({ name: `inline field ${name}`, source: inlineFieldPattern(name).source, flags: '' })),
   'src/policy/secrets/generated-rules.ts': GENERATED_FRAGMENTS.map((source) => ({ name: 'secret rule fragment', source, flags: '' })),
   'src/policy/secrets/prefilter.ts': GENERATED_FRAGMENTS.map((source) => ({ name: 'secret rule fragment (prefilter)', source, flags: 'iy' })),
+  // foldedTwin compiles only alternations of plain lower-case words (`foldable`), such as the
+  // network category's download-tool prefilter, the one caller today.
+  'src/policy/policy-context.ts': [{ name: 'folded literal prefilter', source: 'curl|wget|iwr|irm|invoke-|downloadstring', flags: 'giu' }],
 };
 const patterns = [...fromSource, ...Object.values(DATA_SOURCES).flat()];
 

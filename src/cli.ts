@@ -1,3 +1,4 @@
+import './zod-jitless.js';
 import { runCli } from './cli/run-cli.js';
 import { unsupportedNode } from './cli/node-version.js';
 

@@ -1,3 +1,4 @@
+import './zod-jitless.js';
 import { main } from './main.js';
 
 /** The action entry point (dist/index.js). */

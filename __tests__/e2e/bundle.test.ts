@@ -2,7 +2,8 @@
  * The shape of dist/ and what a run starts. dist/ is one file per entry, plus the proxy stack
  * (undici and the REST methods of @actions/github) in its own dist/proxy-fetch.js, which an entry
  * imports only behind a proxy: a gate run must not parse or start it, and a run behind a proxy
- * must reach GitHub through it. Other code only some runs need sits in the entry behind import().
+ * must reach GitHub through it. Report mode is dist/report-mode.js, which the action imports only
+ * in report mode. Other code only some runs need sits in the entry behind import().
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -71,8 +72,19 @@ async function startProxy(target: number): Promise<{ url: string; tunnels: strin
 }
 
 describe('dist/', () => {
-  it('is one file per entry, the proxy stack on its own, and the notices of each entry', () => {
-    expect(readdirSync(dirname(DIST)).sort()).toEqual(['cli.js', 'cli.licenses.txt', 'index.js', 'index.licenses.txt', 'proxy-fetch.js']);
+  it('is one file per entry, the proxy stack and report mode on their own, and the notices of each entry', () => {
+    expect(readdirSync(dirname(DIST)).sort()).toEqual(['cli.js', 'cli.licenses.txt', 'index.js', 'index.licenses.txt', 'proxy-fetch.js', 'report-mode.js']);
+  });
+
+  it('holds no report mode in what a gate run parses; report mode holds no proxy stack', () => {
+    const text = readFileSync(DIST, 'utf8');
+    expect(text).toContain('import("./report-mode.js")');
+    // Only the input checks of the report window (src/inputs.ts reads them) stay in.
+    const reportModules = [...text.matchAll(/^\/\/ src\/(report[-/][^\n]*|github\/fetch-report[^\n]*)$/gm)].map((match) => match[1]);
+    expect([...new Set(reportModules)].sort()).toEqual(['report-json.ts', 'report/cohorts.ts', 'report/window.ts']);
+    const report = readFileSync(join(dirname(DIST), 'report-mode.js'), 'utf8');
+    expect(report).toMatch(/^\/\/ src\/report-mode\.ts$/m);
+    expect(report).not.toMatch(/^\/\/ node_modules\/(?:undici|@actions\/github)\//m);
   });
 
   it('holds no proxy stack in what a gate run parses: no undici, no REST methods, one http-client module', () => {

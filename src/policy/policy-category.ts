@@ -103,8 +103,9 @@ export interface PolicyContext {
   candidateLines(file: ChangedFile, pattern: RegExp): number[];
   /**
    * candidateLines for a case-insensitive prefilter, given as its lower-case, case-sensitive twin
-   * (`/curl|wget/g` for `/curl|wget/gi`), run over the lower-cased text. May return a few lines
-   * the /i pattern would not (see policy-context.ts), never fewer: check the lines again.
+   * (`/curl|wget/g` for `/curl|wget/gi`), run over the lower-cased text (a literal alternation
+   * runs /giu over the patch instead). May return a few lines the /i pattern would not (see
+   * policy-context.ts), never fewer: check the lines again.
    */
   candidateLinesFolded(file: ChangedFile, lowerPattern: RegExp): number[];
   /** Indexes of the added lines whose lower-cased text contains `needle` (lower-case). */

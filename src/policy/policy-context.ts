@@ -96,6 +96,30 @@ function linesWith(search: SearchText, needle: string): number[] {
 }
 
 /**
+ * Lower-case literal alternations (`curl|wget|invoke-`) none of whose words ends in `i`.
+ * For these, /giu over the text finds every line the twin finds over the lower-cased text:
+ * the only characters that lower-case into ASCII are ASCII, the Kelvin sign (folded to `k`
+ * under /iu too) and `İ`, which becomes `i` plus a combining dot, so it can only end a match
+ * of a word ending in `i`. (/iu also folds `ſ` to `s`: a few more lines, checked again.)
+ */
+const LOWER_WORD = /^[a-z0-9-]+$/;
+const foldable = (source: string): boolean => source.split('|').every((word) => LOWER_WORD.test(word) && !word.endsWith('i'));
+const foldedTwins = new Map<RegExp, RegExp | null>();
+
+/**
+ * The case-insensitive pattern to run over the text itself instead of lower-casing it (a copy of
+ * each patch, which the collector then has to clear), or null when the twin must run as given.
+ */
+function foldedTwin(lowerPattern: RegExp): RegExp | null {
+  let folded = foldedTwins.get(lowerPattern);
+  if (folded === undefined) {
+    folded = foldable(lowerPattern.source) ? new RegExp(lowerPattern.source, 'giu') : null;
+    foldedTwins.set(lowerPattern, folded);
+  }
+  return folded;
+}
+
+/**
  * Prepares a snapshot for the categories: files sorted by path with their patches parsed once,
  * and per-file caches (secrets by line, lower-cased text) filled on first use.
  */
@@ -153,7 +177,10 @@ export function createPolicyContext(
    * folds to ASCII under /i); the twin may admit a few more (the Kelvin sign lower-cases to `k`),
    * which is fine for a prefilter whose lines are checked again.
    */
-  const candidatesFolded = (file: ChangedFile, lowerPattern: RegExp): number[] => candidatesIn(lowerTextOf(file), lowerPattern);
+  const candidatesFolded = (file: ChangedFile, lowerPattern: RegExp): number[] => {
+    const folded = foldedTwin(lowerPattern);
+    return folded === null ? candidatesIn(lowerTextOf(file), lowerPattern) : candidatesIn(textOf(file), folded);
+  };
 
   const secretsOf = (file: ChangedFile): ReadonlyMap<DiffLine, LineSecrets> => {
     const cached = secrets.get(file);

@@ -33,10 +33,11 @@ const LEVEL_RANK: Record<Annotation['level'], number> = { error: 0, warning: 1, 
  */
 export function buildAnnotations(result: GateResult): Annotation[] {
   if (result.verdict === 'skipped') return [];
+  // Titles are escaped here (they are part of the key); messages only for the annotations kept,
+  // since a large PR has thousands of locations and at most MAX_ANNOTATIONS are shown.
   const annotations: Annotation[] = [];
   const seen = new Set<string>();
-  const add = (built: Annotation) => {
-    const annotation = { ...built, title: escapeForLog(built.title), message: escapeForLog(built.message) };
+  const add = (annotation: Annotation) => {
     const key = [annotation.level, annotation.file, annotation.line ?? '', annotation.title].join('\u0000');
     if (seen.has(key)) return;
     seen.add(key);
@@ -44,7 +45,7 @@ export function buildAnnotations(result: GateResult): Annotation[] {
   };
   for (const finding of result.findings) {
     const level = levelOf(finding);
-    const title = truncateText(`Agent PR Gate: ${finding.rule ? `${finding.category}: ${finding.rule}` : finding.category} (${finding.level})`, 200);
+    const title = escapeForLog(truncateText(`Agent PR Gate: ${finding.rule ? `${finding.category}: ${finding.rule}` : finding.category} (${finding.level})`, 200));
     const status = statusOf(finding, result.reviews?.override != null);
     const located = new Set<string>();
     for (const location of finding.locations) {
@@ -67,8 +68,9 @@ export function buildAnnotations(result: GateResult): Annotation[] {
     .map((annotation, index) => ({ annotation, index }))
     .sort((a, b) => LEVEL_RANK[a.annotation.level] - LEVEL_RANK[b.annotation.level] || a.index - b.index)
     .map((entry) => entry.annotation);
-  if (sorted.length <= MAX_ANNOTATIONS) return sorted;
-  const kept = sorted.slice(0, MAX_ANNOTATIONS - 1);
+  const escaped = (list: Annotation[]): Annotation[] => list.map((annotation) => ({ ...annotation, message: escapeForLog(annotation.message) }));
+  if (sorted.length <= MAX_ANNOTATIONS) return escaped(sorted);
+  const kept = escaped(sorted.slice(0, MAX_ANNOTATIONS - 1));
   const left = sorted.length - kept.length;
   kept.push({
     level: 'notice',
