@@ -49,595 +49,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/@actions/core/lib/utils.js
-function toCommandValue(input) {
-  if (input === null || input === void 0) {
-    return "";
-  } else if (typeof input === "string" || input instanceof String) {
-    return input;
-  }
-  return JSON.stringify(input);
-}
-function toCommandProperties(annotationProperties) {
-  if (!Object.keys(annotationProperties).length) {
-    return {};
-  }
-  return {
-    title: annotationProperties.title,
-    file: annotationProperties.file,
-    line: annotationProperties.startLine,
-    endLine: annotationProperties.endLine,
-    col: annotationProperties.startColumn,
-    endColumn: annotationProperties.endColumn
-  };
-}
-var init_utils = __esm({
-  "node_modules/@actions/core/lib/utils.js"() {
-  }
-});
-
-// node_modules/@actions/core/lib/command.js
-import * as os from "os";
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
-  process.stdout.write(cmd.toString() + os.EOL);
-}
-function issue(name, message = "") {
-  issueCommand(name, {}, message);
-}
-function escapeData(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-var CMD_STRING, Command;
-var init_command = __esm({
-  "node_modules/@actions/core/lib/command.js"() {
-    init_utils();
-    CMD_STRING = "::";
-    Command = class {
-      constructor(command, properties, message) {
-        if (!command) {
-          command = "missing.command";
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-      }
-      toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-          cmdStr += " ";
-          let first = true;
-          for (const key in this.properties) {
-            if (this.properties.hasOwnProperty(key)) {
-              const val = this.properties[key];
-              if (val) {
-                if (first) {
-                  first = false;
-                } else {
-                  cmdStr += ",";
-                }
-                cmdStr += `${key}=${escapeProperty(val)}`;
-              }
-            }
-          }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-      }
-    };
-  }
-});
-
-// node_modules/@actions/core/lib/file-command.js
-import * as crypto from "crypto";
-import * as fs from "fs";
-import * as os2 from "os";
-function issueFileCommand(command, message) {
-  const filePath = process.env[`GITHUB_${command}`];
-  if (!filePath) {
-    throw new Error(`Unable to find environment variable for file command ${command}`);
-  }
-  if (!fs.existsSync(filePath)) {
-    throw new Error(`Missing file at path: ${filePath}`);
-  }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
-    encoding: "utf8"
-  });
-}
-function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-  const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-  }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-  }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
-}
-var init_file_command = __esm({
-  "node_modules/@actions/core/lib/file-command.js"() {
-    init_utils();
-  }
-});
-
-// node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-  const usingSsl = reqUrl.protocol === "https:";
-  if (checkBypass(reqUrl)) {
-    return void 0;
-  }
-  const proxyVar = (() => {
-    if (usingSsl) {
-      return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
-    } else {
-      return process.env["http_proxy"] || process.env["HTTP_PROXY"];
-    }
-  })();
-  if (proxyVar) {
-    try {
-      return new DecodedURL(proxyVar);
-    } catch (_a3) {
-      if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
-        return new DecodedURL(`http://${proxyVar}`);
-    }
-  } else {
-    return void 0;
-  }
-}
-function checkBypass(reqUrl) {
-  if (!reqUrl.hostname) {
-    return false;
-  }
-  const reqHost = reqUrl.hostname;
-  if (isLoopbackAddress(reqHost)) {
-    return true;
-  }
-  const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
-  if (!noProxy) {
-    return false;
-  }
-  let reqPort;
-  if (reqUrl.port) {
-    reqPort = Number(reqUrl.port);
-  } else if (reqUrl.protocol === "http:") {
-    reqPort = 80;
-  } else if (reqUrl.protocol === "https:") {
-    reqPort = 443;
-  }
-  const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-  if (typeof reqPort === "number") {
-    upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-  }
-  for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
-    if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
-      return true;
-    }
-  }
-  return false;
-}
-function isLoopbackAddress(host) {
-  const hostLower = host.toLowerCase();
-  return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
-}
-var DecodedURL;
-var init_proxy = __esm({
-  "node_modules/@actions/http-client/lib/proxy.js"() {
-    DecodedURL = class extends URL {
-      constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-      }
-      get username() {
-        return this._decodedUsername;
-      }
-      get password() {
-        return this._decodedPassword;
-      }
-    };
-  }
-});
-
-// node_modules/@actions/core/lib/summary.js
-import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
-var __awaiter, access, appendFile, writeFile, SUMMARY_ENV_VAR, Summary, _summary, summary;
-var init_summary = __esm({
-  "node_modules/@actions/core/lib/summary.js"() {
-    __awaiter = function(thisArg, _arguments, P, generator) {
-      function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve) {
-          resolve(value);
-        });
-      }
-      return new (P || (P = Promise))(function(resolve, reject) {
-        function fulfilled(value) {
-          try {
-            step(generator.next(value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function rejected(value) {
-          try {
-            step(generator["throw"](value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function step(result) {
-          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
-        }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-      });
-    };
-    ({ access, appendFile, writeFile } = promises);
-    SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
-    Summary = class {
-      constructor() {
-        this._buffer = "";
-      }
-      /**
-       * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-       * Also checks r/w permissions.
-       *
-       * @returns step summary file path
-       */
-      filePath() {
-        return __awaiter(this, void 0, void 0, function* () {
-          if (this._filePath) {
-            return this._filePath;
-          }
-          const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-          if (!pathFromEnv) {
-            throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-          }
-          try {
-            yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-          } catch (_a3) {
-            throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-          }
-          this._filePath = pathFromEnv;
-          return this._filePath;
-        });
-      }
-      /**
-       * Wraps content in an HTML tag, adding any HTML attributes
-       *
-       * @param {string} tag HTML tag to wrap
-       * @param {string | null} content content within the tag
-       * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-       *
-       * @returns {string} content wrapped in HTML element
-       */
-      wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
-        if (!content) {
-          return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-      }
-      /**
-       * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-       *
-       * @param {SummaryWriteOptions} [options] (optional) options for write operation
-       *
-       * @returns {Promise<Summary>} summary instance
-       */
-      write(options) {
-        return __awaiter(this, void 0, void 0, function* () {
-          const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-          const filePath = yield this.filePath();
-          const writeFunc = overwrite ? writeFile : appendFile;
-          yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
-          return this.emptyBuffer();
-        });
-      }
-      /**
-       * Clears the summary buffer and wipes the summary file
-       *
-       * @returns {Summary} summary instance
-       */
-      clear() {
-        return __awaiter(this, void 0, void 0, function* () {
-          return this.emptyBuffer().write({ overwrite: true });
-        });
-      }
-      /**
-       * Returns the current summary buffer as a string
-       *
-       * @returns {string} string of summary buffer
-       */
-      stringify() {
-        return this._buffer;
-      }
-      /**
-       * If the summary buffer is empty
-       *
-       * @returns {boolen} true if the buffer is empty
-       */
-      isEmptyBuffer() {
-        return this._buffer.length === 0;
-      }
-      /**
-       * Resets the summary buffer without writing to summary file
-       *
-       * @returns {Summary} summary instance
-       */
-      emptyBuffer() {
-        this._buffer = "";
-        return this;
-      }
-      /**
-       * Adds raw text to the summary buffer
-       *
-       * @param {string} text content to add
-       * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-       *
-       * @returns {Summary} summary instance
-       */
-      addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-      }
-      /**
-       * Adds the operating system-specific end-of-line marker to the buffer
-       *
-       * @returns {Summary} summary instance
-       */
-      addEOL() {
-        return this.addRaw(EOL3);
-      }
-      /**
-       * Adds an HTML codeblock to the summary buffer
-       *
-       * @param {string} code content to render within fenced code block
-       * @param {string} lang (optional) language to syntax highlight code
-       *
-       * @returns {Summary} summary instance
-       */
-      addCodeBlock(code18, lang) {
-        const attrs = Object.assign({}, lang && { lang });
-        const element = this.wrap("pre", this.wrap("code", code18), attrs);
-        return this.addRaw(element).addEOL();
-      }
-      /**
-       * Adds an HTML list to the summary buffer
-       *
-       * @param {string[]} items list of items to render
-       * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-       *
-       * @returns {Summary} summary instance
-       */
-      addList(items, ordered = false) {
-        const tag = ordered ? "ol" : "ul";
-        const listItems = items.map((item) => this.wrap("li", item)).join("");
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-      }
-      /**
-       * Adds an HTML table to the summary buffer
-       *
-       * @param {SummaryTableCell[]} rows table rows
-       *
-       * @returns {Summary} summary instance
-       */
-      addTable(rows) {
-        const tableBody = rows.map((row2) => {
-          const cells = row2.map((cell) => {
-            if (typeof cell === "string") {
-              return this.wrap("td", cell);
-            }
-            const { header: header2, data, colspan, rowspan } = cell;
-            const tag = header2 ? "th" : "td";
-            const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-            return this.wrap(tag, data, attrs);
-          }).join("");
-          return this.wrap("tr", cells);
-        }).join("");
-        const element = this.wrap("table", tableBody);
-        return this.addRaw(element).addEOL();
-      }
-      /**
-       * Adds a collapsable HTML details element to the summary buffer
-       *
-       * @param {string} label text for the closed state
-       * @param {string} content collapsable content
-       *
-       * @returns {Summary} summary instance
-       */
-      addDetails(label, content) {
-        const element = this.wrap("details", this.wrap("summary", label) + content);
-        return this.addRaw(element).addEOL();
-      }
-      /**
-       * Adds an HTML image tag to the summary buffer
-       *
-       * @param {string} src path to the image you to embed
-       * @param {string} alt text description of the image
-       * @param {SummaryImageOptions} options (optional) addition image attributes
-       *
-       * @returns {Summary} summary instance
-       */
-      addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
-        const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-      }
-      /**
-       * Adds an HTML section heading element
-       *
-       * @param {string} text heading text
-       * @param {number | string} [level=1] (optional) the heading level, default: 1
-       *
-       * @returns {Summary} summary instance
-       */
-      addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-      }
-      /**
-       * Adds an HTML thematic break (<hr>) to the summary buffer
-       *
-       * @returns {Summary} summary instance
-       */
-      addSeparator() {
-        const element = this.wrap("hr", null);
-        return this.addRaw(element).addEOL();
-      }
-      /**
-       * Adds an HTML line break (<br>) to the summary buffer
-       *
-       * @returns {Summary} summary instance
-       */
-      addBreak() {
-        const element = this.wrap("br", null);
-        return this.addRaw(element).addEOL();
-      }
-      /**
-       * Adds an HTML blockquote to the summary buffer
-       *
-       * @param {string} text quote text
-       * @param {string} cite (optional) citation url
-       *
-       * @returns {Summary} summary instance
-       */
-      addQuote(text, cite) {
-        const attrs = Object.assign({}, cite && { cite });
-        const element = this.wrap("blockquote", text, attrs);
-        return this.addRaw(element).addEOL();
-      }
-      /**
-       * Adds an HTML anchor tag to the summary buffer
-       *
-       * @param {string} text link text/content
-       * @param {string} href hyperlink
-       *
-       * @returns {Summary} summary instance
-       */
-      addLink(text, href) {
-        const element = this.wrap("a", text, { href });
-        return this.addRaw(element).addEOL();
-      }
-    };
-    _summary = new Summary();
-    summary = _summary;
-  }
-});
-
-// node_modules/@actions/core/lib/platform.js
-import os3 from "os";
-var platform, arch;
-var init_platform = __esm({
-  "node_modules/@actions/core/lib/platform.js"() {
-    platform = os3.platform();
-    arch = os3.arch();
-  }
-});
-
-// node_modules/@actions/core/lib/core.js
-import * as os4 from "os";
-function getInput(name, options) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
-  if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
-  }
-  if (options && options.trimWhitespace === false) {
-    return val;
-  }
-  return val.trim();
-}
-function setOutput(name, value) {
-  const filePath = process.env["GITHUB_OUTPUT"] || "";
-  if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
-  }
-  process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
-}
-function setFailed(message) {
-  process.exitCode = ExitCode.Failure;
-  error(message);
-}
-function error(message, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-function notice(message, properties = {}) {
-  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-function info(message) {
-  process.stdout.write(message + os4.EOL);
-}
-function startGroup(name) {
-  issue("group", name);
-}
-function endGroup() {
-  issue("endgroup");
-}
-function group(name, fn) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    startGroup(name);
-    let result;
-    try {
-      result = yield fn();
-    } finally {
-      endGroup();
-    }
-    return result;
-  });
-}
-var __awaiter2, ExitCode;
-var init_core = __esm({
-  "node_modules/@actions/core/lib/core.js"() {
-    init_command();
-    init_file_command();
-    init_utils();
-    init_summary();
-    init_platform();
-    __awaiter2 = function(thisArg, _arguments, P, generator) {
-      function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve) {
-          resolve(value);
-        });
-      }
-      return new (P || (P = Promise))(function(resolve, reject) {
-        function fulfilled(value) {
-          try {
-            step(generator.next(value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function rejected(value) {
-          try {
-            step(generator["throw"](value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function step(result) {
-          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
-        }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-      });
-    };
-    (function(ExitCode2) {
-      ExitCode2[ExitCode2["Success"] = 0] = "Success";
-      ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
-    })(ExitCode || (ExitCode = {}));
-  }
-});
-
 // node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
@@ -684,7 +95,7 @@ __export(util_exports, {
   installLazyProp: () => installLazyProp,
   isObject: () => isObject,
   isPlainObject: () => isPlainObject,
-  issue: () => issue2,
+  issue: () => issue,
   joinValues: () => joinValues,
   jsonStringifyReplacer: () => jsonStringifyReplacer,
   members: () => members,
@@ -1225,7 +636,7 @@ function parsedType(data) {
   }
   return t;
 }
-function issue2(...args) {
+function issue(...args) {
   const [iss, input, inst] = args;
   if (typeof iss === "string") {
     return {
@@ -1385,7 +796,7 @@ function constantCatch(value) {
 var Cached, EVALUATING, captureStackTrace, allowsEval, getParsedType, propertyKeyTypes, primitiveTypes, NUMBER_FORMAT_RANGES, BIGINT_FORMAT_RANGES, highSurrogate, Class, installing, broke, breaker, CONSTANT_CATCH;
 var init_util = __esm({
   "node_modules/zod/v4/core/util.js"() {
-    init_core2();
+    init_core();
     Cached = class {
       constructor(getter) {
         this._getter = getter;
@@ -1601,7 +1012,7 @@ function config(newConfig) {
   return globalConfig;
 }
 var _a, _zodDesc, _E, $ZodAsyncError, $ZodEncodeError, globalConfig;
-var init_core2 = __esm({
+var init_core = __esm({
   "node_modules/zod/v4/core/core.js"() {
     init_util();
     _zodDesc = { value: void 0, enumerable: false };
@@ -1704,7 +1115,7 @@ function formatError(error3, mapper = (issue3) => issue3.message) {
 var _messageDesc, _issuesDesc, _installedToString, initializer, $ZodError, $ZodRealError;
 var init_errors = __esm({
   "node_modules/zod/v4/core/errors.js"() {
-    init_core2();
+    init_core();
     init_util();
     _messageDesc = {
       get: _getMessage,
@@ -1785,7 +1196,7 @@ function validateFallback(schema, value, _ctx) {
 var _parse, _parseAsync, _safeParse, _safeParseAsync, COMPILE_INVALID, COMPILE_FALLBACK, validate, validateAsync, _encode, _decode, _encodeAsync, _decodeAsync, _safeEncode, _safeDecode, _safeEncodeAsync, _safeDecodeAsync;
 var init_parse = __esm({
   "node_modules/zod/v4/core/parse.js"() {
-    init_core2();
+    init_core();
     init_util();
     _parse = (_Err) => {
       const fn = (schema, value, _ctx, _params) => {
@@ -1966,7 +1377,7 @@ var init_regexes = __esm({
 var $ZodCheck, _whenHasLength, numericOriginMap, $ZodCheckLessThan, $ZodCheckGreaterThan, $ZodCheckMultipleOf, $ZodCheckNumberFormat, $ZodCheckMaxLength, $ZodCheckMinLength, $ZodCheckLengthEquals, $ZodCheckStringFormat, $ZodCheckRegex, $ZodCheckLowerCase, $ZodCheckUpperCase, $ZodCheckIncludes, $ZodCheckStartsWith, $ZodCheckEndsWith, $ZodCheckOverwrite;
 var init_checks = __esm({
   "node_modules/zod/v4/core/checks.js"() {
-    init_core2();
+    init_core();
     init_regexes();
     init_util();
     $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
@@ -2456,10 +1867,10 @@ function isValidJWT(token, algorithm = null) {
     const tokensParts = token.split(".");
     if (tokensParts.length !== 3)
       return false;
-    const [header2] = tokensParts;
-    if (!header2)
+    const [header] = tokensParts;
+    if (!header)
       return false;
-    const parsedHeader = JSON.parse(atob(header2));
+    const parsedHeader = JSON.parse(atob(header));
     if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
       return false;
     if (!parsedHeader.alg)
@@ -2782,14 +2193,14 @@ function handleRefineResult(result, payload, input, inst) {
     };
     if (inst._zod.def.params)
       _iss.params = inst._zod.def.params;
-    payload.issues.push(issue2(_iss));
+    payload.issues.push(issue(_iss));
   }
 }
 var $ZodType, toStandardResult, $ZodString, $ZodStringFormat, $ZodGUID, $ZodUUID, $ZodEmail, URL_BAD_FORMAT, URL_UNPARSEABLE, asciiTabOrNewline, $ZodURL, $ZodEmoji, $ZodNanoID, $ZodCUID, $ZodCUID2, $ZodULID, $ZodXID, $ZodKSUID, $ZodISODateTime, $ZodISODate, $ZodISOTime, $ZodISODuration, $ZodIPv4, ipv6Alphabet, $ZodIPv6, $ZodCIDRv4, $ZodCIDRv6, base64Charset, $ZodBase64, base64urlCharset, $ZodBase64URL, $ZodE164, $ZodJWT, $ZodNumber, $ZodNumberFormat, $ZodBoolean, $ZodUnknown, $ZodNever, arraySize, $ZodArray, NO_SYMBOL_KEYS, $ZodObject, $ZodObjectJIT, $ZodUnion, $ZodIntersection, $ZodRecord, $ZodEnum, $ZodLiteral, $ZodTransform, $ZodOptional, $ZodExactOptional, $ZodNullable, $ZodDefault, $ZodPrefault, $ZodNonOptional, $ZodCatch, $ZodPipe, $ZodReadonly, $ZodCustom;
 var init_schemas = __esm({
   "node_modules/zod/v4/core/schemas.js"() {
     init_checks();
-    init_core2();
+    init_core();
     init_doc();
     init_regexes();
     init_util();
@@ -4206,14 +3617,14 @@ var init_memoizer = __esm({
 // node_modules/zod/v4/locales/en.js
 function en_default() {
   return {
-    localeError: error2()
+    localeError: error()
   };
 }
-var error2;
+var error;
 var init_en = __esm({
   "node_modules/zod/v4/locales/en.js"() {
     init_util();
-    error2 = () => {
+    error = () => {
       const Sizable = {
         string: { unit: "characters", verb: "to have" },
         file: { unit: "bytes", verb: "to have" },
@@ -4879,7 +4290,7 @@ function _superRefine(fn, params) {
   const ch = /* @__PURE__ */ _check((payload) => {
     payload.addIssue = (issue3) => {
       if (typeof issue3 === "string") {
-        payload.issues.push(issue2(issue3, payload.value, ch._zod.def));
+        payload.issues.push(issue(issue3, payload.value, ch._zod.def));
       } else {
         const _issue = issue3;
         if (_issue.fatal)
@@ -4889,7 +4300,7 @@ function _superRefine(fn, params) {
           _issue.input = payload.value;
         _issue.inst ?? (_issue.inst = ch);
         _issue.continue ?? (_issue.continue = !ch._zod.def.abort);
-        payload.issues.push(issue2(_issue));
+        payload.issues.push(issue(_issue));
       }
     };
     return fn(payload.value, payload);
@@ -5994,9 +5405,9 @@ var init_json_schema = __esm({
 });
 
 // node_modules/zod/v4/core/index.js
-var init_core3 = __esm({
+var init_core2 = __esm({
   "node_modules/zod/v4/core/index.js"() {
-    init_core2();
+    init_core();
     init_parse();
     init_errors();
     init_schemas();
@@ -6018,7 +5429,7 @@ var init_core3 = __esm({
 // node_modules/zod/v4/classic/checks.js
 var init_checks2 = __esm({
   "node_modules/zod/v4/classic/checks.js"() {
-    init_core3();
+    init_core2();
   }
 });
 
@@ -6040,8 +5451,8 @@ function _lazyMethod(proto, key, make) {
 var _installedErrorProtos, initializer2, ZodRealError;
 var init_errors2 = __esm({
   "node_modules/zod/v4/classic/errors.js"() {
-    init_core3();
-    init_core3();
+    init_core2();
+    init_core2();
     init_util();
     _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
     initializer2 = (inst, issues) => {
@@ -6079,9 +5490,9 @@ var init_errors2 = __esm({
 var parse, parseAsync, safeParse, safeParseAsync, encode, decode, encodeAsync, decodeAsync, safeEncode, safeDecode, safeEncodeAsync, safeDecodeAsync;
 var init_parse2 = __esm({
   "node_modules/zod/v4/classic/parse.js"() {
-    init_core3();
+    init_core2();
     init_errors2();
-    init_core3();
+    init_core2();
     parse = /* @__PURE__ */ _parse(ZodRealError);
     parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
     safeParse = /* @__PURE__ */ _safeParse(ZodRealError);
@@ -6140,14 +5551,6 @@ function strictObject(shape, params) {
     type: "object",
     shape,
     catchall: never(),
-    ...util_exports.normalizeParams(params)
-  });
-}
-function looseObject(shape, params) {
-  return new ZodObject({
-    type: "object",
-    shape,
-    catchall: unknown(),
     ...util_exports.normalizeParams(params)
   });
 }
@@ -6275,8 +5678,8 @@ function superRefine(fn, params) {
 var ZodType, _ZodString, ZodString, ZodStringFormat, ZodISODateTime, ZodISODate, ZodISOTime, ZodISODuration, ZodEmail, ZodGUID, ZodUUID, ZodURL, ZodEmoji, ZodNanoID, ZodCUID, ZodCUID2, ZodULID, ZodXID, ZodKSUID, ZodIPv4, ZodIPv6, ZodCIDRv4, ZodCIDRv6, ZodBase64, ZodBase64URL, ZodE164, ZodJWT, ZodNumber, ZodNumberFormat, ZodBoolean, ZodUnknown, ZodNever, ZodArray, ZodObject, ZodUnion, ZodIntersection, ZodRecord, ZodEnum, ZodLiteral, ZodTransform, ZodOptional, ZodExactOptional, ZodNullable, ZodDefault, ZodPrefault, ZodNonOptional, ZodCatch, ZodPipe, ZodReadonly, ZodCustom;
 var init_schemas2 = __esm({
   "node_modules/zod/v4/classic/schemas.js"() {
-    init_core3();
-    init_core3();
+    init_core2();
+    init_core2();
     init_json_schema_processors();
     init_to_json_schema();
     init_en();
@@ -7062,7 +6465,7 @@ function duration2(params) {
 }
 var init_iso = __esm({
   "node_modules/zod/v4/classic/iso.js"() {
-    init_core3();
+    init_core2();
     init_schemas2();
     init_schemas2();
   }
@@ -7077,12 +6480,13 @@ var init_coerce = __esm({
 // node_modules/zod/v4/classic/external.js
 var init_external = __esm({
   "node_modules/zod/v4/classic/external.js"() {
-    init_core3();
+    init_core2();
     init_schemas2();
     init_checks2();
     init_errors2();
     init_parse2();
     init_compat();
+    init_core2();
     init_locales();
     init_iso();
     init_coerce();
@@ -7096,72 +6500,544 @@ var init_zod = __esm({
   }
 });
 
-// src/config/schema-parts.ts
-var LEVELS, LevelSchema, Glob, Pattern, Reviewer, Reviewers, PositiveInt, CategoryObject, CategorySchema;
-var init_schema_parts = __esm({
-  "src/config/schema-parts.ts"() {
-    "use strict";
-    init_zod();
-    LEVELS = ["allow", "review", "deny"];
-    LevelSchema = _enum(LEVELS).describe("allow: automatic; review: needs a qualified human approval; deny: never from an agent");
-    Glob = string2().min(1, "must not be empty").describe("a glob (picomatch syntax, `**` crosses folders)");
-    Pattern = string2().min(1, "must not be empty").describe("a regular expression (RE2 syntax: linear time, no backreferences or lookaround)");
-    Reviewer = string2().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?(?:\/[A-Za-z0-9._-]+)?$/, "must be a login (`alice`) or a team (`@org/team`)").describe("a user login (`alice`) or a team (`@org/team`)");
-    Reviewers = array(Reviewer).optional().describe("who can satisfy a review-level finding (users and @org/teams)");
-    PositiveInt = number2().int("must be a whole number").min(1, "must be at least 1");
-    CategoryObject = object({
-      level: LevelSchema,
-      paths: array(Glob).optional().describe("extra globs that belong to this category"),
-      "added-lines": array(Pattern).optional().describe("extra patterns on added lines that belong to this category"),
-      reviewers: Reviewers
-    }).strict();
-    CategorySchema = union([LevelSchema, CategoryObject]);
+// node_modules/@actions/core/lib/utils.js
+function toCommandValue(input) {
+  if (input === null || input === void 0) {
+    return "";
+  } else if (typeof input === "string" || input instanceof String) {
+    return input;
   }
-});
-
-// src/policy/policy-category.ts
-function defineCategory(category) {
-  return category;
+  return JSON.stringify(input);
 }
-var init_policy_category = __esm({
-  "src/policy/policy-category.ts"() {
-    "use strict";
+function toCommandProperties(annotationProperties) {
+  if (!Object.keys(annotationProperties).length) {
+    return {};
+  }
+  return {
+    title: annotationProperties.title,
+    file: annotationProperties.file,
+    line: annotationProperties.startLine,
+    endLine: annotationProperties.endLine,
+    col: annotationProperties.startColumn,
+    endColumn: annotationProperties.endColumn
+  };
+}
+var init_utils = __esm({
+  "node_modules/@actions/core/lib/utils.js"() {
   }
 });
 
-// src/policy/categories/custom.ts
-var CustomRuleSchema, CustomSchema, customCategory;
-var init_custom = __esm({
-  "src/policy/categories/custom.ts"() {
-    "use strict";
-    init_zod();
-    init_schema_parts();
-    init_policy_category();
-    CustomRuleSchema = object({
-      name: string2().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes").describe("shown in the comment and the report"),
-      level: LevelSchema,
-      paths: array(Glob).optional().describe("globs the rule matches (a rule needs `paths` or `added-lines`)"),
-      "added-lines": array(Pattern).optional().describe("patterns on added lines the rule matches"),
-      reviewers: Reviewers
-    }).strict();
-    CustomSchema = array(CustomRuleSchema);
-    customCategory = defineCategory({
-      id: "custom",
-      description: "your own named rules, each with its level, paths, added-line patterns and reviewers",
-      schema: CustomSchema,
-      defaults: () => [],
-      apply: (_base, value) => value.map((rule) => ({
-        name: rule.name,
-        level: rule.level,
-        paths: rule.paths ?? [],
-        addedLines: rule["added-lines"] ?? [],
-        reviewers: rule.reviewers ?? []
-      })),
-      // A custom rule that cannot be evaluated falls back to the strictest level any rule has.
-      level: (rules) => rules.some((rule) => rule.level === "deny") ? "deny" : "review",
-      userRules: (rules) => rules.map((rule) => ({ rule, name: rule.name })),
-      evaluate: () => []
-    });
+// node_modules/@actions/core/lib/command.js
+import * as os from "os";
+function issueCommand(command, properties, message) {
+  const cmd = new Command(command, properties, message);
+  process.stdout.write(cmd.toString() + os.EOL);
+}
+function escapeData(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+var CMD_STRING, Command;
+var init_command = __esm({
+  "node_modules/@actions/core/lib/command.js"() {
+    init_utils();
+    CMD_STRING = "::";
+    Command = class {
+      constructor(command, properties, message) {
+        if (!command) {
+          command = "missing.command";
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+      }
+      toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+          cmdStr += " ";
+          let first = true;
+          for (const key in this.properties) {
+            if (this.properties.hasOwnProperty(key)) {
+              const val = this.properties[key];
+              if (val) {
+                if (first) {
+                  first = false;
+                } else {
+                  cmdStr += ",";
+                }
+                cmdStr += `${key}=${escapeProperty(val)}`;
+              }
+            }
+          }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+      }
+    };
+  }
+});
+
+// node_modules/@actions/core/lib/file-command.js
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os2 from "os";
+function issueFileCommand(command, message) {
+  const filePath = process.env[`GITHUB_${command}`];
+  if (!filePath) {
+    throw new Error(`Unable to find environment variable for file command ${command}`);
+  }
+  if (!fs.existsSync(filePath)) {
+    throw new Error(`Missing file at path: ${filePath}`);
+  }
+  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+    encoding: "utf8"
+  });
+}
+function prepareKeyValueMessage(key, value) {
+  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const convertedValue = toCommandValue(value);
+  if (key.includes(delimiter)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  }
+  if (convertedValue.includes(delimiter)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  }
+  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+}
+var init_file_command = __esm({
+  "node_modules/@actions/core/lib/file-command.js"() {
+    init_utils();
+  }
+});
+
+// node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+  const usingSsl = reqUrl.protocol === "https:";
+  if (checkBypass(reqUrl)) {
+    return void 0;
+  }
+  const proxyVar = (() => {
+    if (usingSsl) {
+      return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+    } else {
+      return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+    }
+  })();
+  if (proxyVar) {
+    try {
+      return new DecodedURL(proxyVar);
+    } catch (_a3) {
+      if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+        return new DecodedURL(`http://${proxyVar}`);
+    }
+  } else {
+    return void 0;
+  }
+}
+function checkBypass(reqUrl) {
+  if (!reqUrl.hostname) {
+    return false;
+  }
+  const reqHost = reqUrl.hostname;
+  if (isLoopbackAddress(reqHost)) {
+    return true;
+  }
+  const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+  if (!noProxy) {
+    return false;
+  }
+  let reqPort;
+  if (reqUrl.port) {
+    reqPort = Number(reqUrl.port);
+  } else if (reqUrl.protocol === "http:") {
+    reqPort = 80;
+  } else if (reqUrl.protocol === "https:") {
+    reqPort = 443;
+  }
+  const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+  if (typeof reqPort === "number") {
+    upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+  }
+  for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+    if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+      return true;
+    }
+  }
+  return false;
+}
+function isLoopbackAddress(host) {
+  const hostLower = host.toLowerCase();
+  return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+}
+var DecodedURL;
+var init_proxy = __esm({
+  "node_modules/@actions/http-client/lib/proxy.js"() {
+    DecodedURL = class extends URL {
+      constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+      }
+      get username() {
+        return this._decodedUsername;
+      }
+      get password() {
+        return this._decodedPassword;
+      }
+    };
+  }
+});
+
+// node_modules/@actions/core/lib/summary.js
+import { EOL as EOL3 } from "os";
+import { constants, promises } from "fs";
+var __awaiter, access, appendFile, writeFile, SUMMARY_ENV_VAR, Summary, _summary, summary;
+var init_summary = __esm({
+  "node_modules/@actions/core/lib/summary.js"() {
+    __awaiter = function(thisArg, _arguments, P, generator) {
+      function adopt(value) {
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
+        });
+      }
+      return new (P || (P = Promise))(function(resolve, reject) {
+        function fulfilled(value) {
+          try {
+            step(generator.next(value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value) {
+          try {
+            step(generator["throw"](value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result) {
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    ({ access, appendFile, writeFile } = promises);
+    SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
+    Summary = class {
+      constructor() {
+        this._buffer = "";
+      }
+      /**
+       * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+       * Also checks r/w permissions.
+       *
+       * @returns step summary file path
+       */
+      filePath() {
+        return __awaiter(this, void 0, void 0, function* () {
+          if (this._filePath) {
+            return this._filePath;
+          }
+          const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+          if (!pathFromEnv) {
+            throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+          }
+          try {
+            yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+          } catch (_a3) {
+            throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+          }
+          this._filePath = pathFromEnv;
+          return this._filePath;
+        });
+      }
+      /**
+       * Wraps content in an HTML tag, adding any HTML attributes
+       *
+       * @param {string} tag HTML tag to wrap
+       * @param {string | null} content content within the tag
+       * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+       *
+       * @returns {string} content wrapped in HTML element
+       */
+      wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+        if (!content) {
+          return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+      }
+      /**
+       * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+       *
+       * @param {SummaryWriteOptions} [options] (optional) options for write operation
+       *
+       * @returns {Promise<Summary>} summary instance
+       */
+      write(options) {
+        return __awaiter(this, void 0, void 0, function* () {
+          const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+          const filePath = yield this.filePath();
+          const writeFunc = overwrite ? writeFile : appendFile;
+          yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
+          return this.emptyBuffer();
+        });
+      }
+      /**
+       * Clears the summary buffer and wipes the summary file
+       *
+       * @returns {Summary} summary instance
+       */
+      clear() {
+        return __awaiter(this, void 0, void 0, function* () {
+          return this.emptyBuffer().write({ overwrite: true });
+        });
+      }
+      /**
+       * Returns the current summary buffer as a string
+       *
+       * @returns {string} string of summary buffer
+       */
+      stringify() {
+        return this._buffer;
+      }
+      /**
+       * If the summary buffer is empty
+       *
+       * @returns {boolen} true if the buffer is empty
+       */
+      isEmptyBuffer() {
+        return this._buffer.length === 0;
+      }
+      /**
+       * Resets the summary buffer without writing to summary file
+       *
+       * @returns {Summary} summary instance
+       */
+      emptyBuffer() {
+        this._buffer = "";
+        return this;
+      }
+      /**
+       * Adds raw text to the summary buffer
+       *
+       * @param {string} text content to add
+       * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+       *
+       * @returns {Summary} summary instance
+       */
+      addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+      }
+      /**
+       * Adds the operating system-specific end-of-line marker to the buffer
+       *
+       * @returns {Summary} summary instance
+       */
+      addEOL() {
+        return this.addRaw(EOL3);
+      }
+      /**
+       * Adds an HTML codeblock to the summary buffer
+       *
+       * @param {string} code content to render within fenced code block
+       * @param {string} lang (optional) language to syntax highlight code
+       *
+       * @returns {Summary} summary instance
+       */
+      addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, lang && { lang });
+        const element = this.wrap("pre", this.wrap("code", code), attrs);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML list to the summary buffer
+       *
+       * @param {string[]} items list of items to render
+       * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+       *
+       * @returns {Summary} summary instance
+       */
+      addList(items, ordered = false) {
+        const tag = ordered ? "ol" : "ul";
+        const listItems = items.map((item) => this.wrap("li", item)).join("");
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML table to the summary buffer
+       *
+       * @param {SummaryTableCell[]} rows table rows
+       *
+       * @returns {Summary} summary instance
+       */
+      addTable(rows) {
+        const tableBody = rows.map((row) => {
+          const cells = row.map((cell) => {
+            if (typeof cell === "string") {
+              return this.wrap("td", cell);
+            }
+            const { header, data, colspan, rowspan } = cell;
+            const tag = header ? "th" : "td";
+            const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
+            return this.wrap(tag, data, attrs);
+          }).join("");
+          return this.wrap("tr", cells);
+        }).join("");
+        const element = this.wrap("table", tableBody);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds a collapsable HTML details element to the summary buffer
+       *
+       * @param {string} label text for the closed state
+       * @param {string} content collapsable content
+       *
+       * @returns {Summary} summary instance
+       */
+      addDetails(label, content) {
+        const element = this.wrap("details", this.wrap("summary", label) + content);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML image tag to the summary buffer
+       *
+       * @param {string} src path to the image you to embed
+       * @param {string} alt text description of the image
+       * @param {SummaryImageOptions} options (optional) addition image attributes
+       *
+       * @returns {Summary} summary instance
+       */
+      addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
+        const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML section heading element
+       *
+       * @param {string} text heading text
+       * @param {number | string} [level=1] (optional) the heading level, default: 1
+       *
+       * @returns {Summary} summary instance
+       */
+      addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML thematic break (<hr>) to the summary buffer
+       *
+       * @returns {Summary} summary instance
+       */
+      addSeparator() {
+        const element = this.wrap("hr", null);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML line break (<br>) to the summary buffer
+       *
+       * @returns {Summary} summary instance
+       */
+      addBreak() {
+        const element = this.wrap("br", null);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML blockquote to the summary buffer
+       *
+       * @param {string} text quote text
+       * @param {string} cite (optional) citation url
+       *
+       * @returns {Summary} summary instance
+       */
+      addQuote(text, cite) {
+        const attrs = Object.assign({}, cite && { cite });
+        const element = this.wrap("blockquote", text, attrs);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML anchor tag to the summary buffer
+       *
+       * @param {string} text link text/content
+       * @param {string} href hyperlink
+       *
+       * @returns {Summary} summary instance
+       */
+      addLink(text, href) {
+        const element = this.wrap("a", text, { href });
+        return this.addRaw(element).addEOL();
+      }
+    };
+    _summary = new Summary();
+    summary = _summary;
+  }
+});
+
+// node_modules/@actions/core/lib/platform.js
+import os3 from "os";
+var platform, arch;
+var init_platform = __esm({
+  "node_modules/@actions/core/lib/platform.js"() {
+    platform = os3.platform();
+    arch = os3.arch();
+  }
+});
+
+// node_modules/@actions/core/lib/core.js
+import * as os4 from "os";
+function getInput(name, options) {
+  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options && options.required && !val) {
+    throw new Error(`Input required and not supplied: ${name}`);
+  }
+  if (options && options.trimWhitespace === false) {
+    return val;
+  }
+  return val.trim();
+}
+function setOutput(name, value) {
+  const filePath = process.env["GITHUB_OUTPUT"] || "";
+  if (filePath) {
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+  }
+  process.stdout.write(os4.EOL);
+  issueCommand("set-output", { name }, toCommandValue(value));
+}
+function setFailed(message) {
+  process.exitCode = ExitCode.Failure;
+  error2(message);
+}
+function error2(message, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function info(message) {
+  process.stdout.write(message + os4.EOL);
+}
+var ExitCode;
+var init_core3 = __esm({
+  "node_modules/@actions/core/lib/core.js"() {
+    init_command();
+    init_file_command();
+    init_utils();
+    init_summary();
+    init_platform();
+    (function(ExitCode2) {
+      ExitCode2[ExitCode2["Success"] = 0] = "Success";
+      ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
+    })(ExitCode || (ExitCode = {}));
   }
 });
 
@@ -7180,7 +7056,13 @@ function uniqueSorted(items) {
   return [...new Set(items)].sort(compareText);
 }
 function formatCount(value) {
-  return Number.isInteger(value) ? value.toLocaleString("en-US") : String(value);
+  if (!Number.isInteger(value)) return String(value);
+  if (!Number.isSafeInteger(value)) return value.toLocaleString("en-US");
+  const sign = value < 0 || Object.is(value, -0) ? "-" : "";
+  const digits = String(Math.abs(value));
+  let out = digits.slice(0, (digits.length - 1) % 3 + 1);
+  for (let at = out.length; at < digits.length; at += 3) out += `,${digits.slice(at, at + 3)}`;
+  return sign + out;
 }
 function trimEndWhere(text, trimmed, blanks = true) {
   let end = text.length;
@@ -7196,3087 +7078,6 @@ var init_text = __esm({
   "src/policy/text.ts"() {
     "use strict";
     BLANK = /\s/;
-  }
-});
-
-// src/policy/dependencies/dependency-change.ts
-function sideLines(hunk, side) {
-  const changed = side === "old" ? "removed" : "added";
-  return hunk.lines.filter((line) => line.kind === "context" || line.kind === changed);
-}
-function manifestLines(hunk, side, commentPrefix) {
-  const lines = [];
-  let tooLong = 0;
-  for (const line of sideLines(hunk, side)) {
-    const changed = line.kind !== "context";
-    const text = line.text.trim();
-    if (text === "" || text.startsWith(commentPrefix)) continue;
-    if (text.length > MAX_MANIFEST_LINE) {
-      if (changed) tooLong += 1;
-      continue;
-    }
-    lines.push({ changed, text });
-  }
-  return { lines, tooLong };
-}
-function startsAtTop(hunk, side) {
-  return (side === "old" ? hunk.oldStart : hunk.newStart) <= 1;
-}
-function normalizeSpec(spec) {
-  return spec.replace(/\s+/g, "");
-}
-function diffHunkSides(patch, readSide4) {
-  const removed = [];
-  const added = [];
-  let unclassified = 0;
-  for (const hunk of patch.hunks) {
-    unclassified += readSide4(hunk, "old", removed);
-    unclassified += readSide4(hunk, "new", added);
-  }
-  return { changes: diffEntries(removed, added), unclassified };
-}
-function diffEntries(removed, added) {
-  const before = /* @__PURE__ */ new Map();
-  for (const entry4 of removed) before.set(entry4.key, entry4);
-  const after = /* @__PURE__ */ new Map();
-  for (const entry4 of added) after.set(entry4.key, entry4);
-  const changes = [];
-  for (const [key, entry4] of after) {
-    const old = before.get(key);
-    const line = entry4.line === void 0 ? {} : { line: entry4.line };
-    if (!old) {
-      changes.push({ name: entry4.name, group: entry4.group, separator: entry4.separator, from: null, to: entry4.spec, ...line });
-    } else if (normalizeSpec(old.spec) !== normalizeSpec(entry4.spec)) {
-      changes.push({ name: entry4.name, group: entry4.group, separator: entry4.separator, from: old.spec, to: entry4.spec, ...line });
-    }
-  }
-  for (const [key, entry4] of before) {
-    if (!after.has(key)) changes.push({ name: entry4.name, group: entry4.group, separator: entry4.separator, from: entry4.spec, to: null });
-  }
-  return changes;
-}
-function compareVersions(from, to) {
-  const a = (from.match(/\d+/g) ?? []).map(Number);
-  const b = (to.match(/\d+/g) ?? []).map(Number);
-  if (a.length === 0 || b.length === 0) return null;
-  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-}
-function formatDependency(name, spec, separator) {
-  return spec === "" ? name : `${name}${separator}${spec}`;
-}
-function rank(change) {
-  if (change.from === null) return 0;
-  if (change.to === null) return 2;
-  return 1;
-}
-function describeChange(change) {
-  const suffix = change.group ? ` (${change.group})` : "";
-  if (change.from === null) return `adds ${formatDependency(change.name, change.to ?? "", change.separator)}${suffix}`;
-  if (change.to === null) return `removes ${change.name}${suffix}`;
-  const order = compareVersions(change.from, change.to);
-  const verb = order === -1 ? "bumps" : order === 1 ? "downgrades" : "changes";
-  const pinned = change.from.startsWith("==") && change.to.startsWith("==");
-  const from = pinned ? change.from.slice(2) : change.from;
-  const to = pinned ? change.to.slice(2) : change.to;
-  return `${verb} ${change.name} ${from || "(any)"} \u2192 ${to || "(any)"}${suffix}`;
-}
-function describeChanges(changes) {
-  const sorted = [...changes].sort((a, b) => rank(a) - rank(b) || compareText(a.name, b.name) || compareText(a.group ?? "", b.group ?? ""));
-  const phrases = sorted.map(describeChange);
-  if (phrases.length <= CHANGES_SHOWN) return phrases.join(", ");
-  return `${phrases.slice(0, CHANGES_SHOWN).join(", ")} and ${phrases.length - CHANGES_SHOWN} more`;
-}
-var MAX_MANIFEST_LINE, CHANGES_SHOWN;
-var init_dependency_change = __esm({
-  "src/policy/dependencies/dependency-change.ts"() {
-    "use strict";
-    init_text();
-    MAX_MANIFEST_LINE = 1e3;
-    CHANGES_SHOWN = 6;
-  }
-});
-
-// src/policy/file-kinds.ts
-function baseName(path) {
-  const slash = path.lastIndexOf("/");
-  return slash === -1 ? path : path.slice(slash + 1);
-}
-function dirName(path) {
-  const slash = path.lastIndexOf("/");
-  return slash === -1 ? "" : path.slice(0, slash);
-}
-function extension(path) {
-  const name = baseName(path);
-  const dot = name.lastIndexOf(".");
-  return dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
-}
-function isTestPath(path) {
-  return TEST_DIR.test(path) || TEST_FILE.test(path);
-}
-function isDocPath(path) {
-  const name = baseName(path);
-  if (/requirements[^/]*\.txt$|^constraints[^/]*\.txt$/i.test(name) || /(?:^|\/)requirements\/[^/]*\.txt$/i.test(path)) return false;
-  return DOC_EXTENSIONS.has(extension(path)) || DOC_NAMES.test(name);
-}
-function isCodePath(path) {
-  return CODE_EXTENSIONS.has(extension(path));
-}
-function languageOf(path) {
-  return LANGUAGE_BY_EXTENSION[extension(path)] ?? null;
-}
-function isCiConfigPath(path) {
-  return CI_CONFIG.test(path);
-}
-function isScriptPath(path) {
-  const name = baseName(path);
-  if (SCRIPT_NAMES.test(name) || SCRIPT_EXTENSIONS.has(extension(path))) return true;
-  if (isCiConfigPath(path) || path.startsWith(".devcontainer/") || path.includes("/.devcontainer/")) return true;
-  return /(?:^|\/)(?:scripts?|bin|tools)\/[^/.]+$/.test(path);
-}
-var TEST_DIR, TEST_FILE, DOC_EXTENSIONS, DOC_NAMES, CODE_EXTENSIONS, LANGUAGE_BY_EXTENSION, CI_CONFIG, SCRIPT_EXTENSIONS, SCRIPT_NAMES;
-var init_file_kinds = __esm({
-  "src/policy/file-kinds.ts"() {
-    "use strict";
-    TEST_DIR = /(?:^|\/)(?:__tests__|__test__|__snapshots__|tests?|specs?|e2e|cypress|playwright)\//;
-    TEST_FILE = /[._-](?:test|tests|spec|specs|e2e)\.[A-Za-z0-9]+$|(?:^|\/)test_[^/]*\.py$|_test\.[A-Za-z0-9]+$|(?:Test|Tests|Spec|IT)\.(?:java|kt|kts|scala|groovy|cs|fs|vb|php|swift|m)$|_spec\.rb$|(?:^|\/)conftest\.py$/;
-    DOC_EXTENSIONS = /* @__PURE__ */ new Set(["md", "mdx", "markdown", "rst", "adoc", "asciidoc", "txt", "rdoc", "org"]);
-    DOC_NAMES = /^(?:license|licence|copying|notice|authors|contributors|changelog|changes|history)(?:\.|$)/i;
-    CODE_EXTENSIONS = /* @__PURE__ */ new Set([
-      "js",
-      "jsx",
-      "mjs",
-      "cjs",
-      "ts",
-      "tsx",
-      "mts",
-      "cts",
-      "vue",
-      "svelte",
-      "astro",
-      "py",
-      "pyi",
-      "go",
-      "rs",
-      "java",
-      "kt",
-      "kts",
-      "scala",
-      "groovy",
-      "cs",
-      "fs",
-      "vb",
-      "rb",
-      "php",
-      "swift",
-      "m",
-      "mm",
-      "c",
-      "h",
-      "cc",
-      "cpp",
-      "cxx",
-      "hpp",
-      "hh",
-      "dart",
-      "ex",
-      "exs",
-      "erl",
-      "clj",
-      "cljs",
-      "lua",
-      "pl",
-      "pm",
-      "r",
-      "jl",
-      "zig",
-      "nim",
-      "sol"
-    ]);
-    LANGUAGE_BY_EXTENSION = {
-      js: "js",
-      jsx: "js",
-      mjs: "js",
-      cjs: "js",
-      ts: "js",
-      tsx: "js",
-      mts: "js",
-      cts: "js",
-      vue: "js",
-      svelte: "js",
-      astro: "js",
-      py: "python",
-      pyi: "python",
-      go: "go",
-      rs: "rust",
-      java: "jvm",
-      kt: "jvm",
-      kts: "jvm",
-      scala: "jvm",
-      groovy: "jvm",
-      cs: "dotnet",
-      fs: "dotnet",
-      vb: "dotnet",
-      rb: "ruby",
-      php: "php",
-      swift: "swift",
-      c: "c",
-      h: "c",
-      cc: "c",
-      cpp: "c",
-      cxx: "c",
-      hpp: "c",
-      hh: "c",
-      m: "c",
-      mm: "c"
-    };
-    CI_CONFIG = /^(?:\.github\/workflows\/|\.github\/actions\/|\.circleci\/|\.buildkite\/|\.azure-pipelines\/|\.gitlab\/ci\/|\.woodpecker\/)|(?:^|\/)action\.ya?ml$|^(?:\.gitlab-ci\.ya?ml|azure-pipelines[^/]*\.ya?ml|\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|appveyor\.ya?ml|\.appveyor\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml|cloudbuild\.ya?ml|\.github\/dependabot\.ya?ml|renovate\.json5?|\.renovaterc(?:\.json5?)?|\.github\/renovate\.json5?)$|(?:^|\/)Jenkinsfile[^/]*$/;
-    SCRIPT_EXTENSIONS = /* @__PURE__ */ new Set(["sh", "bash", "zsh", "ksh", "fish", "ps1", "psm1", "bat", "cmd", "mk", "dockerfile", "nix"]);
-    SCRIPT_NAMES = /^(?:Dockerfile(?:\..+)?|Containerfile(?:\..+)?|Makefile|GNUmakefile|makefile|[Jj]ustfile|Taskfile\.ya?ml|Procfile|Vagrantfile|Earthfile|package\.json|devcontainer\.json|\.devcontainer\.json|\.gitpod\.ya?ml|docker-compose[^/]*\.ya?ml|compose\.ya?ml|tox\.ini|noxfile\.py)$/;
-  }
-});
-
-// src/policy/dependencies/toml-lines.ts
-function unquote(part) {
-  const trimmed = part.trim();
-  if (trimmed.startsWith('"') && trimmed.endsWith('"') || trimmed.startsWith("'") && trimmed.endsWith("'")) return trimmed.slice(1, -1);
-  return trimmed;
-}
-function splitDottedKey(key) {
-  const parts = [];
-  let current = "";
-  let quote2 = "";
-  for (const char of key) {
-    if (quote2) {
-      current += char;
-      if (char === quote2) quote2 = "";
-    } else if (char === '"' || char === "'") {
-      current += char;
-      quote2 = char;
-    } else if (char === ".") {
-      parts.push(unquote(current));
-      current = "";
-    } else {
-      current += char;
-    }
-  }
-  parts.push(unquote(current));
-  return parts;
-}
-function tableHeader(line) {
-  const match = TABLE.exec(line);
-  return match ? splitDottedKey(match[1] ?? "").join(".") : null;
-}
-function keyValue(line) {
-  const match = KEY_VALUE.exec(line);
-  if (!match) return null;
-  return { key: splitDottedKey(match[1] ?? ""), value: stripComment(match[2] ?? "") };
-}
-function scanOutsideStrings(value, visit2) {
-  let quote2 = "";
-  for (let i = 0; i < value.length; i += 1) {
-    const char = value.charAt(i);
-    if (quote2) {
-      if (char === "\\" && quote2 === '"') i += 1;
-      else if (char === quote2) quote2 = "";
-    } else if (char === '"' || char === "'") {
-      quote2 = char;
-    } else if (visit2(char)) {
-      return i;
-    }
-  }
-  return -1;
-}
-function stripComment(value) {
-  const at = scanOutsideStrings(value, (char) => char === "#");
-  return (at < 0 ? value : value.slice(0, at)).trim();
-}
-function stringsIn(line) {
-  const out = [];
-  for (let i = 0; i < line.length; i++) {
-    const quote2 = line.charAt(i);
-    if (quote2 !== '"' && quote2 !== "'") continue;
-    let end = i + 1;
-    while (end < line.length && line.charAt(end) !== quote2) end += quote2 === '"' && line.charAt(end) === "\\" ? 2 : 1;
-    if (end >= line.length) break;
-    out.push(line.slice(i + 1, end));
-    i = end;
-  }
-  return out;
-}
-function stringValue(value) {
-  const match = /^"((?:[^"\\]|\\.)*)"$|^'([^']*)'$/.exec(value.trim());
-  return match ? match[1] ?? match[2] ?? "" : null;
-}
-function opensArray(value) {
-  if (!value.startsWith("[")) return false;
-  let depth = 0;
-  scanOutsideStrings(value, (char) => {
-    if (char === "[") depth += 1;
-    else if (char === "]") depth -= 1;
-    return false;
-  });
-  return depth > 0;
-}
-function inlineFieldPattern(name) {
-  return new RegExp(`(?:^|[{,\\s])${name}\\s*=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|'([^']*)'|(true|false))`);
-}
-function dependencySpec(value) {
-  const plain = stringValue(value);
-  if (plain !== null) return plain;
-  if (!value.startsWith("{")) return value;
-  const field = (name) => {
-    const match = INLINE_FIELD[name].exec(value);
-    return match ? match[1] ?? match[2] ?? match[3] ?? "" : null;
-  };
-  const version2 = field("version");
-  if (version2 !== null) return version2;
-  const git = field("git");
-  if (git !== null) {
-    const ref = field("tag") ?? field("branch") ?? field("rev");
-    return `git+${git}${ref ? `#${ref}` : ""}`;
-  }
-  const path = field("path");
-  if (path !== null) return `path:${path}`;
-  const url = field("url");
-  if (url !== null) return url;
-  if (field("workspace") === "true") return "workspace";
-  return value.replace(/\s+/g, " ");
-}
-function looksLikeDependencyValue(value) {
-  const plain = stringValue(value);
-  if (plain !== null) return /^(?:[\^~<>=!\s]*v?\d[\w.*+-]*(?:\s*,\s*[\^~<>=!]*\s*v?\d[\w.*+-]*)*|\*)$/.test(plain.trim());
-  return /^\{.*\b(?:version|git|path|workspace)\s*=/.test(value);
-}
-var BARE_OR_QUOTED, TABLE, KEY_VALUE, INLINE_FIELD_NAMES, INLINE_FIELD;
-var init_toml_lines = __esm({
-  "src/policy/dependencies/toml-lines.ts"() {
-    "use strict";
-    BARE_OR_QUOTED = String.raw`(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')`;
-    TABLE = /^\[\[?([^\]]*)\]\]?\s*(?:#[\s\S]*)?$/;
-    KEY_VALUE = new RegExp(String.raw`^(${BARE_OR_QUOTED}(?:\s*\.\s*${BARE_OR_QUOTED})*)\s*=\s*([\s\S]*)$`);
-    INLINE_FIELD_NAMES = ["version", "git", "tag", "branch", "rev", "path", "url", "workspace"];
-    INLINE_FIELD = Object.fromEntries(INLINE_FIELD_NAMES.map((name) => [name, inlineFieldPattern(name)]));
-  }
-});
-
-// src/policy/dependencies/parse-cargo-toml.ts
-function tableGroup(table) {
-  const parts = table.split(".");
-  let rest = parts;
-  if (parts[0] === "target" && parts.length >= 3) rest = parts.slice(2);
-  else if (parts[0] === "workspace") rest = parts.slice(1);
-  const kind = rest[0];
-  const crate = rest[1] ?? null;
-  if (rest.length > 2) return void 0;
-  if (kind === "dependencies") return { group: null, crate };
-  if (kind === "dev-dependencies") return { group: "dev", crate };
-  if (kind === "build-dependencies") return { group: "build", crate };
-  if (parts[0] === "patch" && parts.length === 2) return { group: "patch", crate: null };
-  if (parts[0] === "patch" && parts.length === 3) return { group: "patch", crate: parts[2] ?? null };
-  if (table === "replace") return { group: "replace", crate: null };
-  return void 0;
-}
-function entry(name, value, group2) {
-  return { key: `${group2 ?? ""}\0${name}`, name, spec: dependencySpec(value), group: group2, separator: "@" };
-}
-function readSide(hunk, side, entries) {
-  const { lines, tooLong } = manifestLines(hunk, side, "#");
-  let unclassified = tooLong;
-  let table = null;
-  for (const { changed, text } of lines) {
-    const header2 = text.startsWith("[") ? tableHeader(text) : null;
-    if (header2 !== null) {
-      table = header2;
-      continue;
-    }
-    if (!changed) continue;
-    const pair = keyValue(text);
-    if (!pair) {
-      if (table === null && !/^["'\]]/.test(text)) unclassified += 1;
-      continue;
-    }
-    if (table === null) {
-      const name2 = pair.key[0] ?? "";
-      if (pair.key.length === 2 && pair.key[1] === "workspace") entries.push(entry(name2, "{ workspace = true }", null));
-      else if (pair.key.length === 1 && !KNOWN_KEYS.has(name2) && looksLikeDependencyValue(pair.value)) entries.push(entry(name2, pair.value, null));
-      continue;
-    }
-    const place = tableGroup(table);
-    if (!place) continue;
-    if (place.crate !== null) {
-      const field = pair.key[0];
-      if (field === "version" || field === "git" || field === "path" || field === "workspace") {
-        entries.push(entry(place.crate, `{ ${field} = ${pair.value} }`, place.group));
-      }
-      continue;
-    }
-    const name = pair.key[0] ?? "";
-    if (pair.key.length === 1) entries.push(entry(name, pair.value, place.group));
-    else if (pair.key.length === 2) entries.push(entry(name, `{ ${pair.key[1]} = ${pair.value} }`, place.group));
-  }
-  return unclassified;
-}
-function parseCargoToml(patch) {
-  return diffHunkSides(patch, readSide);
-}
-var KNOWN_KEYS;
-var init_parse_cargo_toml = __esm({
-  "src/policy/dependencies/parse-cargo-toml.ts"() {
-    "use strict";
-    init_dependency_change();
-    init_toml_lines();
-    KNOWN_KEYS = /* @__PURE__ */ new Set([
-      "name",
-      "version",
-      "edition",
-      "authors",
-      "description",
-      "license",
-      "license-file",
-      "readme",
-      "homepage",
-      "repository",
-      "documentation",
-      "keywords",
-      "categories",
-      "rust-version",
-      "publish",
-      "build",
-      "links",
-      "exclude",
-      "include",
-      "resolver",
-      "members",
-      "default-members",
-      "opt-level",
-      "debug",
-      "lto",
-      "codegen-units",
-      "panic",
-      "incremental",
-      "strip",
-      "default",
-      "autobins",
-      "autoexamples",
-      "autotests",
-      "autobenches",
-      "workspace",
-      "path",
-      "crate-type",
-      "harness"
-    ]);
-  }
-});
-
-// src/policy/dependencies/parse-go-mod.ts
-function entryOf(directive, body) {
-  const indirect = /\/\/\s*indirect\b/.test(body);
-  const text = body.replace(/\/\/[\s\S]*$/, "").trim();
-  if (text === "") return null;
-  if (directive === "replace") {
-    const [from = "", to = ""] = text.split("=>").map((part) => part.trim());
-    const name = from.split(/\s+/)[0] ?? from;
-    return { key: `replace\0${from}`, name, spec: `=> ${to}`, group: "replace", separator: " " };
-  }
-  if (directive === "retract") return null;
-  const [path = "", version2 = ""] = text.split(/\s+/);
-  if (directive === "tool") return { key: `tool\0${path}`, name: path, spec: "", group: "tool", separator: "@" };
-  const group2 = directive === "exclude" ? "exclude" : indirect ? "indirect" : null;
-  return { key: `${directive}\0${path}`, name: path, spec: version2, group: group2, separator: "@" };
-}
-function readGoModSide(hunk, side, entries) {
-  const { lines, tooLong } = manifestLines(hunk, side, "//");
-  let unclassified = tooLong;
-  const hint = /^(require|replace|exclude|tool|retract)\s*\($/.exec(hunk.header);
-  let block = hint ? hint[1] : null;
-  let blockKnown = hint !== null;
-  for (const { changed, text } of lines) {
-    const opener = /^(\w+)\s*\($/.exec(text);
-    if (opener && DIRECTIVES.has(opener[1] ?? "")) {
-      block = opener[1];
-      blockKnown = true;
-      continue;
-    }
-    if (text === ")") {
-      block = null;
-      blockKnown = true;
-      continue;
-    }
-    const single = /^(require|replace|exclude|tool|retract)\s+([\s\S]+)$/.exec(text);
-    if (single) {
-      if (changed) {
-        const entry4 = entryOf(single[1], single[2] ?? "");
-        if (entry4) entries.push(entry4);
-      }
-      continue;
-    }
-    if (/^(?:module|go|toolchain|godebug)\b/.test(text)) continue;
-    if (!changed) continue;
-    if (block) {
-      const entry4 = entryOf(block, text);
-      if (entry4) entries.push(entry4);
-    } else if (!blockKnown && /^\S+\s+v\d\S*(?:\s*\/\/[\s\S]*)?$/.test(text)) {
-      const entry4 = entryOf("require", text);
-      if (entry4) entries.push(entry4);
-    } else if (!blockKnown && text.includes("=>")) {
-      const entry4 = entryOf("replace", text);
-      if (entry4) entries.push(entry4);
-    } else {
-      unclassified += 1;
-    }
-  }
-  return unclassified;
-}
-function parseGoMod(patch) {
-  return diffHunkSides(patch, readGoModSide);
-}
-var DIRECTIVES;
-var init_parse_go_mod = __esm({
-  "src/policy/dependencies/parse-go-mod.ts"() {
-    "use strict";
-    init_dependency_change();
-    DIRECTIVES = /* @__PURE__ */ new Set(["require", "replace", "exclude", "tool", "retract"]);
-  }
-});
-
-// src/policy/dependencies/parse-package-json.ts
-function unescape(text) {
-  return text.replace(/\\(.)/g, "$1");
-}
-function entry2(name, spec, group2) {
-  return { key: `${group2 ?? ""}\0${name}`, name, spec, group: group2, separator: "@" };
-}
-function sectionGroup(key) {
-  if (key in SECTION_GROUPS) return SECTION_GROUPS[key] ?? null;
-  if (OVERRIDE_SECTIONS.has(key)) return "override";
-  if (key === "workspaces") return "workspace";
-  return void 0;
-}
-function inlineSection(key, rawValue) {
-  const group2 = sectionGroup(key);
-  if (group2 === void 0) return null;
-  let value;
-  try {
-    value = JSON.parse(rawValue);
-  } catch {
-    return null;
-  }
-  if (Array.isArray(value)) return value.map((item) => entry2(typeof item === "string" ? item : JSON.stringify(item), "", group2 === null ? "bundled" : group2));
-  if (value === null || typeof value !== "object") return null;
-  return Object.entries(value).map(([name, spec]) => entry2(name, typeof spec === "string" ? spec : JSON.stringify(spec), group2));
-}
-function classifyEntry(stack, key, rawValue) {
-  const parent = stack.at(-1);
-  const stringValue2 = STRING_VALUE.exec(rawValue);
-  const value = stringValue2 ? unescape(stringValue2[1] ?? "") : null;
-  if (stack.some((name) => OVERRIDE_SECTIONS.has(name))) {
-    return value === null ? "other" : { entries: [entry2(key, value, "override")] };
-  }
-  if (parent !== void 0 && parent in SECTION_GROUPS) {
-    if (value !== null) return { entries: [entry2(key, value, SECTION_GROUPS[parent] ?? null)] };
-    return rawValue === "{}" || rawValue === "[]" ? "other" : "unclassified";
-  }
-  if ((parent === void 0 || parent === UNKNOWN) && value === null && sectionGroup(key) !== void 0 && rawValue !== "{}" && rawValue !== "[]") {
-    return { entries: inlineSection(key, rawValue) ?? [] };
-  }
-  if (parent === UNKNOWN) {
-    if (KNOWN_FIELDS.has(key) || value === null) return "other";
-    if (NPM_NAME.test(key) && VERSION_SPEC.test(value) && !FILE_PATH.test(value)) return { entries: [entry2(key, value, null)] };
-    return "other";
-  }
-  return "other";
-}
-function indentOf(text) {
-  return text.length - text.trimStart().length;
-}
-function readSide2(patch, side) {
-  const entries = [];
-  let unclassified = 0;
-  for (const hunk of patch.hunks) {
-    let stack = [UNKNOWN];
-    let first = true;
-    let pendingKey = null;
-    const dependencyIndents = /* @__PURE__ */ new Set();
-    let pending = [];
-    const settle2 = () => {
-      for (const wait of pending) if (dependencyIndents.has(wait.indent)) entries.push(wait.entry);
-      pending = [];
-      dependencyIndents.clear();
-    };
-    for (const line of sideLines(hunk, side)) {
-      const changed = line.kind !== "context";
-      let text = line.text.trim();
-      if (text.length > MAX_MANIFEST_LINE) {
-        if (changed) unclassified += 1;
-        continue;
-      }
-      if (text.endsWith(",")) text = text.slice(0, -1).trimEnd();
-      const atTop = first && startsAtTop(hunk, side);
-      first = false;
-      if (text === "") continue;
-      const key = pendingKey;
-      pendingKey = null;
-      if (text === "{" || text === "[") {
-        if (key !== null) stack.push(key);
-        else if (atTop) stack = [];
-        else stack.push("");
-        continue;
-      }
-      if (/^[}\]]$/.test(text)) {
-        const popped = stack.pop();
-        if (popped === UNKNOWN) {
-          settle2();
-          stack = [];
-        }
-        continue;
-      }
-      const opener = OPEN_KEYED.exec(text);
-      if (opener) {
-        stack.push(unescape(opener[1] ?? ""));
-        continue;
-      }
-      const keyed = ENTRY.exec(text);
-      if (keyed) {
-        const name = unescape(keyed[1] ?? "");
-        const rawValue = (keyed[2] ?? "").trim();
-        if (rawValue === "") {
-          pendingKey = name;
-          continue;
-        }
-        const inUnknown = stack.length === 1 && stack[0] === UNKNOWN;
-        const result = classifyEntry(stack, name, rawValue);
-        if (inUnknown && typeof result === "object" && result.entries.length === 1) dependencyIndents.add(indentOf(line.text));
-        if (!changed) continue;
-        if (result === "unclassified") unclassified += 1;
-        else if (result !== "other") entries.push(...result.entries);
-        else if (inUnknown && KNOWN_FIELDS.has(name)) {
-          const value = STRING_VALUE.exec(rawValue);
-          if (value && NPM_NAME.test(name) && VERSION_SPEC.test(unescape(value[1] ?? ""))) pending.push({ indent: indentOf(line.text), entry: entry2(name, unescape(value[1] ?? ""), null) });
-        }
-        continue;
-      }
-      const item = ITEM.exec(text);
-      if (item) {
-        if (!changed) continue;
-        const parent = stack.at(-1);
-        if (parent === "bundledDependencies" || parent === "bundleDependencies") entries.push(entry2(unescape(item[1] ?? ""), "", "bundled"));
-        else if (parent === "workspaces" || parent === "packages" && stack.at(-2) === "workspaces") entries.push(entry2(unescape(item[1] ?? ""), "", "workspace"));
-        continue;
-      }
-      if (changed) unclassified += 1;
-    }
-    settle2();
-  }
-  return { entries, unclassified };
-}
-function parsePackageJson(patch) {
-  const before = readSide2(patch, "old");
-  const after = readSide2(patch, "new");
-  return { changes: diffEntries(before.entries, after.entries), unclassified: before.unclassified + after.unclassified };
-}
-var SECTION_GROUPS, OVERRIDE_SECTIONS, KNOWN_FIELDS, UNKNOWN, QUOTED, OPEN_KEYED, ENTRY, ITEM, STRING_VALUE, NPM_NAME, VERSION_SPEC, FILE_PATH;
-var init_parse_package_json = __esm({
-  "src/policy/dependencies/parse-package-json.ts"() {
-    "use strict";
-    init_dependency_change();
-    SECTION_GROUPS = {
-      dependencies: null,
-      devDependencies: "dev",
-      peerDependencies: "peer",
-      optionalDependencies: "optional",
-      bundledDependencies: "bundled",
-      bundleDependencies: "bundled"
-    };
-    OVERRIDE_SECTIONS = /* @__PURE__ */ new Set(["overrides", "resolutions"]);
-    KNOWN_FIELDS = /* @__PURE__ */ new Set([
-      "name",
-      "version",
-      "description",
-      "keywords",
-      "homepage",
-      "bugs",
-      "license",
-      "author",
-      "contributors",
-      "maintainers",
-      "funding",
-      "files",
-      "main",
-      "browser",
-      "bin",
-      "man",
-      "directories",
-      "repository",
-      "scripts",
-      "config",
-      "engines",
-      "os",
-      "cpu",
-      "libc",
-      "private",
-      "publishConfig",
-      "workspaces",
-      "type",
-      "types",
-      "typings",
-      "module",
-      "exports",
-      "imports",
-      "packageManager",
-      "sideEffects",
-      "unpkg",
-      "jsdelivr",
-      "source",
-      "style",
-      "prettier",
-      "eslintConfig",
-      "jest",
-      "browserslist",
-      "volta",
-      "husky",
-      "lint-staged",
-      "release",
-      "displayName",
-      "icon",
-      "publisher",
-      "categories",
-      "activationEvents",
-      "contributes",
-      "gypfile",
-      "node",
-      "npm",
-      "yarn",
-      "pnpm",
-      "bun",
-      "vscode",
-      "default",
-      "import",
-      "require",
-      "development",
-      "production",
-      "test",
-      "build",
-      "start",
-      "dev",
-      "lint",
-      "preinstall",
-      "install",
-      "postinstall",
-      "prepare",
-      "prepublishOnly"
-    ]);
-    UNKNOWN = "\0";
-    QUOTED = String.raw`"((?:[^"\\]|\\.)*)"`;
-    OPEN_KEYED = new RegExp(`^${QUOTED}\\s*:\\s*([{[])$`);
-    ENTRY = new RegExp(`^${QUOTED}\\s*:\\s*([\\s\\S]*)$`);
-    ITEM = new RegExp(`^${QUOTED}$`);
-    STRING_VALUE = new RegExp(`^${QUOTED}$`);
-    NPM_NAME = /^(?:@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9._~-]*$/;
-    VERSION_SPEC = /^(?:[\^~<>=v\s]*\d|[*xX]$|latest$|next$|beta$|canary$|rc$|workspace:|catalog:|npm:|file:|link:|portal:|patch:|jsr:|git\+|git:|github:|gitlab:|bitbucket:|https?:\/\/|[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*(?:#\S*)?$)/;
-    FILE_PATH = /^[\w.-]+\/[\w./-]*\.(?:js|mjs|cjs|ts|mts|cts|tsx|jsx|json|sh|py|css|html|md|node)$/;
-  }
-});
-
-// src/policy/dependencies/parse-requirements.ts
-function normalizePythonName(name) {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
-}
-function pythonSpecSeparator(spec) {
-  if (/^(?:[<>=!]|~=|\[)/.test(spec)) return "";
-  return spec.startsWith("@") || spec.startsWith(";") ? " " : "@";
-}
-function parseRequirement(text, group2) {
-  const match = REQUIREMENT.exec(text.trim());
-  if (!match) return null;
-  const name = match[1] ?? "";
-  const rest = (match[3] ?? "").trim();
-  if (rest !== "" && !/^[<>=!~@;(]/.test(rest)) return null;
-  const version2 = (rest.split(";")[0] ?? "").trim().replace(/^\((.*)\)$/, "$1");
-  const spec = `${match[2] ?? ""}${version2.startsWith("@") ? `@ ${version2.slice(1).trim()}` : version2.replace(/\s+/g, "")}`;
-  return { key: `${group2 ?? ""}\0${normalizePythonName(name)}`, name, spec, group: group2, separator: pythonSpecSeparator(spec) };
-}
-function readRequirementLine(text) {
-  if (text.length > MAX_MANIFEST_LINE) return "unclassified";
-  let line = text;
-  const comment = line.search(/(?:^|\s)#/);
-  if (comment !== -1) line = line.slice(0, comment);
-  line = line.replace(/\\$/, "").replace(/\s--hash[= ]\S+/g, "").trim();
-  if (line === "" || line.startsWith("--hash")) return null;
-  const requirement = line.startsWith("-") ? null : parseRequirement(line, null);
-  if (requirement) return requirement;
-  if (!/^(?:-|[.~/]|[a-z][a-z0-9+.-]*:\/\/|git\+)/i.test(line)) return "unclassified";
-  const normalized2 = line.replace(/\s+/g, " ");
-  return { key: `${normalized2}`, name: normalized2, spec: "", group: null, separator: "" };
-}
-function parseRequirements(patch) {
-  const removed = [];
-  const added = [];
-  let unclassified = 0;
-  for (const [lines, entries] of [[patch.removed, removed], [patch.added, added]]) {
-    for (const line of lines) {
-      const entry4 = readRequirementLine(line.text);
-      if (entry4 === "unclassified") unclassified += 1;
-      else if (entry4 !== null) entries.push(entry4);
-    }
-  }
-  return { changes: diffEntries(removed, added), unclassified };
-}
-var REQUIREMENT;
-var init_parse_requirements = __esm({
-  "src/policy/dependencies/parse-requirements.ts"() {
-    "use strict";
-    init_dependency_change();
-    REQUIREMENT = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*([\s\S]*)$/;
-  }
-});
-
-// src/policy/dependencies/parse-pyproject.ts
-function arrayGroup(table, key) {
-  if (table === "project" && key === "dependencies") return null;
-  if (table === "project.optional-dependencies" || table === "dependency-groups" || table === "tool.pdm.dev-dependencies") return key;
-  if (table === "build-system" && key === "requires") return "build";
-  if (table === "tool.uv" && key === "dev-dependencies") return "dev";
-  if (table === "tool.uv" && (key === "constraint-dependencies" || key === "override-dependencies")) return "override";
-  if (table === null) {
-    if (key === "dependencies") return null;
-    if (key === "requires") return "build";
-    if (key === "dev-dependencies") return "dev";
-  }
-  return void 0;
-}
-function poetryGroup(table) {
-  if (table === "tool.poetry.dependencies") return null;
-  if (table === "tool.poetry.dev-dependencies") return "dev";
-  const group2 = /^tool\.poetry\.group\.([^.]+)\.dependencies$/.exec(table);
-  return group2 ? group2[1] ?? null : void 0;
-}
-function poetrySubTable(table) {
-  const match = /^tool\.poetry\.(?:(dev-)dependencies|group\.([^.]+)\.dependencies|dependencies)\.([^.]+)$/.exec(table);
-  if (!match) return null;
-  return { name: match[3] ?? "", group: match[1] ? "dev" : match[2] ?? null };
-}
-function poetryEntry(name, value, group2) {
-  const spec = dependencySpec(value);
-  return { key: `${group2 ?? ""}\0${normalizePythonName(name)}`, name, spec, group: group2, separator: pythonSpecSeparator(spec) };
-}
-function readUnnamedArrayItems(table, text, entries) {
-  let unclassified = 0;
-  const group2 = table === null ? void 0 : REQUIREMENT_TABLES[table];
-  const mixed = table === "project" || table === "build-system" || table === "tool.uv" || table === "tool.pdm";
-  for (const item of stringsIn(text)) {
-    const requirement = parseRequirement(item, group2 ?? null);
-    if (group2 !== void 0 && requirement) entries.push(requirement);
-    else if (mixed && requirement && /[<>=~!@]/.test(requirement.spec)) entries.push(requirement);
-    else if (mixed || group2 !== void 0) unclassified += 1;
-  }
-  return unclassified;
-}
-function readSide3(hunk, side, entries) {
-  const { lines, tooLong } = manifestLines(hunk, side, "#");
-  let unclassified = tooLong;
-  const headerTable = hunk.header.startsWith("[") ? tableHeader(hunk.header.trim()) : null;
-  let table = headerTable;
-  let knownTable = headerTable !== null;
-  const hint = /^([A-Za-z0-9_-]+)\s*=\s*\[\s*$/.exec(hunk.header);
-  let arrayKey = null;
-  let maybeInHintArray = hint !== null;
-  let headerOnly = headerTable !== null && hint === null;
-  for (const { changed, text } of lines) {
-    const header2 = text.startsWith("[") && !text.startsWith('["') && !text.startsWith("['") ? tableHeader(text) : null;
-    if (header2 !== null) {
-      table = header2;
-      knownTable = true;
-      arrayKey = null;
-      maybeInHintArray = false;
-      headerOnly = false;
-      continue;
-    }
-    if (headerOnly && (text.startsWith('"') || text.startsWith("'"))) {
-      if (changed) unclassified += readUnnamedArrayItems(table, text, entries);
-      continue;
-    }
-    if (headerOnly && !text.startsWith("#")) headerOnly = false;
-    const inArray = arrayKey !== null || maybeInHintArray;
-    if (inArray && text.startsWith("]")) {
-      arrayKey = null;
-      maybeInHintArray = false;
-      continue;
-    }
-    if (inArray && (text.startsWith('"') || text.startsWith("'"))) {
-      if (!changed) continue;
-      const key = arrayKey ?? hint?.[1] ?? null;
-      const group2 = key === null ? void 0 : arrayGroup(knownTable ? table : null, key);
-      for (const item of stringsIn(text)) {
-        const requirement = parseRequirement(item, group2 ?? null);
-        if (group2 !== void 0) {
-          if (requirement) entries.push(requirement);
-        } else if (!knownTable) {
-          if (requirement && key !== null && !KNOWN_ARRAY_KEYS.has(key)) entries.push(parseRequirement(item, key) ?? requirement);
-          else if (requirement && /[<>=~!@]/.test(requirement.spec)) entries.push(requirement);
-          else if (key === null) unclassified += 1;
-        }
-      }
-      continue;
-    }
-    const pair = keyValue(text);
-    if (pair) {
-      maybeInHintArray = false;
-      const key = pair.key.join(".");
-      if (opensArray(pair.value)) {
-        arrayKey = key;
-        if (changed) {
-          const group3 = arrayGroup(knownTable ? table : null, key);
-          for (const item of stringsIn(pair.value)) {
-            const requirement = parseRequirement(item, group3 ?? null);
-            if (group3 !== void 0 && requirement) entries.push(requirement);
-          }
-        }
-        continue;
-      }
-      if (!changed) continue;
-      if (pair.value.startsWith("[")) {
-        const group3 = arrayGroup(knownTable ? table : null, key);
-        if (group3 === void 0) continue;
-        for (const item of stringsIn(pair.value)) {
-          const requirement = parseRequirement(item, group3);
-          if (requirement) entries.push(requirement);
-        }
-        continue;
-      }
-      if (table !== null && SOURCE_TABLES.has(table) && (table !== "tool.uv" || SOURCE_KEYS_OF_TOOL_UV.has(key))) {
-        entries.push({ key: `source\0${table}.${key}\0${pair.value}`, name: `${table}.${key}`, spec: pair.value, group: "source", separator: " = " });
-        continue;
-      }
-      const sub = table ? poetrySubTable(table) : null;
-      if (sub) {
-        if (key === "version" || key === "git" || key === "path" || key === "url") entries.push(poetryEntry(sub.name, `{ ${key} = ${pair.value} }`, sub.group));
-        continue;
-      }
-      const group2 = table ? poetryGroup(table) : void 0;
-      if (group2 !== void 0) {
-        if (key !== "python") entries.push(poetryEntry(key, pair.value, group2));
-        continue;
-      }
-      if (!knownTable && !KNOWN_KEYS2.has(key) && looksLikeDependencyValue(pair.value)) entries.push(poetryEntry(key, pair.value, null));
-      continue;
-    }
-    if (changed && !knownTable) unclassified += 1;
-  }
-  return unclassified;
-}
-function parsePyproject(patch) {
-  return diffHunkSides(patch, readSide3);
-}
-var SOURCE_TABLES, SOURCE_KEYS_OF_TOOL_UV, KNOWN_ARRAY_KEYS, KNOWN_KEYS2, REQUIREMENT_TABLES;
-var init_parse_pyproject = __esm({
-  "src/policy/dependencies/parse-pyproject.ts"() {
-    "use strict";
-    init_dependency_change();
-    init_parse_requirements();
-    init_toml_lines();
-    SOURCE_TABLES = /* @__PURE__ */ new Set(["tool.uv.sources", "tool.uv.index", "tool.poetry.source", "tool.pdm.source", "tool.uv"]);
-    SOURCE_KEYS_OF_TOOL_UV = /* @__PURE__ */ new Set(["index-url", "extra-index-url", "find-links", "index", "sources"]);
-    KNOWN_ARRAY_KEYS = /* @__PURE__ */ new Set([
-      "keywords",
-      "classifiers",
-      "authors",
-      "maintainers",
-      "license-files",
-      "dynamic",
-      "packages",
-      "include",
-      "exclude",
-      "select",
-      "ignore",
-      "extend-select",
-      "extend-ignore",
-      "fixable",
-      "unfixable",
-      "per-file-ignores",
-      "testpaths",
-      "addopts",
-      "markers",
-      "filterwarnings",
-      "python_files",
-      "python_classes",
-      "python_functions",
-      "norecursedirs",
-      "src",
-      "known-first-party",
-      "known-third-party",
-      "omit",
-      "source",
-      "plugins",
-      "files",
-      "paths",
-      "env",
-      "targets",
-      "members",
-      "extend-exclude",
-      "skip"
-    ]);
-    KNOWN_KEYS2 = /* @__PURE__ */ new Set([
-      "name",
-      "version",
-      "description",
-      "readme",
-      "requires-python",
-      "license",
-      "license-files",
-      "authors",
-      "maintainers",
-      "keywords",
-      "classifiers",
-      "urls",
-      "scripts",
-      "gui-scripts",
-      "entry-points",
-      "dynamic",
-      "python",
-      "packages",
-      "include",
-      "exclude",
-      "homepage",
-      "repository",
-      "documentation",
-      "build-backend",
-      "line-length",
-      "target-version",
-      "select",
-      "ignore",
-      "extend-select",
-      "testpaths",
-      "addopts",
-      "minversion",
-      "strict",
-      "source",
-      "branch"
-    ]);
-    REQUIREMENT_TABLES = { "project.optional-dependencies": "extra", "dependency-groups": "group", "tool.pdm.dev-dependencies": "dev" };
-  }
-});
-
-// node_modules/smol-toml/dist/error.js
-function getLineColFromPtr(string3, ptr) {
-  let lines = string3.slice(0, ptr).split(/\r?\n/);
-  return [lines.length, lines.pop().length + 1];
-}
-function makeCodeBlock(string3, line, column) {
-  let lines = string3.split(/\r?\n/);
-  let codeblock = "";
-  let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i = line - 1; i <= line + 1; i++) {
-    let l = lines[i - 1];
-    if (!l)
-      continue;
-    codeblock += i.toString().padEnd(numberLen, " ");
-    codeblock += ":  ";
-    codeblock += l;
-    codeblock += "\n";
-    if (i === line) {
-      codeblock += " ".repeat(numberLen + column + 2);
-      codeblock += "^\n";
-    }
-  }
-  return codeblock;
-}
-var TomlError;
-var init_error = __esm({
-  "node_modules/smol-toml/dist/error.js"() {
-    TomlError = class _TomlError extends Error {
-      line;
-      column;
-      codeblock;
-      constructor(message, options) {
-        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
-        const codeblock = makeCodeBlock(options.toml, line, column);
-        super(`Invalid TOML document: ${message}
-
-${codeblock}`, options);
-        this.line = line;
-        this.column = column;
-        this.codeblock = codeblock;
-      }
-      /** @internal */
-      static x(message, ctx, ptr) {
-        throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
-      }
-    };
-  }
-});
-
-// node_modules/smol-toml/dist/primitive.js
-function parseString(ctx) {
-  let startPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p++);
-  let first = c;
-  let isLiteral = c === 39;
-  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
-  if (isMultiline) {
-    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
-      ctx.p++;
-    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
-      ctx.p += 2;
-  }
-  let parsed2 = "";
-  let sliceStart = ctx.p;
-  let state = 0;
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    c = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
-      state = state && 3;
-    } else if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
-      if (isMultiline) {
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-      }
-      if (!state) {
-        let s = ctx.s.slice(sliceStart, ctx.p);
-        parsed2 = parsed2 ? parsed2 + s : s;
-      }
-      ctx.p += isMultiline ? 3 : 1;
-      return parsed2;
-    } else if (!state) {
-      if (!isLiteral && c === 92) {
-        parsed2 += ctx.s.slice(sliceStart, sliceStart = ctx.p);
-        state = 1;
-      }
-    } else if (state === 1) {
-      if (c === 120 || c === 117 || c === 85) {
-        let errPtr = ctx.p++ - 1;
-        let value = 0;
-        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
-        for (let j = 0; j < len; j++, ctx.p++) {
-          let hex = ctx.s.charCodeAt(ctx.p);
-          let digit = (
-            /* 0-9 */
-            hex >= 48 && hex <= 57 ? hex - 48 : (
-              /* A-F */
-              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
-                /* a-f */
-                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
-              )
-            )
-          );
-          if (digit < 0)
-            TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value = value << 4 | digit;
-        }
-        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
-          TomlError.x("invalid unicode escape", ctx, errPtr);
-        }
-        parsed2 += String.fromCodePoint(value);
-        sliceStart = ctx.p--;
-        state = 0;
-      } else if (isMultiline && (c === 32 || c === 9)) {
-        state = 2;
-      } else {
-        if (c === 98)
-          parsed2 += "\b";
-        else if (c === 116)
-          parsed2 += "	";
-        else if (c === 110)
-          parsed2 += "\n";
-        else if (c === 102)
-          parsed2 += "\f";
-        else if (c === 114)
-          parsed2 += "\r";
-        else if (c === 101)
-          parsed2 += "\x1B";
-        else if (c === 34)
-          parsed2 += '"';
-        else if (c === 92)
-          parsed2 += "\\";
-        else
-          TomlError.x("unrecognised escape sequence", ctx);
-        sliceStart = ctx.p + 1;
-        state = 0;
-      }
-    } else if (c !== 32 && c !== 9) {
-      if (state === 2)
-        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral && c === 92 ? 1 : 0;
-      sliceStart = ctx.p;
-    }
-  }
-  TomlError.x("unfinished string", ctx, startPtr);
-}
-var init_primitive = __esm({
-  "node_modules/smol-toml/dist/primitive.js"() {
-    init_error();
-  }
-});
-
-// node_modules/smol-toml/dist/date.js
-var DATE_TIME_RE, TomlDate;
-var init_date = __esm({
-  "node_modules/smol-toml/dist/date.js"() {
-    DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
-    TomlDate = class _TomlDate extends Date {
-      #hasDate = false;
-      #hasTime = false;
-      #offset = null;
-      constructor(date3, fasttype, unsafeDelim) {
-        let hasDate = true;
-        let hasTime = true;
-        let offset = "Z";
-        let c;
-        if (typeof date3 === "string") {
-          if (fasttype)
-            prep: {
-              if (fasttype < 3) {
-                if (+date3.slice(11, 13) > 23) {
-                  date3 = "";
-                  break prep;
-                }
-                if (fasttype === 2) {
-                  offset = null;
-                  date3 += "Z";
-                } else if ((c = date3.charCodeAt(date3.length - 1)) !== 90 && c !== 122) {
-                  offset = date3.slice(date3.length - 6);
-                }
-                if (unsafeDelim)
-                  date3 = date3.slice(0, 10) + "T" + date3.slice(11);
-              } else if (fasttype === 4) {
-                date3 = +date3.slice(0, 2) > 23 ? "" : `0000-01-01T${date3}Z`;
-              }
-              hasDate = fasttype !== 4;
-              hasTime = fasttype !== 3;
-            }
-          else {
-            let match = date3.match(DATE_TIME_RE);
-            if (match) {
-              if (!match[1]) {
-                hasDate = false;
-                date3 = `0000-01-01T${date3}`;
-              }
-              hasTime = !!match[2];
-              hasTime && date3[10] === " " && (date3 = date3.replace(" ", "T"));
-              if (match[2] && +match[2] > 23) {
-                date3 = "";
-              } else {
-                offset = match[3] || null;
-                if (!offset && hasTime)
-                  date3 += "Z";
-              }
-            } else {
-              date3 = "";
-            }
-          }
-        }
-        super(date3);
-        if (!isNaN(this.getTime())) {
-          this.#hasDate = hasDate;
-          this.#hasTime = hasTime;
-          this.#offset = offset;
-        }
-      }
-      isDateTime() {
-        return this.#hasDate && this.#hasTime;
-      }
-      isLocal() {
-        return !this.#hasDate || !this.#hasTime || !this.#offset;
-      }
-      isDate() {
-        return this.#hasDate && !this.#hasTime;
-      }
-      isTime() {
-        return this.#hasTime && !this.#hasDate;
-      }
-      isValid() {
-        return this.#hasDate || this.#hasTime;
-      }
-      toISOString() {
-        let iso = super.toISOString();
-        if (this.isDate())
-          return iso.slice(0, 10);
-        if (this.isTime())
-          return iso.slice(11, 23);
-        if (this.#offset === null)
-          return iso.slice(0, -1);
-        if (this.#offset === "Z" || this.#offset === "z")
-          return iso;
-        let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
-        offset = this.#offset[0] === "-" ? offset : -offset;
-        let offsetDate = new Date(this.getTime() - offset * 6e4);
-        return offsetDate.toISOString().slice(0, -1) + this.#offset;
-      }
-      static wrapAsOffsetDateTime(jsDate, offset = "Z") {
-        let date3 = new _TomlDate(jsDate);
-        date3.#offset = offset;
-        return date3;
-      }
-      static wrapAsLocalDateTime(jsDate) {
-        let date3 = new _TomlDate(jsDate);
-        date3.#offset = null;
-        return date3;
-      }
-      static wrapAsLocalDate(jsDate) {
-        let date3 = new _TomlDate(jsDate);
-        date3.#hasTime = false;
-        date3.#offset = null;
-        return date3;
-      }
-      static wrapAsLocalTime(jsDate) {
-        let date3 = new _TomlDate(jsDate);
-        date3.#hasDate = false;
-        date3.#offset = null;
-        return date3;
-      }
-    };
-  }
-});
-
-// node_modules/smol-toml/dist/extract.js
-function isDigit(char, base = 10) {
-  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
-}
-function isEndOfValue(char, delim) {
-  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
-  delim && (char === delim || char === 44) || // Comment
-  char === 35;
-}
-function extractValue(ctx, end) {
-  let errPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p);
-  if (c === 91 || c === 123) {
-    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
-    ctx.d++;
-    return value;
-  }
-  if (c === 34 || c === 39) {
-    return parseString(ctx);
-  }
-  if (c === 116) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, true;
-  }
-  if (c === 102) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, false;
-  }
-  if (c === 43 || c === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c, end);
-  }
-  return parseNumber(ctx, ctx.p, c, 0, end);
-}
-function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-  let c = startChr;
-  let state = 0;
-  let hasUnderscores = false;
-  if (c === 105) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, (sign || 1) / 0;
-  }
-  if (c === 110) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, NaN;
-  }
-  if (c === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
-      return ctx.bi === true ? 0n : 0;
-    if (!sign) {
-      if (c === 120)
-        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c === 98)
-        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c === 111)
-        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
-    }
-    if (c === 46)
-      state = 2;
-    else if (c === 101 || c === 69)
-      state = 4;
-    else
-      TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c))
-    TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (!state)
-      state = 1;
-    if (c === 95) {
-      if (!(state & 1))
-        TomlError.x("illegal underscore", ctx);
-      state += 11;
-      hasUnderscores = true;
-    } else if (state === 1 && c === 46)
-      state = 2;
-    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
-      state = 4;
-    else if (state === 4 && (c === 43 || c === 45)) {
-      state = 6;
-    } else if (!isDigit(c))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (state > 9)
-      state -= 11;
-    else if (!(state & 1))
-      state++;
-  }
-  if (!state) {
-    let val = (startChr - 48) * (sign || 1);
-    return ctx.bi === true ? BigInt(val) : val;
-  }
-  if (!(state & 1))
-    TomlError.x("unfinished numeric value", ctx, startPtr);
-  let str = ctx.s.slice(startPtr, ctx.p);
-  if (hasUnderscores)
-    str = str.replaceAll("_", "");
-  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
-}
-function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (c === 95) {
-      if (underscore & 1)
-        TomlError.x("illegal underscore", ctx);
-      underscore = 3;
-    } else if (!isDigit(c, base))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (underscore & 1)
-      underscore--;
-  }
-  if (underscore & 1)
-    TomlError.x("unfinished numeric value", ctx);
-  let str = ctx.s.slice(startPtr + 2, ctx.p);
-  if (underscore)
-    str = str.replaceAll("_", "");
-  return parseInteger(ctx, str, base, startPtr);
-}
-function parseInteger(ctx, str, base, startPtr) {
-  if (ctx.bi !== true)
-    int: {
-      let val = parseInt(str, base);
-      if (!Number.isSafeInteger(val)) {
-        if (ctx.bi)
-          break int;
-        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
-      }
-      return val;
-    }
-  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
-}
-function parseDate(ctx, c, endChr) {
-  let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
-  }
-  ctx.p += 5;
-  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
-    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
-    let t2 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t2, 3, false, startPtr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
-    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
-  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  if (c = ctx.s.charCodeAt(ctx.p)) {
-    if (c === 90 || c === 122) {
-      let t2 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
-    }
-    if (c === 43 || c === 45) {
-      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
-    }
-  }
-  let t = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
-}
-function parseTime(ctx, c, endChr) {
-  let start = ctx.p;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber(ctx, --ctx.p, c, 0, endChr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  let t = ctx.s.slice(start, ctx.p);
-  return readDate(ctx, t, 4, false, start);
-}
-function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
-  if (ctx.ld) {
-    let date3 = new TomlDate(str, type, unsafeDelim);
-    if (!date3.isValid())
-      TomlError.x("invalid date", ctx, errPtr);
-    return date3;
-  }
-  try {
-    if (temporalSuffix)
-      str += temporalSuffix;
-    switch (type) {
-      case 1:
-        return Temporal.ZonedDateTime.from(str);
-      case 2:
-        return Temporal.PlainDateTime.from(str);
-      case 3:
-        return Temporal.PlainDate.from(str);
-      case 4:
-        return Temporal.PlainTime.from(str);
-    }
-  } catch (e) {
-    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
-  }
-}
-var init_extract = __esm({
-  "node_modules/smol-toml/dist/extract.js"() {
-    init_primitive();
-    init_struct();
-    init_error();
-    init_date();
-  }
-});
-
-// node_modules/smol-toml/dist/util.js
-function skipComment(ctx) {
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c = ctx.s.charCodeAt(ctx.p);
-    if (c === 10)
-      break;
-    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
-      ctx.p++;
-      break;
-    }
-    if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in comments", ctx);
-    }
-  }
-}
-function skipVoid(ctx, banNewLines, banComments) {
-  let c;
-  while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
-      ctx.p++;
-    if (banComments || c !== 35)
-      break;
-    skipComment(ctx);
-  }
-}
-var init_util2 = __esm({
-  "node_modules/smol-toml/dist/util.js"() {
-    init_error();
-  }
-});
-
-// node_modules/smol-toml/dist/struct.js
-function parseKey(ctx, end = 61) {
-  let startPtr;
-  let state = 0;
-  let parsed2 = [];
-  let sliceStart;
-  let c = ctx.s.charCodeAt(startPtr = ctx.p);
-  do {
-    if (c === end) {
-      if (!state)
-        TomlError.x("unexpected end of key", ctx);
-      if (state === 1)
-        parsed2.push(ctx.s.slice(sliceStart, ctx.p));
-      return ctx.p++, parsed2;
-    } else if (c === 46) {
-      if (!state)
-        TomlError.x("illegal empty bare key", ctx);
-      if (state === 1)
-        parsed2.push(ctx.s.slice(sliceStart, ctx.p));
-      state = 0;
-    } else if (!state && (c === 34 || c === 39)) {
-      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
-        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-      parsed2.push(parseString(ctx));
-      state = 2;
-      ctx.p--;
-    } else if (c === 32 || c === 9) {
-      if (state === 1) {
-        parsed2.push(ctx.s.slice(sliceStart, ctx.p));
-        state = 2;
-      }
-    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
-      TomlError.x("illegal character in key", ctx);
-    } else if (!state) {
-      state = 1;
-      sliceStart = ctx.p;
-    }
-  } while (c = ctx.s.charCodeAt(++ctx.p));
-  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
-}
-function parseInlineTable(ctx) {
-  let startPtr = ctx.p++;
-  let res = /* @__PURE__ */ Object.create(null);
-  let seen = /* @__PURE__ */ new Set();
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
-      ctx.p++;
-      return res;
-    }
-    let k;
-    let t = res;
-    let hasOwn = false;
-    let errPtr = ctx.p;
-    let key = parseKey(ctx);
-    for (let i = 0; i < key.length; i++) {
-      if (i)
-        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      k = key[i];
-      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
-        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-      }
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor")) {
-        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
-        break;
-      }
-      if (!hasOwn && unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-      }
-    }
-    if (hasOwn) {
-      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-    }
-    skipVoid(ctx, true, true);
-    let value = extractValue(
-      ctx,
-      125
-      /* } */
-    );
-    if (t && typeof (t[k] = value) === "object")
-      seen.add(value);
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished table", ctx, startPtr);
-}
-function parseArray(ctx) {
-  let startPtr = ctx.p++;
-  let res = [];
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
-      ctx.p++;
-      return res;
-    }
-    res.push(extractValue(
-      ctx,
-      93
-      /* ] */
-    ));
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished array", ctx, startPtr);
-}
-var init_struct = __esm({
-  "node_modules/smol-toml/dist/struct.js"() {
-    init_primitive();
-    init_extract();
-    init_util2();
-    init_error();
-  }
-});
-
-// node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table, meta2, type) {
-  let t = table;
-  let m = meta2;
-  let k;
-  let hasOwn = false;
-  let state;
-  for (let i = 0; i < key.length; i++) {
-    if (i) {
-      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      m = (state = m[k]).c;
-      if (type === 0 && (state.t === 1 || state.t === 2)) {
-        return null;
-      }
-      if (state.t === 2) {
-        let l = t.length - 1;
-        t = t[l];
-        m = m[l].c;
-      }
-    }
-    k = key[i];
-    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
-      return null;
-    }
-    if (!hasOwn) {
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor"))
-        return false;
-      if (unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
-      }
-      m[k] = {
-        t: i < key.length - 1 && type === 2 ? 3 : type,
-        d: false,
-        i: 0,
-        c: /* @__PURE__ */ Object.create(null)
-      };
-    }
-  }
-  state = m[k];
-  if (state.t !== type && !(type === 1 && state.t === 3)) {
-    return null;
-  }
-  if (type === 2) {
-    if (!state.d) {
-      state.d = true;
-      t[k] = [];
-    }
-    t[k].push(t = /* @__PURE__ */ Object.create(null));
-    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
-  }
-  if (state.d) {
-    return null;
-  }
-  state.d = true;
-  if (type === 1) {
-    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-  } else if (type === 0 && hasOwn) {
-    return null;
-  }
-  return [k, t, state.c];
-}
-function validateTablePeek(ctx, peek, ptr) {
-  if (peek === null || ctx.uk === 2)
-    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
-}
-function parse2(toml, options = {}) {
-  let ctx = {
-    s: toml,
-    p: 0,
-    d: options.maxDepth ?? 1e3,
-    bi: options.integersAsBigInt ?? false,
-    ld: options.useLegacyDate ?? true,
-    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
-  };
-  let res = /* @__PURE__ */ Object.create(null);
-  let meta2 = /* @__PURE__ */ Object.create(null);
-  let tmp;
-  let skipping = false;
-  let tbl = res;
-  let m = meta2;
-  if (toml.charCodeAt(0) === 65279)
-    ctx.p++;
-  skipVoid(ctx);
-  while (ctx.p < toml.length) {
-    if (toml.charCodeAt(ctx.p) === 91) {
-      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
-      tmp = ctx.p += +isTableArray;
-      skipping = false;
-      let k = parseKey(
-        ctx,
-        93
-        /* ] */
-      );
-      if (isTableArray) {
-        if (toml.charCodeAt(ctx.p) !== 93) {
-          TomlError.x("expected end of table array declaration", ctx);
-        }
-        ctx.p++;
-      }
-      let p = peekTable(
-        ctx,
-        k,
-        res,
-        meta2,
-        isTableArray ? 2 : 1
-        /* Type.EXPLICIT */
-      );
-      if (!p) {
-        validateTablePeek(ctx, p, tmp);
-        skipping = true;
-      } else {
-        m = p[2];
-        tbl = p[1];
-      }
-    } else {
-      tmp = ctx.p;
-      let k = parseKey(ctx);
-      let p = peekTable(
-        ctx,
-        k,
-        tbl,
-        m,
-        0
-        /* Type.DOTTED */
-      );
-      if (!p && !skipping)
-        validateTablePeek(ctx, p, tmp);
-      skipVoid(ctx, true, true);
-      let v = extractValue(ctx, void 0);
-      if (p && !skipping)
-        p[1][p[0]] = v;
-    }
-    skipVoid(ctx, true);
-    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
-      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
-    }
-    skipVoid(ctx);
-  }
-  return res;
-}
-var init_parse3 = __esm({
-  "node_modules/smol-toml/dist/parse.js"() {
-    init_struct();
-    init_extract();
-    init_util2();
-    init_error();
-  }
-});
-
-// node_modules/smol-toml/dist/stringify.js
-var HAS_WELLFORMED;
-var init_stringify = __esm({
-  "node_modules/smol-toml/dist/stringify.js"() {
-    HAS_WELLFORMED = !!"".isWellFormed;
-  }
-});
-
-// node_modules/smol-toml/dist/index.js
-var init_dist = __esm({
-  "node_modules/smol-toml/dist/index.js"() {
-    init_parse3();
-    init_stringify();
-    init_date();
-    init_error();
-  }
-});
-
-// src/policy/dependencies/whole-manifest-types.ts
-function valueSpec(value) {
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) return `[${value.map(valueSpec).join(", ")}]`;
-  if (value !== null && typeof value === "object") {
-    const record2 = value;
-    const keys = Object.keys(record2).sort();
-    return `{ ${keys.map((key) => `${key} = ${valueSpec(record2[key])}`).join(", ")} }`;
-  }
-  return String(value);
-}
-function tableAt(root, ...path) {
-  let node2 = root;
-  for (const key of path) {
-    if (node2 === null || typeof node2 !== "object" || Array.isArray(node2)) return void 0;
-    node2 = node2[key];
-  }
-  return node2 !== null && typeof node2 === "object" && !Array.isArray(node2) ? node2 : void 0;
-}
-var init_whole_manifest_types = __esm({
-  "src/policy/dependencies/whole-manifest-types.ts"() {
-    "use strict";
-  }
-});
-
-// src/policy/dependencies/whole-cargo.ts
-function crateSpec(value) {
-  const table = tableAt(value);
-  if (!table) return valueSpec(value);
-  const picked = {};
-  for (const key of SOURCE_KEYS) if (table[key] !== void 0) picked[key] = table[key];
-  if (Object.keys(picked).length === 1 && typeof picked.version === "string") return picked.version;
-  return valueSpec(picked);
-}
-function crates(table, group2, out) {
-  for (const [name, value] of Object.entries(table ?? {})) out.push({ key: `${group2 ?? ""}\0${name}`, name, spec: crateSpec(value), group: group2, separator: "@" });
-}
-function withPrefix(prefix, group2) {
-  if (prefix === "") return group2;
-  return group2 === null ? prefix : `${group2}, ${prefix}`;
-}
-function dependencyTables(scope, prefix, out) {
-  for (const [kind, group2] of Object.entries(KINDS)) crates(tableAt(scope, kind), withPrefix(prefix, group2), out);
-}
-function readCargoToml(text) {
-  const root = parse2(text);
-  const entries = [];
-  dependencyTables(root, "", entries);
-  for (const [platform2, scope] of Object.entries(tableAt(root, "target") ?? {})) dependencyTables(tableAt(scope), platform2, entries);
-  dependencyTables(tableAt(root, "workspace"), "workspace", entries);
-  for (const [registry2, table] of Object.entries(tableAt(root, "patch") ?? {})) crates(tableAt(table), `patch ${registry2}`, entries);
-  crates(tableAt(root, "replace"), "replace", entries);
-  return { entries };
-}
-var KINDS, SOURCE_KEYS;
-var init_whole_cargo = __esm({
-  "src/policy/dependencies/whole-cargo.ts"() {
-    "use strict";
-    init_dist();
-    init_whole_manifest_types();
-    KINDS = {
-      dependencies: null,
-      "dev-dependencies": "dev",
-      dev_dependencies: "dev",
-      "build-dependencies": "build",
-      build_dependencies: "build"
-    };
-    SOURCE_KEYS = ["version", "git", "tag", "branch", "rev", "path", "registry", "registry-index", "workspace", "package", "artifact", "target"];
-  }
-});
-
-// src/policy/dependencies/whole-line-manifests.ts
-function readGoMod(text) {
-  const lines = text.split("\n").map((line, index2) => ({ kind: "added", text: line.replace(/\r$/, ""), oldLine: null, newLine: index2 + 1 }));
-  const entries = [];
-  readGoModSide({ oldStart: 0, newStart: 1, header: "", lines }, "new", entries);
-  return { entries };
-}
-function readGemfile(text) {
-  const entries = [];
-  const groups = [];
-  const lines = text.split("\n");
-  for (let index2 = 0; index2 < lines.length; index2 += 1) {
-    const line = (lines[index2] ?? "").replace(/\s#[\s\S]*$/, "").trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const group2 = GROUP.exec(line);
-    if (group2) {
-      groups.push((group2[1] ?? "").replace(/[:\s]/g, "") || null);
-      continue;
-    }
-    if (/\bdo\s*(?:\|[^|]*\|)?$/.test(line)) groups.push(groups.at(-1) ?? null);
-    if (line === "end") {
-      groups.pop();
-      continue;
-    }
-    const current = groups.at(-1) ?? null;
-    const gem = GEM.exec(line);
-    if (gem) {
-      const name = gem[1] ?? "";
-      entries.push({ key: `${current ?? ""}\0${name}`, name, spec: (gem[2] ?? "").replace(/\)$/, "").replace(/\s+/g, " "), group: current, separator: " ", line: index2 + 1 });
-      continue;
-    }
-    if (/^(?:source|git_source|gemspec|path|git|platforms?|plugin)\b/.test(line)) {
-      const normalized2 = line.replace(/\s+/g, " ");
-      entries.push({ key: `source\0${normalized2}`, name: normalized2, spec: "", group: "source", separator: "", line: index2 + 1 });
-    }
-  }
-  return { entries };
-}
-var GEM, GROUP;
-var init_whole_line_manifests = __esm({
-  "src/policy/dependencies/whole-line-manifests.ts"() {
-    "use strict";
-    init_parse_go_mod();
-    GEM = /^gem[\s(]+["']([^"']+)["']\s*,?\s*([\s\S]*)$/;
-    GROUP = /^group\s(.*)\sdo$/;
-  }
-});
-
-// src/policy/install-commands.ts
-function isModuleAtVersion(word) {
-  const slash = word.indexOf("/");
-  const at = word.lastIndexOf("@");
-  const host = word.slice(0, Math.max(0, slash));
-  return slash > 0 && at > slash && at < word.length - 1 && host.includes(".") && /^[\w.-]+$/.test(host) && !/\s/.test(word);
-}
-function withoutComment(text) {
-  const hash = text.search(/\s#/);
-  return hash < 0 ? text : text.slice(0, hash);
-}
-function isLeading(code18) {
-  return code18 === 34 || code18 === 39 || code18 === 40 || code18 === 91 || code18 === 123;
-}
-function isTrailing(code18) {
-  return code18 === 34 || code18 === 39 || code18 === 41 || code18 === 93 || code18 === 125 || code18 === 44;
-}
-function cleanWord(word) {
-  let start = 0;
-  let end = word.length;
-  while (start < end && isLeading(word.charCodeAt(start))) start += 1;
-  while (end > start && isTrailing(word.charCodeAt(end - 1))) end -= 1;
-  return start === 0 && end === word.length ? word : word.slice(start, end);
-}
-function toolName(word) {
-  const base = word.slice(word.lastIndexOf("/") + 1);
-  if (/^pip[0-9.]*$/.test(base)) return "pip";
-  return base;
-}
-function matchVerb(words, from, verbs) {
-  for (const verb of verbs) {
-    if (verb.every((part, offset) => words[from + offset] === part)) return { after: from + verb.length, verb: verb.join(" ") };
-  }
-  return null;
-}
-function namesPackage(words, from, tool, verb) {
-  const runner = verb === "" || verb === "exec" || verb === "x" || verb === "dlx" || verb === "run";
-  for (let i = from; i < words.length; i += 1) {
-    const word = words[i] ?? "";
-    if (word === "" || word.startsWith("#")) return false;
-    if (word === ">" || word === "2>" || word === ">>" || word === "<") {
-      i += 1;
-      continue;
-    }
-    if (word.startsWith(">") || word.startsWith("2>") || word.startsWith("<")) continue;
-    if (word.startsWith("-")) {
-      if (runner && NO_FETCH.has(word)) return false;
-      if (runner && (PACKAGE_OPTIONS.has(word) || /^--(?:package|from|with|spec)=./.test(word))) return true;
-      if (VALUE_OPTIONS.has(word)) i += 1;
-      continue;
-    }
-    if (tool === "dotnet" && (word === "package" || /\.(?:cs|fs|vb)proj$/.test(word))) continue;
-    if (word.startsWith(".") || word.startsWith("/") || word.startsWith("~") || word.startsWith("$")) {
-      if (runner) return false;
-      continue;
-    }
-    if (tool === "go" && verb === "run") return isModuleAtVersion(word);
-    if (tool === "deno" && verb === "run") return /^(?:npm:|jsr:|https?:)/.test(word);
-    return true;
-  }
-  return false;
-}
-function stripShellComment(line) {
-  if (!line.includes("#")) return line;
-  let quote2 = "";
-  for (let i = 0; i < line.length; i += 1) {
-    const char = line.charAt(i);
-    if (quote2 !== "") {
-      if (char === "\\" && quote2 === '"') i += 1;
-      else if (char === quote2) quote2 = "";
-    } else if (char === '"' || char === "'") {
-      quote2 = char;
-    } else if (char === "\\") {
-      i += 1;
-    } else if (char === "#" && (i === 0 || /\s/.test(line.charAt(i - 1)))) {
-      return line.slice(0, i);
-    }
-  }
-  return line;
-}
-function findInstallCommands(text) {
-  if (!PREFILTER.test(text)) return [];
-  const line = stripShellComment(text);
-  const found = [];
-  const bounds = [0];
-  SEGMENT_SPLIT.lastIndex = 0;
-  for (let match = SEGMENT_SPLIT.exec(line); match !== null; match = SEGMENT_SPLIT.exec(line)) bounds.push(match.index, match.index + match[0].length);
-  bounds.push(line.length);
-  for (let s = 0; s + 1 < bounds.length; s += 2) {
-    const start = bounds[s] ?? 0;
-    const end = bounds[s + 1] ?? line.length;
-    const segment = line.slice(start, end);
-    const raw = segment.split(/\s+/);
-    const words = raw.map(cleanWord);
-    for (let i = 0; i < words.length; i += 1) {
-      let tool = toolName(words[i] ?? "");
-      let verbFrom = i + 1;
-      if (/^(?:python[0-9.]*|py)$/.test(tool) && words[i + 1] === "-m" && /^pip[0-9.]*$/.test(words[i + 2] ?? "")) {
-        tool = "pip";
-        verbFrom = i + 3;
-      }
-      const verbs = TOOLS[tool];
-      if (!verbs) continue;
-      const optionsFrom = verbFrom;
-      while (verbFrom < words.length && (words[verbFrom] ?? "").startsWith("-")) verbFrom += 1;
-      const matched = matchVerb(words, verbFrom, verbs);
-      if (matched === null) {
-        i = Math.max(i, verbFrom - 1);
-        continue;
-      }
-      const noFetch = words.slice(optionsFrom, verbFrom).some((word) => NO_FETCH.has(word));
-      if (noFetch || !namesPackage(words, matched.after, tool, matched.verb)) break;
-      const text2 = withoutComment(words.slice(i).filter((word) => word !== "").join(" "));
-      const index2 = start + Math.max(0, segment.indexOf(raw[i] ?? ""));
-      found.push({ index: index2, end, text: text2.length > 80 ? `${text2.slice(0, 79)}\u2026` : text2 });
-      break;
-    }
-  }
-  return found;
-}
-function joinContinuations(lines) {
-  const out = [];
-  let current = null;
-  for (const line of lines) {
-    if (current !== null && line.trimStart().startsWith("#")) {
-      current.starts.push(current.text.length);
-      continue;
-    }
-    const trimmed = line.trimEnd();
-    const continued = trimmed.endsWith("\\");
-    const part = continued ? trimmed.slice(0, -1) : line;
-    if (current === null) current = { text: "", starts: [] };
-    else current.text += " ";
-    current.starts.push(current.text.length);
-    current.text += part;
-    if (!continued) {
-      out.push(current);
-      current = null;
-    }
-  }
-  if (current !== null) out.push(current);
-  return out;
-}
-var TOOLS, VALUE_OPTIONS, PACKAGE_OPTIONS, NO_FETCH, PREFILTER, SEGMENT_SPLIT;
-var init_install_commands = __esm({
-  "src/policy/install-commands.ts"() {
-    "use strict";
-    TOOLS = {
-      npm: [["install"], ["i"], ["in"], ["add"], ["exec"], ["x"]],
-      cnpm: [["install"], ["i"], ["add"]],
-      yarn: [["add"], ["global", "add"], ["dlx"]],
-      pnpm: [["add"], ["install"], ["i"], ["dlx"]],
-      bun: [["add"], ["a"], ["install"], ["i"], ["x"]],
-      npx: [[]],
-      pnpx: [[]],
-      bunx: [[]],
-      uvx: [[]],
-      pip: [["install"]],
-      uv: [["add"], ["pip", "install"], ["tool", "install"], ["tool", "run"]],
-      poetry: [["add"]],
-      pipx: [["install"], ["run"]],
-      conda: [["install"]],
-      mamba: [["install"]],
-      micromamba: [["install"]],
-      go: [["get"], ["install"], ["run"]],
-      cargo: [["add"], ["install"], ["binstall"]],
-      gem: [["install"]],
-      bundle: [["add"]],
-      composer: [["require"], ["global", "require"]],
-      dotnet: [["add"], ["tool", "install"]],
-      "apt-get": [["install"]],
-      apt: [["install"]],
-      aptitude: [["install"]],
-      apk: [["add"]],
-      yum: [["install"]],
-      dnf: [["install"]],
-      microdnf: [["install"]],
-      zypper: [["install"], ["in"]],
-      brew: [["install"]],
-      choco: [["install"]],
-      scoop: [["install"]],
-      winget: [["install"]],
-      snap: [["install"]],
-      dart: [["pub", "add"]],
-      flutter: [["pub", "add"]],
-      deno: [["add"], ["install"], ["run"]]
-    };
-    VALUE_OPTIONS = /* @__PURE__ */ new Set([
-      "-r",
-      "--requirement",
-      "-c",
-      "--constraint",
-      "-e",
-      "--editable",
-      "-i",
-      "--index-url",
-      "--extra-index-url",
-      "-t",
-      "--target",
-      "--prefix",
-      "--registry",
-      "-f",
-      "--find-links",
-      "--path",
-      "--git",
-      "--branch",
-      "--tag",
-      "--rev",
-      "--filter",
-      "-F",
-      "-w",
-      "--workspace",
-      "--cwd",
-      "--root",
-      "--project",
-      "--python",
-      "--source",
-      "--version",
-      "--framework",
-      "-o",
-      "--output",
-      "--call"
-    ]);
-    PACKAGE_OPTIONS = /* @__PURE__ */ new Set(["-p", "--package", "--from", "--with", "--spec"]);
-    NO_FETCH = /* @__PURE__ */ new Set(["--no-install", "--no", "--offline", "--prefer-offline"]);
-    PREFILTER = /\b(?:install|binstall|add|get|require|i|in|a|x|exec|dlx|run|npx|pnpx|bunx|uvx)\b/;
-    SEGMENT_SPLIT = /&&|\|\||[;|]|\$\(|`/g;
-  }
-});
-
-// src/policy/piped-download.ts
-function findPipedDownload(line, script = true) {
-  if (!line.includes("|") && !line.includes("$(") && !line.includes("<(") && !(script && /iex|IEX|Invoke-Expression/.test(line))) return null;
-  if (!PREFILTER2.test(line)) return null;
-  let first = null;
-  for (const pattern of PATTERNS) {
-    const match = pattern.exec(line);
-    if (match && (first === null || match.index < first.index)) first = match;
-  }
-  if (first === null) return null;
-  const text = first[0].replace(/\s+/g, " ").trim();
-  return { index: first.index, text: text.length > 80 ? `${text.slice(0, 79)}\u2026` : text };
-}
-var PREFILTER2, PATTERNS;
-var init_piped_download = __esm({
-  "src/policy/piped-download.ts"() {
-    "use strict";
-    PREFILTER2 = /curl|wget|iwr|irm|invoke-|downloadstring/i;
-    PATTERNS = [
-      /(?<![\w-])(?:curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|\n]{0,500}\|\s{0,5}(?:sudo\s{1,5}(?:-[A-Za-z]{1,10}\s{1,5}){0,3})?(?:env\s{1,5})?(?:bash|sh|zsh|dash|ksh|fish|python[0-9.]{0,4}|node|perl|ruby|php|iex|Invoke-Expression|pwsh|powershell)\b/i,
-      /(?<![\w-])(?:bash|sh|zsh|dash|ksh|source|\.|python[0-9.]{0,4}|node|perl|ruby)\s{1,5}(?:-[A-Za-z]{1,5}\s{1,5}){0,3}["']?\s{0,3}(?:<\(|\$\()\s{0,3}(?:curl|wget)\b/i,
-      /(?<![\w-])(?:iex|Invoke-Expression)\b[^\n]{0,80}(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod|DownloadString)\b/i
-    ];
-  }
-});
-
-// src/policy/dependencies/json-document.ts
-function parseJsonDocument(text) {
-  let at = text.charCodeAt(0) === 65279 ? 1 : 0;
-  let line = 1;
-  const duplicates = [];
-  const fail2 = (what) => {
-    throw new JsonSyntaxError(`${what} at line ${line}`);
-  };
-  const skipSpace = () => {
-    for (; at < text.length; at += 1) {
-      const char = text.charCodeAt(at);
-      if (char === 10) line += 1;
-      else if (char !== 32 && char !== 9 && char !== 13) return;
-    }
-  };
-  const readString = () => {
-    const start = at;
-    for (at += 1; at < text.length; at += 1) {
-      const char = text.charCodeAt(at);
-      if (char === 92) at += 1;
-      else if (char === 34) break;
-      else if (char < 32) fail2("unterminated string");
-    }
-    if (at >= text.length) fail2("unterminated string");
-    at += 1;
-    try {
-      return JSON.parse(text.slice(start, at));
-    } catch {
-      return fail2("invalid string escape");
-    }
-  };
-  const readLiteral = () => {
-    const start = at;
-    while (at < text.length && /[\w.+-]/.test(text.charAt(at))) at += 1;
-    const token = text.slice(start, at);
-    try {
-      JSON.parse(token);
-    } catch {
-      fail2(`unexpected ${token === "" ? `character ${JSON.stringify(text.charAt(at))}` : `"${token.slice(0, 20)}"`}`);
-    }
-    return token;
-  };
-  const readValue = (path, depth) => {
-    if (depth > MAX_DEPTH) fail2("nesting too deep");
-    skipSpace();
-    const startLine = line;
-    const char = text.charAt(at);
-    if (char === '"') return { kind: "string", value: readString(), line: startLine };
-    if (char === "[") {
-      at += 1;
-      const items = [];
-      skipSpace();
-      if (text.charAt(at) === "]") {
-        at += 1;
-        return { kind: "array", items, line: startLine };
-      }
-      for (; ; ) {
-        items.push(readValue(path, depth + 1));
-        skipSpace();
-        const next = text.charAt(at);
-        at += 1;
-        if (next === "]") return { kind: "array", items, line: startLine };
-        if (next !== ",") fail2("expected , or ]");
-      }
-    }
-    if (char === "{") {
-      at += 1;
-      const members2 = [];
-      const seen = /* @__PURE__ */ new Set();
-      skipSpace();
-      if (text.charAt(at) === "}") {
-        at += 1;
-        return { kind: "object", members: members2, line: startLine };
-      }
-      for (; ; ) {
-        skipSpace();
-        if (text.charAt(at) !== '"') fail2("expected a key");
-        const keyLine = line;
-        const key = readString();
-        const keyPath = path === "" ? key : `${path}.${key}`;
-        if (seen.has(key)) duplicates.push({ path: keyPath, line: keyLine });
-        seen.add(key);
-        skipSpace();
-        if (text.charAt(at) !== ":") fail2("expected :");
-        at += 1;
-        members2.push({ key, value: readValue(keyPath, depth + 1), line: keyLine });
-        skipSpace();
-        const next = text.charAt(at);
-        at += 1;
-        if (next === "}") return { kind: "object", members: members2, line: startLine };
-        if (next !== ",") fail2("expected , or }");
-      }
-    }
-    return { kind: "literal", text: readLiteral(), line: startLine };
-  };
-  const root = readValue("", 0);
-  skipSpace();
-  if (at < text.length) fail2("unexpected text after the end");
-  return { root, duplicates };
-}
-function memberOf(node2, key) {
-  if (node2?.kind !== "object") return void 0;
-  for (let i = node2.members.length - 1; i >= 0; i -= 1) {
-    const member = node2.members[i];
-    if (member?.key === key) return member;
-  }
-  return void 0;
-}
-function effectiveMembers(node2) {
-  if (node2?.kind !== "object") return [];
-  const last = /* @__PURE__ */ new Map();
-  for (const member of node2.members) {
-    last.delete(member.key);
-    last.set(member.key, member);
-  }
-  return [...last.values()];
-}
-function nodeText(node2) {
-  switch (node2.kind) {
-    case "string":
-      return node2.value;
-    case "literal":
-      return node2.text;
-    case "array":
-      return `[${node2.items.map((item) => item.kind === "string" ? JSON.stringify(item.value) : nodeText(item)).join(",")}]`;
-    case "object":
-      return `{${effectiveMembers(node2).map((m) => `${JSON.stringify(m.key)}:${m.value.kind === "string" ? JSON.stringify(m.value.value) : nodeText(m.value)}`).join(",")}}`;
-  }
-}
-var JsonSyntaxError, MAX_DEPTH;
-var init_json_document = __esm({
-  "src/policy/dependencies/json-document.ts"() {
-    "use strict";
-    JsonSyntaxError = class extends Error {
-    };
-    MAX_DEPTH = 256;
-  }
-});
-
-// src/policy/dependencies/whole-package-json.ts
-function entry3(name, spec, group2, line, separator = "@") {
-  return { key: `${group2 ?? ""}\0${name}`, name, spec, group: group2, separator, line };
-}
-function sectionEntries(node2, group2, out) {
-  for (const member of effectiveMembers(node2)) out.push(entry3(member.key, nodeText(member.value), group2, member.line));
-}
-function overrideEntries(node2, prefix, out) {
-  for (const member of effectiveMembers(node2)) {
-    const name = member.key === "." ? prefix : prefix === "" ? member.key : `${prefix} > ${member.key}`;
-    if (member.value.kind === "object") overrideEntries(member.value, name, out);
-    else out.push(entry3(name, nodeText(member.value), "override", member.line));
-  }
-}
-function listEntries(node2, group2, line, out) {
-  if (node2 === void 0) return;
-  if (node2.kind !== "array") {
-    out.push(entry3(nodeText(node2), "", group2, line));
-    return;
-  }
-  for (const item of node2.items) out.push(entry3(nodeText(item), "", group2, item.line));
-}
-function packageCommand(script) {
-  const install = findInstallCommands(script)[0];
-  if (install) return install.text;
-  return findPipedDownload(script)?.text ?? null;
-}
-function readPackageJson(text) {
-  const document = parseJsonDocument(text);
-  const root = document.root;
-  if (root.kind !== "object") throw new Error("the top level is not an object");
-  const entries = [];
-  for (const [section, group2] of Object.entries(SECTIONS)) sectionEntries(memberOf(root, section)?.value, group2, entries);
-  for (const section of ["bundleDependencies", "bundledDependencies"]) {
-    const member = memberOf(root, section);
-    if (member) listEntries(member.value, "bundled", member.line, entries);
-  }
-  overrideEntries(memberOf(root, "overrides")?.value, "", entries);
-  sectionEntries(memberOf(root, "resolutions")?.value, "override", entries);
-  const pnpm = memberOf(root, "pnpm")?.value;
-  sectionEntries(memberOf(pnpm, "overrides")?.value, "override", entries);
-  sectionEntries(memberOf(pnpm, "patchedDependencies")?.value, "patch", entries);
-  const workspaces = memberOf(root, "workspaces");
-  if (workspaces) {
-    const list = workspaces.value.kind === "object" ? memberOf(workspaces.value, "packages")?.value : workspaces.value;
-    listEntries(list, "workspace", workspaces.line, entries);
-  }
-  const manager = memberOf(root, "packageManager");
-  if (manager) entries.push(entry3("packageManager", nodeText(manager.value), null, manager.line, " "));
-  for (const script of effectiveMembers(memberOf(root, "scripts")?.value)) {
-    if (!LIFECYCLE.has(script.key) || script.value.kind !== "string") continue;
-    const command = packageCommand(script.value.value);
-    if (command !== null) entries.push(entry3(`${script.key} script`, command, null, script.line, ": "));
-  }
-  sectionEntries(memberOf(root, "require")?.value, null, entries);
-  sectionEntries(memberOf(root, "require-dev")?.value, "dev", entries);
-  const repositories = memberOf(root, "repositories");
-  if (repositories) {
-    const items = repositories.value.kind === "array" ? repositories.value.items : effectiveMembers(repositories.value).map((m) => m.value);
-    for (const item of items) entries.push(entry3(nodeText(item), "", "repository", item.line));
-  }
-  return { entries, duplicates: document.duplicates.map((d) => ({ name: d.path, line: d.line })) };
-}
-var SECTIONS, LIFECYCLE;
-var init_whole_package_json = __esm({
-  "src/policy/dependencies/whole-package-json.ts"() {
-    "use strict";
-    init_install_commands();
-    init_piped_download();
-    init_json_document();
-    SECTIONS = {
-      dependencies: null,
-      devDependencies: "dev",
-      peerDependencies: "peer",
-      optionalDependencies: "optional"
-    };
-    LIFECYCLE = /* @__PURE__ */ new Set(["preinstall", "install", "postinstall", "prepare", "preprepare", "postprepare", "prepublish", "prepack", "postpack", "dependencies"]);
-  }
-});
-
-// src/policy/dependencies/whole-python.ts
-function rawEntry(text, group2, line) {
-  const normalized2 = text.replace(/\s+/g, " ").trim();
-  return { key: `${group2 ?? ""}${normalized2}`, name: normalized2, spec: "", group: group2, separator: "", ...line === void 0 ? {} : { line } };
-}
-function readRequirementsText(text) {
-  const entries = [];
-  let lineNumber = 1;
-  for (const command of joinContinuations(text.split("\n"))) {
-    const line = lineNumber;
-    lineNumber += command.starts.length;
-    const read2 = readRequirementLine(command.text.replace(/\r/g, ""));
-    if (read2 === null) continue;
-    entries.push(read2 === "unclassified" ? rawEntry(command.text, null, line) : { ...read2, line });
-  }
-  return { entries };
-}
-function requirementEntry(item, group2) {
-  if (typeof item === "string") return parseRequirement(item, group2) ?? rawEntry(item, group2);
-  return rawEntry(valueSpec(item), group2);
-}
-function requirementList(list, group2, out) {
-  if (list === void 0) return;
-  if (!Array.isArray(list)) {
-    out.push(rawEntry(valueSpec(list), group2));
-    return;
-  }
-  for (const item of list) out.push(requirementEntry(item, group2));
-}
-function namedEntry(name, value, group2) {
-  const spec = typeof value === "string" ? value : valueSpec(value);
-  return { key: `${group2 ?? ""}\0${normalizePythonName(name)}`, name, spec, group: group2, separator: pythonSpecSeparator(spec) };
-}
-function namedTable(table, group2, out, skip) {
-  if (!table) return;
-  for (const [name, value] of Object.entries(table)) if (name !== skip) out.push(namedEntry(name, value, group2));
-}
-function sourceList(list, group2, out) {
-  if (!Array.isArray(list)) {
-    if (list !== void 0) out.push(rawEntry(valueSpec(list), group2));
-    return;
-  }
-  for (const item of list) {
-    const record2 = tableAt(item) ?? {};
-    const name = typeof record2.name === "string" ? record2.name : valueSpec(item);
-    out.push({ key: `${group2}\0${name}`, name, spec: valueSpec(item), group: group2, separator: " " });
-  }
-}
-function readPyproject(text) {
-  const root = parse2(text);
-  const entries = [];
-  const project = tableAt(root, "project");
-  requirementList(project?.dependencies, null, entries);
-  for (const [extra, list] of Object.entries(tableAt(project, "optional-dependencies") ?? {})) requirementList(list, extra, entries);
-  for (const [group2, list] of Object.entries(tableAt(root, "dependency-groups") ?? {})) requirementList(list, group2, entries);
-  requirementList(tableAt(root, "build-system")?.requires, "build", entries);
-  const poetry = tableAt(root, "tool", "poetry");
-  namedTable(tableAt(poetry, "dependencies"), null, entries, "python");
-  namedTable(tableAt(poetry, "dev-dependencies"), "dev", entries, "python");
-  for (const [group2, table] of Object.entries(tableAt(poetry, "group") ?? {})) namedTable(tableAt(table, "dependencies"), group2, entries, "python");
-  sourceList(poetry?.source, "source", entries);
-  const uv = tableAt(root, "tool", "uv");
-  requirementList(uv?.["dev-dependencies"], "dev", entries);
-  requirementList(uv?.["constraint-dependencies"], "override", entries);
-  requirementList(uv?.["override-dependencies"], "override", entries);
-  namedTable(tableAt(uv, "sources"), "source", entries);
-  sourceList(uv?.index, "index", entries);
-  for (const key of ["index-url", "extra-index-url", "find-links"]) if (uv?.[key] !== void 0) entries.push(rawEntry(`${key} ${valueSpec(uv[key])}`, "index"));
-  const pdm = tableAt(root, "tool", "pdm");
-  for (const [group2, list] of Object.entries(tableAt(pdm, "dev-dependencies") ?? {})) requirementList(list, group2, entries);
-  sourceList(pdm?.source, "source", entries);
-  return { entries };
-}
-function readPipfile(text) {
-  const root = parse2(text);
-  const entries = [];
-  for (const [table, value] of Object.entries(root)) {
-    if (PIPFILE_NOT_PACKAGES.has(table)) continue;
-    const group2 = table === "packages" ? null : table === "dev-packages" ? "dev" : table;
-    namedTable(tableAt(value), group2, entries);
-  }
-  sourceList(root.source, "source", entries);
-  return { entries };
-}
-var PIPFILE_NOT_PACKAGES;
-var init_whole_python = __esm({
-  "src/policy/dependencies/whole-python.ts"() {
-    "use strict";
-    init_dist();
-    init_install_commands();
-    init_parse_requirements();
-    init_whole_manifest_types();
-    PIPFILE_NOT_PACKAGES = /* @__PURE__ */ new Set(["source", "requires", "pipenv", "scripts"]);
-  }
-});
-
-// src/policy/dependencies/whole-manifest.ts
-function isRequirementsPath(path) {
-  const name = baseName(path).toLowerCase();
-  if (!/\.(?:txt|in)$/.test(name)) return false;
-  return name.includes("requirements") || name.startsWith("constraints") || /(?:^|\/)requirements\/[^/]+$/.test(path.toLowerCase());
-}
-function wholeReaderFor(path) {
-  const name = baseName(path).toLowerCase();
-  if (name === "package.json" || name === "composer.json") return readPackageJson;
-  if (name === "pyproject.toml") return readPyproject;
-  if (name === "pipfile") return readPipfile;
-  if (name === "cargo.toml") return readCargoToml;
-  if (name === "go.mod") return readGoMod;
-  if (name === "gemfile") return readGemfile;
-  if (isRequirementsPath(path)) return readRequirementsText;
-  return null;
-}
-function read(reader, text, side) {
-  if (text === null) return { entries: [] };
-  if (text.length > MAX_MANIFEST_CHARS) throw new Error(`the ${side} version is larger than ${MAX_MANIFEST_CHARS} characters`);
-  try {
-    return reader(text);
-  } catch (error3) {
-    const reason = error3 instanceof Error ? error3.message.split("\n")[0] ?? "" : String(error3);
-    throw new Error(`the ${side} version does not parse: ${reason}`, { cause: error3 });
-  }
-}
-function unwrap(word) {
-  let start = 0;
-  let end = word.length;
-  while (start < end && `("'`.includes(word.charAt(start))) start += 1;
-  while (end > start && `)"',`.includes(word.charAt(end - 1))) end -= 1;
-  return word.slice(start, end);
-}
-function nameLines(text) {
-  const lines = /* @__PURE__ */ new Map();
-  const add = (token, line) => {
-    const key = normalizePythonName(token);
-    if (key !== "" && !lines.has(key)) lines.set(key, line);
-  };
-  const all = text.split("\n");
-  for (let index2 = 0; index2 < all.length; index2 += 1) {
-    const line = (all[index2] ?? "").trimStart();
-    const bare = /^[A-Za-z0-9_.@/-]+/.exec(line);
-    if (bare) add(bare[0].split(".")[0] ?? "", index2 + 1);
-    const quoted = /^["']([A-Za-z0-9_.@/-]+)/.exec(line);
-    if (quoted) add(quoted[1] ?? "", index2 + 1);
-    for (const word of line.split(/\s+/, 2)) add(unwrap(word), index2 + 1);
-  }
-  return lines;
-}
-function locate(changes, head) {
-  if (head === null || changes.every((change) => change.to === null || change.line !== void 0)) return changes;
-  const lines = nameLines(head);
-  return changes.map((change) => {
-    if (change.to === null || change.line !== void 0) return change;
-    const line = lines.get(normalizePythonName(change.name));
-    return line === void 0 ? change : { ...change, line };
-  });
-}
-function duplicateNotes(base, head) {
-  const before = new Set((base.duplicates ?? []).map((d) => d.name));
-  return (head.duplicates ?? []).filter((d) => !before.has(d.name)).map((d) => ({ text: `duplicates the key "${d.name}" (a JSON reader keeps only the last one)`, line: d.line }));
-}
-function compareWholeManifest(content) {
-  if (content.error !== void 0) return { ok: false, reason: content.error };
-  const reader = wholeReaderFor(content.path);
-  if (reader === null) return { ok: false, reason: "no whole-file reader for this manifest" };
-  try {
-    const base = read(reader, content.base, "base");
-    const head = read(reader, content.head, "head");
-    const changes = diffEntries(base.entries, head.entries);
-    return { ok: true, changes: locate(changes, content.head), notes: duplicateNotes(base, head) };
-  } catch (error3) {
-    return { ok: false, reason: error3 instanceof Error ? error3.message : String(error3) };
-  }
-}
-var MAX_MANIFEST_CHARS;
-var init_whole_manifest = __esm({
-  "src/policy/dependencies/whole-manifest.ts"() {
-    "use strict";
-    init_file_kinds();
-    init_dependency_change();
-    init_parse_requirements();
-    init_whole_cargo();
-    init_whole_line_manifests();
-    init_whole_package_json();
-    init_whole_python();
-    MAX_MANIFEST_CHARS = 4e6;
-  }
-});
-
-// src/policy/dependencies/manifests.ts
-function dependencyFileOf(path) {
-  const name = baseName(path).toLowerCase();
-  const lock = LOCKFILES.get(name);
-  if (lock) return { kind: "lockfile", ecosystem: lock, parse: null };
-  const manifest = MANIFESTS.get(name);
-  if (manifest) return { kind: "manifest", ...manifest };
-  if (isRequirementsPath(path)) {
-    return { kind: "manifest", ecosystem: "python", parse: parseRequirements };
-  }
-  if (/\.(?:gemspec|csproj|fsproj|vbproj|nuspec)$/.test(name)) return { kind: "manifest", ecosystem: name.endsWith(".gemspec") ? "ruby" : "nuget", parse: null };
-  const config2 = CONFIGS.get(name);
-  if (config2) return { kind: "config", ecosystem: config2, parse: null };
-  return null;
-}
-function isChecksumPath(path) {
-  const name = baseName(path).toLowerCase();
-  if (LOCKFILES.has(name) || name.endsWith(".sum")) return true;
-  return (name.includes("sum") || name.includes(".sha")) && /^sha\d*sums(?:\.txt)?$|\.sha\d+$|^checksums?\.txt$/.test(name);
-}
-var LOCKFILES, MANIFESTS, CONFIGS;
-var init_manifests = __esm({
-  "src/policy/dependencies/manifests.ts"() {
-    "use strict";
-    init_file_kinds();
-    init_parse_cargo_toml();
-    init_parse_go_mod();
-    init_parse_package_json();
-    init_parse_pyproject();
-    init_parse_requirements();
-    init_whole_manifest();
-    LOCKFILES = new Map(Object.entries({
-      "package-lock.json": "npm",
-      "npm-shrinkwrap.json": "npm",
-      "yarn.lock": "npm",
-      "pnpm-lock.yaml": "npm",
-      "bun.lockb": "npm",
-      "bun.lock": "npm",
-      "deno.lock": "deno",
-      "pipfile.lock": "python",
-      "poetry.lock": "python",
-      "uv.lock": "python",
-      "pdm.lock": "python",
-      "pylock.toml": "python",
-      "go.sum": "go",
-      "go.work.sum": "go",
-      "cargo.lock": "cargo",
-      "gemfile.lock": "ruby",
-      "composer.lock": "php",
-      "gradle.lockfile": "jvm",
-      "packages.lock.json": "nuget",
-      "paket.lock": "nuget",
-      "mix.lock": "elixir",
-      "pubspec.lock": "dart",
-      "package.resolved": "swift",
-      "podfile.lock": "cocoapods",
-      "cartfile.resolved": "carthage",
-      "flake.lock": "nix"
-    }));
-    MANIFESTS = new Map(Object.entries({
-      "package.json": { ecosystem: "npm", parse: parsePackageJson },
-      "pnpm-workspace.yaml": { ecosystem: "npm", parse: null },
-      "deno.json": { ecosystem: "deno", parse: null },
-      "deno.jsonc": { ecosystem: "deno", parse: null },
-      "pyproject.toml": { ecosystem: "python", parse: parsePyproject },
-      pipfile: { ecosystem: "python", parse: null },
-      "setup.py": { ecosystem: "python", parse: null },
-      "setup.cfg": { ecosystem: "python", parse: null },
-      "environment.yml": { ecosystem: "conda", parse: null },
-      "environment.yaml": { ecosystem: "conda", parse: null },
-      "go.mod": { ecosystem: "go", parse: parseGoMod },
-      "go.work": { ecosystem: "go", parse: null },
-      "cargo.toml": { ecosystem: "cargo", parse: parseCargoToml },
-      gemfile: { ecosystem: "ruby", parse: null },
-      "composer.json": { ecosystem: "php", parse: null },
-      "pom.xml": { ecosystem: "jvm", parse: null },
-      "build.gradle": { ecosystem: "jvm", parse: null },
-      "build.gradle.kts": { ecosystem: "jvm", parse: null },
-      "settings.gradle": { ecosystem: "jvm", parse: null },
-      "settings.gradle.kts": { ecosystem: "jvm", parse: null },
-      "libs.versions.toml": { ecosystem: "jvm", parse: null },
-      "build.sbt": { ecosystem: "jvm", parse: null },
-      "packages.config": { ecosystem: "nuget", parse: null },
-      "directory.packages.props": { ecosystem: "nuget", parse: null },
-      "directory.build.props": { ecosystem: "nuget", parse: null },
-      "paket.dependencies": { ecosystem: "nuget", parse: null },
-      "mix.exs": { ecosystem: "elixir", parse: null },
-      "pubspec.yaml": { ecosystem: "dart", parse: null },
-      "package.swift": { ecosystem: "swift", parse: null },
-      podfile: { ecosystem: "cocoapods", parse: null },
-      cartfile: { ecosystem: "carthage", parse: null },
-      "vcpkg.json": { ecosystem: "c", parse: null },
-      "conanfile.txt": { ecosystem: "c", parse: null },
-      "conanfile.py": { ecosystem: "c", parse: null }
-    }));
-    CONFIGS = new Map(Object.entries({
-      ".npmrc": "npm",
-      ".yarnrc": "npm",
-      ".yarnrc.yml": "npm",
-      ".pnpmfile.cjs": "npm",
-      "pip.conf": "python",
-      "pip.ini": "python",
-      ".pypirc": "python",
-      "nuget.config": "nuget",
-      ".gemrc": "ruby"
-    }));
-  }
-});
-
-// src/policy/finding.ts
-function compareLocations(a, b) {
-  return compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.excerpt, b.excerpt);
-}
-function createFinding(input) {
-  const locations = [];
-  let last;
-  for (const location of [...input.locations ?? []].sort(compareLocations)) {
-    if (last && last.file === location.file && last.line === location.line) continue;
-    locations.push(location);
-    last = location;
-    if (locations.length === MAX_LOCATIONS) break;
-  }
-  return {
-    category: input.category,
-    ...input.rule === void 0 ? {} : { rule: input.rule },
-    level: input.level,
-    files: uniqueSorted(input.files),
-    message: input.message,
-    locations,
-    reviewers: [...input.reviewers],
-    satisfied: input.level === "allow"
-  };
-}
-function describeFileChange(file) {
-  switch (file.status) {
-    case "added":
-      return `adds ${file.path}`;
-    case "removed":
-      return `deletes ${file.path}`;
-    case "renamed":
-      return file.previousPath ? `renames ${file.previousPath} \u2192 ${file.path}` : `renames ${file.path}`;
-    case "copied":
-      return file.previousPath ? `copies ${file.previousPath} \u2192 ${file.path}` : `adds ${file.path}`;
-    default:
-      return `edits ${file.path}`;
-  }
-}
-function describeFileChanges(files) {
-  const sorted = [...files].sort((a, b) => compareText(a.path, b.path));
-  return listWithMore(sorted.map(describeFileChange), FILES_SHOWN);
-}
-function filesMatching(files, test) {
-  return files.filter((file) => test(file.path) || file.previousPath !== null && test(file.previousPath));
-}
-function findingPaths(files, test) {
-  const paths = [];
-  for (const file of files) {
-    paths.push(file.path);
-    if (file.previousPath !== null && !test(file.path) && test(file.previousPath)) paths.push(file.previousPath);
-  }
-  return paths;
-}
-var MAX_LOCATIONS, FILES_SHOWN, LocationList;
-var init_finding = __esm({
-  "src/policy/finding.ts"() {
-    "use strict";
-    init_text();
-    MAX_LOCATIONS = 50;
-    FILES_SHOWN = 3;
-    LocationList = class {
-      constructor(context) {
-        this.context = context;
-      }
-      context;
-      locations = [];
-      count = 0;
-      add(file, line, at) {
-        this.count += 1;
-        if (this.locations.length < MAX_LOCATIONS) this.locations.push(this.context.locate(file, line, at));
-      }
-    };
-  }
-});
-
-// src/policy/dependencies/command-finding.ts
-function units(file) {
-  const out = [];
-  const prose = baseName(file.path) === "package.json";
-  for (const hunk of file.diff?.hunks ?? []) {
-    const lines = hunk.lines.filter((line) => line.kind !== "removed" && !(prose && PROSE_FIELD.test(line.text)));
-    let from = 0;
-    for (const joined of joinContinuations(lines.map((line) => line.text))) {
-      const parts = lines.slice(from, from + joined.starts.length);
-      from += joined.starts.length;
-      if (parts.some((line) => line.kind === "added")) out.push({ text: joined.text, starts: joined.starts, lines: parts });
-    }
-  }
-  return out;
-}
-function addedLineIn(unit, index2, end) {
-  let first = 0;
-  while (first + 1 < unit.starts.length && (unit.starts[first + 1] ?? 0) <= index2) first += 1;
-  for (let k = first; k < unit.lines.length && (unit.starts[k] ?? 0) < Math.max(end, index2 + 1); k += 1) {
-    const line = unit.lines[k];
-    if (line?.kind === "added") return { line, at: k === first ? index2 - (unit.starts[k] ?? 0) : 0 };
-  }
-  return null;
-}
-function commandsIn(file) {
-  const found = [];
-  for (const unit of units(file)) {
-    for (const install of findInstallCommands(unit.text)) {
-      const where3 = addedLineIn(unit, install.index, install.end);
-      if (where3) found.push({ text: install.text, ...where3 });
-    }
-    const piped = findPipedDownload(stripShellComment(unit.text));
-    if (piped !== null) {
-      const where3 = addedLineIn(unit, piped.index, piped.index + piped.text.length);
-      if (where3) found.push({ text: piped.text, ...where3 });
-    }
-  }
-  return found;
-}
-function quote(command) {
-  return `\`${command.replace(/`/g, "'")}\``;
-}
-function commandFinding(context) {
-  const rule = context.policy.permissions.dependencies;
-  const commands = [];
-  const files = [];
-  const locations = new LocationList(context);
-  for (const file of context.files) {
-    if (file.added.length === 0 || !isScriptPath(file.path)) continue;
-    const found = commandsIn(file).sort((a, b) => (a.line.newLine ?? 0) - (b.line.newLine ?? 0) || a.at - b.at);
-    if (found.length === 0) continue;
-    files.push(file.path);
-    let last = null;
-    for (const command of found) {
-      commands.push(quote(command.text));
-      if (command.line !== last) locations.add(file, command.line, command.at);
-      last = command.line;
-    }
-  }
-  if (commands.length === 0) return null;
-  const unique2 = [...new Set(commands)];
-  const where3 = files.length === 1 ? files[0] ?? "" : plural(files.length, "file");
-  return createFinding({
-    category: "dependencies",
-    level: rule.level,
-    reviewers: rule.reviewers,
-    files,
-    message: `adds ${unique2.length === 1 ? "install command" : "install commands"} ${listWithMore(unique2, COMMANDS_SHOWN)} in ${where3}`,
-    locations: locations.locations
-  });
-}
-var COMMANDS_SHOWN, PROSE_FIELD;
-var init_command_finding = __esm({
-  "src/policy/dependencies/command-finding.ts"() {
-    "use strict";
-    init_file_kinds();
-    init_finding();
-    init_install_commands();
-    init_piped_download();
-    init_text();
-    COMMANDS_SHOWN = 3;
-    PROSE_FIELD = /^\s*"(?:description|keywords|homepage|summary|displayName)"\s*:/;
-  }
-});
-
-// src/policy/excerpt.ts
-function makeExcerpt(text, at = 0) {
-  const leading = text.length - text.trimStart().length;
-  const trimmed = text.trim().replace(/[\t\r\n\v\f]/g, " ");
-  if (trimmed.length <= MAX_EXCERPT_LENGTH) return trimmed;
-  const position = Math.max(0, Math.min(trimmed.length, at - leading));
-  const start = Math.max(0, position - 40);
-  if (start === 0) return `${trimmed.slice(0, MAX_EXCERPT_LENGTH - 1)}\u2026`;
-  if (start + MAX_EXCERPT_LENGTH - 1 >= trimmed.length) return `\u2026${trimmed.slice(trimmed.length - (MAX_EXCERPT_LENGTH - 1))}`;
-  return `\u2026${trimmed.slice(start, start + MAX_EXCERPT_LENGTH - 2)}\u2026`;
-}
-var MAX_EXCERPT_LENGTH;
-var init_excerpt = __esm({
-  "src/policy/excerpt.ts"() {
-    "use strict";
-    MAX_EXCERPT_LENGTH = 120;
-  }
-});
-
-// src/policy/secrets/spans.ts
-function shannonEntropy(text) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
-  let entropy = 0;
-  for (const count2 of counts.values()) {
-    const p = count2 / text.length;
-    entropy -= p * Math.log2(p);
-  }
-  return entropy;
-}
-function isPlaceholder(text) {
-  if (PLACEHOLDER.test(text)) return true;
-  return /(.)\1{7}/.test(text);
-}
-function isTokenChar(code18) {
-  return code18 >= 97 && code18 <= 122 || code18 >= 65 && code18 <= 90 || code18 >= 48 && code18 <= 57 || code18 === 43 || code18 === 47 || code18 === 61 || code18 === 95 || code18 === 45;
-}
-function insideChecksum(text, start, end) {
-  let left = start;
-  while (left > 0 && start - left < 200 && isTokenChar(text.charCodeAt(left - 1))) left -= 1;
-  let right = end;
-  while (right < text.length && right - end < 200 && isTokenChar(text.charCodeAt(right))) right += 1;
-  if (HASH_VALUE.test(text.slice(left, right))) return true;
-  return HASH_PREFIX.test(text.slice(Math.max(0, left - 7), left)) && text.charAt(left - 1) === ":";
-}
-function specificity(kind) {
-  if (kind === GENERIC_KIND) return 0;
-  if (kind === "bearer token" || kind === "password in URL") return 1;
-  return 2;
-}
-function mergeSpans(spans) {
-  if (spans.length < 2) return spans;
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  const merged = [];
-  for (const span of spans) {
-    const last = merged.at(-1);
-    if (last && span.start < last.end) {
-      last.end = Math.max(last.end, span.end);
-      if (specificity(span.kind) > specificity(last.kind)) last.kind = span.kind;
-      last.reported = last.reported || span.reported;
-    } else if (last && span.start === last.end && span.start === span.end) {
-      continue;
-    } else {
-      merged.push({ ...span });
-    }
-  }
-  return merged;
-}
-var NO_SPANS, GENERIC_KIND, PLACEHOLDER, HASH_VALUE, HASH_PREFIX;
-var init_spans = __esm({
-  "src/policy/secrets/spans.ts"() {
-    "use strict";
-    NO_SPANS = Object.freeze([]);
-    GENERIC_KIND = "secret assigned to a credential name";
-    PLACEHOLDER = /\$\{|\{\{|\$\(|%\(|<[^<>]{0,40}>|process\.env|import\.meta\.env|os\.environ|getenv|environ\[|ENV\[|secrets\.|vars\.|xxxx|XXXX|\*\*\*|\.\.\.|changeme|change_me|example|placeholder|your[_-]|dummy|redacted|replace[_-]?me|CHANGEME|EXAMPLE|PLACEHOLDER|YOUR[_-]|DUMMY|REDACTED|Example|Placeholder|0{10}/;
-    HASH_VALUE = /^(?:sha\d{1,3}|md5)[-:]|^h1:/i;
-    HASH_PREFIX = /(?:sha\d{1,3}|md5|h1)[:-]$/i;
-  }
-});
-
-// src/policy/secrets/assignment.ts
-function isNameChar(code18) {
-  return code18 >= 97 && code18 <= 122 || code18 >= 65 && code18 <= 90 || code18 >= 48 && code18 <= 57 || code18 === 95 || code18 === 46 || code18 === 45;
-}
-function isValueEnd(code18) {
-  return code18 <= 32 || code18 === 44 || code18 === 59 || code18 === 40 || code18 === 41 || code18 === 123 || code18 === 125 || code18 === 91 || code18 === 93 || code18 === 34 || code18 === 39 || code18 === 96;
-}
-function looksLikeSecretValue(value) {
-  if (value.length < 20 || value.length > 500) return false;
-  if (/\s/.test(value) || value.startsWith("$") || value.includes("://")) return false;
-  if (isPlaceholder(value) || DOTTED_IDENTIFIER.test(value) || FILE_LIKE.test(value)) return false;
-  if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
-  return shannonEntropy(value) >= 3.3;
-}
-function addUrlPasswordSpans(text, spans) {
-  URL_PASSWORD.lastIndex = 0;
-  for (let match = URL_PASSWORD.exec(text); match !== null; match = URL_PASSWORD.exec(text)) {
-    const password = match[1] ?? "";
-    if (password.length < 8 || isPlaceholder(password) || password.startsWith("$") || /^(?:postgres|password|passw0rd|root|admin|secret|guest|test)$/i.test(password)) continue;
-    const start = match.index + match[0].length - 1 - password.length;
-    spans.push({ start, end: start + password.length, kind: "password in URL", reported: true });
-  }
-}
-function addAssignmentSpans(text, spans, checksums) {
-  SECRET_NAME.lastIndex = 0;
-  for (let match = SECRET_NAME.exec(text); match !== null; match = SECRET_NAME.exec(text)) {
-    let left = match.index;
-    while (left > 0 && match.index - left < 64 && isNameChar(text.charCodeAt(left - 1))) left -= 1;
-    let right = match.index + match[0].length;
-    while (right < text.length && right - match.index < 64 && isNameChar(text.charCodeAt(right))) right += 1;
-    SECRET_NAME.lastIndex = Math.max(SECRET_NAME.lastIndex, right);
-    const name = text.slice(left, right);
-    if (NOT_SECRET_NAME.test(name)) continue;
-    let at = right;
-    if (text.charAt(at) === '"' || text.charAt(at) === "'") at += 1;
-    while (text.charAt(at) === " " || text.charAt(at) === "	") at += 1;
-    const operator = /^(?::=|=>|=(?!=)|:(?!:))/.exec(text.slice(at, at + 2));
-    if (!operator) continue;
-    at += operator[0].length;
-    while (text.charAt(at) === " " || text.charAt(at) === "	") at += 1;
-    const quote2 = text.charAt(at);
-    let end;
-    if (quote2 === '"' || quote2 === "'" || quote2 === "`") {
-      at += 1;
-      end = text.indexOf(quote2, at);
-      if (end === -1) end = text.length;
-    } else {
-      end = at;
-      while (end < text.length && end - at <= 500 && !isValueEnd(text.charCodeAt(end))) end += 1;
-    }
-    const value = text.slice(at, end);
-    if (!looksLikeSecretValue(value) || HASH_VALUE.test(value) || checksums && HEX.test(value)) continue;
-    spans.push({ start: at, end, kind: GENERIC_KIND, reported: !UUID.test(value) });
-  }
-}
-var URL_PASSWORD, SECRET_NAME, NAME_PREFILTER, NOT_SECRET_NAME, HEX, DOTTED_IDENTIFIER, FILE_LIKE, UUID;
-var init_assignment = __esm({
-  "src/policy/secrets/assignment.ts"() {
-    "use strict";
-    init_spans();
-    URL_PASSWORD = /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,15}:\/\/[^\s/:@'"`]{1,100}:([^\s/@'"`]{1,200})@/g;
-    SECRET_NAME = /secret|token|passw(?:or)?d|pwd|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth[_-]?key|signing[_-]?key|encryption[_-]?key/gi;
-    NAME_PREFILTER = /secret|token|passw|pwd|api.?key|access.?key|private.?key|credential|auth.?key|signing.?key|encryption.?key/i;
-    NOT_SECRET_NAME = /sha\d*|hash|checksum|digest|integrity|fingerprint|url|uri|endpoint|path|file|name|type|expir|length|count|size|header|field|prefix|format|label|placeholder|regex|pattern|policy|event|metric|usage|limit|ttl|timeout|key_?id|keyid/i;
-    HEX = /^[0-9a-f]+$/i;
-    DOTTED_IDENTIFIER = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
-    FILE_LIKE = /\.[A-Za-z]{1,5}$/;
-    UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   }
 });
 
@@ -11474,14 +8275,14 @@ var init_build = __esm({
       * @param {string|number} [group=0]
       * @returns {number}
       */
-      start(group2 = 0) {
-        if (typeof group2 === "string") {
-          const groupInt = this.namedGroups[group2];
-          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group2}' not found`);
-          group2 = groupInt;
+      start(group = 0) {
+        if (typeof group === "string") {
+          const groupInt = this.namedGroups[group];
+          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+          group = groupInt;
         }
-        this.loadGroup(group2);
-        return this.groups[2 * group2];
+        this.loadGroup(group);
+        return this.groups[2 * group];
       }
       /**
       * Returns the end of the named group of the most recent match, or -1 if the group was not
@@ -11489,14 +8290,14 @@ var init_build = __esm({
       * @param {string|number} [group=0]
       * @returns {number}
       */
-      end(group2 = 0) {
-        if (typeof group2 === "string") {
-          const groupInt = this.namedGroups[group2];
-          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group2}' not found`);
-          group2 = groupInt;
+      end(group = 0) {
+        if (typeof group === "string") {
+          const groupInt = this.namedGroups[group];
+          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+          group = groupInt;
         }
-        this.loadGroup(group2);
-        return this.groups[2 * group2 + 1];
+        this.loadGroup(group);
+        return this.groups[2 * group + 1];
       }
       /**
       * Returns the program size of this pattern.
@@ -11516,14 +8317,14 @@ var init_build = __esm({
       * @param {string|number} [group=0]
       * @returns {string|null}
       */
-      group(group2 = 0) {
-        if (typeof group2 === "string") {
-          const groupInt = this.namedGroups[group2];
-          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group2}' not found`);
-          group2 = groupInt;
+      group(group = 0) {
+        if (typeof group === "string") {
+          const groupInt = this.namedGroups[group];
+          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+          group = groupInt;
         }
-        const start = this.start(group2);
-        const end = this.end(group2);
+        const start = this.start(group);
+        const end = this.end(group);
         if (start < 0 && end < 0) return null;
         return this.substring(start, end);
       }
@@ -11551,10 +8352,10 @@ var init_build = __esm({
       * @param {number} group
       * @private
       */
-      loadGroup(group2) {
-        if (!Number.isInteger(group2) || group2 < 0 || group2 > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group2}`);
+      loadGroup(group) {
+        if (!Number.isInteger(group) || group < 0 || group > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group}`);
         if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
-        if (group2 === 0 || this.hasGroups) return;
+        if (group === 0 || this.hasGroups) return;
         const end = this.matcherInputLength;
         const res = this.patternInput.re2().matchMachineInput(this.matcherInput, this.groups[0], end, this.anchorFlag, 1 + this.patternGroupCount, this.lookbehindState);
         if (!res[0]) throw new RE2JSGroupException("inconsistency in matching group data");
@@ -11699,8 +8500,8 @@ var init_build = __esm({
                 n = n * 10 + digit - Codepoint.CODES["0"];
               }
               if (n > this.patternGroupCount) throw new RE2JSGroupException(`n > number of groups: ${n}`);
-              const group2 = this.group(n);
-              if (group2 !== null) res += group2;
+              const group = this.group(n);
+              if (group !== null) res += group;
               i = j;
               last = i;
             } else if (nextCode === Codepoint.CODES["{"]) {
@@ -11763,8 +8564,8 @@ var init_build = __esm({
               index2 = index2 * 10 + c2 - 48;
             }
             if (index2 >= 1 && index2 <= groupCount) {
-              const group2 = this.group(index2);
-              if (group2 !== null) res += group2;
+              const group = this.group(index2);
+              if (group !== null) res += group;
             } else res += replacement.substring(i, i + 1 + digits);
             i += 1 + digits;
           } else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
@@ -11775,8 +8576,8 @@ var init_build = __esm({
             } else {
               const name = replacement.substring(i + 2, gt);
               if (Object.hasOwn(this.namedGroups, name)) {
-                const group2 = this.group(name);
-                if (group2 !== null) res += group2;
+                const group = this.group(name);
+                if (group !== null) res += group;
               }
               i = gt + 1;
             }
@@ -11872,8 +8673,8 @@ var init_build = __esm({
       matchArray() {
         const result = [this.group(0)];
         for (let i = 1; i <= this.patternGroupCount; i++) {
-          const group2 = this.group(i);
-          result.push(group2 === null ? void 0 : group2);
+          const group = this.group(i);
+          result.push(group === null ? void 0 : group);
         }
         return result;
       }
@@ -16462,9 +13263,9 @@ var init_build = __esm({
                   continue;
                 case "c":
                   if (i + 2 < size) {
-                    let code18 = data[i + 2].charCodeAt(0);
-                    if (code18 >= 65 && code18 <= 90 || code18 >= 97 && code18 <= 122) {
-                      let val = code18 % 32;
+                    let code = data[i + 2].charCodeAt(0);
+                    if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
+                      let val = code % 32;
                       result += "\\x";
                       result += (val >> 4).toString(16).toUpperCase();
                       result += (val & 15).toString(16).toUpperCase();
@@ -16948,978 +13749,6 @@ var init_build = __esm({
   }
 });
 
-// src/policy/secrets/keyword-index.ts
-var KeywordIndex;
-var init_keyword_index = __esm({
-  "src/policy/secrets/keyword-index.ts"() {
-    "use strict";
-    KeywordIndex = class {
-      /** DFA transitions: `table[state * width + column[code]]`. */
-      table;
-      /** Each UTF-16 code unit's column: 0 for characters no keyword holds, else 1, 2, … */
-      column;
-      width;
-      /** 1 where a keyword ends in the state. */
-      accepts;
-      /** What each state reports: the values of every keyword ending there, its suffixes' included. */
-      out;
-      constructor(entries) {
-        const list = [...entries];
-        const column = new Uint8Array(65536);
-        let width = 1;
-        let size = 1;
-        for (const [keyword] of list) {
-          if (!/^[\x20-\x40\x5b-\x7e]+$/.test(keyword)) throw new Error(`keyword ${JSON.stringify(keyword)} is not lower-case printable ASCII`);
-          size += keyword.length;
-          for (let i = 0; i < keyword.length; i += 1) if (column[keyword.charCodeAt(i)] === 0) column[keyword.charCodeAt(i)] = width++;
-        }
-        const edge = new Int32Array(size * width);
-        const edgeColumn = new Int32Array(size);
-        const edgeTo = new Int32Array(size);
-        const edgeNext = new Int32Array(size);
-        const edgeHead = new Int32Array(size).fill(-1);
-        const out = [[]];
-        let states = 1;
-        for (const [keyword, value] of list) {
-          let state = 0;
-          for (let i = 0; i < keyword.length; i += 1) {
-            const c = column[keyword.charCodeAt(i)];
-            const at = state * width + c;
-            if (edge[at] === 0) {
-              const e = states - 1;
-              edgeColumn[e] = c;
-              edgeTo[e] = states;
-              edgeNext[e] = edgeHead[state];
-              edgeHead[state] = e;
-              edge[at] = states;
-              out.push([]);
-              states += 1;
-            }
-            state = edge[at];
-          }
-          out[state].push(value);
-        }
-        const table = new Int32Array(states * width);
-        const fail2 = new Int32Array(states);
-        const queue = new Int32Array(states);
-        let tail = 0;
-        for (let e = edgeHead[0]; e !== -1; e = edgeNext[e]) {
-          table[edgeColumn[e]] = edgeTo[e];
-          queue[tail++] = edgeTo[e];
-        }
-        for (let head = 0; head < tail; head += 1) {
-          const state = queue[head];
-          const link = fail2[state];
-          const inherited = out[link];
-          if (inherited.length > 0) out[state] = [...out[state], ...inherited];
-          const row2 = state * width;
-          const linkRow = link * width;
-          table.copyWithin(row2, linkRow, linkRow + width);
-          for (let e = edgeHead[state]; e !== -1; e = edgeNext[e]) {
-            const c = edgeColumn[e];
-            const to = edgeTo[e];
-            fail2[to] = table[linkRow + c];
-            table[row2 + c] = to;
-            queue[tail++] = to;
-          }
-        }
-        for (let code18 = 65; code18 <= 90; code18 += 1) column[code18] = column[code18 + 32];
-        column[304] = column[105];
-        column[8490] = column[107];
-        this.table = table;
-        this.column = column;
-        this.width = width;
-        this.out = out;
-        this.accepts = Uint8Array.from(out, (values) => values.length > 0 ? 1 : 0);
-      }
-      /**
-       * Whether `text.slice(from, to)` holds a keyword (wholly inside) that `check` accepts for one of
-       * its values; `check` gets the value, the text and the keyword's last index.
-       */
-      occursIn(text, from, to, check) {
-        const { table, column, width, accepts, out } = this;
-        let state = 0;
-        for (let i = from; i < to; i += 1) {
-          state = table[state * width + column[text.charCodeAt(i)]];
-          if (accepts[state] !== 1) continue;
-          const values = out[state];
-          for (let v = 0; v < values.length; v += 1) if (check(values[v], text, i)) return true;
-        }
-        return false;
-      }
-      /** The values of every keyword occurring in `text`, each once. */
-      find(text) {
-        const { table, column, width, accepts, out } = this;
-        const found = /* @__PURE__ */ new Set();
-        let state = 0;
-        for (let i = 0; i < text.length; i += 1) {
-          state = table[state * width + column[text.charCodeAt(i)]];
-          if (accepts[state] === 1) for (const value of out[state]) found.add(value);
-        }
-        return found;
-      }
-    };
-  }
-});
-
-// src/policy/secrets/rules.generated.json
-var rules_generated_default;
-var init_rules_generated = __esm({
-  "src/policy/secrets/rules.generated.json"() {
-    rules_generated_default = {
-      source: { repository: "https://github.com/gitleaks/gitleaks", path: "config/gitleaks.toml", commit: "b58d3f102cf3a2c84cb7f923d05c25c9b1aed84b", license: "MIT, see rules.LICENSE" },
-      allowlist: { target: "secret", regexes: ["(?i)^true|false|null$", "^(?i:a+|b+|c+|d+|e+|f+|g+|h+|i+|j+|k+|l+|m+|n+|o+|p+|q+|r+|s+|t+|u+|v+|w+|x+|y+|z+|\\*+|\\.+)$", "^\\$(?:\\d+|{\\d+})$", "^\\$(?:[A-Z_]+|[a-z_]+)$", "^\\${(?:[A-Z_]+|[a-z_]+)}$", "^\\{\\{[ \\t]*[\\w ().|]+[ \\t]*}}$", `^\\$\\{\\{[ \\t]*(?:(?:env|github|secrets|vars)(?:\\.[A-Za-z]\\w+)+[\\w "'&./=|]*)[ \\t]*}}$`, "^%(?:[A-Z_]+|[a-z_]+)%$", "^%[+\\-# 0]?[bcdeEfFgGoOpqstTUvxX]$", "^\\{\\d{0,2}}$", "^@(?:[A-Z_]+|[a-z_]+)@$", "^/Users/(?i)[a-z0-9]+/[\\w .-/]+$", "^/(?:bin|etc|home|opt|tmp|usr|var)/[\\w ./-]+$"], stopwords: ["014df517-39d1-4453-b7b3-9930c563627c", "abcdefghijklmnopqrstuvwxyz"] },
-      rules: [
-        { id: "1password-secret-key", description: "Uncovered a possible 1Password secret key, potentially compromising access to secrets in vaults.", regex: "\\bA3-[A-Z0-9]{6}-(?:(?:[A-Z0-9]{11})|(?:[A-Z0-9]{6}-[A-Z0-9]{5}))-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}\\b", keywords: ["a3-"], entropy: 3.8 },
-        { id: "1password-service-account-token", description: "Uncovered a possible 1Password service account token, potentially compromising access to secrets in vaults.", regex: "ops_eyJ[a-zA-Z0-9+/]{250,}={0,3}", keywords: ["ops_"], entropy: 4 },
-        { id: "adafruit-api-key", description: "Identified a potential Adafruit API Key, which could lead to unauthorized access to Adafruit services and sensitive data exposure.", regex: `(?i)(?:adafruit)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9_-]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["adafruit"] },
-        { id: "adobe-client-id", description: "Detected a pattern that resembles an Adobe OAuth Web Client ID, posing a risk of compromised Adobe integrations and data breaches.", regex: `(?i)(?:adobe)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["adobe"], entropy: 2 },
-        { id: "adobe-client-secret", description: "Discovered a potential Adobe Client Secret, which, if exposed, could allow unauthorized Adobe service access and data manipulation.", regex: `\\b(p8e-(?i)[a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["p8e-"], entropy: 2 },
-        { id: "age-secret-key", description: "Discovered a potential Age encryption tool secret key, risking data decryption and unauthorized access to sensitive information.", regex: "AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", keywords: ["age-secret-key-1"] },
-        { id: "airtable-api-key", description: "Uncovered a possible Airtable API Key, potentially compromising database access and leading to data leakage or alteration.", regex: `(?i)(?:airtable)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{17})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["airtable"] },
-        { id: "airtable-personnal-access-token", description: "Uncovered a possible Airtable Personal AccessToken, potentially compromising database access and leading to data leakage or alteration.", regex: "\\b(pat[[:alnum:]]{14}\\.[a-f0-9]{64})\\b", keywords: ["airtable"] },
-        { id: "algolia-api-key", description: "Identified an Algolia API Key, which could result in unauthorized search operations and data exposure on Algolia-managed platforms.", regex: `(?i)(?:algolia)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["algolia"] },
-        { id: "alibaba-access-key-id", description: "Detected an Alibaba Cloud AccessKey ID, posing a risk of unauthorized cloud resource access and potential data compromise.", regex: `\\b(LTAI(?i)[a-z0-9]{20})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["ltai"], entropy: 2 },
-        { id: "alibaba-secret-key", description: "Discovered a potential Alibaba Cloud Secret Key, potentially allowing unauthorized operations and data access within Alibaba Cloud.", regex: `(?i)(?:alibaba)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{30})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["alibaba"], entropy: 2 },
-        { id: "anthropic-admin-api-key", description: "Detected an Anthropic Admin API Key, risking unauthorized access to administrative functions and sensitive AI model configurations.", regex: `\\b(sk-ant-admin01-[a-zA-Z0-9_\\-]{93}AA)(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sk-ant-admin01"] },
-        { id: "anthropic-api-key", description: "Identified an Anthropic API Key, which may compromise AI assistant integrations and expose sensitive data to unauthorized access.", regex: `\\b(sk-ant-api03-[a-zA-Z0-9_\\-]{93}AA)(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sk-ant-api03"] },
-        { id: "artifactory-api-key", description: "Detected an Artifactory api key, posing a risk unauthorized access to the central repository.", regex: "\\bAKCp[A-Za-z0-9]{69}\\b", keywords: ["akcp"], entropy: 4.5 },
-        { id: "artifactory-reference-token", description: "Detected an Artifactory reference token, posing a risk of impersonation and unauthorized access to the central repository.", regex: "\\bcmVmd[A-Za-z0-9]{59}\\b", keywords: ["cmvmd"], entropy: 4.5 },
-        { id: "asana-client-id", description: "Discovered a potential Asana Client ID, risking unauthorized access to Asana projects and sensitive task information.", regex: `(?i)(?:asana)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9]{16})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["asana"] },
-        { id: "asana-client-secret", description: "Identified an Asana Client Secret, which could lead to compromised project management integrity and unauthorized access.", regex: `(?i)(?:asana)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["asana"] },
-        { id: "atlassian-api-token", description: "Detected an Atlassian API token, posing a threat to project management and collaboration tool security and data confidentiality.", regex: `(?i)(?:(?-i:ATLASSIAN|[Aa]tlassian)|(?-i:CONFLUENCE|[Cc]onfluence)|(?-i:JIRA|[Jj]ira))(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{20}[a-f0-9]{4})(?:[\\x60'"\\s;]|\\\\[nr]|$)|\\b(ATATT3[A-Za-z0-9_\\-=]{186})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["atlassian", "confluence", "jira", "atatt3"], entropy: 3.5 },
-        { id: "authress-service-client-access-key", description: "Uncovered a possible Authress Service Client Access Key, which may compromise access control services and sensitive data.", regex: `\\b((?:sc|ext|scauth|authress)_(?i)[a-z0-9]{5,30}\\.[a-z0-9]{4,6}\\.(?-i:acc)[_-][a-z0-9-]{10,32}\\.[a-z0-9+/_=-]{30,120})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sc_", "ext_", "scauth_", "authress_"], entropy: 2 },
-        { id: "aws-access-token", description: "Identified a pattern that may indicate AWS credentials, risking unauthorized cloud resource access and data breaches on AWS platforms.", regex: "\\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\\b", keywords: ["a3t", "akia", "asia", "abia", "acca"], entropy: 3, allowlists: [{ target: "secret", regexes: [".+EXAMPLE$"], stopwords: [] }] },
-        { id: "aws-amazon-bedrock-api-key-long-lived", description: "Identified a pattern that may indicate long-lived Amazon Bedrock API keys, risking unauthorized Amazon Bedrock usage", regex: `\\b(ABSK[A-Za-z0-9+/]{109,269}={0,2})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["absk"], entropy: 3 },
-        { id: "aws-amazon-bedrock-api-key-short-lived", description: "Identified a pattern that may indicate short-lived Amazon Bedrock API keys, risking unauthorized Amazon Bedrock usage", regex: "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t", keywords: ["bedrock-api-key-"], entropy: 3 },
-        { id: "azure-ad-client-secret", description: "Azure AD Client Secret", regex: `(?:^|[\\\\'"\\x60\\s>=:(,)])([a-zA-Z0-9_~.]{3}\\dQ~[a-zA-Z0-9_~.-]{31,34})(?:$|[\\\\'"\\x60\\s<),])`, keywords: ["q~"], entropy: 3 },
-        { id: "beamer-api-token", description: "Detected a Beamer API token, potentially compromising content management and exposing sensitive notifications and updates.", regex: `(?i)(?:beamer)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(b_[a-z0-9=_\\-]{44})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["beamer"] },
-        { id: "bitbucket-client-id", description: "Discovered a potential Bitbucket Client ID, risking unauthorized repository access and potential codebase exposure.", regex: `(?i)(?:bitbucket)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["bitbucket"] },
-        { id: "bitbucket-client-secret", description: "Discovered a potential Bitbucket Client Secret, posing a risk of compromised code repositories and unauthorized access.", regex: `(?i)(?:bitbucket)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9=_\\-]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["bitbucket"] },
-        { id: "bittrex-access-key", description: "Identified a Bittrex Access Key, which could lead to unauthorized access to cryptocurrency trading accounts and financial loss.", regex: `(?i)(?:bittrex)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["bittrex"] },
-        { id: "bittrex-secret-key", description: "Detected a Bittrex Secret Key, potentially compromising cryptocurrency transactions and financial security.", regex: `(?i)(?:bittrex)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["bittrex"] },
-        { id: "cisco-meraki-api-key", description: "Cisco Meraki is a cloud-managed IT solution that provides networking, security, and device management through an easy-to-use interface.", regex: `(?i:(?:(?-i:[Mm]eraki|MERAKI))(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3})(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9a-f]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["meraki"], entropy: 3 },
-        { id: "clickhouse-cloud-api-secret-key", description: "Identified a pattern that may indicate clickhouse cloud API secret key, risking unauthorized clickhouse cloud api access and data breaches on ClickHouse Cloud platforms.", regex: "\\b(4b1d[A-Za-z0-9]{38})\\b", keywords: ["4b1d"], entropy: 3 },
-        { id: "clojars-api-token", description: "Uncovered a possible Clojars API token, risking unauthorized access to Clojure libraries and potential code manipulation.", regex: "(?i)CLOJARS_[a-z0-9]{60}", keywords: ["clojars_"], entropy: 2 },
-        { id: "cloudflare-api-key", description: "Detected a Cloudflare API Key, potentially compromising cloud application deployments and operational security.", regex: `(?i)(?:cloudflare)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9_-]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["cloudflare"], entropy: 2 },
-        { id: "cloudflare-global-api-key", description: "Detected a Cloudflare Global API Key, potentially compromising cloud application deployments and operational security.", regex: `(?i)(?:cloudflare)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{37})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["cloudflare"], entropy: 2 },
-        { id: "cloudflare-origin-ca-key", description: "Detected a Cloudflare Origin CA Key, potentially compromising cloud application deployments and operational security.", regex: `\\b(v1\\.0-[a-f0-9]{24}-[a-f0-9]{146})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["cloudflare", "v1.0-"], entropy: 2 },
-        { id: "codecov-access-token", description: "Found a pattern resembling a Codecov Access Token, posing a risk of unauthorized access to code coverage reports and sensitive data.", regex: `(?i)(?:codecov)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["codecov"] },
-        { id: "cohere-api-token", description: "Identified a Cohere Token, posing a risk of unauthorized access to AI services and data manipulation.", regex: `(?i:(?:cohere|CO_API_KEY)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3})(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-zA-Z0-9]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["cohere", "co_api_key"], entropy: 4 },
-        { id: "coinbase-access-token", description: "Detected a Coinbase Access Token, posing a risk of unauthorized access to cryptocurrency accounts and financial transactions.", regex: `(?i)(?:coinbase)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9_-]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["coinbase"] },
-        { id: "confluent-access-token", description: "Identified a Confluent Access Token, which could compromise access to streaming data platforms and sensitive data flow.", regex: `(?i)(?:confluent)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{16})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["confluent"] },
-        { id: "confluent-secret-key", description: "Found a Confluent Secret Key, potentially risking unauthorized operations and data access within Confluent services.", regex: `(?i)(?:confluent)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["confluent"] },
-        { id: "contentful-delivery-api-token", description: "Discovered a Contentful delivery API token, posing a risk to content management systems and data integrity.", regex: `(?i)(?:contentful)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9=_\\-]{43})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["contentful"] },
-        { id: "curl-auth-header", description: "Discovered a potential authorization token provided in a curl command header, which could compromise the curl accessed resource.", regex: `\\bcurl\\b(?:.*?|.*?(?:[\\r\\n]{1,2}.*?){1,5})[ \\t\\n\\r](?:-H|--header)(?:=|[ \\t]{0,5})(?:"(?i)(?:Authorization:[ \\t]{0,5}(?:Basic[ \\t]([a-z0-9+/]{8,}={0,3})|(?:Bearer|(?:Api-)?Token)[ \\t]([\\w=~@.+/-]{8,})|([\\w=~@.+/-]{8,}))|(?:(?:X-(?:[a-z]+-)?)?(?:Api-?)?(?:Key|Token)):[ \\t]{0,5}([\\w=~@.+/-]{8,}))"|'(?i)(?:Authorization:[ \\t]{0,5}(?:Basic[ \\t]([a-z0-9+/]{8,}={0,3})|(?:Bearer|(?:Api-)?Token)[ \\t]([\\w=~@.+/-]{8,})|([\\w=~@.+/-]{8,}))|(?:(?:X-(?:[a-z]+-)?)?(?:Api-?)?(?:Key|Token)):[ \\t]{0,5}([\\w=~@.+/-]{8,}))')(?:\\B|\\s|\\z)`, keywords: ["curl"], entropy: 2.75 },
-        { id: "curl-auth-user", description: "Discovered a potential basic authorization token provided in a curl command, which could compromise the curl accessed resource.", regex: `\\bcurl\\b(?:.*|.*(?:[\\r\\n]{1,2}.*){1,5})[ \\t\\n\\r](?:-u|--user)(?:=|[ \\t]{0,5})("(:[^"]{3,}|[^:"]{3,}:|[^:"]{3,}:[^"]{3,})"|'([^:']{3,}:[^']{3,})'|((?:"[^"]{3,}"|'[^']{3,}'|[\\w$@.-]+):(?:"[^"]{3,}"|'[^']{3,}'|[\\w\${}@.-]+)))(?:\\s|\\z)`, keywords: ["curl"], entropy: 2, allowlists: [{ target: "secret", regexes: ["[^:]+:(?:change(?:it|me)|pass(?:word)?|pwd|test|token|\\*+|x+)", `['"]?<[^>]+>['"]?:['"]?<[^>]+>|<[^:]+:[^>]+>['"]?`, "[^:]+:\\[[^]]+]", `['"]?[^:]+['"]?:['"]?\\$(?:\\d|\\w+|\\{(?:\\d|\\w+)})['"]?`, "\\$\\([^)]+\\):\\$\\([^)]+\\)", `['"]?\\$?{{[^}]+}}['"]?:['"]?\\$?{{[^}]+}}['"]?`], stopwords: [] }] },
-        { id: "databricks-api-token", description: "Uncovered a Databricks API token, which may compromise big data analytics platforms and sensitive data processing.", regex: `\\b(dapi[a-f0-9]{32}(?:-\\d)?)(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["dapi"], entropy: 3 },
-        { id: "datadog-access-token", description: "Detected a Datadog Access Token, potentially risking monitoring and analytics data exposure and manipulation.", regex: `(?i)(?:datadog)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["datadog"] },
-        { id: "defined-networking-api-token", description: "Identified a Defined Networking API token, which could lead to unauthorized network operations and data breaches.", regex: `(?i)(?:dnkey)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(dnkey-[a-z0-9=_\\-]{26}-[a-z0-9=_\\-]{52})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["dnkey"] },
-        { id: "digitalocean-access-token", description: "Found a DigitalOcean OAuth Access Token, risking unauthorized cloud resource access and data compromise.", regex: `\\b(doo_v1_[a-f0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["doo_v1_"], entropy: 3 },
-        { id: "digitalocean-pat", description: "Discovered a DigitalOcean Personal Access Token, posing a threat to cloud infrastructure security and data privacy.", regex: `\\b(dop_v1_[a-f0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["dop_v1_"], entropy: 3 },
-        { id: "digitalocean-refresh-token", description: "Uncovered a DigitalOcean OAuth Refresh Token, which could allow prolonged unauthorized access and resource manipulation.", regex: `(?i)\\b(dor_v1_[a-f0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["dor_v1_"] },
-        { id: "discord-api-token", description: "Detected a Discord API key, potentially compromising communication channels and user data privacy on Discord.", regex: `(?i)(?:discord)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["discord"] },
-        { id: "discord-client-id", description: "Identified a Discord client ID, which may lead to unauthorized integrations and data exposure in Discord applications.", regex: `(?i)(?:discord)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9]{18})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["discord"], entropy: 2 },
-        { id: "discord-client-secret", description: "Discovered a potential Discord client secret, risking compromised Discord bot integrations and data leaks.", regex: `(?i)(?:discord)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9=_\\-]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["discord"], entropy: 2 },
-        { id: "doppler-api-token", description: "Discovered a Doppler API token, posing a risk to environment and secrets management security.", regex: "dp\\.pt\\.(?i)[a-z0-9]{43}", keywords: ["dp.pt."], entropy: 2 },
-        { id: "droneci-access-token", description: "Detected a Droneci Access Token, potentially compromising continuous integration and deployment workflows.", regex: `(?i)(?:droneci)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["droneci"] },
-        { id: "dropbox-api-token", description: "Identified a Dropbox API secret, which could lead to unauthorized file access and data breaches in Dropbox storage.", regex: `(?i)(?:dropbox)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{15})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["dropbox"] },
-        { id: "dropbox-long-lived-api-token", description: "Found a Dropbox long-lived API token, risking prolonged unauthorized access to cloud storage and sensitive data.", regex: `(?i)(?:dropbox)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{11}(AAAAAAAAAA)[a-z0-9\\-_=]{43})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["dropbox"] },
-        { id: "dropbox-short-lived-api-token", description: "Discovered a Dropbox short-lived API token, posing a risk of temporary but potentially harmful data access and manipulation.", regex: `(?i)(?:dropbox)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(sl\\.[a-z0-9\\-=_]{135})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["dropbox"] },
-        { id: "duffel-api-token", description: "Uncovered a Duffel API token, which may compromise travel platform integrations and sensitive customer data.", regex: "duffel_(?:test|live)_(?i)[a-z0-9_\\-=]{43}", keywords: ["duffel_"], entropy: 2 },
-        { id: "dynatrace-api-token", description: "Detected a Dynatrace API token, potentially risking application performance monitoring and data exposure.", regex: "dt0c01\\.(?i)[a-z0-9]{24}\\.[a-z0-9]{64}", keywords: ["dt0c01."], entropy: 4 },
-        { id: "easypost-api-token", description: "Identified an EasyPost API token, which could lead to unauthorized postal and shipment service access and data exposure.", regex: "\\bEZAK(?i)[a-z0-9]{54}\\b", keywords: ["ezak"], entropy: 2 },
-        { id: "easypost-test-api-token", description: "Detected an EasyPost test API token, risking exposure of test environments and potentially sensitive shipment data.", regex: "\\bEZTK(?i)[a-z0-9]{54}\\b", keywords: ["eztk"], entropy: 2 },
-        { id: "etsy-access-token", description: "Found an Etsy Access Token, potentially compromising Etsy shop management and customer data.", regex: `(?i)(?:(?-i:ETSY|[Ee]tsy))(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{24})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["etsy"], entropy: 3 },
-        { id: "facebook-access-token", description: "Discovered a Facebook Access Token, posing a risk of unauthorized access to Facebook accounts and personal data exposure.", regex: `(?i)\\b(\\d{15,16}(\\||%)[0-9a-z\\-_]{27,40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["facebook"], entropy: 3 },
-        { id: "facebook-page-access-token", description: "Discovered a Facebook Page Access Token, posing a risk of unauthorized access to Facebook accounts and personal data exposure.", regex: `\\b(EAA[MC](?i)[a-z0-9]{100,})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["eaam", "eaac"], entropy: 4 },
-        { id: "facebook-secret", description: "Discovered a Facebook Application secret, posing a risk of unauthorized access to Facebook accounts and personal data exposure.", regex: `(?i)(?:facebook)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["facebook"], entropy: 3 },
-        { id: "fastly-api-token", description: "Uncovered a Fastly API key, which may compromise CDN and edge cloud services, leading to content delivery and security issues.", regex: `(?i)(?:fastly)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9=_\\-]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["fastly"] },
-        { id: "finicity-api-token", description: "Detected a Finicity API token, potentially risking financial data access and unauthorized financial operations.", regex: `(?i)(?:finicity)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["finicity"] },
-        { id: "finicity-client-secret", description: "Identified a Finicity Client Secret, which could lead to compromised financial service integrations and data breaches.", regex: `(?i)(?:finicity)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{20})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["finicity"] },
-        { id: "finnhub-access-token", description: "Found a Finnhub Access Token, risking unauthorized access to financial market data and analytics.", regex: `(?i)(?:finnhub)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{20})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["finnhub"] },
-        { id: "flickr-access-token", description: "Discovered a Flickr Access Token, posing a risk of unauthorized photo management and potential data leakage.", regex: `(?i)(?:flickr)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["flickr"] },
-        { id: "flutterwave-encryption-key", description: "Uncovered a Flutterwave Encryption Key, which may compromise payment processing and sensitive financial information.", regex: "FLWSECK_TEST-(?i)[a-h0-9]{12}", keywords: ["flwseck_test"], entropy: 2 },
-        { id: "flutterwave-public-key", description: "Detected a Finicity Public Key, potentially exposing public cryptographic operations and integrations.", regex: "FLWPUBK_TEST-(?i)[a-h0-9]{32}-X", keywords: ["flwpubk_test"], entropy: 2 },
-        { id: "flutterwave-secret-key", description: "Identified a Flutterwave Secret Key, risking unauthorized financial transactions and data breaches.", regex: "FLWSECK_TEST-(?i)[a-h0-9]{32}-X", keywords: ["flwseck_test"], entropy: 2 },
-        { id: "flyio-access-token", description: "Uncovered a Fly.io API key", regex: `\\b((?:fo1_[\\w-]{43}|fm1[ar]_[a-zA-Z0-9+\\/]{100,}={0,3}|fm2_[a-zA-Z0-9+\\/]{100,}={0,3}))(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["fo1_", "fm1", "fm2_"], entropy: 4 },
-        { id: "frameio-api-token", description: "Found a Frame.io API token, potentially compromising video collaboration and project management.", regex: "fio-u-(?i)[a-z0-9\\-_=]{64}", keywords: ["fio-u-"] },
-        { id: "freemius-secret-key", description: "Detected a Freemius secret key, potentially exposing sensitive information.", regex: `(?i)["']secret_key["']\\s*=>\\s*["'](sk_[\\S]{29})["']`, keywords: ["secret_key"], path: "(?i)\\.php$", pathEndings: [".php"] },
-        { id: "freshbooks-access-token", description: "Discovered a Freshbooks Access Token, posing a risk to accounting software access and sensitive financial data exposure.", regex: `(?i)(?:freshbooks)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["freshbooks"] },
-        { id: "gcp-api-key", description: "Uncovered a GCP API key, which could lead to unauthorized access to Google Cloud services and data breaches.", regex: `\\b(AIza[\\w-]{35})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["aiza"], entropy: 4 },
-        { id: "github-app-token", description: "Identified a GitHub App Token, which may compromise GitHub application integrations and source code security.", regex: "(?:ghu|ghs)_[0-9a-zA-Z]{36}", keywords: ["ghu_", "ghs_"], entropy: 3 },
-        { id: "github-fine-grained-pat", description: "Found a GitHub Fine-Grained Personal Access Token, risking unauthorized repository access and code manipulation.", regex: "github_pat_\\w{82}", keywords: ["github_pat_"], entropy: 3 },
-        { id: "github-oauth", description: "Discovered a GitHub OAuth Access Token, posing a risk of compromised GitHub account integrations and data leaks.", regex: "gho_[0-9a-zA-Z]{36}", keywords: ["gho_"], entropy: 3 },
-        { id: "github-pat", description: "Uncovered a GitHub Personal Access Token, potentially leading to unauthorized repository access and sensitive content exposure.", regex: "ghp_[0-9a-zA-Z]{36}", keywords: ["ghp_"], entropy: 3 },
-        { id: "github-refresh-token", description: "Detected a GitHub Refresh Token, which could allow prolonged unauthorized access to GitHub services.", regex: "ghr_[0-9a-zA-Z]{36}", keywords: ["ghr_"], entropy: 3 },
-        { id: "gitlab-cicd-job-token", description: "Identified a GitLab CI/CD Job Token, potential access to projects and some APIs on behalf of a user while the CI job is running.", regex: "glcbt-[0-9a-zA-Z]{1,5}_[0-9a-zA-Z_-]{20}", keywords: ["glcbt-"], entropy: 3 },
-        { id: "gitlab-deploy-token", description: "Identified a GitLab Deploy Token, risking access to repositories, packages and containers with write access.", regex: "gldt-[0-9a-zA-Z_\\-]{20}", keywords: ["gldt-"], entropy: 3 },
-        { id: "gitlab-feature-flag-client-token", description: "Identified a GitLab feature flag client token, risks exposing user lists and features flags used by an application.", regex: "glffct-[0-9a-zA-Z_\\-]{20}", keywords: ["glffct-"], entropy: 3 },
-        { id: "gitlab-feed-token", description: "Identified a GitLab feed token, risking exposure of user data.", regex: "glft-[0-9a-zA-Z_\\-]{20}", keywords: ["glft-"], entropy: 3 },
-        { id: "gitlab-incoming-mail-token", description: "Identified a GitLab incoming mail token, risking manipulation of data sent by mail.", regex: "glimt-[0-9a-zA-Z_\\-]{25}", keywords: ["glimt-"], entropy: 3 },
-        { id: "gitlab-kubernetes-agent-token", description: "Identified a GitLab Kubernetes Agent token, risking access to repos and registry of projects connected via agent.", regex: "glagent-[0-9a-zA-Z_\\-]{50}", keywords: ["glagent-"], entropy: 3 },
-        { id: "gitlab-oauth-app-secret", description: "Identified a GitLab OIDC Application Secret, risking access to apps using GitLab as authentication provider.", regex: "gloas-[0-9a-zA-Z_\\-]{64}", keywords: ["gloas-"], entropy: 3 },
-        { id: "gitlab-pat", description: "Identified a GitLab Personal Access Token, risking unauthorized access to GitLab repositories and codebase exposure.", regex: "glpat-[\\w-]{20}", keywords: ["glpat-"], entropy: 3 },
-        { id: "gitlab-pat-routable", description: "Identified a GitLab Personal Access Token (routable), risking unauthorized access to GitLab repositories and codebase exposure.", regex: "\\bglpat-[0-9a-zA-Z_-]{27,300}\\.[0-9a-z]{2}[0-9a-z]{7}\\b", keywords: ["glpat-"], entropy: 4 },
-        { id: "gitlab-ptt", description: "Found a GitLab Pipeline Trigger Token, potentially compromising continuous integration workflows and project security.", regex: "glptt-[0-9a-f]{40}", keywords: ["glptt-"], entropy: 3 },
-        { id: "gitlab-rrt", description: "Discovered a GitLab Runner Registration Token, posing a risk to CI/CD pipeline integrity and unauthorized access.", regex: "GR1348941[\\w-]{20}", keywords: ["gr1348941"], entropy: 3 },
-        { id: "gitlab-runner-authentication-token", description: "Discovered a GitLab Runner Authentication Token, posing a risk to CI/CD pipeline integrity and unauthorized access.", regex: "glrt-[0-9a-zA-Z_\\-]{20}", keywords: ["glrt-"], entropy: 3 },
-        { id: "gitlab-runner-authentication-token-routable", description: "Discovered a GitLab Runner Authentication Token (Routable), posing a risk to CI/CD pipeline integrity and unauthorized access.", regex: "\\bglrt-t\\d_[0-9a-zA-Z_\\-]{27,300}\\.[0-9a-z]{2}[0-9a-z]{7}\\b", keywords: ["glrt-"], entropy: 4 },
-        { id: "gitlab-scim-token", description: "Discovered a GitLab SCIM Token, posing a risk to unauthorized access for a organization or instance.", regex: "glsoat-[0-9a-zA-Z_\\-]{20}", keywords: ["glsoat-"], entropy: 3 },
-        { id: "gitlab-session-cookie", description: "Discovered a GitLab Session Cookie, posing a risk to unauthorized access to a user account.", regex: "_gitlab_session=[0-9a-z]{32}", keywords: ["_gitlab_session="], entropy: 3 },
-        { id: "gitter-access-token", description: "Uncovered a Gitter Access Token, which may lead to unauthorized access to chat and communication services.", regex: `(?i)(?:gitter)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9_-]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["gitter"] },
-        { id: "gocardless-api-token", description: "Detected a GoCardless API token, potentially risking unauthorized direct debit payment operations and financial data exposure.", regex: `(?i)(?:gocardless)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(live_(?i)[a-z0-9\\-_=]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["gocardless"] },
-        { id: "grafana-api-key", description: "Identified a Grafana API key, which could compromise monitoring dashboards and sensitive data analytics.", regex: `(?i)\\b(eyJrIjoi[A-Za-z0-9]{70,400}={0,3})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["eyjrijoi"], entropy: 3 },
-        { id: "grafana-cloud-api-token", description: "Found a Grafana cloud API token, risking unauthorized access to cloud-based monitoring services and data exposure.", regex: `(?i)\\b(glc_[A-Za-z0-9+/]{32,400}={0,3})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["glc_"], entropy: 3 },
-        { id: "grafana-service-account-token", description: "Discovered a Grafana service account token, posing a risk of compromised monitoring services and data integrity.", regex: `(?i)\\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["glsa_"], entropy: 3 },
-        { id: "harness-api-key", description: "Identified a Harness Access Token (PAT or SAT), risking unauthorized access to a Harness account.", regex: "(?:pat|sat)\\.[a-zA-Z0-9_-]{22}\\.[a-zA-Z0-9]{24}\\.[a-zA-Z0-9]{20}", keywords: ["pat.", "sat."] },
-        { id: "hashicorp-tf-api-token", description: "Uncovered a HashiCorp Terraform user/org API token, which may lead to unauthorized infrastructure management and security breaches.", regex: "(?i)[a-z0-9]{14}\\.(?-i:atlasv1)\\.[a-z0-9\\-_=]{60,70}", keywords: ["atlasv1"], entropy: 3.5 },
-        { id: "hashicorp-tf-password", description: "Identified a HashiCorp Terraform password field, risking unauthorized infrastructure configuration and security breaches.", regex: `(?i)(?:administrator_login_password|password)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}("[a-z0-9=_\\-]{8,20}")(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["administrator_login_password", "password"], entropy: 2, path: "(?i)\\.(?:tf|hcl)$", pathEndings: [".tf", ".hcl"] },
-        { id: "heroku-api-key", description: "Detected a Heroku API Key, potentially compromising cloud application deployments and operational security.", regex: `(?i)(?:heroku)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["heroku"] },
-        { id: "heroku-api-key-v2", description: "Detected a Heroku API Key, potentially compromising cloud application deployments and operational security.", regex: `\\b((HRKU-AA[0-9a-zA-Z_-]{58}))(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["hrku-aa"], entropy: 4 },
-        { id: "hubspot-api-key", description: "Found a HubSpot API Token, posing a risk to CRM data integrity and unauthorized marketing operations.", regex: `(?i)(?:hubspot)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["hubspot"] },
-        { id: "huggingface-access-token", description: "Discovered a Hugging Face Access token, which could lead to unauthorized access to AI models and sensitive data.", regex: `\\b(hf_(?i:[a-z]{34}))(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["hf_"], entropy: 2 },
-        { id: "huggingface-organization-api-token", description: "Uncovered a Hugging Face Organization API token, potentially compromising AI organization accounts and associated data.", regex: `\\b(api_org_(?i:[a-z]{34}))(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["api_org_"], entropy: 2 },
-        { id: "infracost-api-token", description: "Detected an Infracost API Token, risking unauthorized access to cloud cost estimation tools and financial data.", regex: `\\b(ico-[a-zA-Z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["ico-"], entropy: 3 },
-        { id: "intercom-api-key", description: "Identified an Intercom API Token, which could compromise customer communication channels and data privacy.", regex: `(?i)(?:intercom)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9=_\\-]{60})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["intercom"] },
-        { id: "intra42-client-secret", description: "Found a Intra42 client secret, which could lead to unauthorized access to the 42School API and sensitive data.", regex: `\\b(s-s4t2(?:ud|af)-(?i)[abcdef0123456789]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["intra", "s-s4t2ud-", "s-s4t2af-"], entropy: 3 },
-        { id: "jfrog-api-key", description: "Found a JFrog API Key, posing a risk of unauthorized access to software artifact repositories and build pipelines.", regex: `(?i)(?:jfrog|artifactory|bintray|xray)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{73})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["jfrog", "artifactory", "bintray", "xray"] },
-        { id: "jfrog-identity-token", description: "Discovered a JFrog Identity Token, potentially compromising access to JFrog services and sensitive software artifacts.", regex: `(?i)(?:jfrog|artifactory|bintray|xray)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["jfrog", "artifactory", "bintray", "xray"] },
-        { id: "jwt", description: "Uncovered a JSON Web Token, which may lead to unauthorized access to web applications and sensitive user data.", regex: `\\b(ey[a-zA-Z0-9]{17,}\\.ey[a-zA-Z0-9\\/\\\\_-]{17,}\\.(?:[a-zA-Z0-9\\/\\\\_-]{10,}={0,2})?)(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: [], fragments: ["ey[a-z0-9]{17}"], entropy: 3 },
-        { id: "jwt-base64", description: "Detected a Base64-encoded JSON Web Token, posing a risk of exposing encoded authentication and data exchange information.", regex: "\\bZXlK(?:(?P<alg>aGJHY2lPaU)|(?P<apu>aGNIVWlPaU)|(?P<apv>aGNIWWlPaU)|(?P<aud>aGRXUWlPaU)|(?P<b64>aU5qUWlP)|(?P<crit>amNtbDBJanBi)|(?P<cty>amRIa2lPaU)|(?P<epk>bGNHc2lPbn)|(?P<enc>bGJtTWlPaU)|(?P<jku>cWEzVWlPaU)|(?P<jwk>cWQyc2lPb)|(?P<iss>cGMzTWlPaU)|(?P<iv>cGRpSTZJ)|(?P<kid>cmFXUWlP)|(?P<key_ops>clpYbGZiM0J6SWpwY)|(?P<kty>cmRIa2lPaUp)|(?P<nonce>dWIyNWpaU0k2)|(?P<p2c>d01tTWlP)|(?P<p2s>d01uTWlPaU)|(?P<ppt>d2NIUWlPaU)|(?P<sub>emRXSWlPaU)|(?P<svt>emRuUWlP)|(?P<tag>MFlXY2lPaU)|(?P<typ>MGVYQWlPaUp)|(?P<url>MWNtd2l)|(?P<use>MWMyVWlPaUp)|(?P<ver>MlpYSWlPaU)|(?P<version>MlpYSnphVzl1SWpv)|(?P<x>NElqb2)|(?P<x5c>NE5XTWlP)|(?P<x5t>NE5YUWlPaU)|(?P<x5ts256>NE5YUWpVekkxTmlJNkl)|(?P<x5u>NE5YVWlPaU)|(?P<zip>NmFYQWlPaU))[a-zA-Z0-9\\/\\\\_+\\-\\r\\n]{40,}={0,2}", keywords: ["zxlk"], entropy: 2 },
-        { id: "kraken-access-token", description: "Identified a Kraken Access Token, potentially compromising cryptocurrency trading accounts and financial security.", regex: `(?i)(?:kraken)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9\\/=_\\+\\-]{80,90})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["kraken"] },
-        { id: "kucoin-access-token", description: "Found a Kucoin Access Token, risking unauthorized access to cryptocurrency exchange services and transactions.", regex: `(?i)(?:kucoin)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{24})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["kucoin"] },
-        { id: "kucoin-secret-key", description: "Discovered a Kucoin Secret Key, which could lead to compromised cryptocurrency operations and financial data breaches.", regex: `(?i)(?:kucoin)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["kucoin"] },
-        { id: "launchdarkly-access-token", description: "Uncovered a Launchdarkly Access Token, potentially compromising feature flag management and application functionality.", regex: `(?i)(?:launchdarkly)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9=_\\-]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["launchdarkly"] },
-        { id: "linear-api-key", description: "Detected a Linear API Token, posing a risk to project management tools and sensitive task data.", regex: "lin_api_(?i)[a-z0-9]{40}", keywords: ["lin_api_"], entropy: 2 },
-        { id: "linear-client-secret", description: "Identified a Linear Client Secret, which may compromise secure integrations and sensitive project management data.", regex: `(?i)(?:linear)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["linear"], entropy: 2 },
-        { id: "linkedin-client-id", description: "Found a LinkedIn Client ID, risking unauthorized access to LinkedIn integrations and professional data exposure.", regex: `(?i)(?:linked[_-]?in)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{14})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["linkedin", "linked_in", "linked-in"], entropy: 2 },
-        { id: "linkedin-client-secret", description: "Discovered a LinkedIn Client secret, potentially compromising LinkedIn application integrations and user data.", regex: `(?i)(?:linked[_-]?in)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{16})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["linkedin", "linked_in", "linked-in"], entropy: 2 },
-        { id: "lob-api-key", description: "Uncovered a Lob API Key, which could lead to unauthorized access to mailing and address verification services.", regex: `(?i)(?:lob)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}((live|test)_[a-f0-9]{35})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: [], fragments: ["live_[a-f0-9]{35}", "test_[a-f0-9]{35}"] },
-        { id: "lob-pub-api-key", description: "Detected a Lob Publishable API Key, posing a risk of exposing mail and print service integrations.", regex: `(?i)(?:lob)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}((test|live)_pub_[a-f0-9]{31})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["test_pub", "live_pub", "_pub"] },
-        { id: "looker-client-id", description: "Found a Looker Client ID, risking unauthorized access to a Looker account and exposing sensitive data.", regex: `(?i)(?:looker)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{20})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["looker"] },
-        { id: "looker-client-secret", description: "Found a Looker Client Secret, risking unauthorized access to a Looker account and exposing sensitive data.", regex: `(?i)(?:looker)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{24})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["looker"] },
-        { id: "mailchimp-api-key", description: "Identified a Mailchimp API key, potentially compromising email marketing campaigns and subscriber data.", regex: `(?i)(?:MailchimpSDK.initialize|mailchimp)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{32}-us\\d\\d)(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["mailchimp"] },
-        { id: "mailgun-private-api-token", description: "Found a Mailgun private API token, risking unauthorized email service operations and data breaches.", regex: `(?i)(?:mailgun)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(key-[a-f0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["mailgun"] },
-        { id: "mailgun-pub-key", description: "Discovered a Mailgun public validation key, which could expose email verification processes and associated data.", regex: `(?i)(?:mailgun)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(pubkey-[a-f0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["mailgun"] },
-        { id: "mailgun-signing-key", description: "Uncovered a Mailgun webhook signing key, potentially compromising email automation and data integrity.", regex: `(?i)(?:mailgun)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-h0-9]{32}-[a-h0-9]{8}-[a-h0-9]{8})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["mailgun"] },
-        { id: "mapbox-api-token", description: "Detected a MapBox API token, posing a risk to geospatial services and sensitive location data exposure.", regex: `(?i)(?:mapbox)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(pk\\.[a-z0-9]{60}\\.[a-z0-9]{22})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["mapbox"] },
-        { id: "mattermost-access-token", description: "Identified a Mattermost Access Token, which may compromise team communication channels and data privacy.", regex: `(?i)(?:mattermost)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{26})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["mattermost"] },
-        { id: "maxmind-license-key", description: "Discovered a potential MaxMind license key.", regex: `\\b([A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk)(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["_mmk"], entropy: 4 },
-        { id: "messagebird-api-token", description: "Found a MessageBird API token, risking unauthorized access to communication platforms and message data.", regex: `(?i)(?:message[_-]?bird)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{25})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["messagebird", "message-bird", "message_bird"] },
-        { id: "messagebird-client-id", description: "Discovered a MessageBird client ID, potentially compromising API integrations and sensitive communication data.", regex: `(?i)(?:message[_-]?bird)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["messagebird", "message-bird", "message_bird"] },
-        { id: "microsoft-teams-webhook", description: "Uncovered a Microsoft Teams Webhook, which could lead to unauthorized access to team collaboration tools and data leaks.", regex: "https://[a-z0-9]+\\.webhook\\.office\\.com/webhookb2/[a-z0-9]{8}-([a-z0-9]{4}-){3}[a-z0-9]{12}@[a-z0-9]{8}-([a-z0-9]{4}-){3}[a-z0-9]{12}/IncomingWebhook/[a-z0-9]{32}/[a-z0-9]{8}-([a-z0-9]{4}-){3}[a-z0-9]{12}", keywords: ["webhook.office.com", "webhookb2", "incomingwebhook"] },
-        { id: "netlify-access-token", description: "Detected a Netlify Access Token, potentially compromising web hosting services and site management.", regex: `(?i)(?:netlify)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9=_\\-]{40,46})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["netlify"] },
-        { id: "new-relic-browser-api-token", description: "Identified a New Relic ingest browser API token, risking unauthorized access to application performance data and analytics.", regex: `(?i)(?:new-relic|newrelic|new_relic)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(NRJS-[a-f0-9]{19})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["nrjs-"] },
-        { id: "new-relic-insert-key", description: "Discovered a New Relic insight insert key, compromising data injection into the platform.", regex: `(?i)(?:new-relic|newrelic|new_relic)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(NRII-[a-z0-9-]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["nrii-"] },
-        { id: "new-relic-user-api-id", description: "Found a New Relic user API ID, posing a risk to application monitoring services and data integrity.", regex: `(?i)(?:new-relic|newrelic|new_relic)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["new-relic", "newrelic", "new_relic"] },
-        { id: "new-relic-user-api-key", description: "Discovered a New Relic user API Key, which could lead to compromised application insights and performance monitoring.", regex: `(?i)(?:new-relic|newrelic|new_relic)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(NRAK-[a-z0-9]{27})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["nrak"] },
-        { id: "notion-api-token", description: "Notion API token", regex: `\\b(ntn_[0-9]{11}[A-Za-z0-9]{32}[A-Za-z0-9]{3})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["ntn_"], entropy: 4 },
-        { id: "npm-access-token", description: "Uncovered an npm access token, potentially compromising package management and code repository access.", regex: `(?i)\\b(npm_[a-z0-9]{36})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["npm_"], entropy: 2 },
-        { id: "nuget-config-password", description: "Identified a password within a Nuget config file, potentially compromising package management access.", regex: '(?i)<add key=\\"(?:(?:ClearText)?Password)\\"\\s*value=\\"(.{8,})\\"\\s*/>', keywords: ["<add key="], entropy: 1, path: "(?i)nuget\\.config$", pathEndings: ["nuget.config"], allowlists: [{ target: "secret", regexes: ["33f!!lloppa", "hal\\+9ooo_da!sY", "^\\%\\S.*\\%$"], stopwords: [] }] },
-        { id: "nytimes-access-token", description: "Detected a Nytimes Access Token, risking unauthorized access to New York Times APIs and content services.", regex: `(?i)(?:nytimes|new-york-times,|newyorktimes)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9=_\\-]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["nytimes", "new-york-times", "newyorktimes"] },
-        { id: "octopus-deploy-api-key", description: "Discovered a potential Octopus Deploy API key, risking application deployments and operational security.", regex: `\\b(API-[A-Z0-9]{26})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: [], fragments: ["api-[a-z0-9]{26}"], entropy: 3 },
-        { id: "okta-access-token", description: "Identified an Okta Access Token, which may compromise identity management services and user authentication data.", regex: `(?i:(?:(?-i:[Oo]kta|OKTA))(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3})(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(00[\\w=\\-]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["okta"], entropy: 4 },
-        { id: "openai-api-key", description: "Found an OpenAI API Key, posing a risk of unauthorized access to AI services and data manipulation.", regex: `\\b(sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})\\b|sk-[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["t3blbkfj"], entropy: 3 },
-        { id: "openshift-user-token", description: "Found an OpenShift user token, potentially compromising an OpenShift/Kubernetes cluster.", regex: "\\b(sha256~[\\w-]{43})(?:[^\\w-]|\\z)", keywords: ["sha256~"], entropy: 3.5 },
-        { id: "perplexity-api-key", description: "Detected a Perplexity API key, which could lead to unauthorized access to Perplexity AI services and data exposure.", regex: `\\b(pplx-[a-zA-Z0-9]{48})(?:[\\x60'"\\s;]|\\\\[nr]|$|\\b)`, keywords: ["pplx-"], entropy: 4 },
-        { id: "plaid-api-token", description: "Discovered a Plaid API Token, potentially compromising financial data aggregation and banking services.", regex: `(?i)(?:plaid)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["plaid"] },
-        { id: "plaid-client-id", description: "Uncovered a Plaid Client ID, which could lead to unauthorized financial service integrations and data breaches.", regex: `(?i)(?:plaid)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{24})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["plaid"], entropy: 3.5 },
-        { id: "plaid-secret-key", description: "Detected a Plaid Secret key, risking unauthorized access to financial accounts and sensitive transaction data.", regex: `(?i)(?:plaid)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{30})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["plaid"], entropy: 3.5 },
-        { id: "planetscale-api-token", description: "Identified a PlanetScale API token, potentially compromising database management and operations.", regex: `\\b(pscale_tkn_(?i)[\\w=\\.-]{32,64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["pscale_tkn_"], entropy: 3 },
-        { id: "planetscale-oauth-token", description: "Found a PlanetScale OAuth token, posing a risk to database access control and sensitive data integrity.", regex: `\\b(pscale_oauth_[\\w=\\.-]{32,64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["pscale_oauth_"], entropy: 3 },
-        { id: "planetscale-password", description: "Discovered a PlanetScale password, which could lead to unauthorized database operations and data breaches.", regex: `(?i)\\b(pscale_pw_(?i)[\\w=\\.-]{32,64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["pscale_pw_"], entropy: 3 },
-        { id: "postman-api-token", description: "Uncovered a Postman API token, potentially compromising API testing and development workflows.", regex: `\\b(PMAK-(?i)[a-f0-9]{24}\\-[a-f0-9]{34})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["pmak-"], entropy: 3 },
-        { id: "prefect-api-token", description: "Detected a Prefect API token, risking unauthorized access to workflow management and automation services.", regex: `\\b(pnu_[a-zA-Z0-9]{36})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["pnu_"], entropy: 2 },
-        { id: "private-key", description: "Identified a Private Key, which may compromise cryptographic security and sensitive data encryption.", regex: "(?i)-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[\\s\\S-]{64,}?KEY(?: BLOCK)?-----", keywords: ["-----begin"] },
-        { id: "privateai-api-token", description: "Identified a PrivateAI Token, posing a risk of unauthorized access to AI services and data manipulation.", regex: `(?i:(?:private[_-]?ai)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3})(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["privateai", "private_ai", "private-ai"], entropy: 3 },
-        { id: "pulumi-api-token", description: "Found a Pulumi API token, posing a risk to infrastructure as code services and cloud resource management.", regex: `\\b(pul-[a-f0-9]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["pul-"], entropy: 2 },
-        { id: "pypi-upload-token", description: "Discovered a PyPI upload token, potentially compromising Python package distribution and repository integrity.", regex: "pypi-AgEIcHlwaS5vcmc[\\w-]{50,1000}", keywords: ["pypi-ageichlwas5vcmc"], entropy: 3 },
-        { id: "rapidapi-access-token", description: "Uncovered a RapidAPI Access Token, which could lead to unauthorized access to various APIs and data services.", regex: `(?i)(?:rapidapi)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9_-]{50})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["rapidapi"] },
-        { id: "readme-api-token", description: "Detected a Readme API token, risking unauthorized documentation management and content exposure.", regex: `\\b(rdme_[a-z0-9]{70})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["rdme_"], entropy: 2 },
-        { id: "rubygems-api-token", description: "Identified a Rubygem API token, potentially compromising Ruby library distribution and package management.", regex: `\\b(rubygems_[a-f0-9]{48})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["rubygems_"], entropy: 2 },
-        { id: "scalingo-api-token", description: "Found a Scalingo API token, posing a risk to cloud platform services and application deployment security.", regex: `\\b(tk-us-[\\w-]{48})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["tk-us-"], entropy: 2 },
-        { id: "sendbird-access-id", description: "Discovered a Sendbird Access ID, which could compromise chat and messaging platform integrations.", regex: `(?i)(?:sendbird)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sendbird"] },
-        { id: "sendbird-access-token", description: "Uncovered a Sendbird Access Token, potentially risking unauthorized access to communication services and user data.", regex: `(?i)(?:sendbird)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sendbird"] },
-        { id: "sendgrid-api-token", description: "Detected a SendGrid API token, posing a risk of unauthorized email service operations and data exposure.", regex: `\\b(SG\\.(?i)[a-z0-9=_\\-\\.]{66})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sg."], entropy: 2 },
-        { id: "sendinblue-api-token", description: "Identified a Sendinblue API token, which may compromise email marketing services and subscriber data privacy.", regex: `\\b(xkeysib-[a-f0-9]{64}\\-(?i)[a-z0-9]{16})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["xkeysib-"], entropy: 2 },
-        { id: "sentry-access-token", description: "Found a Sentry.io Access Token (old format), risking unauthorized access to error tracking services and sensitive application data.", regex: `(?i)(?:sentry)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sentry"], entropy: 3 },
-        { id: "sentry-org-token", description: "Found a Sentry.io Organization Token, risking unauthorized access to error tracking services and sensitive application data.", regex: "\\bsntrys_eyJpYXQiO[a-zA-Z0-9+/]{10,200}(?:LCJyZWdpb25fdXJs|InJlZ2lvbl91cmwi|cmVnaW9uX3VybCI6)[a-zA-Z0-9+/]{10,200}={0,2}_[a-zA-Z0-9+/]{43}(?:[^a-zA-Z0-9+/]|\\z)", keywords: ["sntrys_eyjpyxqio"], entropy: 4.5 },
-        { id: "sentry-user-token", description: "Found a Sentry.io User Token, risking unauthorized access to error tracking services and sensitive application data.", regex: `\\b(sntryu_[a-f0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sntryu_"], entropy: 3.5 },
-        { id: "settlemint-application-access-token", description: "Found a Settlemint Application Access Token.", regex: `\\b(sm_aat_[a-zA-Z0-9]{16})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sm_aat"], entropy: 3 },
-        { id: "settlemint-personal-access-token", description: "Found a Settlemint Personal Access Token.", regex: `\\b(sm_pat_[a-zA-Z0-9]{16})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sm_pat"], entropy: 3 },
-        { id: "settlemint-service-access-token", description: "Found a Settlemint Service Access Token.", regex: `\\b(sm_sat_[a-zA-Z0-9]{16})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sm_sat"], entropy: 3 },
-        { id: "shippo-api-token", description: "Discovered a Shippo API token, potentially compromising shipping services and customer order data.", regex: `\\b(shippo_(?:live|test)_[a-fA-F0-9]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["shippo_"], entropy: 2 },
-        { id: "shopify-access-token", description: "Uncovered a Shopify access token, which could lead to unauthorized e-commerce platform access and data breaches.", regex: "shpat_[a-fA-F0-9]{32}", keywords: ["shpat_"], entropy: 2 },
-        { id: "shopify-custom-access-token", description: "Detected a Shopify custom access token, potentially compromising custom app integrations and e-commerce data security.", regex: "shpca_[a-fA-F0-9]{32}", keywords: ["shpca_"], entropy: 2 },
-        { id: "shopify-private-app-access-token", description: "Identified a Shopify private app access token, risking unauthorized access to private app data and store operations.", regex: "shppa_[a-fA-F0-9]{32}", keywords: ["shppa_"], entropy: 2 },
-        { id: "shopify-shared-secret", description: "Found a Shopify shared secret, posing a risk to application authentication and e-commerce platform security.", regex: "shpss_[a-fA-F0-9]{32}", keywords: ["shpss_"], entropy: 2 },
-        { id: "sidekiq-secret", description: "Discovered a Sidekiq Secret, which could lead to compromised background job processing and application data breaches.", regex: `(?i)(?:BUNDLE_ENTERPRISE__CONTRIBSYS__COM|BUNDLE_GEMS__CONTRIBSYS__COM)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{8}:[a-f0-9]{8})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["bundle_enterprise__contribsys__com", "bundle_gems__contribsys__com"] },
-        { id: "sidekiq-sensitive-url", description: "Uncovered a Sidekiq Sensitive URL, potentially exposing internal job queues and sensitive operation details.", regex: "(?i)\\bhttps?://([a-f0-9]{8}:[a-f0-9]{8})@(?:gems.contribsys.com|enterprise.contribsys.com)(?:[\\/|\\#|\\?|:]|$)", keywords: ["gems.contribsys.com", "enterprise.contribsys.com"] },
-        { id: "slack-app-token", description: "Detected a Slack App-level token, risking unauthorized access to Slack applications and workspace data.", regex: "(?i)xapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]+", keywords: ["xapp"], entropy: 2 },
-        { id: "slack-bot-token", description: "Identified a Slack Bot token, which may compromise bot integrations and communication channel security.", regex: "xoxb-[0-9]{10,13}-[0-9]{10,13}[a-zA-Z0-9-]*", keywords: ["xoxb"], entropy: 3 },
-        { id: "slack-config-access-token", description: "Found a Slack Configuration access token, posing a risk to workspace configuration and sensitive data access.", regex: "(?i)xoxe.xox[bp]-\\d-[A-Z0-9]{163,166}", keywords: ["xoxe.xoxb-", "xoxe.xoxp-"], entropy: 2 },
-        { id: "slack-config-refresh-token", description: "Discovered a Slack Configuration refresh token, potentially allowing prolonged unauthorized access to configuration settings.", regex: "(?i)xoxe-\\d-[A-Z0-9]{146}", keywords: ["xoxe-"], entropy: 2 },
-        { id: "slack-legacy-bot-token", description: "Uncovered a Slack Legacy bot token, which could lead to compromised legacy bot operations and data exposure.", regex: "xoxb-[0-9]{8,14}-[a-zA-Z0-9]{18,26}", keywords: ["xoxb"], entropy: 2 },
-        { id: "slack-legacy-token", description: "Detected a Slack Legacy token, risking unauthorized access to older Slack integrations and user data.", regex: "xox[os]-\\d+-\\d+-\\d+-[a-fA-F\\d]+", keywords: ["xoxo", "xoxs"], entropy: 2 },
-        { id: "slack-legacy-workspace-token", description: "Identified a Slack Legacy Workspace token, potentially compromising access to workspace data and legacy features.", regex: "xox[ar]-(?:\\d-)?[0-9a-zA-Z]{8,48}", keywords: ["xoxa", "xoxr"], entropy: 2 },
-        { id: "slack-user-token", description: "Found a Slack User token, posing a risk of unauthorized user impersonation and data access within Slack workspaces.", regex: "xox[pe](?:-[0-9]{10,13}){3}-[a-zA-Z0-9-]{28,34}", keywords: ["xoxp-", "xoxe-"], entropy: 2 },
-        { id: "slack-webhook-url", description: "Discovered a Slack Webhook, which could lead to unauthorized message posting and data leakage in Slack channels.", regex: "(?:https?://)?hooks.slack.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56}", keywords: ["hooks.slack.com"] },
-        { id: "snyk-api-token", description: "Uncovered a Snyk API token, potentially compromising software vulnerability scanning and code security.", regex: `(?i)(?:snyk[_.-]?(?:(?:api|oauth)[_.-]?)?(?:key|token))(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["snyk"] },
-        { id: "sonar-api-token", description: "Uncovered a Sonar API token, potentially compromising software vulnerability scanning and code security.", regex: `(?i)(?:sonar[_.-]?(login|token))(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}((?:squ_|sqp_|sqa_)?[a-z0-9=_\\-]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sonar"], secretGroup: 2 },
-        { id: "sourcegraph-access-token", description: "Sourcegraph is a code search and navigation engine.", regex: `(?i)\\b(\\b(sgp_(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}|sgp_[a-fA-F0-9]{40}|[a-fA-F0-9]{40})\\b)(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sgp_", "sourcegraph"], entropy: 3 },
-        { id: "square-access-token", description: "Detected a Square Access Token, risking unauthorized payment processing and financial transaction exposure.", regex: `\\b((?:EAAA|sq0atp-)[\\w-]{22,60})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sq0atp-", "eaaa"], entropy: 2 },
-        { id: "squarespace-access-token", description: "Identified a Squarespace Access Token, which may compromise website management and content control on Squarespace.", regex: `(?i)(?:squarespace)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["squarespace"] },
-        { id: "stripe-access-token", description: "Found a Stripe Access Token, posing a risk to payment processing services and sensitive financial data.", regex: `\\b((?:sk|rk)_(?:test|live|prod)_[a-zA-Z0-9]{10,99})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sk_test", "sk_live", "sk_prod", "rk_test", "rk_live", "rk_prod"], entropy: 2 },
-        { id: "sumologic-access-id", description: "Discovered a SumoLogic Access ID, potentially compromising log management services and data analytics integrity.", regex: `(?i:(?:(?-i:[Ss]umo|SUMO))(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3})(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(su[a-zA-Z0-9]{12})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sumo"], entropy: 3 },
-        { id: "sumologic-access-token", description: "Uncovered a SumoLogic Access Token, which could lead to unauthorized access to log data and analytics insights.", regex: `(?i)(?:(?-i:[Ss]umo|SUMO))(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sumo"], entropy: 3 },
-        { id: "telegram-bot-api-token", description: "Detected a Telegram Bot API Token, risking unauthorized bot operations and message interception on Telegram.", regex: `(?i)(?:telegr)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9]{5,16}:(?-i:A)[a-z0-9_\\-]{34})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["telegr"] },
-        { id: "travisci-access-token", description: "Identified a Travis CI Access Token, potentially compromising continuous integration services and codebase security.", regex: `(?i)(?:travis)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{22})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["travis"] },
-        { id: "twilio-api-key", description: "Found a Twilio API Key, posing a risk to communication services and sensitive customer interaction data.", regex: "SK[0-9a-fA-F]{32}", keywords: [], fragments: ["sk[0-9a-f]{32}"], entropy: 3 },
-        { id: "twitch-api-token", description: "Discovered a Twitch API token, which could compromise streaming services and account integrations.", regex: `(?i)(?:twitch)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{30})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["twitch"] },
-        { id: "twitter-access-secret", description: "Uncovered a Twitter Access Secret, potentially risking unauthorized Twitter integrations and data breaches.", regex: `(?i)(?:twitter)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{45})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["twitter"] },
-        { id: "twitter-access-token", description: "Detected a Twitter Access Token, posing a risk of unauthorized account operations and social media data exposure.", regex: `(?i)(?:twitter)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9]{15,25}-[a-zA-Z0-9]{20,40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["twitter"] },
-        { id: "twitter-api-key", description: "Identified a Twitter API Key, which may compromise Twitter application integrations and user data security.", regex: `(?i)(?:twitter)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{25})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["twitter"] },
-        { id: "twitter-api-secret", description: "Found a Twitter API Secret, risking the security of Twitter app integrations and sensitive data access.", regex: `(?i)(?:twitter)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{50})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["twitter"] },
-        { id: "twitter-bearer-token", description: "Discovered a Twitter Bearer Token, potentially compromising API access and data retrieval from Twitter.", regex: `(?i)(?:twitter)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(A{22}[a-zA-Z0-9%]{80,100})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["twitter"] },
-        { id: "typeform-api-token", description: "Uncovered a Typeform API token, which could lead to unauthorized survey management and data collection.", regex: `(?i)(?:typeform)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(tfp_[a-z0-9\\-_\\.=]{59})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["tfp_"] },
-        { id: "vault-batch-token", description: "Detected a Vault Batch Token, risking unauthorized access to secret management services and sensitive data.", regex: `\\b(hvb\\.[\\w-]{138,300})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["hvb."], entropy: 4 },
-        { id: "vault-service-token", description: "Identified a Vault Service Token, potentially compromising infrastructure security and access to sensitive credentials.", regex: `\\b((?:hvs\\.[\\w-]{90,120}|s\\.(?i:[a-z0-9]{24})))(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["hvs."], fragments: ["s\\.[a-z0-9]{24}"], entropy: 3.5, allowlists: [{ target: "secret", regexes: ["s\\.[A-Za-z]{24}"], stopwords: [] }] },
-        { id: "yandex-access-token", description: "Found a Yandex Access Token, posing a risk to Yandex service integrations and user data privacy.", regex: `(?i)(?:yandex)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(t1\\.[A-Z0-9a-z_-]+[=]{0,2}\\.[A-Z0-9a-z_-]{86}[=]{0,2})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["yandex"] },
-        { id: "yandex-api-key", description: "Discovered a Yandex API Key, which could lead to unauthorized access to Yandex services and data manipulation.", regex: `(?i)(?:yandex)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(AQVN[A-Za-z0-9_\\-]{35,38})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["yandex"] },
-        { id: "yandex-aws-access-token", description: "Uncovered a Yandex AWS Access Token, potentially compromising cloud resource access and data security on Yandex Cloud.", regex: `(?i)(?:yandex)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(YC[a-zA-Z0-9_\\-]{38})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["yandex"] },
-        { id: "zendesk-secret-key", description: "Detected a Zendesk Secret Key, risking unauthorized access to customer support services and sensitive ticketing data.", regex: `(?i)(?:zendesk)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["zendesk"] }
-      ],
-      rejected: [
-        { id: "generic-api-key", reason: "replaced by the gate's own generic assignment rule (secret-scan.ts), which knows lockfiles, checksums and placeholders" },
-        { id: "kubernetes-secret-yaml", reason: "needs `kind: Secret` and `data:` on different lines; the gate matches line by line (a Secret manifest is a secrets file by name only when named so)" },
-        { id: "pkcs12-file", reason: "matches a file path only; the secrets category names key files itself" }
-      ]
-    };
-  }
-});
-
-// src/policy/secrets/generated-rules.ts
-function index() {
-  if (keywordIndex === null) {
-    keywordIndex = new KeywordIndex(PATHLESS.flatMap((rule) => rule.data.keywords.map((keyword) => [keyword, rule])));
-    fragmentTests = PATHLESS.flatMap((rule) => (rule.data.fragments ?? []).map((fragment) => ({ rule, pattern: new RegExp(fragment) })));
-  }
-  return keywordIndex;
-}
-function compiledRule(rule) {
-  rule.compiled ??= RE2JS.compile(rule.data.regex);
-  return rule.compiled;
-}
-function compileAllowlist(list) {
-  return { target: list.target, regexes: list.regexes.map((source) => RE2JS.compile(source)), stopwords: list.stopwords };
-}
-function allowed(list, secret, match, line) {
-  const target = list.target === "match" ? match : list.target === "line" ? line : secret;
-  if (list.regexes.some((re) => re.test(target))) return true;
-  if (list.stopwords.length === 0) return false;
-  const lower = secret.toLowerCase();
-  return list.stopwords.some((word) => lower.includes(word));
-}
-function isAllowlisted(rule, secret, match, line) {
-  globalAllowlist ??= compileAllowlist(FILE.allowlist);
-  if (allowed(globalAllowlist, secret, match, line)) return true;
-  rule.allowlists ??= (rule.data.allowlists ?? []).map(compileAllowlist);
-  return rule.allowlists.some((list) => allowed(list, secret, match, line));
-}
-function secretGroup(rule, matcher) {
-  if (rule.data.secretGroup !== void 0) return rule.data.secretGroup;
-  const groups = matcher.groupCount();
-  for (let group2 = 1; group2 <= groups; group2 += 1) if (matcher.start(group2) >= 0 && matcher.end(group2) > matcher.start(group2)) return group2;
-  return 0;
-}
-function eachMatch(re, text, visit2) {
-  const matcher = re.matcher(text);
-  for (let count2 = 0; matcher.find(); count2 += 1) {
-    if (count2 === MAX_MATCHES_PER_LINE) return matcher.start(0);
-    visit2(matcher);
-  }
-  return -1;
-}
-function runRule(rule, text, spans, checksums) {
-  const re = compiledRule(rule);
-  if (!re.test(text)) return;
-  const rest = eachMatch(re, text, (matcher) => {
-    const group2 = secretGroup(rule, matcher);
-    const start = matcher.start(group2);
-    const end = matcher.end(group2);
-    if (start < 0 || end <= start) return;
-    const secret = text.slice(start, end);
-    if (rule.data.entropy !== void 0 && shannonEntropy(secret) < rule.data.entropy) return;
-    if (insideChecksum(text, start, end) || checksums && HEX2.test(secret) || !rule.assignment && GIT_SHA.test(secret)) return;
-    const documented = isPlaceholder(secret) || isAllowlisted(rule, secret, matcher.group(0) ?? "", text);
-    spans.push({ start, end, kind: rule.data.id, reported: !documented });
-  });
-  if (rest !== -1) spans.push({ start: rest, end: text.length, kind: rule.data.id, reported: false });
-}
-function addGeneratedSpans(text, lower, spans, checksums) {
-  const rules = index().find(lower);
-  for (const { rule, pattern } of fragmentTests) if (pattern.test(lower)) rules.add(rule);
-  for (const rule of rules) runRule(rule, text, spans, checksums);
-}
-function appliesTo(rule, path, lowerPath) {
-  const endings = rule.data.pathEndings;
-  if (endings) return endings.some((ending) => lowerPath.endsWith(ending));
-  let pattern = pathPatterns.get(rule);
-  if (!pattern) {
-    pattern = RE2JS.compile(rule.data.path ?? "");
-    pathPatterns.set(rule, pattern);
-  }
-  return pattern.test(path);
-}
-function pathRulesFor(path) {
-  if (WITH_PATH.length === 0) return [];
-  const lowerPath = path.toLowerCase();
-  return WITH_PATH.filter((rule) => appliesTo(rule, path, lowerPath));
-}
-function addPathRuleSpans(text, lower, rules, spans, checksums) {
-  for (const rule of rules) if (rule.data.keywords.some((keyword) => lower.includes(keyword))) runRule(rule, text, spans, checksums);
-}
-var FILE, RULES, PATHLESS, WITH_PATH, GENERATED_KEYWORDS, GENERATED_FRAGMENTS, keywordIndex, fragmentTests, globalAllowlist, HEX2, GIT_SHA, MAX_MATCHES_PER_LINE, pathPatterns, REJECTED_RULES;
-var init_generated_rules = __esm({
-  "src/policy/secrets/generated-rules.ts"() {
-    "use strict";
-    init_build();
-    init_keyword_index();
-    init_rules_generated();
-    init_spans();
-    FILE = rules_generated_default;
-    RULES = FILE.rules.map((data) => ({ data, assignment: data.regex.includes(":{1,3}="), compiled: null, allowlists: null }));
-    PATHLESS = RULES.filter((rule) => rule.data.path === void 0);
-    WITH_PATH = RULES.filter((rule) => rule.data.path !== void 0);
-    GENERATED_KEYWORDS = [...new Set(RULES.flatMap((rule) => rule.data.keywords))];
-    GENERATED_FRAGMENTS = [...new Set(RULES.flatMap((rule) => rule.data.fragments ?? []))];
-    keywordIndex = null;
-    fragmentTests = [];
-    globalAllowlist = null;
-    HEX2 = /^[0-9a-f]+$/i;
-    GIT_SHA = /^[0-9a-f]{40}$/i;
-    MAX_MATCHES_PER_LINE = 8;
-    pathPatterns = /* @__PURE__ */ new Map();
-    REJECTED_RULES = FILE.rejected;
-  }
-});
-
-// src/policy/secrets/prefilter.ts
-function fragmentLiteral(fragment) {
-  const literal2 = /^(?:[a-z0-9_~-]|\\\.)+/.exec(fragment)?.[0] ?? "";
-  if (literal2 === "") throw new Error(`fragment ${fragment} has no literal start`);
-  return literal2.replace(/\\\./g, ".");
-}
-function triggers() {
-  if (automaton === null) {
-    const entries = [];
-    for (const literal2 of /* @__PURE__ */ new Set([...BASE_LITERALS, ...GENERATED_KEYWORDS])) entries.push([literal2, { length: literal2.length, check: null }]);
-    for (const [literal2, check] of BASE_CHECKED) entries.push([literal2, { length: literal2.length, check }]);
-    for (const fragment of GENERATED_FRAGMENTS) {
-      const literal2 = fragmentLiteral(fragment);
-      entries.push([literal2, { length: literal2.length, check: new RegExp(fragment, "iy") }]);
-    }
-    automaton = new KeywordIndex(entries);
-  }
-  return automaton;
-}
-function accept(trigger, text, last) {
-  if (trigger.check === null) return true;
-  trigger.check.lastIndex = last + 1 - trigger.length;
-  return trigger.check.test(text);
-}
-function mayHoldSecret(text, from = 0, to = text.length) {
-  return triggers().occursIn(text, from, to, accept);
-}
-function secretCandidateLines(lines, memo2) {
-  const out = [];
-  for (let index2 = 0; index2 < lines.length; index2 += 1) {
-    const text = lines[index2]?.text ?? "";
-    let candidate = memo2 === void 0 || text.length < MEMO_FROM ? void 0 : memo2.get(text);
-    if (candidate === void 0) {
-      candidate = mayHoldSecret(text);
-      if (memo2 !== void 0 && text.length >= MEMO_FROM) memo2.set(text, candidate);
-    }
-    if (candidate) out.push(index2);
-  }
-  return out;
-}
-var BASE_LITERALS, BASE_CHECKED, automaton, MEMO_FROM;
-var init_prefilter = __esm({
-  "src/policy/secrets/prefilter.ts"() {
-    "use strict";
-    init_generated_rules();
-    init_keyword_index();
-    BASE_LITERALS = [
-      "akia",
-      "asia",
-      "abia",
-      "acca",
-      "a3t",
-      "aiza",
-      "ghp_",
-      "gho_",
-      "ghu_",
-      "ghs_",
-      "ghr_",
-      "github_pat_",
-      "glpat-",
-      "xox",
-      "hooks.slack",
-      "_live_",
-      "whsec_",
-      "npm_",
-      "pypi-",
-      "sk-",
-      "eyj",
-      "ls0tls1crudjti",
-      "earer",
-      "private key",
-      "secret",
-      "token",
-      "passw",
-      "pwd",
-      "credential"
-    ];
-    BASE_CHECKED = [
-      ["api", /api.?key/iy],
-      ["access", /access.?key/iy],
-      ["auth", /auth.?key/iy],
-      ["signing", /signing.?key/iy],
-      ["encryption", /encryption.?key/iy],
-      // A URL with user information: `scheme://user:password@host`.
-      ["://", /:\/\/[^\s/]{1,200}@/y]
-    ];
-    automaton = null;
-    MEMO_FROM = 48;
-  }
-});
-
-// src/policy/redact-secret.ts
-function redactSecret(text) {
-  const shown = Math.min(4, Math.floor(text.length / 4));
-  return `${text.slice(0, shown)}\u2026(${text.length} chars)`;
-}
-var init_redact_secret = __esm({
-  "src/policy/redact-secret.ts"() {
-    "use strict";
-  }
-});
-
-// src/policy/secrets/redaction.ts
-function redactLine(text, secrets) {
-  if (!secrets) return text;
-  if (secrets.inKeyBlock) {
-    const trimmed = text.trim();
-    return trimmed === "" ? "" : redactSecret(trimmed);
-  }
-  let out = text;
-  for (let i = secrets.spans.length - 1; i >= 0; i -= 1) {
-    const span = secrets.spans[i];
-    if (!span || span.end <= span.start) continue;
-    out = out.slice(0, span.start) + redactSecret(text.slice(span.start, span.end)) + out.slice(span.end);
-  }
-  return out;
-}
-function secretTexts(lines) {
-  const out = [];
-  for (const [line, secrets] of lines) {
-    if (secrets.inKeyBlock) {
-      const trimmed = line.text.trim();
-      if (trimmed !== "") out.push(trimmed);
-      continue;
-    }
-    for (const span of secrets.spans) if (span.end > span.start) out.push(line.text.slice(span.start, span.end));
-  }
-  return out;
-}
-function hideKnownSecrets(text, secrets) {
-  let out = text;
-  for (const secret of secrets) {
-    const size = Math.min(ECHO_WINDOW, secret.length);
-    if (size < SHORTEST_KNOWN) continue;
-    for (let i = 0; i + size <= secret.length; i += 1) {
-      const piece = secret.slice(i, i + size);
-      for (let at = out.indexOf(piece); at !== -1; at = out.indexOf(piece, at)) {
-        let start = at;
-        let end = at + size;
-        let from = i;
-        let to = i + size;
-        while (start > 0 && from > 0 && out.charAt(start - 1) === secret.charAt(from - 1)) {
-          start -= 1;
-          from -= 1;
-        }
-        while (end < out.length && to < secret.length && out.charAt(end) === secret.charAt(to)) {
-          end += 1;
-          to += 1;
-        }
-        const hidden = redactSecret(out.slice(start, end));
-        out = out.slice(0, start) + hidden + out.slice(end);
-        at = start + hidden.length;
-      }
-    }
-  }
-  return out;
-}
-var ECHO_WINDOW, SHORTEST_KNOWN;
-var init_redaction = __esm({
-  "src/policy/secrets/redaction.ts"() {
-    "use strict";
-    init_redact_secret();
-    ECHO_WINDOW = 12;
-    SHORTEST_KNOWN = 8;
-  }
-});
-
-// src/policy/secret-scan.ts
-function decodesToKeyHeader(match) {
-  return KEY_HEADER.test(Buffer.from(match.slice(0, 96), "base64").toString("latin1"));
-}
-function addTokenSpans(text, spans) {
-  for (const { kind, hint, pattern, group: group2, verify } of TOKEN_PATTERNS) {
-    if (!text.includes(hint)) continue;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      const whole = match[0];
-      if (verify && !verify(whole)) continue;
-      const part = group2 === void 0 ? whole : match[group2] ?? whole;
-      const start = match.index + (group2 === void 0 ? 0 : whole.lastIndexOf(part));
-      spans.push({ start, end: start + part.length, kind, reported: !isPlaceholder(part) });
-    }
-  }
-}
-function addKeySpans(text, spans) {
-  const header2 = KEY_HEADER.exec(text);
-  if (!header2) return;
-  const bodyStart = header2.index + header2[0].length;
-  const footer = KEY_FOOTER.exec(text.slice(bodyStart));
-  const bodyEnd = footer ? bodyStart + footer.index : text.length;
-  const hasBody = KEY_BODY.test(text.slice(bodyStart, bodyEnd));
-  spans.push({ start: hasBody ? bodyStart : bodyEnd, end: bodyEnd, kind: "private key", reported: true });
-}
-function scanWithoutPath(text, lower, checksums) {
-  if (!mayHoldSecret(text)) return NO_SPANS;
-  const spans = [];
-  if (TOKEN_PREFILTER.test(text)) addTokenSpans(text, spans);
-  if (text.includes("PRIVATE KEY")) addKeySpans(text, spans);
-  if (text.includes("://") && text.includes("@")) addUrlPasswordSpans(text, spans);
-  if (NAME_PREFILTER.test(text)) addAssignmentSpans(text, spans, checksums);
-  addGeneratedSpans(text, lower, spans, checksums);
-  return spans.length === 0 ? NO_SPANS : mergeSpans(spans);
-}
-function withPathRules(text, lower, spans, rules, checksums) {
-  const extra = [];
-  addPathRuleSpans(text, lower, rules, extra, checksums);
-  return extra.length === 0 ? spans : mergeSpans([...spans, ...extra]);
-}
-function scanSecretLine(text, options = {}) {
-  const lower = text.toLowerCase();
-  const checksums = options.checksums === true;
-  const spans = scanWithoutPath(text, lower, checksums);
-  const rules = options.path === void 0 ? [] : pathRulesFor(options.path);
-  return rules.length === 0 ? spans : withPathRules(text, lower, spans, rules, checksums);
-}
-function scanSecretLines(lines, candidates2, options = {}) {
-  const out = /* @__PURE__ */ new Map();
-  const memo2 = options.memo;
-  const checksums = options.checksums === true;
-  const pathRules = options.path === void 0 ? [] : pathRulesFor(options.path);
-  let done = -1;
-  for (let c = 0; c < candidates2.length; c += 1) {
-    const candidate = candidates2[c] ?? -1;
-    if (candidate <= done) continue;
-    const text = lines[candidate]?.text ?? "";
-    let spans = memo2?.get(text);
-    if (spans === void 0) {
-      spans = scanWithoutPath(text, text.toLowerCase(), checksums);
-      memo2?.set(text, spans);
-    }
-    if (pathRules.length > 0) spans = withPathRules(text, text.toLowerCase(), spans, pathRules, checksums);
-    done = candidate;
-    if (spans.length === 0) continue;
-    out.set(candidate, { spans, inKeyBlock: false });
-    const header2 = text.includes("PRIVATE KEY") ? KEY_HEADER.exec(text) : null;
-    if (!header2) continue;
-    const rest = text.slice(header2.index + header2[0].length);
-    if (KEY_FOOTER.test(rest) || KEY_BODY.test(rest)) continue;
-    for (let index2 = candidate + 1; index2 < lines.length; index2 += 1) {
-      done = index2;
-      const line = lines[index2]?.text ?? "";
-      const footer = KEY_FOOTER.exec(line);
-      if (!footer) {
-        out.set(index2, { spans: NO_SPANS, inKeyBlock: true });
-        continue;
-      }
-      out.set(index2, { spans: footer.index > 0 ? [{ start: 0, end: footer.index, kind: "private key", reported: false }] : NO_SPANS, inKeyBlock: false });
-      break;
-    }
-  }
-  return out;
-}
-function redactSecrets(text) {
-  const spans = scanSecretLine(text);
-  return spans.length === 0 ? text : redactLine(text, { spans, inKeyBlock: false });
-}
-var TOKEN_PATTERNS, TOKEN_PREFILTER, KEY_HEADER, KEY_FOOTER, KEY_BODY;
-var init_secret_scan = __esm({
-  "src/policy/secret-scan.ts"() {
-    "use strict";
-    init_assignment();
-    init_generated_rules();
-    init_prefilter();
-    init_redaction();
-    init_spans();
-    init_assignment();
-    init_prefilter();
-    init_redaction();
-    init_spans();
-    TOKEN_PATTERNS = [
-      { kind: "AWS access key ID", hint: "A", pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])/g },
-      { kind: "GitHub token", hint: "_", pattern: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{22,244})/g },
-      { kind: "GitLab token", hint: "glpat-", pattern: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,200}/g },
-      { kind: "Slack token", hint: "xox", pattern: /(?<![A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,250}/g },
-      { kind: "Slack webhook URL", hint: "hooks.slack.com", pattern: /hooks\.slack\.com\/services\/([A-Za-z0-9_/-]{20,200})/g, group: 1 },
-      // A PEM block base64-encoded once more, as Kubernetes Secrets and Helm values hold it.
-      { kind: "private key (base64)", hint: "LS0tLS1CRUdJTi", pattern: /(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{40,20000}={0,2}/g, verify: decodesToKeyHeader },
-      { kind: "Stripe webhook secret", hint: "whsec_", pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/=]{24,200}/g },
-      { kind: "Stripe live key", hint: "_live_", pattern: /(?<![A-Za-z0-9])(?:sk|rk)_live_[A-Za-z0-9]{16,247}/g },
-      { kind: "Google API key", hint: "AIza", pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g },
-      { kind: "npm token", hint: "npm_", pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g },
-      { kind: "PyPI token", hint: "pypi-AgE", pattern: /(?<![A-Za-z0-9_-])pypi-AgE[A-Za-z0-9_-]{50,500}/g },
-      { kind: "AI provider API key", hint: "sk-", pattern: /(?<![A-Za-z0-9_-])sk-(?:ant-|proj-)?[A-Za-z0-9_-]{32,300}/g },
-      {
-        kind: "JWT",
-        hint: "eyJ",
-        pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{8,2000}/g
-      },
-      { kind: "bearer token", hint: "earer", pattern: /(?<![A-Za-z0-9])[Bb]earer[ \t]{1,5}([A-Za-z0-9._~+/-]{20,1000}={0,2})/g, group: 1 }
-    ];
-    TOKEN_PREFILTER = /LS0tLS1CRUdJTi|AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|_live_|whsec_|AIza|npm_|pypi-|sk-|eyJ|earer/;
-    KEY_HEADER = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
-    KEY_FOOTER = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
-    KEY_BODY = /[A-Za-z0-9+/=]{16}/;
-  }
-});
-
-// src/policy/rule-category.ts
-function atLeast(level, minimum) {
-  return RANK[level] < RANK[minimum] ? minimum : level;
-}
-function applyRuleValue(base, value, minimum = "allow") {
-  const rule = { ...base, paths: [...base.paths], addedLines: [...base.addedLines], reviewers: [...base.reviewers] };
-  if (typeof value === "string") {
-    rule.level = value;
-  } else {
-    if (value.level !== void 0) rule.level = value.level;
-    if (value.paths) rule.paths = [...value.paths];
-    if (value["added-lines"]) rule.addedLines = [...value["added-lines"]];
-    if (value.reviewers) rule.reviewers = [...value.reviewers];
-  }
-  rule.level = atLeast(rule.level, minimum);
-  return rule;
-}
-function ruleCategory(spec) {
-  const minimum = spec.minimum ?? "allow";
-  return defineCategory({
-    id: spec.id,
-    description: spec.description,
-    schema: spec.schema ?? CategorySchema,
-    defaults: () => ({ level: spec.level ?? "allow", paths: [], addedLines: [], reviewers: [] }),
-    apply: (base, value) => applyRuleValue(base, value, minimum),
-    level: (rule) => atLeast(rule.level, minimum),
-    userRules: (rule) => [{ rule: { ...rule, level: atLeast(rule.level, minimum) } }],
-    evaluate: spec.evaluate
-  });
-}
-var RANK;
-var init_rule_category = __esm({
-  "src/policy/rule-category.ts"() {
-    "use strict";
-    init_schema_parts();
-    init_policy_category();
-    RANK = { allow: 0, review: 1, deny: 2 };
-  }
-});
-
-// src/policy/categories/dependencies.ts
-function worthReporting(path, changes) {
-  const constraints = /(?:^|\/)constraints[^/]*$/i.test(path);
-  return changes.some((change) => change.to !== null || constraints || /^(?:override|patch|replace)\b/.test(change.group ?? "") || /^(?:-c|--constraint)\b/.test(change.name));
-}
-function onlyOwnVersion(file) {
-  if (file.diff === null || !/(?:^|\/)(?:package-lock|npm-shrinkwrap)\.json$/.test(file.path)) return false;
-  const { added, removed } = file;
-  return added.length > 0 && added.length <= 2 && removed.length === added.length && [...added, ...removed].every((line) => OWN_VERSION_LINE.test(line.text));
-}
-function describeWhole(context, file, dependencyFile) {
-  const content = context.manifestContents?.get(file.path);
-  if (content === void 0 || dependencyFile.kind !== "manifest" || wholeReaderFor(file.path) === null) return null;
-  const compared = content.head === null && file.status !== "removed" && content.error === void 0 ? { ok: false, reason: "the head commit has no such file" } : compareWholeManifest(content);
-  if (!compared.ok) {
-    const fromHunks = describeFile(file, dependencyFile);
-    const unread = `could not read ${file.path} whole (${compared.reason.slice(0, 160)})`;
-    return { ...fromHunks, description: fromHunks.description ? `${unread}; ${fromHunks.description}` : unread };
-  }
-  const phrases = [...worthReporting(file.path, compared.changes) ? [describeChanges(compared.changes)] : [], ...compared.notes.map((note) => note.text)];
-  const headLines = content.head?.split("\n") ?? [];
-  const addedAt = new Map(file.added.map((line) => [line.newLine, line]));
-  const lines = [...compared.changes.map((change) => change.line), ...compared.notes.map((note) => note.line)];
-  const wholeLocations = [];
-  const numbered = [...new Set(lines)].filter((line) => typeof line === "number").sort((a, b) => a - b);
-  for (const line of numbered.slice(0, WHOLE_LOCATIONS_SHOWN)) {
-    const added = addedAt.get(line);
-    wholeLocations.push(added ? context.locate(file, added) : { file: file.path, line, excerpt: makeExcerpt(redactSecrets(headLines[line - 1] ?? "")) });
-  }
-  return { file, dependencyFile, description: phrases.length > 0 ? phrases.join(", ") : null, changes: compared.changes, wholeLocations };
-}
-function describeFile(file, dependencyFile) {
-  const result = { file, dependencyFile, description: describeFileChange(file), changes: [], wholeLocations: null };
-  if (dependencyFile.kind === "lockfile") {
-    if (onlyOwnVersion(file)) result.description = null;
-    else if (file.status === "modified" || file.status === "changed") result.description = `updates ${file.path}`;
-    return result;
-  }
-  if (dependencyFile.parse === null || file.diff === null) return result;
-  const parsed2 = dependencyFile.parse(file.diff);
-  result.changes = parsed2.changes;
-  if (worthReporting(file.path, parsed2.changes)) result.description = describeChanges(parsed2.changes);
-  else if (parsed2.unclassified === 0) result.description = null;
-  return result;
-}
-function changeLocations(context, described) {
-  if (described.wholeLocations !== null) return described.wholeLocations;
-  const locations = [];
-  for (const change of described.changes) {
-    if (change.to === null) continue;
-    const line = described.file.added.find((candidate) => candidate.text.includes(change.name));
-    if (line) locations.push(context.locate(described.file, line, line.text.indexOf(change.name)));
-  }
-  return locations;
-}
-function manifestFindings(context) {
-  const rule = context.policy.permissions.dependencies;
-  const byFolder = /* @__PURE__ */ new Map();
-  for (const file of context.files) {
-    const dependencyFile = dependencyFileOf(file.path) ?? (file.previousPath ? dependencyFileOf(file.previousPath) : null);
-    if (!dependencyFile) continue;
-    const folder = dirName(file.path);
-    const list = byFolder.get(folder) ?? [];
-    list.push(describeWhole(context, file, dependencyFile) ?? describeFile(file, dependencyFile));
-    byFolder.set(folder, list);
-  }
-  const findings = [];
-  for (const folder of [...byFolder.keys()].sort(compareText)) {
-    const described = (byFolder.get(folder) ?? []).filter((entry4) => entry4.description !== null);
-    if (described.length === 0) continue;
-    const declared = described.filter((entry4) => entry4.dependencyFile.kind !== "lockfile");
-    const messageFrom = declared.length > 0 ? declared : described;
-    findings.push(
-      createFinding({
-        category: "dependencies",
-        level: rule.level,
-        reviewers: rule.reviewers,
-        files: described.map((entry4) => entry4.file.path),
-        message: messageFrom.map((entry4) => entry4.description ?? "").join("; "),
-        locations: declared.flatMap((entry4) => changeLocations(context, entry4))
-      })
-    );
-  }
-  return findings;
-}
-var WHOLE_LOCATIONS_SHOWN, OWN_VERSION_LINE, dependenciesCategory;
-var init_dependencies = __esm({
-  "src/policy/categories/dependencies.ts"() {
-    "use strict";
-    init_dependency_change();
-    init_manifests();
-    init_command_finding();
-    init_whole_manifest();
-    init_file_kinds();
-    init_finding();
-    init_excerpt();
-    init_text();
-    init_secret_scan();
-    init_rule_category();
-    WHOLE_LOCATIONS_SHOWN = 10;
-    OWN_VERSION_LINE = /^\s*"version"\s*:\s*"[^"]*"\s*,?\s*$/;
-    dependenciesCategory = ruleCategory({
-      id: "dependencies",
-      description: "manifests and lockfiles of the common ecosystems, install commands added to scripts and Dockerfiles",
-      evaluate(context) {
-        const findings = manifestFindings(context);
-        const install = commandFinding(context);
-        if (install) findings.push(install);
-        return findings;
-      }
-    });
-  }
-});
-
-// src/policy/path-category.ts
-function evaluatePathCategory(context, category, rule, isCategoryPath) {
-  const findings = [];
-  const files = filesMatching(context.files, isCategoryPath);
-  if (files.length > 0) {
-    findings.push(
-      createFinding({
-        category,
-        level: rule.level,
-        reviewers: rule.reviewers,
-        files: findingPaths(files, isCategoryPath),
-        message: describeFileChanges(files)
-      })
-    );
-  }
-  return findings;
-}
-var init_path_category = __esm({
-  "src/policy/path-category.ts"() {
-    "use strict";
-    init_finding();
-  }
-});
-
-// src/policy/categories/gate-config.ts
-function normalizeWorkflowPath(raw) {
-  if (raw === null) return null;
-  let path = raw.trim();
-  const at = path.indexOf("@");
-  if (at !== -1) path = path.slice(0, at);
-  const marker = path.indexOf(".github/workflows/");
-  if (marker > 0) path = path.slice(marker);
-  path = path.replace(/^\.?\//, "");
-  return path === "" ? null : path;
-}
-function normalizePath(path) {
-  return path.trim().replace(/^\.?\//, "");
-}
-var CODEOWNERS, GATE_FILES, gateConfigCategory;
-var init_gate_config = __esm({
-  "src/policy/categories/gate-config.ts"() {
-    "use strict";
-    init_policy();
-    init_path_category();
-    init_rule_category();
-    CODEOWNERS = /* @__PURE__ */ new Set([".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"]);
-    GATE_FILES = /^\.github\/agent-pr-gate[^/]*\.ya?ml$/;
-    gateConfigCategory = ruleCategory({
-      id: "gate-config",
-      description: "this file, CODEOWNERS and the gate workflow; never below review",
-      minimum: "review",
-      level: "review",
-      evaluate(context) {
-        const rule = context.policy.permissions["gate-config"];
-        const level = levelAtLeast(rule.level, "review") ? rule.level : "review";
-        const policyPath = normalizePath(context.snapshot.base.policy.path);
-        const workflowPath = normalizeWorkflowPath(context.workflowPath);
-        const isGateFile = (path) => path === policyPath || path === workflowPath || CODEOWNERS.has(path) || GATE_FILES.test(path);
-        return evaluatePathCategory(context, "gate-config", { ...rule, level }, isGateFile);
-      }
-    });
-  }
-});
-
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -18223,8 +14052,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants();
-    var isPathSeparator = (code18) => {
-      return code18 === CHAR_FORWARD_SLASH || code18 === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -18254,38 +14083,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code18;
+      let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index2 >= length;
       const peek = () => str.charCodeAt(index2 + 1);
       const advance = () => {
-        prev = code18;
+        prev = code;
         return str.charCodeAt(++index2);
       };
       while (index2 < length) {
-        code18 = advance();
+        code = advance();
         let next;
-        if (code18 === CHAR_BACKWARD_SLASH) {
+        if (code === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code18 = advance();
-          if (code18 === CHAR_LEFT_CURLY_BRACE) {
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code18 === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code18 = advance())) {
-            if (code18 === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code18 === CHAR_LEFT_CURLY_BRACE) {
+            if (code === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code18 === CHAR_DOT && (code18 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -18294,7 +14123,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code18 === CHAR_COMMA) {
+            if (braceEscaped !== true && code === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -18303,7 +14132,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code18 === CHAR_RIGHT_CURLY_BRACE) {
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -18318,7 +14147,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code18 === CHAR_FORWARD_SLASH) {
+        if (code === CHAR_FORWARD_SLASH) {
           slashes.push(index2);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -18331,27 +14160,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code18 === CHAR_PLUS || code18 === CHAR_AT || code18 === CHAR_ASTERISK || code18 === CHAR_QUESTION_MARK || code18 === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code18 === CHAR_EXCLAMATION_MARK && index2 === start) {
+            if (code === CHAR_EXCLAMATION_MARK && index2 === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code18 = advance())) {
-                if (code18 === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code18 === CHAR_LEFT_PARENTHESES) {
+                if (code === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code18 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -18361,7 +14190,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code18 === CHAR_ASTERISK) {
+        if (code === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -18370,7 +14199,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code18 === CHAR_QUESTION_MARK) {
+        if (code === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -18378,7 +14207,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code18 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -18397,26 +14226,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code18 === CHAR_EXCLAMATION_MARK && index2 === start) {
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index2 === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code18 === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code18 = advance())) {
-              if (code18 === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code18 === CHAR_LEFT_PARENTHESES) {
+              if (code === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code18 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -18481,7 +14310,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code18)) {
+        if (!isPathSeparator(code)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -19696,1212 +15525,6 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// src/policy/host-parse.ts
-function parseUncached(text) {
-  let host;
-  try {
-    host = new URL(`http://${text}/`).hostname;
-  } catch {
-    const lower = text.toLowerCase();
-    return lower.includes(".") ? { host: lower.slice(0, SHOWN_UNPARSED), unparsed: true } : null;
-  }
-  if (host.endsWith(".")) host = host.slice(0, -1);
-  return host === "" ? null : { host, unparsed: false };
-}
-function readHostText(text) {
-  const known = parsed.get(text);
-  if (known !== void 0) return known;
-  const result = parseUncached(text);
-  if (parsed.size >= PARSED_KEPT) parsed.clear();
-  parsed.set(text, result);
-  return result;
-}
-function isAddress(host) {
-  return host.startsWith("[") || IPV4.test(host);
-}
-var parsed, PARSED_KEPT, SHOWN_UNPARSED, IPV4;
-var init_host_parse = __esm({
-  "src/policy/host-parse.ts"() {
-    "use strict";
-    parsed = /* @__PURE__ */ new Map();
-    PARSED_KEPT = 1e4;
-    SHOWN_UNPARSED = 100;
-    IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
-  }
-});
-
-// src/policy/host-allowlist.ts
-function isBenignHost(host) {
-  return LOCAL_NAMES.has(host) || LOOPBACK_V4.test(host) || BENIGN_HOSTS.has(host) || BENIGN_SUFFIXES.some((suffix) => host.endsWith(suffix));
-}
-function readEntry(raw) {
-  let entry4 = raw.trim();
-  let port = null;
-  const colon = entry4.lastIndexOf(":");
-  if (colon !== -1 && entry4.indexOf("]", colon) === -1 && /^\d{1,5}$/.test(entry4.slice(colon + 1))) {
-    port = String(Number(entry4.slice(colon + 1)));
-    entry4 = entry4.slice(0, colon);
-  }
-  const wildcard = entry4.startsWith("*.");
-  const name = wildcard ? entry4.slice(2) : entry4;
-  const host = readHostText(name)?.host ?? name.toLowerCase();
-  return { name: wildcard ? `.${host}` : host, wildcard, port };
-}
-function compileAllowlist2(allowed2) {
-  const entries = allowed2.map(readEntry);
-  const decided = /* @__PURE__ */ new Map();
-  return (reference) => {
-    const key = reference.port === null ? reference.host : `${reference.host}:${reference.port}`;
-    const known = decided.get(key);
-    if (known !== void 0) return known;
-    const allowedHere = entries.some(
-      (entry4) => (entry4.port === null || entry4.port === reference.port) && (entry4.wildcard ? reference.host.length > entry4.name.length && reference.host.endsWith(entry4.name) : reference.host === entry4.name)
-    );
-    decided.set(key, allowedHere);
-    return allowedHere;
-  };
-}
-var LOOPBACK_V4, LOCAL_NAMES, BENIGN_HOSTS, BENIGN_SUFFIXES;
-var init_host_allowlist = __esm({
-  "src/policy/host-allowlist.ts"() {
-    "use strict";
-    init_host_parse();
-    LOOPBACK_V4 = /^(?:127|0)\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
-    LOCAL_NAMES = /* @__PURE__ */ new Set(["localhost", "[::1]", "::1", "0.0.0.0"]);
-    BENIGN_HOSTS = /* @__PURE__ */ new Set([
-      "example.com",
-      "example.org",
-      "example.net",
-      "www.w3.org",
-      "json-schema.org",
-      "schemas.xmlsoap.org",
-      "schemas.microsoft.com",
-      "schemas.openxmlformats.org",
-      "schemas.android.com",
-      "xmlns.jcp.org",
-      "maven.apache.org"
-    ]);
-    BENIGN_SUFFIXES = [".localhost", ".example", ".invalid", ".test", ".example.com", ".example.org", ".example.net"];
-  }
-});
-
-// src/policy/hosts.ts
-function isAlphaNumeric(code18) {
-  return code18 >= 97 && code18 <= 122 || code18 >= 65 && code18 <= 90 || code18 >= 48 && code18 <= 57;
-}
-function isSchemeChar(code18) {
-  return isAlphaNumeric(code18) || code18 === 43 || code18 === 46 || code18 === 45;
-}
-function isUnicodeSpace(code18) {
-  return code18 === 160 || code18 === 5760 || code18 >= 8192 && code18 <= 8202 || code18 === 8232 || code18 === 8233 || code18 === 8239 || code18 === 8287 || code18 === 12288 || code18 === 65279;
-}
-function endsAuthority(code18) {
-  return code18 <= 32 || code18 === 47 || code18 === 92 || code18 === 63 || code18 === 35 || code18 === 34 || code18 === 39 || code18 === 96 || code18 === 60 || code18 === 62 || code18 === 127 || isUnicodeSpace(code18);
-}
-function isUnicodeDot(code18) {
-  return code18 === 12290 || code18 === 65294 || code18 === 65377;
-}
-function isHostChar(code18) {
-  if (code18 >= 128) return isUnicodeDot(code18) || !UNICODE_PUNCTUATION.test(String.fromCharCode(code18));
-  return isAlphaNumeric(code18) || code18 === 46 || code18 === 45 || code18 === 95 || code18 === 37;
-}
-function specialSchemeStart(line, colon) {
-  for (const name of SPECIAL_SCHEMES) {
-    const start = colon - name.length;
-    if (start < 0) continue;
-    let same = true;
-    for (let i = 0; i < name.length && same; i += 1) same = (line.charCodeAt(start + i) | 32) === name.charCodeAt(i);
-    if (!same) continue;
-    const before = start === 0 ? -1 : line.charCodeAt(start - 1);
-    if (before !== -1 && (isAlphaNumeric(before) || before === 95)) continue;
-    return start;
-  }
-  return -1;
-}
-function hostAt(line, start, end, index2) {
-  let after;
-  if (line.charCodeAt(start) === 91) {
-    let close = start + 1;
-    const last = Math.min(end, start + MAX_IPV6);
-    while (close < last && line.charCodeAt(close) !== 93) close += 1;
-    if (close >= last) return null;
-    after = close + 1;
-  } else {
-    let parse5 = false;
-    after = start;
-    for (let code18 = line.charCodeAt(after); after < end && after - start < MAX_HOST && isHostChar(code18); code18 = line.charCodeAt(after)) {
-      if (code18 === 46 || code18 === 37 || code18 >= 128 || code18 >= 48 && code18 <= 57) parse5 = true;
-      after += 1;
-    }
-    if (!parse5) return null;
-  }
-  const parsed2 = readHostText(line.slice(start, after));
-  if (parsed2 === null || !parsed2.unparsed && !parsed2.host.includes(".") && !isAddress(parsed2.host)) return null;
-  let port = null;
-  if (line.charCodeAt(after) === 58) {
-    let digits = after + 1;
-    while (digits < end && digits - after <= 5 && line.charCodeAt(digits) >= 48 && line.charCodeAt(digits) <= 57) digits += 1;
-    if (digits > after + 1) port = String(Number(line.slice(after + 1, digits)));
-  }
-  return { host: parsed2.host, port, index: index2 };
-}
-function schemeHosts(line, out) {
-  const reader = new AuthorityReader(line);
-  for (let colon = line.indexOf(":"); colon !== -1; colon = line.indexOf(":", colon + 1)) {
-    let start = specialSchemeStart(line, colon);
-    let authority = colon + 1;
-    if (start !== -1) {
-      while (authority < line.length && (line.charCodeAt(authority) === 47 || line.charCodeAt(authority) === 92)) authority += 1;
-    } else {
-      if (line.charCodeAt(colon + 1) !== 47 || line.charCodeAt(colon + 2) !== 47) continue;
-      start = colon;
-      while (start > 0 && colon - start < MAX_SCHEME && isSchemeChar(line.charCodeAt(start - 1))) start -= 1;
-      while (start < colon && !isAlphaNumeric(line.charCodeAt(start))) start += 1;
-      if (start === colon || LOCAL_SCHEMES.has(line.slice(start, colon).toLowerCase())) continue;
-      authority = colon + 3;
-    }
-    const host = reader.read(authority);
-    const reference = hostAt(line, host, reader.end, start);
-    if (reference) out.push(reference);
-  }
-}
-function gitRemoteHosts(line, out) {
-  for (let at = line.indexOf("git@"); at !== -1; at = line.indexOf("git@", at + 4)) {
-    const before = at === 0 ? -1 : line.charCodeAt(at - 1);
-    if (before !== -1 && (isAlphaNumeric(before) || before === 46 || before === 95 || before === 45 || before === 47)) continue;
-    let end = at + 4;
-    while (end < line.length && end - at < MAX_HOST && isHostChar(line.charCodeAt(end))) end += 1;
-    if (line.charCodeAt(end) !== 58) continue;
-    const reference = hostAt(line, at + 4, end, at);
-    if (reference) out.push(reference);
-  }
-}
-function protocolRelativeHosts(line, out) {
-  const reader = new AuthorityReader(line);
-  for (let at = line.indexOf("//"); at !== -1; at = line.indexOf("//", at + 2)) {
-    const before = at === 0 ? -1 : line.charCodeAt(at - 1);
-    if (before !== 34 && before !== 39 && before !== 96 && before !== 61 && before !== 40) continue;
-    const host = reader.read(at + 2);
-    const reference = hostAt(line, host, reader.end, at);
-    if (reference) out.push(reference);
-  }
-}
-function findHosts(line) {
-  const out = [];
-  if (line.includes(":")) schemeHosts(line, out);
-  if (line.includes("git@")) gitRemoteHosts(line, out);
-  if (line.includes("//")) protocolRelativeHosts(line, out);
-  return out;
-}
-var SPECIAL_SCHEMES, LOCAL_SCHEMES, MAX_HOST, MAX_IPV6, MAX_SCHEME, UNICODE_PUNCTUATION, AuthorityReader;
-var init_hosts = __esm({
-  "src/policy/hosts.ts"() {
-    "use strict";
-    init_host_parse();
-    init_host_allowlist();
-    SPECIAL_SCHEMES = ["https", "http", "wss", "ws", "ftp"];
-    LOCAL_SCHEMES = /* @__PURE__ */ new Set(["file", "about", "data", "blob", "javascript", "mailto", "chrome", "chrome-extension", "moz-extension", "vscode", "app"]);
-    MAX_HOST = 300;
-    MAX_IPV6 = 64;
-    MAX_SCHEME = 32;
-    UNICODE_PUNCTUATION = /[\p{P}\p{Z}]/u;
-    AuthorityReader = class {
-      constructor(line) {
-        this.line = line;
-      }
-      line;
-      from = -1;
-      end = -1;
-      lastAt = -1;
-      /** Where the host text of the authority starting at `start` begins (after its last `@`); `end` is then where the authority ends. */
-      read(start) {
-        if (start < this.from || start > this.end) {
-          let i = start;
-          let lastAt = -1;
-          while (i < this.line.length && !endsAuthority(this.line.charCodeAt(i))) {
-            if (this.line.charCodeAt(i) === 64) lastAt = i;
-            i += 1;
-          }
-          this.from = start;
-          this.end = i;
-          this.lastAt = lastAt;
-        }
-        return this.lastAt >= start ? this.lastAt + 1 : start;
-      }
-    };
-  }
-});
-
-// src/policy/categories/network.ts
-function isEgressConfig(path) {
-  return EGRESS_WORD.test(baseName(path)) && egressGlobs(path);
-}
-function hostFinding(context) {
-  const isAllowed = compileAllowlist2(context.policy.network.allowedHosts);
-  const flagged = (reference) => !isBenignHost(reference.host) && !isAllowed(reference);
-  const hosts = /* @__PURE__ */ new Set();
-  const files = [];
-  const locations = new LocationList(context);
-  const firstFlagged = /* @__PURE__ */ new Map();
-  for (const file of context.files) {
-    if (file.added.length === 0 || isChecksumPath(file.path)) continue;
-    let found = false;
-    const candidates2 = context.candidateLinesFolded(file, HOST_HINT);
-    for (let c = 0; c < candidates2.length; c += 1) {
-      const line = file.added[candidates2[c] ?? -1];
-      if (!line) continue;
-      const text = line.text;
-      let first = firstFlagged.get(text);
-      if (first === void 0) {
-        first = -1;
-        const references = findHosts(text);
-        for (let r = 0; r < references.length; r += 1) {
-          const reference = references[r];
-          if (!reference || !flagged(reference)) continue;
-          hosts.add(reference.port ? `${reference.host}:${reference.port}` : reference.host);
-          if (first === -1) first = reference.index;
-        }
-        firstFlagged.set(text, first);
-      }
-      if (first !== -1) {
-        locations.add(file, line, first);
-        found = true;
-      }
-    }
-    if (found) files.push(file.path);
-  }
-  return { hosts: uniqueSorted(hosts), files, locations };
-}
-function pipedFinding(context) {
-  const files = [];
-  const locations = new LocationList(context);
-  for (const file of context.files) {
-    if (file.added.length === 0 || isDocPath(file.path) || isChecksumPath(file.path)) continue;
-    const script = isScriptPath(file.path);
-    let found = false;
-    const candidates2 = context.candidateLinesFolded(file, PIPE_HINT);
-    for (let c = 0; c < candidates2.length; c += 1) {
-      const line = file.added[candidates2[c] ?? -1];
-      if (!line) continue;
-      const piped = findPipedDownload(line.text, script);
-      if (piped === null) continue;
-      locations.add(file, line, piped.index);
-      found = true;
-    }
-    if (found) files.push(file.path);
-  }
-  return { files, locations };
-}
-function where(files) {
-  return files.length === 1 ? files[0] ?? "" : plural(files.length, "file");
-}
-var import_picomatch, CONFIG, EGRESS_GLOBS, egressGlobs, EGRESS_WORD, HOSTS_SHOWN, HOST_HINT, PIPE_HINT, networkCategory;
-var init_network = __esm({
-  "src/policy/categories/network.ts"() {
-    "use strict";
-    import_picomatch = __toESM(require_picomatch2(), 1);
-    init_manifests();
-    init_file_kinds();
-    init_finding();
-    init_hosts();
-    init_piped_download();
-    init_text();
-    init_rule_category();
-    CONFIG = "{yml,yaml,json,jsonc,json5,toml,conf,cfg,ini,rules,txt,list,pac,nft}";
-    EGRESS_GLOBS = [
-      `**/*firewall*.${CONFIG}`,
-      "**/*firewall",
-      `**/*proxy*.${CONFIG}`,
-      "**/*.pac",
-      "**/squid.conf",
-      `**/egress*.${CONFIG}`,
-      `**/*-egress*.${CONFIG}`,
-      `**/*allowlist*.${CONFIG}`,
-      `**/*allow-list*.${CONFIG}`,
-      `**/*allowed-hosts*.${CONFIG}`,
-      "**/*iptables*",
-      "**/*ip6tables*",
-      "**/nftables*.conf",
-      "**/*.nft",
-      `**/*network-polic*.${CONFIG}`,
-      `**/*networkpolic*.${CONFIG}`
-    ];
-    egressGlobs = (0, import_picomatch.default)(EGRESS_GLOBS, { dot: true, nocase: true });
-    EGRESS_WORD = /firewall|proxy|\.pac$|squid|egress|allow|iptables|nftables|\.nft$|network-?polic/i;
-    HOSTS_SHOWN = 5;
-    HOST_HINT = /:\/\/|\b(?:https?|wss?|ftp):|git@|["'=(`]\/\//g;
-    PIPE_HINT = /curl|wget|iwr|irm|invoke-|downloadstring/g;
-    networkCategory = ruleCategory({
-      id: "network",
-      description: "added lines referencing hosts outside `network.allowed-hosts`, downloads piped to a shell, egress configuration",
-      evaluate(context) {
-        const rule = context.policy.permissions.network;
-        const base = { category: "network", level: rule.level, reviewers: rule.reviewers };
-        const findings = [];
-        const hosts = hostFinding(context);
-        if (hosts.hosts.length > 0) {
-          findings.push(
-            createFinding({
-              ...base,
-              files: hosts.files,
-              message: `references ${plural(hosts.hosts.length, "host")} outside network.allowed-hosts: ${listWithMore(hosts.hosts, HOSTS_SHOWN)}`,
-              locations: hosts.locations.locations
-            })
-          );
-        }
-        const piped = pipedFinding(context);
-        if (piped.locations.count > 0) {
-          findings.push(createFinding({ ...base, files: piped.files, message: `pipes a download into a shell in ${where(piped.files)}`, locations: piped.locations.locations }));
-        }
-        const egress = filesMatching(context.files, isEgressConfig);
-        if (egress.length > 0) {
-          findings.push(createFinding({ ...base, files: egress.map((file) => file.path), message: `${describeFileChanges(egress)} (egress configuration)` }));
-        }
-        return findings;
-      }
-    });
-  }
-});
-
-// src/policy/categories/secrets.ts
-function isSecretFileName(path) {
-  const name = baseName(path).toLowerCase();
-  if (ENV_FILE.test(name)) return !ENV_EXAMPLE.test(name.replace(/^\.env/, "").replace(/\.env$/, ""));
-  if (name.endsWith(".pub")) return false;
-  return KEY_EXTENSIONS.test(name) || KEY_NAMES.test(name);
-}
-function hasLiteralToken(file) {
-  return file.added.some((line) => {
-    const match = CONFIG_TOKEN.exec(line.text);
-    const value = match?.[1] ?? "";
-    return value !== "" && !value.startsWith("$") && !value.includes("${");
-  });
-}
-function isSecretFile(file) {
-  if (file.status === "removed") return false;
-  if (TOKEN_CONFIGS.has(baseName(file.path).toLowerCase())) return hasLiteralToken(file);
-  return isSecretFileName(file.path);
-}
-function secretLines(context) {
-  const locations = new LocationList(context);
-  const files = [];
-  const kinds = [];
-  for (const file of context.files) {
-    if (file.added.length === 0) continue;
-    const fileSecrets = context.secretsOf(file);
-    if (fileSecrets.size === 0) continue;
-    let found = false;
-    for (const [line, secrets] of fileSecrets) {
-      for (const span of secrets.spans) {
-        if (!span.reported) continue;
-        kinds.push(span.kind);
-        locations.add(file, line, span.start);
-        found = true;
-      }
-    }
-    if (found) files.push(file.path);
-  }
-  return { locations, files, kinds };
-}
-var ENV_FILE, ENV_EXAMPLE, KEY_EXTENSIONS, KEY_NAMES, TOKEN_CONFIGS, CONFIG_TOKEN, secretsCategory;
-var init_secrets = __esm({
-  "src/policy/categories/secrets.ts"() {
-    "use strict";
-    init_file_kinds();
-    init_finding();
-    init_text();
-    init_rule_category();
-    ENV_FILE = /^\.env(?:\.[^/]+)?$|^[^/]+\.env$/;
-    ENV_EXAMPLE = /(?:^|[._-])(?:example|sample|template|dist|defaults?|schema)(?:$|[._-])/;
-    KEY_EXTENSIONS = /\.(?:pem|key|p12|pfx|jks|keystore|p8|ppk|kdbx|crt|cer|der|tfstate|gpg|pgp)$/;
-    KEY_NAMES = /^(?:id_(?:rsa|dsa|ecdsa|ed25519)(?:_[\w-]+)?|\.netrc|_netrc|\.git-credentials|\.pgpass|\.htpasswd|\.pypirc|\.dockercfg|\.envrc|kubeconfig|[^/]*\.kubeconfig|credentials(?:[^/]*\.json)?|[^/]*-credentials\.json|service[-_]account[^/]*\.json|client_secret[^/]*\.json|secrets\.(?:json|ya?ml|toml|env)|[^/]*\.secrets?)$/;
-    TOKEN_CONFIGS = /* @__PURE__ */ new Set([".npmrc", ".yarnrc", ".yarnrc.yml"]);
-    CONFIG_TOKEN = /(?:_authToken|_auth|_password|npmAuthToken|npmAuthIdent)["']?\s{0,3}[=:]\s{0,3}["']?([^\s"']+)/;
-    secretsCategory = ruleCategory({
-      id: "secrets",
-      description: "key, certificate and env files; added lines that look like credentials (never echoed back in full)",
-      evaluate(context) {
-        const rule = context.policy.permissions.secrets;
-        const findings = [];
-        const files = context.files.filter(isSecretFile);
-        if (files.length > 0) {
-          findings.push(
-            createFinding({ category: "secrets", level: rule.level, reviewers: rule.reviewers, files: files.map((file) => file.path), message: describeFileChanges(files) })
-          );
-        }
-        const lines = secretLines(context);
-        if (lines.locations.count > 0) {
-          const where3 = lines.files.length === 1 ? lines.files[0] ?? "" : plural(lines.files.length, "file");
-          const kinds = listWithMore(uniqueSorted(lines.kinds), 4);
-          findings.push(
-            createFinding({
-              category: "secrets",
-              level: rule.level,
-              reviewers: rule.reviewers,
-              files: lines.files,
-              message: `adds ${plural(lines.locations.count, "possible secret")} (${kinds}) in ${where3}`,
-              locations: lines.locations.locations
-            })
-          );
-        }
-        return findings;
-      }
-    });
-  }
-});
-
-// src/policy/categories/sensitive-paths.ts
-var SensitivePathsSchema, sensitivePathsCategory;
-var init_sensitive_paths = __esm({
-  "src/policy/categories/sensitive-paths.ts"() {
-    "use strict";
-    init_zod();
-    init_schema_parts();
-    init_rule_category();
-    SensitivePathsSchema = object({
-      level: LevelSchema.optional(),
-      paths: array(Glob).optional().describe("globs of the sensitive files"),
-      "added-lines": array(Pattern).optional().describe("patterns on added lines that make a change sensitive"),
-      reviewers: Reviewers
-    }).strict();
-    sensitivePathsCategory = ruleCategory({
-      id: "sensitive-paths",
-      description: "your own paths and added-line patterns that need review (e.g. `infra/**`)",
-      schema: SensitivePathsSchema,
-      evaluate: () => []
-    });
-  }
-});
-
-// src/policy/categories/size.ts
-var SizeSchema, sizeCategory;
-var init_size = __esm({
-  "src/policy/categories/size.ts"() {
-    "use strict";
-    init_zod();
-    init_schema_parts();
-    init_finding();
-    init_policy_category();
-    init_text();
-    SizeSchema = object({
-      level: LevelSchema.optional(),
-      "max-files": PositiveInt.optional().describe("more changed files than this is a finding"),
-      "max-lines": PositiveInt.optional().describe("more changed lines (additions + deletions) than this is a finding"),
-      reviewers: Reviewers
-    }).strict();
-    sizeCategory = defineCategory({
-      id: "size",
-      description: "the PR changes more files or lines than allowed",
-      schema: SizeSchema,
-      defaults: () => ({ level: "allow", maxFiles: 100, maxLines: 5e3, reviewers: [] }),
-      apply(base, value) {
-        const rule = { ...base, reviewers: [...base.reviewers] };
-        if (value.level !== void 0) rule.level = value.level;
-        if (value["max-files"] !== void 0) rule.maxFiles = value["max-files"];
-        if (value["max-lines"] !== void 0) rule.maxLines = value["max-lines"];
-        if (value.reviewers) rule.reviewers = [...value.reviewers];
-        return rule;
-      },
-      level: (rule) => rule.level,
-      userRules: () => [],
-      evaluate(context) {
-        const rule = context.policy.permissions.size;
-        const { totals } = context.snapshot;
-        const files = Math.max(totals.files, context.files.length);
-        const lines = totals.additions + totals.deletions;
-        const parts = [];
-        if (files > rule.maxFiles) parts.push(`${formatCount(files)} files (limit ${formatCount(rule.maxFiles)})`);
-        if (lines > rule.maxLines) parts.push(`${formatCount(lines)} lines (limit ${formatCount(rule.maxLines)})`);
-        if (parts.length === 0) return [];
-        return [createFinding({ category: "size", level: rule.level, reviewers: rule.reviewers, files: [], message: `changes ${parts.join(" and ")}` })];
-      }
-    });
-  }
-});
-
-// src/policy/test-markers.ts
-function markerName(match) {
-  const name = trimEndWhere(match.trim(), `("'=`).replace(/^\./, "").replace(/\s+/g, " ");
-  return name.startsWith("#[") && !name.endsWith("]") ? `${name}]` : name;
-}
-var TEST_MARKERS, SUPPRESSION_PREFILTER, SUPPRESSIONS, ASSERTION, ASSERTION_CALL;
-var init_test_markers = __esm({
-  "src/policy/test-markers.ts"() {
-    "use strict";
-    init_text();
-    TEST_MARKERS = {
-      js: {
-        hint: /\.(?:skip|only|todo|runIf|fail)/g,
-        testHint: /\.(?:skip|only|todo|runIf|fail)|\b[xf](?:it|describe|test|context|specify)\b/g,
-        // `test.concurrent.skip`, `it.skip.each`, `describe.sequential.only`; vitest's `fails` and
-        // jest's `failing` turn a failing test into a passing one; `runIf` skips like `skipIf`.
-        anyFile: /(?<![\w$.])(?:it|describe|test|context|suite|specify|bench)(?:\.(?:concurrent|sequential|shuffle|serial|parallel)){0,2}\.(?:skip|only|todo|skipIf|runIf|fails|failing)\b|(?<![\w$.])this\.skip\(\)/g,
-        testFileOnly: /(?<![\w$.])(?:xit|xdescribe|xtest|xcontext|xspecify|fit|fdescribe|ftest|fcontext)\s{0,5}\(/g
-      },
-      python: {
-        hint: /skip|Skip|xfail|expectedFailure|collect_ignore/g,
-        testHint: /skip|Skip|xfail|expectedFailure|collect_ignore/g,
-        anyFile: (
-          // `@pytest.mark.skip` and the module-level `pytestmark = pytest.mark.skip` (or a list of
-          // marks); `collect_ignore` in a conftest.py leaves whole files uncollected.
-          /@?\bpytest\.mark\.(?:skip|skipif|xfail)\b|\bpytest\.(?:skip|xfail|importorskip)\s{0,5}\(|@unittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b|\.skipTest\s{0,5}\(|\braise\s{1,5}(?:unittest\.)?SkipTest\b|\bcollect_ignore(?:_glob)?\s{0,5}(?:\+?=|\.(?:append|extend)\()/g
-        ),
-        testFileOnly: /^\s{0,40}@(?:skip|skipIf|skipUnless|expectedFailure)\b/g
-      },
-      go: {
-        hint: /Skip/g,
-        testHint: /Skip|ignore/g,
-        anyFile: /\b[A-Za-z_]\w{0,30}\.(?:Skip|SkipNow|Skipf)\s{0,5}\(/g,
-        // A build constraint that no build satisfies leaves the whole test file out.
-        testFileOnly: /^\/\/\s{0,3}(?:go:build|\+build)\s{1,5}ignore\b/g
-      },
-      rust: { hint: /#\[ignore/g, anyFile: /#\[ignore\b/g },
-      jvm: { hint: /@(?:Disabled|Ignore)/g, anyFile: /@(?:Disabled|Ignore|DisabledIf\w{0,40}|DisabledOn\w{0,40})\b/g },
-      dotnet: { testHint: /Ignore|Skip/g, testFileOnly: /\[\s{0,5}Ignore\b|\bSkip\s{0,5}=\s{0,5}"/g },
-      ruby: {
-        testHint: /\b(?:[xf](?:it|describe|context|specify|example|scenario)|skip|pending|focus)\b/g,
-        testFileOnly: /^\s{0,40}(?:xit|xdescribe|xcontext|xspecify|xexample|xscenario|fit|fdescribe|fcontext|fspecify|fexample|skip|pending)(?=\s{0,5}$|\s{0,5}["'(]|\s{1,5}do\b)|\bfocus:\s{0,5}true\b|,\s{0,5}:focus\b/g
-      },
-      php: { hint: /markTest/g, anyFile: /->markTest(?:Skipped|Incomplete)\s{0,5}\(/g },
-      swift: { hint: /XCTSkip/g, anyFile: /\bthrow\s{1,5}XCTSkip\b|\bXCTSkip(?:If|Unless)\s{0,5}\(/g },
-      c: { hint: /DISABLED_|GTEST_SKIP/g, anyFile: /\bTEST(?:_F|_P)?\s{0,5}\(\s{0,5}\w{1,100}\s{0,5},\s{0,5}DISABLED_|\bGTEST_SKIP\s{0,5}\(/g }
-    };
-    SUPPRESSION_PREFILTER = /disable|ignore|noqa|NOQA|@ts-|nolint|NOLINT|\[allow\(|@Suppress|@psalm-suppress|no\s{0,5}cover/g;
-    SUPPRESSIONS = [
-      { name: "eslint-disable", pattern: /eslint-disable/ },
-      { name: "@ts-ignore", pattern: /@ts-ignore\b/ },
-      { name: "@ts-expect-error", pattern: /@ts-expect-error\b/ },
-      { name: "@ts-nocheck", pattern: /@ts-nocheck\b/ },
-      { name: "# noqa", pattern: /#\s{0,5}noqa\b/i },
-      { name: "# type: ignore", pattern: /#\s{0,5}type:\s{0,5}ignore\b/ },
-      { name: "# mypy: ignore-errors", pattern: /#\s{0,5}mypy:\s{0,5}ignore-errors\b/ },
-      { name: "//nolint", pattern: /\/\/\s{0,5}nolint\b/ },
-      { name: "# pylint: disable", pattern: /pylint:\s{0,5}disable\b/ },
-      { name: "#[allow(\u2026)]", pattern: /#!?\[allow\(/ },
-      { name: "@SuppressWarnings", pattern: /@SuppressWarnings\b/ },
-      { name: "@SuppressLint", pattern: /@SuppressLint\b/ },
-      { name: "rubocop:disable", pattern: /rubocop:disable\b/ },
-      { name: "biome-ignore", pattern: /biome-ignore\b/ },
-      { name: "oxlint-disable", pattern: /oxlint-disable/ },
-      { name: "deno-lint-ignore", pattern: /deno-lint-ignore/ },
-      { name: "coverage ignore", pattern: /\b(?:istanbul|c8|v8)\s{1,5}ignore\b|pragma:\s{0,5}no\s{0,5}cover\b/ },
-      { name: "@phpstan-ignore", pattern: /@phpstan-ignore/ },
-      { name: "@psalm-suppress", pattern: /@psalm-suppress\b/ },
-      { name: "swiftlint:disable", pattern: /swiftlint:disable\b/ },
-      { name: "NOLINT", pattern: /\bNOLINT(?:NEXTLINE)?\b/ },
-      { name: "#pragma warning disable", pattern: /#pragma\s{1,5}warning\s{1,5}disable\b/ }
-    ];
-    ASSERTION = /\b(?:expect|assert\w{0,30}!?|should|require\.\w{1,30}|t\.(?:Error|Fatal|Fail)\w{0,10}|XCTAssert\w{0,30})\s{0,5}[(.]|^\s{0,40}assert\b/;
-    ASSERTION_CALL = /^(?:await\s{1,5})?[\w$.]{0,60}?\b(?:expect|assert\w{0,30}!?|XCTAssert\w{0,30})\s{0,5}\(|^(?:await\s{1,5})?(?:assert|require)\.\w{1,30}\s{0,5}\(|^t\.(?:Error|Fatal|Fail)\w{0,10}\s{0,5}\(/;
-  }
-});
-
-// src/policy/tests-weakened/assertions.ts
-function leadOf(text) {
-  for (let i = 0; i < text.length; i += 1) {
-    const code18 = text.charCodeAt(i);
-    if (code18 !== 32 && code18 !== 9) return code18;
-  }
-  return -1;
-}
-function mayTurnOff(text, lead) {
-  if (text.includes("/*")) return true;
-  return lead === 34 || lead === 39 ? OPENS_STRING.test(text) : lead === 114 && BARE_RETURN.test(text);
-}
-function mayBeComment(lead) {
-  return lead === 47 || lead === 35 || lead === 42 || lead === 45 || lead === 60;
-}
-function commentBody(text) {
-  const lead = COMMENT_LEAD.exec(text);
-  if (!lead) return null;
-  let body = text.slice(lead[0].length).replace(/^[/#*\s]{0,10}/, "");
-  const trimmed = body.trimEnd();
-  if (trimmed.endsWith("*/")) body = trimmed.slice(0, -2);
-  else if (trimmed.endsWith("-->")) body = trimmed.slice(0, -3);
-  return body.trim();
-}
-function indentOf2(text) {
-  let i = 0;
-  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i += 1;
-  return i;
-}
-function scanAdded(context, file) {
-  let removed = null;
-  const commented = [];
-  let opener = false;
-  const candidates2 = context.candidateLines(file, SILENCING_HINT);
-  for (let c = 0; c < candidates2.length; c += 1) {
-    const line = file.added[candidates2[c] ?? -1];
-    if (!line) continue;
-    const lead = leadOf(line.text);
-    if (!opener) opener = mayTurnOff(line.text, lead);
-    if (!mayBeComment(lead)) continue;
-    const body = commentBody(line.text);
-    if (body === null || body === "") continue;
-    if (removed === null) {
-      removed = /* @__PURE__ */ new Set();
-      for (const old of file.removed) if (ASSERTION.test(old.text)) removed.add(old.text.trim());
-    }
-    if (ASSERTION_CALL.test(body) || removed.has(body) && ASSERTION.test(body)) commented.push(line);
-  }
-  return { commented, opener };
-}
-function turnedOff(file, into) {
-  if (file.diff === null) return;
-  for (const hunk of file.diff.hunks) {
-    const lines = hunk.lines;
-    for (let i = 0; i < lines.length; i += 1) {
-      const opener = lines[i];
-      if (opener?.kind !== "added") continue;
-      const text = opener.text;
-      const block = text.lastIndexOf("/*");
-      const string3 = OPENS_STRING.test(text);
-      const ret = BARE_RETURN.exec(text);
-      if ((block === -1 || text.indexOf("*/", block) !== -1) && !string3 && !ret) continue;
-      const close = string3 ? text.trim() : "*/";
-      const indent = ret ? (ret[1] ?? "").length : -1;
-      let silenced = 0;
-      let closedAt = -1;
-      let j = i + 1;
-      for (; j < lines.length && j <= i + LOOKAHEAD; j += 1) {
-        const line = lines[j];
-        if (!line || line.kind === "removed") continue;
-        if (ret) {
-          if (line.text.trim() === "") continue;
-          if (indentOf2(line.text) < indent) break;
-        } else if (line.text.includes(close)) {
-          closedAt = line.kind === "added" ? j : -2;
-          break;
-        }
-        if (line.kind === "context" && ASSERTION.test(line.text)) silenced += 1;
-      }
-      if (string3 && closedAt < 0) continue;
-      if (closedAt >= 0) i = closedAt;
-      if (silenced > 0) {
-        into.lines.push(opener);
-        into.count += silenced;
-      }
-    }
-  }
-}
-function silencedAssertions(context, file) {
-  const { commented, opener } = scanAdded(context, file);
-  const result = { lines: commented, count: commented.length, commented: commented.length };
-  if (opener) turnedOff(file, result);
-  return result;
-}
-function deletedAssertions(file, commented) {
-  let removed = 0;
-  for (const line of file.removed) if (ASSERTION.test(line.text)) removed += 1;
-  if (removed === 0) return 0;
-  let added = 0;
-  for (const line of file.added) if (commentBody(line.text) === null && ASSERTION.test(line.text)) added += 1;
-  return Math.max(0, removed - added - commented);
-}
-var COMMENT_LEAD, OPENS_STRING, BARE_RETURN, LOOKAHEAD, SILENCING_HINT;
-var init_assertions = __esm({
-  "src/policy/tests-weakened/assertions.ts"() {
-    "use strict";
-    init_test_markers();
-    COMMENT_LEAD = /^\s{0,40}(?:\/\/|#|\/\*|\*|--|<!--)/;
-    OPENS_STRING = /^\s{0,40}(?:"""|''')\s{0,5}$/;
-    BARE_RETURN = /^(\s{0,40})return\s{0,5};?\s{0,5}$/;
-    LOOKAHEAD = 40;
-    SILENCING_HINT = /\/[/*]|#|\*|--|<!--|"""|'''|return/g;
-  }
-});
-
-// src/policy/tests-weakened/coverage-thresholds.ts
-function settingsOf(lines, patterns, hint) {
-  const out = /* @__PURE__ */ new Map();
-  for (const line of lines) {
-    if (!hint.test(line.text)) continue;
-    for (const pattern of patterns) {
-      pattern.lastIndex = 0;
-      for (let match = pattern.exec(line.text); match !== null; match = pattern.exec(line.text)) {
-        const key = (match[1] ?? "").replace(/^coverage\.thresholds\./, "").replace(/^(?:cov-)?fail-under$/, "fail_under");
-        const value = match[2] ?? "";
-        if (value === "" && !PRESENCE_ONLY.has(key)) continue;
-        const list = out.get(key) ?? [];
-        list.push({ key, value, line, at: match.index });
-        out.set(key, list);
-      }
-    }
-  }
-  return out;
-}
-function weaker(key, before, after) {
-  if (PRESENCE_ONLY.has(key) && (before === "{" || before === "")) return false;
-  if (before === "true" || before === "false" || after === "true" || after === "false") {
-    return TRUE_IS_WEAKER.has(key) ? before !== "true" && after === "true" : before === "true" && after === "false";
-  }
-  const a = Number(before);
-  const b = Number(after);
-  if (Number.isNaN(a) || Number.isNaN(b)) return false;
-  return HIGHER_IS_WEAKER.has(key) ? b > a : b < a;
-}
-function loweredThresholds(file) {
-  if (file.diff === null || file.removed.length === 0 && !/\.ya?ml$/.test(file.path)) return [];
-  const name = baseName(file.path);
-  const codecov = CODECOV_FILE.test(name);
-  if (file.removed.length === 0 && !codecov || isDocPath(file.path)) return [];
-  const config2 = CONFIG_FILE.test(name);
-  const commands = isScriptPath(file.path) || isCiConfigPath(file.path);
-  if (!codecov && !config2 && !commands) return [];
-  const patterns = codecov ? [CODECOV_KEY] : config2 ? [CONFIG_KEY, CLI_KEY] : [CLI_KEY];
-  const hint = codecov ? CODECOV_HINT : HINT;
-  const removed = settingsOf(file.removed, patterns, hint);
-  const added = settingsOf(file.added, patterns, hint);
-  const out = [];
-  for (const [key, olds] of removed) {
-    const news = added.get(key) ?? [];
-    olds.forEach((old, i) => {
-      const next = news[i];
-      if (!next) out.push({ line: old.line, at: old.at, change: `removes ${key}` });
-      else if (weaker(key, old.value, next.value)) out.push({ line: next.line, at: next.at, change: `${key} ${old.value} \u2192 ${next.value}` });
-    });
-  }
-  for (const [key, news] of added) {
-    if (!TRUE_IS_WEAKER.has(key) || removed.has(key)) continue;
-    for (const next of news) if (next.value === "true") out.push({ line: next.line, at: next.at, change: `${key}: true` });
-  }
-  return out;
-}
-var CONFIG_FILE, CODECOV_FILE, CONFIG_KEY, CLI_KEY, CODECOV_KEY, HIGHER_IS_WEAKER, TRUE_IS_WEAKER, PRESENCE_ONLY, HINT, CODECOV_HINT;
-var init_coverage_thresholds = __esm({
-  "src/policy/tests-weakened/coverage-thresholds.ts"() {
-    "use strict";
-    init_file_kinds();
-    CONFIG_FILE = /^(?:(?:vitest|vite|jest|karma|nyc|c8)\.config\.[cm]?[jt]s|vitest\.workspace\.[cm]?[jt]s|jest\.config\.json|\.nycrc(?:\.json|\.ya?ml)?|\.c8rc(?:\.json)?|nyc\.config\.[cm]?js|package\.json|\.coveragerc|setup\.cfg|tox\.ini|pyproject\.toml|pytest\.ini)$/;
-    CODECOV_FILE = /^\.?codecov\.ya?ml$/;
-    CONFIG_KEY = /(?<![\w-])["']?(lines|branches|functions|statements|fail_under|fail-under|check-coverage|checkCoverage|perFile|coverageThreshold|thresholds)["']?\s{0,5}[:=]\s{0,5}["']?(\d{1,3}(?:\.\d{1,6})?(?!\w)|true\b|false\b|\{)?/g;
-    CLI_KEY = /--(cov-fail-under|fail-under|lines|branches|functions|statements|check-coverage|coverage\.thresholds\.(?:lines|branches|functions|statements))(?:[= ]\s{0,3}(\d{1,3}(?:\.\d{1,6})?(?!\w)|true\b|false\b))?/g;
-    CODECOV_KEY = /(?<![\w-])(target|threshold|informational)\s{0,5}:\s{0,5}["']?(\d{1,3}(?:\.\d{1,6})?(?!\w)|true\b|false\b)/g;
-    HIGHER_IS_WEAKER = /* @__PURE__ */ new Set(["threshold"]);
-    TRUE_IS_WEAKER = /* @__PURE__ */ new Set(["informational"]);
-    PRESENCE_ONLY = /* @__PURE__ */ new Set(["coverageThreshold", "thresholds", "check-coverage"]);
-    HINT = /lines|branches|functions|statements|fail.under|coverage|perFile|threshold/i;
-    CODECOV_HINT = /target|threshold|informational/;
-  }
-});
-
-// src/policy/tests-weakened/test-commands.ts
-function neutraliserOf(text, packageJson) {
-  let from = -1;
-  if (packageJson) {
-    const script = TEST_SCRIPT.exec(text);
-    if (script) {
-      const value = text.slice(script[0].length);
-      if (NO_OP_SCRIPT.test(value) && !FAILS_ANYWAY.test(value)) return { at: script[0].length, name: "a no-op test script" };
-      from = script[0].length;
-    }
-  }
-  if (from === -1) {
-    const runner = TEST_RUNNER.exec(text);
-    if (!runner) return null;
-    from = runner.index;
-  }
-  const rest = text.slice(from);
-  const found = NEUTRALISER.exec(rest);
-  if (!found) return null;
-  return { at: from + found.index, name: found[0].trim().replace(/\s+/g, " ").replace(/^-k .*/, '-k "not \u2026"') };
-}
-function indentOf3(text) {
-  let i = 0;
-  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i += 1;
-  return i;
-}
-function onTestStep(lines, index2, indent) {
-  let sawParent = false;
-  let sawKey = false;
-  const read2 = (line) => {
-    if (STEP_KEYS.test(line.text)) sawKey = true;
-    return TEST_WORDS.test(line.text);
-  };
-  for (let i = index2 - 1; i >= 0; i -= 1) {
-    const line = lines[i];
-    if (!line || line.kind === "removed" || line.text.trim() === "") continue;
-    const own2 = indentOf3(line.text);
-    if (own2 < indent || own2 === indent && line.text.trimStart().startsWith("- ")) {
-      sawParent = true;
-      if (read2(line)) return true;
-      break;
-    }
-    if (read2(line)) return true;
-  }
-  for (let i = index2 + 1; i < lines.length; i += 1) {
-    const line = lines[i];
-    if (!line || line.kind === "removed" || line.text.trim() === "") continue;
-    const own2 = indentOf3(line.text);
-    if (own2 < indent || own2 === indent && line.text.trimStart().startsWith("- ")) break;
-    if (read2(line)) return true;
-  }
-  return !sawParent && !sawKey;
-}
-function continueOnError(file, out) {
-  if (file.diff === null || !file.added.some((line) => line.text.includes("continue-on-error"))) return;
-  for (const hunk of file.diff.hunks) {
-    hunk.lines.forEach((line, index2) => {
-      if (line.kind !== "added") return;
-      const match = CONTINUE_ON_ERROR.exec(line.text);
-      if (!match) return;
-      const lead = match[1] ?? "";
-      const indent = lead.includes("-") ? lead.length : indentOf3(line.text);
-      if (onTestStep(hunk.lines, index2, indent)) out.push({ line, at: lead.length, name: "continue-on-error" });
-    });
-  }
-}
-function neutralisedCommands(file) {
-  const out = [];
-  if (file.added.length === 0 || !isScriptPath(file.path) || isDocPath(file.path)) return out;
-  const ci = isCiConfigPath(file.path);
-  const packageJson = baseName(file.path) === "package.json";
-  const before = /* @__PURE__ */ new Set();
-  for (const line of file.removed) {
-    const found = neutraliserOf(line.text, packageJson);
-    if (found) before.add(line.text.trim());
-  }
-  for (const line of file.added) {
-    const found = neutraliserOf(line.text, packageJson);
-    if (found && !before.has(line.text.trim())) out.push({ line, at: found.at, name: found.name });
-  }
-  if (ci) continueOnError(file, out);
-  return out;
-}
-var TEST_RUNNER, TEST_SCRIPT, NEUTRALISER, NO_OP_SCRIPT, FAILS_ANYWAY, CONTINUE_ON_ERROR, TEST_WORDS, STEP_KEYS;
-var init_test_commands = __esm({
-  "src/policy/tests-weakened/test-commands.ts"() {
-    "use strict";
-    init_file_kinds();
-    TEST_RUNNER = /\b(?:pytest|py\.test|jest|vitest|mocha|ava|karma|jasmine|phpunit|pest|rspec|ctest|tox|nox|playwright\s{1,5}test|cypress\s{1,5}run|(?:go|cargo|npm|pnpm|yarn|bun|deno|dotnet|make|mvn|mvnw|gradle|gradlew|mix|swift|flutter|dart|sbt|zig|nx|turbo|rake)(?:\s{1,5}run)?\s{1,5}(?:test|tests|verify|check|spec)(?::[\w:-]{1,40})?|npm\s{1,5}t)\b/;
-    TEST_SCRIPT = /^\s{0,40}"test(?::[\w:.-]{1,40})?"\s{0,5}:\s{0,5}"/;
-    NEUTRALISER = /\|\|\s{0,5}(?:true\b|:(?![\w:])|exit\s{1,5}0\b|echo\b)|;\s{0,5}(?:true|exit\s{1,5}0)\b|--passWithNoTests\b|--pass-with-no-tests\b|\s-k\s{1,5}["']?not\s/;
-    NO_OP_SCRIPT = /^(?:true|:|exit\s{1,5}0|echo\b)/;
-    FAILS_ANYWAY = /exit\s{1,5}[1-9]/;
-    CONTINUE_ON_ERROR = /^(\s{0,40}(?:-\s{1,5})?)continue-on-error:\s{0,5}["']?(?:true|\$\{\{\s{0,5}true\s{0,5}\}\})["']?\s{0,5}(?:#|$)/;
-    TEST_WORDS = /\b(?:tests?|testing|pytest|jest|vitest|mocha|rspec|phpunit|specs?|e2e|coverage|ctest|tox|nox|playwright|cypress)\b|\b(?:go|cargo|npm|pnpm|yarn|bun|deno|dotnet|make|mvn|gradle)\s{1,5}(?:run\s{1,5})?(?:test|t)\b/i;
-    STEP_KEYS = /^\s{0,40}(?:-\s{1,5})?(?:name|run|uses):/;
-  }
-});
-
-// src/policy/categories/tests-weakened.ts
-function emptyHits(context) {
-  return { names: [], files: [], locations: new LocationList(context) };
-}
-function addHit(hits, file, line, at, name) {
-  if (name !== "") hits.names.push(name);
-  hits.locations.add(file, line, at);
-  if (hits.files.at(-1) !== file) hits.files.push(file);
-}
-function collect(pattern, text, hits, first) {
-  let smallest = first;
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    hits.names.push(markerName(match[0]));
-    if (smallest === -1 || match.index < smallest) smallest = match.index;
-    if (match[0] === "") pattern.lastIndex += 1;
-  }
-  return smallest;
-}
-function scanMarkers(context, file, hits) {
-  const language = languageOf(file.path);
-  const markers = language ? TEST_MARKERS[language] : void 0;
-  if (!markers) return;
-  const testFile = isTestPath(file.path);
-  const hint = testFile ? markers.testHint ?? markers.hint : markers.hint;
-  const indexes2 = hint ? context.candidateLines(file, hint) : file.added.keys();
-  let found = false;
-  for (const index2 of indexes2) {
-    const line = file.added[index2];
-    if (!line) continue;
-    let first = -1;
-    if (markers.anyFile) first = collect(markers.anyFile, line.text, hits, first);
-    if (markers.testFileOnly && testFile) first = collect(markers.testFileOnly, line.text, hits, first);
-    if (first !== -1) {
-      hits.locations.add(file, line, first);
-      found = true;
-    }
-  }
-  if (found) hits.files.push(file);
-}
-function scanSuppressions(context, file, hits) {
-  let found = false;
-  for (const index2 of context.candidateLines(file, SUPPRESSION_PREFILTER)) {
-    const line = file.added[index2];
-    if (!line) continue;
-    let first = -1;
-    for (const { name, pattern } of SUPPRESSIONS) {
-      const match = pattern.exec(line.text);
-      if (!match) continue;
-      hits.names.push(name);
-      if (first === -1 || match.index < first) first = match.index;
-    }
-    if (first !== -1) {
-      hits.locations.add(file, line, first);
-      found = true;
-    }
-  }
-  if (found) hits.files.push(file);
-}
-function where2(files, noun) {
-  if (files.length === 1) return files[0]?.path ?? "";
-  return plural(files.length, noun);
-}
-var NAMES_SHOWN, PATHS_SHOWN, testsWeakenedCategory;
-var init_tests_weakened = __esm({
-  "src/policy/categories/tests-weakened.ts"() {
-    "use strict";
-    init_file_kinds();
-    init_finding();
-    init_test_markers();
-    init_text();
-    init_assertions();
-    init_coverage_thresholds();
-    init_test_commands();
-    init_rule_category();
-    NAMES_SHOWN = 5;
-    PATHS_SHOWN = 3;
-    testsWeakenedCategory = ruleCategory({
-      id: "tests-weakened",
-      description: "deleted test files, skip/only markers, lint or type suppressions, silenced or deleted assertions, lowered coverage thresholds, neutralised test commands",
-      evaluate(context) {
-        const rule = context.policy.permissions["tests-weakened"];
-        const base = { category: "tests-weakened", level: rule.level, reviewers: rule.reviewers };
-        const findings = [];
-        const deleted = context.files.filter((file) => file.status === "removed" && isTestPath(file.path));
-        const movedOut = context.files.filter(
-          (file) => file.status === "renamed" && file.previousPath !== null && isTestPath(file.previousPath) && !isTestPath(file.path)
-        );
-        if (deleted.length > 0 || movedOut.length > 0) {
-          const parts = [];
-          if (deleted.length > 0) parts.push(`deletes ${plural(deleted.length, "test file")}: ${listWithMore(deleted.map((file) => file.path), PATHS_SHOWN)}`);
-          if (movedOut.length > 0) {
-            const moves = movedOut.map((file) => `${file.previousPath ?? ""} \u2192 ${file.path}`);
-            parts.push(`renames ${plural(movedOut.length, "test file")} out of the test naming: ${listWithMore(moves, PATHS_SHOWN)}`);
-          }
-          const files = [...deleted.map((file) => file.path), ...movedOut.flatMap((file) => [file.path, file.previousPath ?? file.path])];
-          findings.push(createFinding({ ...base, files, message: parts.join("; ") }));
-        }
-        const markers = emptyHits(context);
-        const suppressions = emptyHits(context);
-        const silenced = emptyHits(context);
-        const neutralised = emptyHits(context);
-        const lowered = emptyHits(context);
-        let silencedCount = 0;
-        const weakened = [];
-        for (const file of context.files) {
-          if (file.added.length > 0) {
-            scanMarkers(context, file, markers);
-            if (isCodePath(file.path)) scanSuppressions(context, file, suppressions);
-            for (const command of neutralisedCommands(file)) addHit(neutralised, file, command.line, command.at, command.name);
-          }
-          for (const threshold of loweredThresholds(file)) addHit(lowered, file, threshold.line, threshold.at, threshold.change);
-          if ((file.status === "modified" || file.status === "renamed" || file.status === "changed") && isTestPath(file.path) && isCodePath(file.path)) {
-            const off = silencedAssertions(context, file);
-            silencedCount += off.count;
-            for (const line of off.lines) addHit(silenced, file, line, 0, "");
-            const removed = deletedAssertions(file, off.commented);
-            if (removed > 0) weakened.push({ file, removed });
-          }
-        }
-        if (markers.locations.count > 0) {
-          const allTests = markers.files.every((file) => isTestPath(file.path));
-          const names = listWithMore(uniqueSorted(markers.names).map((name) => `\`${name}\``), NAMES_SHOWN);
-          findings.push(
-            createFinding({
-              ...base,
-              files: markers.files.map((file) => file.path),
-              message: `adds ${names} in ${where2(markers.files, allTests ? "test file" : "file")}`,
-              locations: markers.locations.locations
-            })
-          );
-        }
-        if (suppressions.locations.count > 0) {
-          const names = listWithMore(uniqueSorted(suppressions.names).map((name) => `\`${name}\``), NAMES_SHOWN);
-          findings.push(
-            createFinding({
-              ...base,
-              files: suppressions.files.map((file) => file.path),
-              message: `adds ${names} in ${where2(suppressions.files, "file")}`,
-              locations: suppressions.locations.locations
-            })
-          );
-        }
-        if (silenced.locations.count > 0) {
-          findings.push(
-            createFinding({
-              ...base,
-              files: silenced.files.map((file) => file.path),
-              message: `comments out or skips ${plural(silencedCount, "assertion")} in ${where2(silenced.files, "test file")}`,
-              locations: silenced.locations.locations
-            })
-          );
-        }
-        if (neutralised.locations.count > 0) {
-          const names = listWithMore(uniqueSorted(neutralised.names).map((name) => `\`${name}\``), NAMES_SHOWN);
-          findings.push(
-            createFinding({
-              ...base,
-              files: neutralised.files.map((file) => file.path),
-              message: `lets tests fail without failing the run (${names}) in ${where2(neutralised.files, "file")}`,
-              locations: neutralised.locations.locations
-            })
-          );
-        }
-        if (lowered.locations.count > 0) {
-          findings.push(
-            createFinding({
-              ...base,
-              files: lowered.files.map((file) => file.path),
-              message: `lowers coverage thresholds (${listWithMore(lowered.names, NAMES_SHOWN)}) in ${where2(lowered.files, "file")}`,
-              locations: lowered.locations.locations
-            })
-          );
-        }
-        if (weakened.length > 0) {
-          const total = weakened.reduce((sum, entry4) => sum + entry4.removed, 0);
-          const files = weakened.map((entry4) => entry4.file);
-          findings.push(
-            createFinding({ ...base, files: files.map((file) => file.path), message: `removes ${plural(total, "assertion")} from ${where2(files, "test file")}` })
-          );
-        }
-        return findings;
-      }
-    });
-  }
-});
-
-// src/policy/categories/workflows.ts
-var workflowsCategory;
-var init_workflows = __esm({
-  "src/policy/categories/workflows.ts"() {
-    "use strict";
-    init_file_kinds();
-    init_path_category();
-    init_rule_category();
-    workflowsCategory = ruleCategory({
-      id: "workflows",
-      description: "`.github/workflows/**`, `.github/actions/**`, `action.yml` and other CI configuration",
-      evaluate(context) {
-        return evaluatePathCategory(context, "workflows", context.policy.permissions.workflows, isCiConfigPath);
-      }
-    });
-  }
-});
-
-// src/policy/category-list.ts
-function isRuleCategory(id) {
-  const rule = POLICY_CATEGORIES.find((category) => category.id === id)?.defaults();
-  return typeof rule === "object" && rule !== null && !Array.isArray(rule) && "addedLines" in rule;
-}
-var POLICY_CATEGORIES, BUILTIN_CATEGORIES;
-var init_category_list = __esm({
-  "src/policy/category-list.ts"() {
-    "use strict";
-    init_custom();
-    init_dependencies();
-    init_gate_config();
-    init_network();
-    init_secrets();
-    init_sensitive_paths();
-    init_size();
-    init_tests_weakened();
-    init_workflows();
-    POLICY_CATEGORIES = [
-      dependenciesCategory,
-      networkCategory,
-      workflowsCategory,
-      secretsCategory,
-      testsWeakenedCategory,
-      gateConfigCategory,
-      sensitivePathsCategory,
-      sizeCategory,
-      customCategory
-    ];
-    BUILTIN_CATEGORIES = POLICY_CATEGORIES.map((category) => category.id).filter(isRuleCategory);
-  }
-});
-
-// src/config/policy.ts
-function emptyPermissions(categories = POLICY_CATEGORIES) {
-  return Object.fromEntries(categories.map((category) => [category.id, category.defaults()]));
-}
-function emptyPolicy(categories = POLICY_CATEGORIES) {
-  return {
-    preset: "none",
-    bots: [],
-    agents: [],
-    permissions: emptyPermissions(categories),
-    network: { allowedHosts: [] },
-    reviews: {
-      requiredApprovals: 0,
-      excludeRequester: true,
-      approvalsAfterLastPush: true,
-      codeowners: false,
-      blockOnChangesRequested: true
-    },
-    overrides: { label: "agent-pr-gate/override" },
-    metrics: { tiers: { small: { maxFiles: 3, maxLines: 50 }, medium: { maxFiles: 20, maxLines: 400 } } }
-  };
-}
-function agentFromFile(file, base) {
-  const out = { ...base, id: file.id };
-  if (file.name !== void 0) out.name = file.name;
-  if (file.enabled !== void 0) out.enabled = file.enabled;
-  if (file.authors) out.authors = [...file.authors];
-  if (file["author-ids"]) out.authorIds = [...file["author-ids"]];
-  if (file["commit-authors"]) out.commitAuthors = [...file["commit-authors"]];
-  if (file.branches) out.branches = [...file.branches];
-  if (file.labels) out.labels = [...file.labels];
-  if (file.body) out.body = [...file.body];
-  if (file.trailers) out.trailers = [...file.trailers];
-  return out;
-}
-function applyPolicyFile(base, file, categories = POLICY_CATEGORIES) {
-  const out = structuredClone(base);
-  if (file.bots) out.bots = [...file.bots];
-  if (file.agents) {
-    for (const agent of file.agents) {
-      const index2 = out.agents.findIndex((a) => a.id === agent.id);
-      const merged = agentFromFile(agent, index2 >= 0 ? out.agents[index2] : void 0);
-      if (index2 >= 0) out.agents[index2] = merged;
-      else out.agents.push(merged);
-    }
-  }
-  const permissions = file.permissions ?? {};
-  const rules = out.permissions;
-  for (const category of categories) {
-    const value = permissions[category.id];
-    if (value !== void 0) rules[category.id] = category.apply(rules[category.id], value);
-  }
-  if (file.network?.["allowed-hosts"]) out.network.allowedHosts = [...file.network["allowed-hosts"]];
-  const reviews = file.reviews;
-  if (reviews) {
-    if (reviews["required-approvals"] !== void 0) out.reviews.requiredApprovals = reviews["required-approvals"];
-    if (reviews["exclude-requester"] !== void 0) out.reviews.excludeRequester = reviews["exclude-requester"];
-    if (reviews["approvals-after-last-push"] !== void 0) out.reviews.approvalsAfterLastPush = reviews["approvals-after-last-push"];
-    if (reviews.codeowners !== void 0) out.reviews.codeowners = reviews.codeowners;
-    if (reviews["block-on-changes-requested"] !== void 0) out.reviews.blockOnChangesRequested = reviews["block-on-changes-requested"];
-  }
-  if (file.overrides?.label !== void 0) out.overrides.label = file.overrides.label;
-  const tiers = file.metrics?.tiers;
-  if (tiers?.small) out.metrics.tiers.small = { maxFiles: tiers.small["max-files"], maxLines: tiers.small["max-lines"] };
-  if (tiers?.medium) out.metrics.tiers.medium = { maxFiles: tiers.medium["max-files"], maxLines: tiers.medium["max-lines"] };
-  return out;
-}
-function levelAtLeast(level, threshold) {
-  return LEVEL_RANK[level] >= LEVEL_RANK[threshold];
-}
-var LEVEL_RANK;
-var init_policy = __esm({
-  "src/config/policy.ts"() {
-    "use strict";
-    init_category_list();
-    init_category_list();
-    LEVEL_RANK = { allow: 0, review: 1, deny: 2 };
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -22049,8 +16672,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code18 = json.substr(i + 2, 4);
-                switch (code18) {
+                const code = json.substr(i + 2, 4);
+                switch (code) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -22076,8 +16699,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code18.substr(0, 2) === "00")
-                      str += "\\x" + code18.substr(2);
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -22190,9 +16813,9 @@ ${indent}`) + "'";
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header2 = (startWithSpace ? indentSize : "") + chomp;
+      let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -22207,11 +16830,11 @@ ${indent}`) + "'";
         }
         const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header2}
+          return `>${header}
 ${indent}${body}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header2}
+      return `|${header}
 ${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -24576,25 +19199,25 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code18, message) {
+      constructor(name, pos, code, message) {
         super();
         this.name = name;
-        this.code = code18;
+        this.code = code;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code18, message) {
-        super("YAMLParseError", pos, code18, message);
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code18, message) {
-        super("YAMLWarning", pos, code18, message);
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
       }
     };
-    var prettifyError = (src, lc) => (error3) => {
+    var prettifyError2 = (src, lc) => (error3) => {
       if (error3.pos[0] === -1)
         return;
       error3.linePos = error3.pos.map((pos) => lc.linePos(pos));
@@ -24632,7 +19255,7 @@ ${pointer}
     exports.YAMLError = YAMLError;
     exports.YAMLParseError = YAMLParseError;
     exports.YAMLWarning = YAMLWarning;
-    exports.prettifyError = prettifyError;
+    exports.prettifyError = prettifyError2;
   }
 });
 
@@ -25314,10 +19937,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header2)
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -25328,26 +19951,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header2.length;
+        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header2.indent;
-      let offset = scalar.offset + header2.length;
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header2.indent === 0 && indent.length > trimIndent)
+          if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header2.indent === 0)
+          if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -25374,7 +19997,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header2.indent ? "explicit indentation indicator" : "first line";
+          const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -25401,7 +20024,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header2.chomp) {
+      switch (header.chomp) {
         case "-":
           break;
         case "+":
@@ -25413,8 +20036,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header2.length + scalar.source.length;
-      return { value, type, comment: header2.comment, range: [start, end, end] };
+      const end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -25500,7 +20123,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code18, msg) => onError(offset + rel, code18, msg);
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -25698,9 +20321,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code18 = ok ? parseInt(cc, 16) : NaN;
+      const code = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code18);
+        return String.fromCodePoint(code);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -26022,12 +20645,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code18, message, warning2) => {
+        this.onError = (source, code, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code18, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code18, message));
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -26189,12 +20812,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code18, message) => {
+        const _onError = (pos, code, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code18, message);
+            onError(offset, code, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code18, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
         };
         switch (token.type) {
           case "scalar":
@@ -26253,10 +20876,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header2 = token.props[0];
-            if (header2.type !== "block-scalar-header")
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -26288,10 +20911,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header2 = token.props[0];
-        if (header2.type !== "block-scalar-header")
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header2.source = head;
+        header.source = head;
         token.source = body;
       } else {
         const { offset } = token;
@@ -28410,647 +23033,6 @@ var init_patterns = __esm({
   }
 });
 
-// src/config/globs.ts
-function checkGlob(glob) {
-  if (glob.startsWith("/")) return "is not a valid glob: paths are relative to the repository root, drop the leading `/`";
-  if (glob.startsWith("./")) return "is not a valid glob: paths are relative to the repository root, drop the leading `./`";
-  if (glob.includes("\\")) return "is not a valid glob: use `/` between folders, not `\\`";
-  if (/\*\*\*/.test(glob)) return "is not a valid glob: `***` is not a pattern, use `**` for any depth";
-  let brackets = 0;
-  let braces = 0;
-  for (const char of glob) {
-    if (char === "[") brackets++;
-    else if (char === "]") brackets = Math.max(0, brackets - 1);
-    else if (char === "{") braces++;
-    else if (char === "}") braces--;
-    if (braces < 0) return "is not a valid glob: `}` without an opening `{`";
-  }
-  if (brackets > 0) return "is not a valid glob: `[` without a closing `]`";
-  if (braces > 0) return "is not a valid glob: `{` without a closing `}`";
-  return null;
-}
-var init_globs = __esm({
-  "src/config/globs.ts"() {
-    "use strict";
-  }
-});
-
-// src/config/schema.ts
-function permissionsSchema(categories) {
-  const shape = Object.fromEntries(categories.map((category) => [category.id, category.schema.optional().describe(category.description)]));
-  return strictObject(shape);
-}
-function policyFileSchema(categories) {
-  return object({
-    $schema: string2().optional().describe("the JSON Schema URL for editor completion; ignored by the gate"),
-    extends: _enum(PRESETS).optional().describe("the preset this file is applied over (default when absent)"),
-    bots: array(string2().min(1)).optional().describe("automation accounts GitHub shows as users: never humans"),
-    agents: array(AgentSchema).optional().describe("extra or overriding agent definitions, merged with the built-in ones by `id` (see Built-in agents)"),
-    permissions: permissionsSchema(categories).optional().describe("the level of each category of change"),
-    network: object({
-      "allowed-hosts": array(string2().regex(/^(\*\.)?[A-Za-z0-9.-]+(:\d+)?$/, "must be a host name, optionally starting with `*.`")).optional().describe("hosts agents may reference in added lines; `*.` matches any subdomain")
-    }).strict().optional().describe("what counts as network access"),
-    reviews: object({
-      "required-approvals": number2().int("must be a whole number").min(0, "must be at least 0").max(10, "must be at most 10").optional().describe("counted approvals every agent PR needs (a review-level finding needs at least one even when 0)"),
-      "exclude-requester": boolean2().optional().describe("the requester's approval (the human who asked the agent) does not count"),
-      "approvals-after-last-push": boolean2().optional().describe("only approvals of the head commit count: a new push makes earlier approvals stale"),
-      codeowners: boolean2().optional().describe("files in review-level categories need a code owner's approval (CODEOWNERS read from the base commit)"),
-      "block-on-changes-requested": boolean2().optional().describe("a human whose latest review requests changes blocks the PR")
-    }).strict().optional().describe("the human-review rules"),
-    overrides: object({
-      label: string2().min(1).max(50).optional().describe("applied by an admin or maintainer, waives deny findings and missing approvals")
-    }).strict().optional().describe("the escape hatch for maintainers"),
-    metrics: object({
-      tiers: object({
-        small: Tier.optional().describe("at most this many files and lines is `small`"),
-        medium: Tier.optional().describe("at most this many files and lines is `medium`")
-      }).catchall(union([object({ labels: TierLabels }).strict(), Tier]).describe("a tier of your own (or `large`), by label only")).superRefine((tiers, ctx) => {
-        for (const [name, tier] of Object.entries(tiers)) {
-          if (name === "small" || name === "medium" || !tier || !("max-files" in tier)) continue;
-          ctx.addIssue({ code: "custom", path: [name], message: "only `small` and `medium` have size limits; other tiers take `labels` only" });
-        }
-      }).optional().describe("size tiers for the `tier` metric (a PR larger than `medium` is `large`), and labels that set the tier in reports")
-    }).strict().optional().describe("how metrics are computed")
-  }).strict();
-}
-var PRESETS, PermissionsSchema, AgentSchema, TierLabels, Tier, PolicyFileSchema;
-var init_schema = __esm({
-  "src/config/schema.ts"() {
-    "use strict";
-    init_zod();
-    init_category_list();
-    init_schema_parts();
-    init_schema_parts();
-    PRESETS = ["default", "strict", "observe", "none"];
-    PermissionsSchema = permissionsSchema(POLICY_CATEGORIES);
-    AgentSchema = object({
-      id: string2().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes").describe("the agent id shown in outputs and reports; a built-in id overrides that definition"),
-      name: string2().optional().describe("display name"),
-      enabled: boolean2().optional().describe("false turns a built-in definition off"),
-      authors: array(string2().min(1)).optional().describe("PR author logins (`name[bot]` or `name`)"),
-      "author-ids": array(number2().int().positive()).optional().describe("PR author numeric user ids"),
-      "commit-authors": array(string2().min(1)).optional().describe("commit author logins, emails or names that mean this agent wrote the commit"),
-      branches: array(Glob).optional().describe("head branch globs, e.g. `release-bot/**`"),
-      labels: array(string2().min(1)).optional().describe("labels that mark a PR as this agent's"),
-      body: array(Pattern).optional().describe("patterns in the PR body (a signature or a task link)"),
-      trailers: array(Pattern).optional().describe("patterns matched against `Co-authored-by:` trailer values (`Name <email>`)")
-    }).strict();
-    TierLabels = array(string2().min(1).max(100)).min(1).max(50).describe("labels that put a PR in this tier, whatever its size");
-    Tier = object({
-      "max-files": PositiveInt.describe("files changed"),
-      "max-lines": PositiveInt.describe("lines changed (additions + deletions)"),
-      labels: TierLabels.optional()
-    }).strict();
-    PolicyFileSchema = policyFileSchema(POLICY_CATEGORIES);
-  }
-});
-
-// src/config/yaml-position.ts
-function formatPath(path) {
-  let out = "";
-  for (const part of path) {
-    if (typeof part === "number") out += `[${part}]`;
-    else out += out ? `.${part}` : part;
-  }
-  return out;
-}
-function keyPathAt(doc, offset) {
-  const search = (node2, path) => {
-    if ((0, import_yaml.isMap)(node2)) {
-      for (const pair of node2.items) {
-        const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "?";
-        if ((0, import_yaml.isScalar)(pair.key) && pair.key.range && pair.key.range[0] === offset) return [...path, key];
-        const found = search(pair.value, [...path, key]);
-        if (found) return found;
-      }
-    } else if ((0, import_yaml.isSeq)(node2)) {
-      for (let i = 0; i < node2.items.length; i++) {
-        const found = search(node2.items[i], [...path, i]);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  return formatPath(search(doc.contents, []) ?? []);
-}
-function nodeOffset(doc, path, key) {
-  let node2 = doc.contents;
-  let lastGood = rangeStart(node2);
-  for (const part of path) {
-    if ((0, import_yaml.isMap)(node2)) {
-      const pair = node2.items.find((item) => (0, import_yaml.isPair)(item) && (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(part));
-      if (!pair) break;
-      node2 = pair.value ?? pair.key;
-      lastGood = rangeStart(node2) ?? rangeStart(pair.key) ?? lastGood;
-      if (pair.value === null || pair.value === void 0) {
-        lastGood = rangeStart(pair.key) ?? lastGood;
-      }
-    } else if ((0, import_yaml.isSeq)(node2) && typeof part === "number") {
-      node2 = node2.items[part];
-      lastGood = rangeStart(node2) ?? lastGood;
-    } else {
-      break;
-    }
-  }
-  if (key !== void 0 && (0, import_yaml.isMap)(node2)) {
-    const pair = node2.items.find((item) => (0, import_yaml.isPair)(item) && (0, import_yaml.isScalar)(item.key) && String(item.key.value) === key);
-    if (pair) return rangeStart(pair.key) ?? lastGood;
-  }
-  return lastGood;
-}
-function findAliases(doc) {
-  let first = null;
-  let unresolved = null;
-  (0, import_yaml.visit)(doc, {
-    Alias(_key, node2) {
-      const offset = rangeStart(node2) ?? 0;
-      first ??= offset;
-      if (unresolved === null && (0, import_yaml.isAlias)(node2) && node2.resolve(doc) === void 0) {
-        unresolved = { offset, name: node2.source };
-        return import_yaml.visit.BREAK;
-      }
-      return void 0;
-    }
-  });
-  return { first, unresolved };
-}
-function rangeStart(node2) {
-  const range = node2?.range;
-  return range ? range[0] : null;
-}
-function valueAt(root, path) {
-  let node2 = root;
-  for (const part of path) {
-    if (node2 === null || typeof node2 !== "object") return void 0;
-    node2 = node2[part];
-  }
-  return node2;
-}
-var import_yaml;
-var init_yaml_position = __esm({
-  "src/config/yaml-position.ts"() {
-    "use strict";
-    import_yaml = __toESM(require_dist(), 1);
-  }
-});
-
-// src/config/policy-errors.ts
-function formatPolicyError(error3) {
-  const where3 = `${error3.file}:${error3.line}:${error3.column}`;
-  return error3.path ? `${where3}: ${error3.path}: ${error3.message}` : `${where3}: ${error3.message}`;
-}
-function yamlMessage(code18, message) {
-  const first = message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? message;
-  switch (code18) {
-    case "DUPLICATE_KEY":
-      return "duplicate key: each key may appear once in a mapping";
-    case "MULTIPLE_DOCS":
-      return "a policy file holds one YAML document, and a second one starts here (after `---`): merge them or remove one";
-    case "TAB_AS_INDENT":
-      return "YAML syntax error: tabs are not allowed for indentation, use spaces";
-    default:
-      return `YAML syntax error: ${first}`;
-  }
-}
-function describeValue(value) {
-  if (value === null || value === void 0) return "nothing (null)";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return `the text "${value.length > 40 ? `${value.slice(0, 40)}\u2026` : value}"`;
-  if (typeof value === "number") return `the number ${value}`;
-  if (typeof value === "boolean") return `${value}`;
-  return typeof value;
-}
-function issuePath(issue3) {
-  return issue3.path.filter((p) => typeof p === "string" || typeof p === "number");
-}
-function narrowUnionIssue(issue3, root) {
-  const path = issuePath(issue3);
-  const actual = valueAt(root, path);
-  if (issue3.code !== "invalid_union" || !actual || typeof actual !== "object" || Array.isArray(actual)) return { issue: issue3, path };
-  const objectBranch = issue3.errors.find((branch) => branch.every((sub) => sub.path.length > 0 || sub.code === "unrecognized_keys"));
-  const nested = objectBranch?.[0];
-  if (!nested) return { issue: issue3, path };
-  return narrowUnionIssue({ ...nested, path: [...path, ...issuePath(nested)] }, root);
-}
-function issueMessage(issue3, actual) {
-  if (actual === void 0 && (issue3.code === "invalid_type" || issue3.code === "invalid_value")) {
-    return issue3.code === "invalid_value" ? `is required: one of ${issue3.values.map((v) => `\`${String(v)}\``).join(", ")}` : "is required";
-  }
-  switch (issue3.code) {
-    case "invalid_type": {
-      if (issue3.expected === "int") return `must be a whole number, got ${describeValue(actual)}`;
-      if (issue3.expected === "array") return `must be a list, got ${describeValue(actual)}`;
-      if (issue3.expected === "object") return `must be a mapping of keys, got ${describeValue(actual)}`;
-      if (issue3.expected === "string") return `must be text, got ${describeValue(actual)}`;
-      if (issue3.expected === "number") return `must be a number, got ${describeValue(actual)}`;
-      if (issue3.expected === "boolean") return `must be true or false, got ${describeValue(actual)}`;
-      return `must be ${issue3.expected}, got ${describeValue(actual)}`;
-    }
-    case "invalid_value":
-      return `must be one of ${issue3.values.map((v) => `\`${String(v)}\``).join(", ")}, got ${describeValue(actual)}${suggestValue(actual, issue3.values)}`;
-    case "invalid_union": {
-      if (typeof actual === "string") return `must be one of \`allow\`, \`review\`, \`deny\`, got ${describeValue(actual)}${suggestValue(actual, ["allow", "review", "deny"])}`;
-      return `must be a level (\`allow\`, \`review\`, \`deny\`) or a mapping with \`level\`, got ${describeValue(actual)}`;
-    }
-    case "too_small":
-      if (issue3.origin === "string") return "must not be empty";
-      if (issue3.origin === "array") return "must not be an empty list";
-      return `must be at least ${String(issue3.minimum)}, got ${describeValue(actual)}`;
-    case "too_big":
-      if (issue3.origin === "string") return `must be at most ${String(issue3.maximum)} characters`;
-      return `must be at most ${String(issue3.maximum)}, got ${describeValue(actual)}`;
-    case "invalid_format":
-      return `${issue3.message}, got ${describeValue(actual)}`;
-    default:
-      return issue3.message;
-  }
-}
-function suggestValue(actual, values) {
-  if (typeof actual !== "string") return "";
-  const best = nearest(actual, values.map(String));
-  return best ? ` (did you mean \`${best}\`?)` : "";
-}
-function unknownKeyMessage(key, known) {
-  const best = nearest(key, known);
-  if (best) return `unknown key (did you mean \`${best}\`?)`;
-  return known.length > 0 ? `unknown key; valid keys here: ${known.map((k) => `\`${k}\``).join(", ")}` : "unknown key";
-}
-function nearest(input, candidates2) {
-  const target = input.toLowerCase().replace(/_/g, "-");
-  let best = null;
-  let bestDistance = Infinity;
-  for (const candidate of candidates2) {
-    const d = editDistance(target, candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  const limit = Math.max(2, Math.floor(target.length / 3));
-  return best !== null && bestDistance <= limit ? best : null;
-}
-function editDistance(a, b) {
-  if (a.length > 64 || b.length > 64) return Math.abs(a.length - b.length) + 64;
-  const row2 = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row2[0];
-    row2[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row2[j];
-      row2[j] = a[i - 1] === b[j - 1] ? previous : 1 + Math.min(previous, row2[j], row2[j - 1]);
-      previous = current;
-    }
-  }
-  return row2[b.length];
-}
-function knownKeysAt(path) {
-  let schema = PolicyFileSchema;
-  for (const part of path) {
-    schema = unwrap2(schema);
-    if (schema instanceof ZodObject && typeof part === "string") {
-      const next = schema.shape[part];
-      if (!next) return [];
-      schema = next;
-    } else if (schema instanceof ZodArray && typeof part === "number") {
-      schema = schema.element;
-    } else {
-      return [];
-    }
-  }
-  schema = unwrap2(schema);
-  return schema instanceof ZodObject ? Object.keys(schema.shape) : [];
-}
-function unwrap2(schema) {
-  let current = schema;
-  for (; ; ) {
-    if (current instanceof ZodOptional || current instanceof ZodNullable) current = current.unwrap();
-    else if (current instanceof ZodUnion) {
-      const object2 = current.options.find((option) => unwrap2(option) instanceof ZodObject);
-      if (!object2) return current;
-      current = object2;
-    } else return current;
-  }
-}
-var init_policy_errors = __esm({
-  "src/config/policy-errors.ts"() {
-    "use strict";
-    init_zod();
-    init_schema();
-    init_yaml_position();
-  }
-});
-
-// src/config/parse.ts
-function parsePolicy(text, fileName) {
-  try {
-    return parseChecked(text, fileName);
-  } catch (error3) {
-    const message = error3 instanceof Error ? error3.message : String(error3);
-    return { ok: false, errors: [{ file: fileName, line: 1, column: 1, path: "", message: `could not read the policy file: ${message}` }] };
-  }
-}
-function parseChecked(text, fileName) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  const at = (offset) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((error3) => ({
-        file: fileName,
-        ...at(error3.pos[0]),
-        path: error3.code === "DUPLICATE_KEY" ? keyPathAt(doc, error3.pos[0]) : "",
-        message: yamlMessage(error3.code, error3.message)
-      }))
-    };
-  }
-  const converted = toValue(doc, fileName, at);
-  if (!converted.ok) return converted;
-  const value = converted.value ?? {};
-  if (typeof value !== "object" || Array.isArray(value) || value === null) {
-    return {
-      ok: false,
-      errors: [{ file: fileName, line: 1, column: 1, path: "", message: `must be a mapping of keys (like \`extends: default\`), got ${describeValue(value)}` }]
-    };
-  }
-  const errors = [];
-  const locate2 = (path, key) => {
-    const offset = nodeOffset(doc, path, key);
-    return offset === null ? { line: 1, column: 1 } : at(offset);
-  };
-  const parsed2 = PolicyFileSchema.safeParse(value);
-  if (!parsed2.success) {
-    for (const reported of parsed2.error.issues) {
-      const { issue: issue3, path } = narrowUnionIssue(reported, value);
-      if (issue3.code === "unrecognized_keys") {
-        for (const key of issue3.keys) {
-          errors.push({ file: fileName, ...locate2(path, key), path: formatPath([...path, key]), message: unknownKeyMessage(key, knownKeysAt(path)) });
-        }
-        continue;
-      }
-      errors.push({ file: fileName, ...locate2(path), path: formatPath(path), message: issueMessage(issue3, valueAt(value, path)) });
-    }
-  } else {
-    for (const check of collectPatternsAndGlobs(parsed2.data)) {
-      const problem = check.kind === "glob" ? checkGlob(check.value) : checkPattern(check.value);
-      if (problem) errors.push({ file: fileName, ...locate2(check.path), path: formatPath(check.path), message: problem });
-    }
-    for (const problem of crossFieldProblems(parsed2.data)) {
-      errors.push({ file: fileName, ...locate2(problem.path), path: formatPath(problem.path), message: problem.message });
-    }
-  }
-  errors.sort((a, b) => a.line - b.line || a.column - b.column);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, file: parsed2.data };
-}
-function toValue(doc, fileName, at) {
-  try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
-  } catch (error3) {
-    const aliases = findAliases(doc);
-    if (aliases.unresolved) {
-      const { offset, name } = aliases.unresolved;
-      const message = `YAML alias \`*${name}\` names no anchor (\`&${name}\`) set before it`;
-      return { ok: false, errors: [{ file: fileName, ...at(offset), path: "", message }] };
-    }
-    if (aliases.first !== null) {
-      const message = `YAML aliases expand to more than ${MAX_ALIAS_COUNT} copies (an alias bomb, or aliases of aliases): write the values out instead of \`*alias\` references`;
-      return { ok: false, errors: [{ file: fileName, ...at(aliases.first), path: "", message }] };
-    }
-    throw error3;
-  }
-}
-function crossFieldProblems(file) {
-  const problems = [];
-  const names = /* @__PURE__ */ new Set();
-  file.permissions?.custom?.forEach((rule, index2) => {
-    if (!rule.paths?.length && !rule["added-lines"]?.length) {
-      problems.push({ path: ["permissions", "custom", index2], message: "needs `paths` or `added-lines`: a rule without either never matches" });
-    }
-    if (names.has(rule.name)) problems.push({ path: ["permissions", "custom", index2, "name"], message: `duplicate rule name \`${rule.name}\`` });
-    names.add(rule.name);
-  });
-  const ids = /* @__PURE__ */ new Set();
-  file.agents?.forEach((agent, index2) => {
-    if (ids.has(agent.id)) problems.push({ path: ["agents", index2, "id"], message: `duplicate agent id \`${agent.id}\`` });
-    ids.add(agent.id);
-  });
-  return problems;
-}
-function collectPatternsAndGlobs(file) {
-  const checks = [];
-  const add = (kind, values, path) => {
-    values?.forEach((value, index2) => checks.push({ kind, value, path: [...path, index2] }));
-  };
-  const permissions = file.permissions ?? {};
-  for (const [name, rule] of Object.entries(permissions)) {
-    if (name === "custom" || rule === void 0 || typeof rule === "string" || Array.isArray(rule)) continue;
-    const object2 = rule;
-    add("glob", object2.paths, ["permissions", name, "paths"]);
-    add("pattern", object2["added-lines"], ["permissions", name, "added-lines"]);
-  }
-  permissions.custom?.forEach((rule, index2) => {
-    add("glob", rule.paths, ["permissions", "custom", index2, "paths"]);
-    add("pattern", rule["added-lines"], ["permissions", "custom", index2, "added-lines"]);
-  });
-  file.agents?.forEach((agent, index2) => {
-    add("glob", agent.branches, ["agents", index2, "branches"]);
-    add("pattern", agent.body, ["agents", index2, "body"]);
-    add("pattern", agent.trailers, ["agents", index2, "trailers"]);
-  });
-  return checks;
-}
-var import_yaml2, MAX_ALIAS_COUNT;
-var init_parse4 = __esm({
-  "src/config/parse.ts"() {
-    "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
-    init_patterns();
-    init_globs();
-    init_policy_errors();
-    init_schema();
-    init_yaml_position();
-    init_policy_errors();
-    init_yaml_position();
-    MAX_ALIAS_COUNT = 100;
-  }
-});
-
-// src/config/presets.generated.json
-var presets_generated_default;
-var init_presets_generated = __esm({
-  "src/config/presets.generated.json"() {
-    presets_generated_default = {
-      default: {
-        bots: [],
-        permissions: {
-          dependencies: "review",
-          network: "review",
-          workflows: "review",
-          secrets: "deny",
-          "tests-weakened": "review",
-          "gate-config": "review",
-          "sensitive-paths": {
-            level: "review",
-            paths: []
-          },
-          size: {
-            level: "review",
-            "max-files": 50,
-            "max-lines": 1500
-          },
-          custom: []
-        },
-        network: {
-          "allowed-hosts": [
-            "github.com",
-            "*.github.com",
-            "*.githubusercontent.com",
-            "*.npmjs.org",
-            "*.npmjs.com",
-            "pypi.org",
-            "*.pythonhosted.org",
-            "crates.io",
-            "proxy.golang.org",
-            "pkg.go.dev",
-            "rubygems.org",
-            "registry.yarnpkg.com"
-          ]
-        },
-        reviews: {
-          "required-approvals": 1,
-          "exclude-requester": true,
-          "approvals-after-last-push": true,
-          codeowners: true,
-          "block-on-changes-requested": true
-        },
-        overrides: {
-          label: "agent-pr-gate/override"
-        },
-        metrics: {
-          tiers: {
-            small: {
-              "max-files": 3,
-              "max-lines": 50
-            },
-            medium: {
-              "max-files": 20,
-              "max-lines": 400
-            }
-          }
-        }
-      },
-      strict: {
-        extends: "default",
-        permissions: {
-          dependencies: "review",
-          network: "review",
-          workflows: "deny",
-          secrets: "deny",
-          "tests-weakened": "review",
-          "gate-config": "review",
-          "sensitive-paths": {
-            level: "review",
-            paths: [
-              "infra/**",
-              "deploy/**",
-              "**/migrations/**",
-              "**/*.tf",
-              "Dockerfile",
-              "**/Dockerfile"
-            ]
-          },
-          size: {
-            level: "review",
-            "max-files": 30,
-            "max-lines": 800
-          }
-        },
-        network: {
-          "allowed-hosts": [
-            "github.com",
-            "*.github.com",
-            "*.githubusercontent.com"
-          ]
-        },
-        reviews: {
-          "required-approvals": 2,
-          "exclude-requester": true,
-          "approvals-after-last-push": true,
-          codeowners: true,
-          "block-on-changes-requested": true
-        }
-      },
-      observe: {
-        extends: "default",
-        permissions: {
-          dependencies: "allow",
-          network: "allow",
-          workflows: "allow",
-          secrets: "allow",
-          "tests-weakened": "allow",
-          "gate-config": "review",
-          "sensitive-paths": {
-            level: "allow"
-          },
-          size: {
-            level: "allow"
-          }
-        },
-        reviews: {
-          "required-approvals": 0,
-          codeowners: false,
-          "block-on-changes-requested": false
-        }
-      }
-    };
-  }
-});
-
-// src/config/load-policy.ts
-function loadPolicy(text, fileName) {
-  if (text === null || text.trim() === "" || isOnlyComments(text)) {
-    return { ok: true, policy: presetPolicy("default") };
-  }
-  const parsed2 = parsePolicy(text, fileName);
-  if (!parsed2.ok) return parsed2;
-  const preset = parsed2.file.extends ?? "default";
-  const base = presetPolicy(preset);
-  const policy = applyPolicyFile(base, parsed2.file);
-  policy.preset = preset;
-  return { ok: true, policy };
-}
-function presetPolicy(name, seen = []) {
-  if (name === "none") return emptyPolicy();
-  const cached2 = cache2.get(name);
-  if (cached2) return structuredClone(cached2);
-  const file = Object.hasOwn(PRESETS2, name) ? PRESETS2[name] : void 0;
-  if (!file || seen.includes(name)) throw new Error(`unknown or circular preset ${name}`);
-  const base = file.extends && file.extends !== name ? presetPolicy(file.extends, [...seen, name]) : emptyPolicy();
-  const policy = applyPolicyFile(base, file);
-  policy.preset = name;
-  cache2.set(name, policy);
-  return structuredClone(policy);
-}
-function isOnlyComments(text) {
-  return text.split("\n").every((line) => line.trim() === "" || line.trim().startsWith("#") || line.trim() === "---");
-}
-var cache2, PRESETS2;
-var init_load_policy = __esm({
-  "src/config/load-policy.ts"() {
-    "use strict";
-    init_policy();
-    init_parse4();
-    init_presets_generated();
-    init_parse4();
-    cache2 = /* @__PURE__ */ new Map();
-    PRESETS2 = presets_generated_default;
-  }
-});
-
 // src/identity.ts
 function normalizeLogin(login) {
   const known = normalized.get(login);
@@ -29406,11 +23388,11 @@ var init_sticky_labels = __esm({
 // src/detect/detect-agent.ts
 function detectAgent(policy, snapshot) {
   const ctx = buildDetectionContext(policy, snapshot);
-  const candidates2 = ctx.agents.map((agent, order) => collectSignals(ctx, agent, order)).filter((candidate) => candidate.signals.length > 0 || candidate.notes.length > 0);
-  const ranked = candidates2.filter((candidate) => candidate.signals.length > 0).sort(compareCandidates);
+  const candidates = ctx.agents.map((agent, order) => collectSignals(ctx, agent, order)).filter((candidate) => candidate.signals.length > 0 || candidate.notes.length > 0);
+  const ranked = candidates.filter((candidate) => candidate.signals.length > 0).sort(compareCandidates);
   const winner = ranked[0];
   if (!winner) {
-    const notes = candidates2.flatMap((candidate) => candidate.notes);
+    const notes = candidates.flatMap((candidate) => candidate.notes);
     return {
       agent: null,
       agentName: null,
@@ -29643,1631 +23625,12 @@ var init_gate_memory = __esm({
   }
 });
 
-// src/detect/detection-lookups.ts
-function detectionLookups(policy, snapshot) {
-  const ctx = buildDetectionContext(policy, snapshot);
-  const logins = /* @__PURE__ */ new Map();
-  for (const agent of ctx.agents) {
-    const removed = readAgentLabels(ctx, agent).filter((label) => !label.present);
-    if (removed.length === 0) continue;
-    const requester = findRequester(ctx, agent)?.login ?? null;
-    for (const label of removed) {
-      const login = removerToLookUp(ctx, label, requester);
-      if (login !== null && !logins.has(normalizeLogin(login))) logins.set(normalizeLogin(login), login);
-    }
-  }
-  return [...logins.values()];
-}
-var init_detection_lookups = __esm({
-  "src/detect/detection-lookups.ts"() {
-    "use strict";
-    init_identity();
-    init_detection_context();
-    init_find_requester();
-    init_sticky_labels();
-  }
-});
-
 // src/render/marker.ts
 var COMMENT_MARKER;
 var init_marker = __esm({
   "src/render/marker.ts"() {
     "use strict";
     COMMENT_MARKER = "<!-- agent-pr-gate -->";
-  }
-});
-
-// src/metrics/compute-metrics.ts
-function computeMetrics(policy, snapshot, detection, now) {
-  const agents = resolveAgents(policy);
-  const isHuman = (actor) => isHumanActor(actor, policy, agents);
-  const classify = commitClassifier(policy, snapshot, detection, agents);
-  let agentCommits = 0;
-  let humanCommits = 0;
-  for (const commit of snapshot.commits) {
-    const party = classify(commit);
-    if (party === "agent") agentCommits += 1;
-    else if (party === "human") humanCommits += 1;
-  }
-  const submitted = snapshot.reviews.filter((review) => review.state !== "PENDING" && review.submittedAt !== null);
-  const humanChangeRequests = submitted.filter((review) => review.state === "CHANGES_REQUESTED" && isHuman(review.author));
-  const reviewComments = snapshot.reviewComments.filter((comment) => isHuman(comment.author)).length;
-  const comments = snapshot.comments.filter(
-    (comment) => isHuman(comment.author) && !sameActor(comment.author, snapshot.viewer) && !comment.body.includes(COMMENT_MARKER)
-  ).length;
-  const workTimes = snapshot.commits.filter((commit) => commit.parents <= 1).map((commit) => toMs(commit.committedAt));
-  const reworkCycles = humanChangeRequests.filter((review) => {
-    const at = toMs(review.submittedAt);
-    return workTimes.some((time3) => time3 > at);
-  }).length;
-  return {
-    commits: { agent: agentCommits, human: humanCommits },
-    interventions: {
-      humanCommits,
-      changeRequests: humanChangeRequests.length,
-      reviewComments,
-      comments,
-      total: humanCommits + humanChangeRequests.length + reviewComments + comments
-    },
-    reworkCycles,
-    forcePushes: snapshot.timeline.filter((event) => event.type === "head_ref_force_pushed").length,
-    timeToFirstHumanReview: timeToFirstHumanReview(snapshot, detection, submitted, isHuman),
-    endToEnd: seconds(toMs(snapshot.createdAt), endOf(snapshot, now)),
-    reworkTime: reworkTime(humanChangeRequests, workTimes),
-    tier: tierOf(policy, snapshot),
-    size: { files: snapshot.totals.files, additions: snapshot.totals.additions, deletions: snapshot.totals.deletions }
-  };
-}
-function commitClassifier(policy, snapshot, detection, agents) {
-  const agent = detection.agent === null ? null : agents.find((candidate) => candidate.id === detection.agent) ?? null;
-  const operators = [];
-  if (snapshot.author && isHumanActor(snapshot.author, policy, agents)) operators.push(snapshot.author);
-  const isOperator = (actor) => actor !== null && (operators.some((operator) => sameActor(operator, actor)) || sameLogin(actor.login, detection.requester));
-  const sharedAccount = agent !== null && agent.authors.length === 0 && agent.authorIds.length === 0 && agent.commitAuthors.length === 0;
-  const trailerPatterns = agent === null ? [] : agent.trailers.map((source) => compilePattern(source));
-  return (commit) => {
-    if (commit.parents > 1) return "merge";
-    const party = classifyCommit(commit, policy, agents);
-    if (party !== "human" || agent === null || !isOperator(commit.author.user)) return party;
-    if (coAuthors(commit.message).some((value) => trailerPatterns.some((pattern) => pattern.test(value)))) return "agent";
-    if (sharedAccount && !isWebCommit(commit)) return "agent";
-    return "human";
-  };
-}
-function coAuthors(message) {
-  const values = [];
-  for (const line of commitTail(message).split("\n")) {
-    const match = /^\s*co-authored-by:(.*)$/i.exec(line);
-    const coAuthor = match?.[1] === void 0 ? null : parseCoAuthor(match[1]);
-    if (coAuthor && !coAuthor.suggestion) values.push(coAuthor.value);
-  }
-  return values;
-}
-function isWebCommit(commit) {
-  const committer = commit.committer;
-  return sameLogin(committer.user?.login, "web-flow") || committer.email.trim().toLowerCase() === "noreply@github.com";
-}
-function timeToFirstHumanReview(snapshot, detection, submitted, isHuman) {
-  let readyAt = toMs(snapshot.createdAt);
-  const readyEvents = snapshot.timeline.filter((event) => event.type === "ready_for_review").map((event) => toMs(event.createdAt));
-  if (readyEvents.length > 0) readyAt = Math.max(...readyEvents);
-  let first = null;
-  for (const review of submitted) {
-    const author = review.author;
-    if (!isHuman(author) || sameActor(author, snapshot.author) || sameLogin(author?.login, detection.requester)) continue;
-    const at = toMs(review.submittedAt);
-    if (at < readyAt) continue;
-    if (first === null || at < first) first = at;
-  }
-  return first === null ? null : seconds(readyAt, first);
-}
-function endOf(snapshot, now) {
-  if (snapshot.mergedAt !== null) return toMs(snapshot.mergedAt);
-  if (snapshot.state !== "open" && snapshot.closedAt !== null) return toMs(snapshot.closedAt);
-  return now.getTime();
-}
-function reworkTime(changeRequests, workTimes) {
-  if (changeRequests.length === 0) return null;
-  const first = Math.min(...changeRequests.map((review) => toMs(review.submittedAt)));
-  const after = workTimes.filter((time3) => time3 > first);
-  if (after.length === 0) return null;
-  return seconds(first, Math.max(...after));
-}
-function tierOf(policy, snapshot) {
-  const files = snapshot.totals.files;
-  const lines = snapshot.totals.additions + snapshot.totals.deletions;
-  const { small, medium } = policy.metrics.tiers;
-  if (files <= small.maxFiles && lines <= small.maxLines) return "small";
-  if (files <= medium.maxFiles && lines <= medium.maxLines) return "medium";
-  return "large";
-}
-function toMs(iso) {
-  if (iso === null) return Number.NaN;
-  return Date.parse(iso);
-}
-function seconds(from, to) {
-  if (!Number.isFinite(from) || !Number.isFinite(to)) return 0;
-  return Math.max(0, Math.floor((to - from) / 1e3));
-}
-var init_compute_metrics = __esm({
-  "src/metrics/compute-metrics.ts"() {
-    "use strict";
-    init_agents();
-    init_classify();
-    init_co_authors();
-    init_identity();
-    init_patterns();
-    init_marker();
-  }
-});
-
-// src/policy/required-literal.ts
-function skipClass(source, from) {
-  let i = from + 1;
-  if (source.charAt(i) === "^") i += 1;
-  if (source.charAt(i) === "]") i += 1;
-  while (i < source.length) {
-    const char = source.charAt(i);
-    if (char === "\\") i += 2;
-    else if (char === "[" && source.charAt(i + 1) === ":") {
-      const close = source.indexOf(":]", i + 2);
-      i = close === -1 ? source.length : close + 2;
-    } else if (char === "]") return i + 1;
-    else i += 1;
-  }
-  return -1;
-}
-function skipGroup(source, from) {
-  let depth = 0;
-  let i = from;
-  while (i < source.length) {
-    const char = source.charAt(i);
-    if (char === "\\") {
-      i += 2;
-      continue;
-    }
-    if (char === "[") {
-      const end = skipClass(source, i);
-      if (end === -1) return -1;
-      i = end;
-      continue;
-    }
-    if (char === "(") depth += 1;
-    else if (char === ")") {
-      depth -= 1;
-      if (depth === 0) return i + 1;
-    }
-    i += 1;
-  }
-  return -1;
-}
-function escapeLength(source, from) {
-  const next = source.charAt(from + 1);
-  if ((next === "p" || next === "P" || next === "x") && source.charAt(from + 2) === "{") {
-    const close = source.indexOf("}", from + 3);
-    return close === -1 ? -1 : close + 1 - from;
-  }
-  if (next === "p" || next === "P") return 3;
-  if (next === "x") return 4;
-  return 2;
-}
-function isFoldSafe(char) {
-  const code18 = char.charCodeAt(0);
-  return code18 >= 32 && code18 < 127 && char !== "s" && char !== "S";
-}
-function requiredLiteral(source) {
-  if (source.includes("\\Q")) return null;
-  const pieces = [];
-  let piece = "";
-  const end = () => {
-    if (piece !== "") pieces.push(piece);
-    piece = "";
-  };
-  let i = 0;
-  while (i < source.length) {
-    const char = source.charAt(i);
-    if (char === "|") return null;
-    if (char === "(" || char === "[") {
-      const next = char === "(" ? skipGroup(source, i) : skipClass(source, i);
-      if (next === -1) return null;
-      end();
-      i = next;
-      const quantifier2 = QUANTIFIER.exec(source.slice(i, i + 20));
-      if (quantifier2) i += quantifier2[0].length;
-      continue;
-    }
-    const stray = QUANTIFIER.exec(source.slice(i, i + 20));
-    if (stray) {
-      end();
-      i += stray[0].length;
-      continue;
-    }
-    let literal2 = null;
-    let length = 1;
-    if (char === "\\") {
-      const next = source.charAt(i + 1);
-      if (next === "") return null;
-      if (/[A-Za-z0-9]/.test(next)) {
-        length = escapeLength(source, i);
-        if (length === -1) return null;
-      } else {
-        literal2 = next;
-        length = 2;
-      }
-    } else if (char !== "." && char !== "^" && char !== "$" && char !== ")") {
-      literal2 = char;
-    }
-    i += length;
-    const quantifier = QUANTIFIER.exec(source.slice(i, i + 20));
-    if (quantifier) {
-      i += quantifier[0].length;
-      end();
-      continue;
-    }
-    if (literal2 !== null && isFoldSafe(literal2)) piece += literal2.toLowerCase();
-    else end();
-  }
-  end();
-  let best = null;
-  for (const candidate of pieces) if (candidate.length >= 2 && (best === null || candidate.length > best.length)) best = candidate;
-  return best;
-}
-var QUANTIFIER;
-var init_required_literal = __esm({
-  "src/policy/required-literal.ts"() {
-    "use strict";
-    QUANTIFIER = /^(?:[*+?]|\{\d+(?:,\d*)?\})\??/;
-  }
-});
-
-// src/policy/user-rule.ts
-function compileGlob(glob) {
-  const cached2 = globCache.get(glob);
-  if (cached2) return cached2;
-  let result;
-  try {
-    const matcher = (0, import_picomatch3.default)(glob, { dot: true });
-    result = (path) => matcher(path);
-  } catch (error3) {
-    result = { error: error3 instanceof Error ? error3.message : String(error3) };
-  }
-  globCache.set(glob, result);
-  return result;
-}
-function compileLinePattern(source) {
-  try {
-    return { source, pattern: compilePattern(source), literal: requiredLiteral(source) };
-  } catch (error3) {
-    return { error: error3 instanceof Error ? error3.message : String(error3) };
-  }
-}
-function matchesPath(file, matchers) {
-  return matchers.some((match) => match(file.path) || file.previousPath !== null && match(file.previousPath));
-}
-function showPattern(source) {
-  const short = source.length > PATTERN_SHOWN ? `${source.slice(0, PATTERN_SHOWN - 1)}\u2026` : source;
-  return `\`${short.replace(/`/g, "'")}\``;
-}
-function matchLines(context, patterns) {
-  const locations = new LocationList(context);
-  const files = [];
-  const matched = /* @__PURE__ */ new Set();
-  for (const file of context.files) {
-    if (file.added.length === 0) continue;
-    const linesOf = patterns.map((p) => p.literal === null ? null : new Set(context.linesContaining(file, p.literal)));
-    let indexes2;
-    if (linesOf.some((lines) => lines === null)) {
-      indexes2 = file.added.keys();
-    } else {
-      const union2 = /* @__PURE__ */ new Set();
-      for (const lines of linesOf) for (const index2 of lines ?? []) union2.add(index2);
-      if (union2.size === 0) continue;
-      indexes2 = [...union2].sort((x, y) => x - y);
-    }
-    let found = false;
-    for (const index2 of indexes2) {
-      const line = file.added[index2];
-      if (!line) continue;
-      for (let k = 0; k < patterns.length; k += 1) {
-        const candidate = patterns[k];
-        const lines = linesOf[k];
-        if (!candidate || lines && !lines.has(index2)) continue;
-        if (!candidate.pattern.test(line.text)) continue;
-        const at = line.text.length <= FIND_LIMIT ? candidate.pattern.find(line.text)?.index ?? 0 : 0;
-        matched.add(candidate.source);
-        locations.add(file, line, at);
-        found = true;
-        break;
-      }
-    }
-    if (found) files.push(file.path);
-  }
-  return { locations, files, matched: [...matched] };
-}
-function evaluateUserRule(context, category, rule, name) {
-  if (rule.paths.length === 0 && rule.addedLines.length === 0) return null;
-  const problems = [];
-  const matchers = [];
-  for (const glob of rule.paths) {
-    const compiled = compileGlob(glob);
-    if (typeof compiled === "function") matchers.push(compiled);
-    else problems.push(`cannot use path ${showPattern(glob)}: ${compiled.error}`);
-  }
-  const patterns = [];
-  for (const source of rule.addedLines) {
-    const compiled = compileLinePattern(source);
-    if ("error" in compiled) problems.push(`cannot use pattern ${showPattern(source)}: ${compiled.error}`);
-    else patterns.push(compiled);
-  }
-  const pathFiles = matchers.length > 0 ? context.files.filter((file) => matchesPath(file, matchers)) : [];
-  const lines = patterns.length > 0 ? matchLines(context, patterns) : { locations: new LocationList(context), files: [], matched: [] };
-  const parts = [];
-  if (pathFiles.length > 0) parts.push(describeFileChanges(pathFiles));
-  if (lines.locations.count > 0) {
-    const where3 = lines.files.length === 1 ? lines.files[0] ?? "" : plural(lines.files.length, "file");
-    const shown = listWithMore(uniqueSorted(lines.matched).map(showPattern), 3);
-    parts.push(`adds ${plural(lines.locations.count, "line")} matching ${shown} in ${where3}`);
-  }
-  parts.push(...problems);
-  if (parts.length === 0) return null;
-  return createFinding({
-    category,
-    ...name === void 0 ? {} : { rule: name },
-    level: rule.level,
-    reviewers: rule.reviewers,
-    files: [...pathFiles.map((file) => file.path), ...lines.files],
-    message: parts.join("; "),
-    locations: lines.locations.locations
-  });
-}
-var import_picomatch3, globCache, PATTERN_SHOWN, FIND_LIMIT;
-var init_user_rule = __esm({
-  "src/policy/user-rule.ts"() {
-    "use strict";
-    import_picomatch3 = __toESM(require_picomatch2(), 1);
-    init_patterns();
-    init_finding();
-    init_required_literal();
-    init_text();
-    globCache = /* @__PURE__ */ new Map();
-    PATTERN_SHOWN = 40;
-    FIND_LIMIT = 2e4;
-  }
-});
-
-// src/policy/diff.ts
-function isFileHeader(line) {
-  return line.startsWith("diff --git ") || line.startsWith("--- a/") || line.startsWith("+++ b/") || line.startsWith("--- /dev/null") || line.startsWith("+++ /dev/null") || line.startsWith("index ");
-}
-function parsePatchWithOffsets(patch) {
-  const added = [];
-  const removed = [];
-  const starts = [];
-  const ends = [];
-  readPatch(patch, added, removed, null, { starts, ends });
-  let hunks = null;
-  let joined = null;
-  const joinAdded = () => {
-    if (joined === null) {
-      const lineStarts = new Array(added.length);
-      let offset = 0;
-      for (let i = 0; i < added.length; i += 1) {
-        lineStarts[i] = offset;
-        offset += added[i].text.length + 1;
-      }
-      joined = { text: added.map((line) => line.text).join("\n"), starts: lineStarts };
-    }
-    return joined;
-  };
-  const parsed2 = {
-    get hunks() {
-      if (hunks === null) {
-        hunks = [];
-        readPatch(patch, added, removed, hunks, null);
-      }
-      return hunks;
-    },
-    added,
-    removed,
-    get addedText() {
-      return joinAdded().text;
-    },
-    get addedStarts() {
-      return joinAdded().starts;
-    }
-  };
-  return { parsed: parsed2, offsets: { starts, ends } };
-}
-function readPatch(patch, added, removed, hunks, bounds) {
-  let hunk = null;
-  let inHunk = false;
-  let addedIndex = 0;
-  let removedIndex = 0;
-  let oldLine = 0;
-  let newLine = 0;
-  let oldLeft = 0;
-  let newLeft = 0;
-  let skipping = false;
-  let start = 0;
-  const length = patch.length;
-  while (start <= length) {
-    let end = patch.indexOf("\n", start);
-    if (end === -1) end = length;
-    const lineStart = start;
-    start = end + 1;
-    if (end > lineStart && patch.charCodeAt(end - 1) === 13) end -= 1;
-    const prefix = end > lineStart ? patch.charCodeAt(lineStart) : -1;
-    if (prefix === 64 && patch.startsWith("@@", lineStart)) {
-      const match = HUNK_HEADER.exec(patch.slice(lineStart, end));
-      if (match) {
-        oldLine = Number(match[1]);
-        newLine = Number(match[3]);
-        oldLeft = match[2] === void 0 ? 1 : Number(match[2]);
-        newLeft = match[4] === void 0 ? 1 : Number(match[4]);
-        if (hunks !== null) {
-          hunk = { oldStart: oldLine, newStart: newLine, header: (match[5] ?? "").trim(), lines: [] };
-          hunks.push(hunk);
-        }
-        inHunk = true;
-        skipping = false;
-        continue;
-      }
-    }
-    if (!inHunk || skipping) continue;
-    const exhausted = oldLeft <= 0 && newLeft <= 0;
-    if (exhausted && (prefix === 100 || prefix === 45 || prefix === 43 || prefix === 105) && isFileHeader(patch.slice(lineStart, end))) {
-      skipping = true;
-      continue;
-    }
-    if (prefix === 43) {
-      if (hunk === null) {
-        added.push({ kind: "added", text: patch.slice(lineStart + 1, end), oldLine: null, newLine });
-        bounds?.starts.push(lineStart + 1);
-        bounds?.ends.push(end);
-      } else hunk.lines.push(added[addedIndex++]);
-      newLine += 1;
-      newLeft -= 1;
-    } else if (prefix === 45) {
-      if (hunk === null) removed.push({ kind: "removed", text: patch.slice(lineStart + 1, end), oldLine, newLine: null });
-      else hunk.lines.push(removed[removedIndex++]);
-      oldLine += 1;
-      oldLeft -= 1;
-    } else if (prefix === 32 || prefix === -1 && !exhausted) {
-      if (hunk !== null) hunk.lines.push({ kind: "context", text: prefix === -1 ? "" : patch.slice(lineStart + 1, end), oldLine, newLine });
-      oldLine += 1;
-      newLine += 1;
-      oldLeft -= 1;
-      newLeft -= 1;
-    }
-  }
-}
-var HUNK_HEADER;
-var init_diff = __esm({
-  "src/policy/diff.ts"() {
-    "use strict";
-    HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
-  }
-});
-
-// src/policy/policy-context.ts
-function joinLines(lines) {
-  const starts = new Array(lines.length);
-  const ends = new Array(lines.length);
-  let offset = 0;
-  for (let i = 0; i < lines.length; i += 1) {
-    starts[i] = offset;
-    offset += (lines[i] ?? "").length;
-    ends[i] = offset;
-    offset += 1;
-  }
-  return { text: lines.join("\n"), starts, ends };
-}
-function lineFrom(search, offset, from) {
-  let line = from;
-  while (line < search.ends.length && (search.ends[line] ?? 0) < offset) line += 1;
-  return line;
-}
-function candidatesIn(search, pattern) {
-  if (!pattern.global) throw new Error(`candidate patterns must be global: /${pattern.source}/`);
-  const out = [];
-  const { text, starts } = search;
-  const count2 = starts.length;
-  if (count2 === 0) return out;
-  let line = 0;
-  pattern.lastIndex = starts[0] ?? 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    line = lineFrom(search, match.index, line);
-    if (line < count2 && (starts[line] ?? 0) <= match.index) {
-      out.push(line);
-      line += 1;
-    }
-    if (line >= count2) break;
-    pattern.lastIndex = starts[line] ?? 0;
-  }
-  pattern.lastIndex = 0;
-  return out;
-}
-function linesWith(search, needle) {
-  const out = [];
-  const { text, starts } = search;
-  const count2 = starts.length;
-  let line = 0;
-  for (let at = count2 === 0 ? -1 : text.indexOf(needle, starts[0]); at !== -1; ) {
-    line = lineFrom(search, at, line);
-    if (line < count2 && (starts[line] ?? 0) <= at) {
-      out.push(line);
-      line += 1;
-    }
-    if (line >= count2) break;
-    at = text.indexOf(needle, starts[line]);
-  }
-  return out;
-}
-function createPolicyContext(policy, snapshot, workflowPath, manifestContents) {
-  const texts = /* @__PURE__ */ new Map();
-  const files = [...snapshot.files].sort((a, b) => compareText(a.path, b.path)).map((change) => {
-    const read2 = change.patch === null ? null : parsePatchWithOffsets(change.patch);
-    const diff = read2?.parsed ?? null;
-    const file = {
-      path: change.path,
-      previousPath: change.previousPath,
-      status: change.status,
-      diff,
-      added: diff?.added ?? [],
-      removed: diff?.removed ?? []
-    };
-    if (read2 !== null && change.patch !== null) texts.set(file, { text: change.patch, starts: read2.offsets.starts, ends: read2.offsets.ends });
-    return file;
-  });
-  const secrets = /* @__PURE__ */ new Map();
-  const lowerTexts = /* @__PURE__ */ new Map();
-  const lineScans = /* @__PURE__ */ new Map();
-  const checksumScans = /* @__PURE__ */ new Map();
-  const candidateMemo = /* @__PURE__ */ new Map();
-  const textOf = (file) => texts.get(file) ?? NO_TEXT;
-  const lowerTextOf = (file) => {
-    let lower = lowerTexts.get(file);
-    if (lower) return lower;
-    const search = textOf(file);
-    const text = search.text.toLowerCase();
-    lower = text.length === search.text.length ? { text, starts: search.starts, ends: search.ends } : joinLines(file.added.map((line) => line.text.toLowerCase()));
-    lowerTexts.set(file, lower);
-    return lower;
-  };
-  const candidatesFolded = (file, lowerPattern) => candidatesIn(lowerTextOf(file), lowerPattern);
-  const secretsOf = (file) => {
-    const cached2 = secrets.get(file);
-    if (cached2) return cached2;
-    const candidates2 = file.added.length === 0 ? [] : secretCandidateLines(file.added, candidateMemo);
-    if (candidates2.length === 0) {
-      secrets.set(file, NO_SECRETS);
-      return NO_SECRETS;
-    }
-    const checksums = isChecksumPath(file.path);
-    const byIndex = scanSecretLines(file.added, candidates2, { checksums, memo: checksums ? checksumScans : lineScans, path: file.path });
-    let byLine = NO_SECRETS;
-    if (byIndex.size > 0) {
-      const found = /* @__PURE__ */ new Map();
-      for (const [index2, spans] of byIndex) {
-        const line = file.added[index2];
-        if (line) found.set(line, spans);
-      }
-      byLine = found;
-    }
-    secrets.set(file, byLine);
-    return byLine;
-  };
-  return {
-    policy,
-    snapshot,
-    workflowPath,
-    files,
-    ...manifestContents !== void 0 ? { manifestContents } : {},
-    secretsOf,
-    candidateLines(file, pattern) {
-      if (file.added.length === 0) return [];
-      return candidatesIn(textOf(file), pattern);
-    },
-    candidateLinesFolded(file, lowerPattern) {
-      if (file.added.length === 0) return [];
-      return candidatesFolded(file, lowerPattern);
-    },
-    linesContaining(file, needle) {
-      if (file.added.length === 0) return [];
-      return linesWith(lowerTextOf(file), needle);
-    },
-    locate(file, line, at = 0) {
-      const text = redactLine(line.text, secretsOf(file).get(line));
-      return { file: file.path, line: line.newLine, excerpt: makeExcerpt(text, at) };
-    }
-  };
-}
-var NO_TEXT, NO_SECRETS;
-var init_policy_context = __esm({
-  "src/policy/policy-context.ts"() {
-    "use strict";
-    init_manifests();
-    init_diff();
-    init_excerpt();
-    init_secret_scan();
-    init_text();
-    NO_TEXT = { text: "", starts: [], ends: [] };
-    NO_SECRETS = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/policy/evaluate-policy.ts
-function evaluatePolicy(policy, snapshot, options) {
-  const context = createPolicyContext(policy, snapshot, options.workflowPath, options.manifestContents);
-  const findings = [];
-  for (const category of options.categories ?? POLICY_CATEGORIES) {
-    const rule = policy.permissions[category.id];
-    const id = category.id;
-    try {
-      findings.push(...category.evaluate(context));
-      for (const user of category.userRules(rule)) {
-        const finding = evaluateUserRule(context, id, user.rule, user.name);
-        if (finding) findings.push(finding);
-      }
-    } catch (error3) {
-      findings.push(failedCategory(id, category.level(rule), error3));
-    }
-  }
-  const secrets = [];
-  for (const file of context.files) {
-    const fileSecrets = context.secretsOf(file);
-    if (fileSecrets.size > 0) secrets.push(...secretTexts(fileSecrets));
-  }
-  return findings.map((finding) => ({ ...finding, message: hideKnownSecrets(redactSecrets(finding.message), secrets) }));
-}
-function failedCategory(category, level, error3) {
-  const reason = error3 instanceof Error ? error3.message : String(error3);
-  return createFinding({
-    category,
-    level: levelAtLeast(level, "review") ? level : "review",
-    reviewers: [],
-    files: [],
-    message: `could not be checked: ${reason.split("\n")[0] ?? ""}`.slice(0, 200)
-  });
-}
-var init_evaluate_policy = __esm({
-  "src/policy/evaluate-policy.ts"() {
-    "use strict";
-    init_policy();
-    init_category_list();
-    init_finding();
-    init_user_rule();
-    init_policy_context();
-    init_secret_scan();
-  }
-});
-
-// src/reviews/codeowners.ts
-function isEmailOwner(token) {
-  const at = token.indexOf("@");
-  if (at <= 0 || at !== token.lastIndexOf("@")) return false;
-  const domain = token.slice(at + 1);
-  const dot = domain.indexOf(".");
-  return dot > 0 && !domain.endsWith(".");
-}
-function isValidOwner(token) {
-  return USER_OWNER.test(token) || TEAM_OWNER.test(token) || isEmailOwner(token);
-}
-function checkCodeownersPattern(pattern) {
-  if (pattern.startsWith("!")) return "negation (`!`) is not supported in CODEOWNERS";
-  if (pattern.includes("[") || pattern.includes("]")) return "character ranges (`[ ]`) are not supported in CODEOWNERS";
-  if (pattern.includes("\\")) return "escapes (`\\`) are not supported in CODEOWNERS";
-  if (pattern.includes("***")) return "three asterisks in a row are not a valid pattern (did you mean `**`?)";
-  if (pattern === "/") return "the pattern `/` matches no file";
-  return null;
-}
-function segmentToken(segment) {
-  if (segment === "**") return { kind: "globstar" };
-  if (segment === "*") return { kind: "segment" };
-  if (segment.includes("*") || segment.includes("?")) return { kind: "glob", text: segment };
-  return { kind: "literal", text: segment };
-}
-function tokenizePattern(pattern) {
-  let body = pattern;
-  const anchored = body.startsWith("/");
-  if (anchored) body = body.slice(1);
-  const directoryOnly = body.endsWith("/");
-  if (directoryOnly) body = body.slice(0, -1);
-  const segments = body.split("/");
-  const tokens = segments.map(segmentToken);
-  if (!anchored && segments.length === 1 && tokens[0]?.kind !== "globstar") tokens.unshift({ kind: "globstar" });
-  const last = tokens.at(-1);
-  if (directoryOnly || last?.kind === "globstar") {
-    if (last?.kind === "globstar" && !directoryOnly) tokens.pop();
-    tokens.push({ kind: "segment" }, { kind: "globstar" });
-  } else if (last?.kind !== "segment") {
-    tokens.push({ kind: "globstar" });
-  }
-  return tokens;
-}
-function parseCodeowners(text, path) {
-  const rules = [];
-  const errors = [];
-  const lines = text.split("\n");
-  for (let index2 = 0; index2 < lines.length; index2++) {
-    const line = index2 + 1;
-    const content = (lines[index2] ?? "").trim();
-    if (content === "" || content.startsWith("#")) continue;
-    const words = content.split(/\s+/);
-    const commentAt = words.findIndex((word, i) => i > 0 && word.startsWith("#"));
-    const tokens = commentAt >= 0 ? words.slice(0, commentAt) : words;
-    const pattern = tokens[0] ?? "";
-    const owners = tokens.slice(1);
-    const problem = checkCodeownersPattern(pattern);
-    if (problem) {
-      errors.push({ line, message: `${path}:${line}: \`${pattern}\`: ${problem}; line skipped` });
-      continue;
-    }
-    const badOwner = owners.find((owner) => !isValidOwner(owner));
-    if (badOwner !== void 0) {
-      errors.push({
-        line,
-        message: `${path}:${line}: invalid owner \`${badOwner}\` (owners are @user, @org/team or an email); line skipped`
-      });
-      continue;
-    }
-    rules.push({ line, pattern, owners, tokens: tokenizePattern(pattern) });
-  }
-  return { rules, errors };
-}
-function matchWithStars(pattern, subject, isStar, matchesOne) {
-  let p = 0;
-  let s = 0;
-  let star = -1;
-  let resume = 0;
-  while (s < subject.length) {
-    const item = pattern[p];
-    const target = subject[s];
-    if (item !== void 0 && isStar(item)) {
-      star = p;
-      resume = s;
-      p += 1;
-    } else if (item !== void 0 && matchesOne(item, target)) {
-      p += 1;
-      s += 1;
-    } else if (star >= 0) {
-      p = star + 1;
-      resume += 1;
-      s = resume;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.length && isStar(pattern[p])) p += 1;
-  return p === pattern.length;
-}
-function matchSegmentGlob(pattern, segment) {
-  return matchWithStars(pattern, segment, (char) => char === "*", (char, target) => char === "?" || char === target);
-}
-function matchToken(token, segment) {
-  switch (token.kind) {
-    case "segment":
-      return segment.length > 0;
-    case "literal":
-      return token.text === segment;
-    case "glob":
-      return matchSegmentGlob(token.text, segment);
-    case "globstar":
-      return false;
-  }
-}
-function pathSegments(filePath) {
-  let start = 0;
-  while (filePath[start] === "/") start += 1;
-  return (start > 0 ? filePath.slice(start) : filePath).split("/");
-}
-function matchSegments(tokens, segments) {
-  return matchWithStars(tokens, segments, (token) => token.kind === "globstar", matchToken);
-}
-function containsAll(text, needles) {
-  if (!needles) return true;
-  for (const needle of needles) if (!text.includes(needle)) return false;
-  return true;
-}
-function requiredText(tokens) {
-  const out = [];
-  for (const token of tokens) {
-    if (token.kind === "literal" && token.text !== "") out.push(token.text);
-    if (token.kind === "glob") {
-      const longest = token.text.split(/[*?]+/).reduce((best, part) => part.length > best.length ? part : best, "");
-      if (longest !== "") out.push(longest);
-    }
-  }
-  return out;
-}
-function indexRules(rules) {
-  const cached2 = indexes.get(rules);
-  if (cached2) return cached2;
-  const index2 = { root: { children: /* @__PURE__ */ new Map(), rules: [] }, general: [], needles: /* @__PURE__ */ new Map() };
-  rules.forEach((rule, position) => {
-    let node2 = null;
-    for (const token of rule.tokens) {
-      if (token.kind !== "literal") break;
-      const parent = node2 ?? index2.root;
-      let child = parent.children.get(token.text);
-      if (!child) {
-        child = { children: /* @__PURE__ */ new Map(), rules: [] };
-        parent.children.set(token.text, child);
-      }
-      node2 = child;
-    }
-    if (node2) {
-      node2.rules.push(position);
-    } else {
-      index2.general.push(position);
-      index2.needles.set(position, requiredText(rule.tokens));
-    }
-  });
-  indexes.set(rules, index2);
-  return index2;
-}
-function findOwners(rules, filePath) {
-  const segments = pathSegments(filePath);
-  const { root, general, needles } = indexRules(rules);
-  const candidates2 = [];
-  let node2 = root;
-  for (const segment of segments) {
-    node2 = node2.children.get(segment);
-    if (!node2) break;
-    candidates2.push(...node2.rules);
-  }
-  for (const position of general) if (containsAll(filePath, needles.get(position))) candidates2.push(position);
-  candidates2.sort((a, b) => b - a);
-  for (const position of candidates2) {
-    const rule = rules[position];
-    if (rule && matchSegments(rule.tokens, segments)) return { owners: rule.owners, line: rule.line };
-  }
-  return null;
-}
-var USER_OWNER, TEAM_OWNER, indexes;
-var init_codeowners = __esm({
-  "src/reviews/codeowners.ts"() {
-    "use strict";
-    USER_OWNER = /^@[A-Za-z0-9][A-Za-z0-9-]*$/;
-    TEAM_OWNER = /^@[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$/;
-    indexes = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/reviews/codeowner-groups.ts
-function findCodeownerGroups(snapshot, findings) {
-  const files = [...new Set(findings.filter((finding) => finding.level !== "allow").flatMap((finding) => finding.files))];
-  if (files.length === 0) return { groups: [], notes: [] };
-  const source = snapshot.base.codeowners;
-  if (!source || source.text === null) {
-    return { groups: [], notes: ["`reviews.codeowners` is on, but the base branch has no CODEOWNERS file: no code owner approvals are required"] };
-  }
-  const { rules, errors } = parseCodeowners(source.text, source.path);
-  const notes = errors.map((error3) => error3.message);
-  const byOwners = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    const match = findOwners(rules, file);
-    if (!match || match.owners.length === 0) continue;
-    const key = match.owners.map((owner) => owner.toLowerCase()).sort().join(" ");
-    const group2 = byOwners.get(key);
-    if (group2) group2.files.push(file);
-    else byOwners.set(key, { owners: match.owners, files: [file] });
-  }
-  return { groups: [...byOwners.values()], notes };
-}
-var init_codeowner_groups = __esm({
-  "src/reviews/codeowner-groups.ts"() {
-    "use strict";
-    init_codeowners();
-  }
-});
-
-// src/reviews/last-push.ts
-function findLastPush(snapshot) {
-  const commit = snapshot.commits.find((c) => c.sha === snapshot.headSha) ?? null;
-  let at = commit ? commit.committedAt : null;
-  let forcePushedBy = null;
-  for (const event of snapshot.timeline) {
-    if (event.type !== "head_ref_force_pushed") continue;
-    if (at !== null && Date.parse(event.createdAt) >= Date.parse(at)) {
-      at = event.createdAt;
-      forcePushedBy = event.actor;
-    }
-  }
-  const seen = snapshot.headSeenAt;
-  if (at !== null && seen && Date.parse(seen) > Date.parse(at)) at = seen;
-  return { at, commit, forcePushedBy };
-}
-function noreplyLogin(email2) {
-  const lower = email2.trim().toLowerCase();
-  const suffix = "@users.noreply.github.com";
-  if (!lower.endsWith(suffix)) return null;
-  const local = lower.slice(0, -suffix.length);
-  const plus = local.indexOf("+");
-  return plus >= 0 ? local.slice(plus + 1) : local;
-}
-function identityIs(identity, actor) {
-  if (identity.user) return sameActor(identity.user, actor);
-  if (sameLogin(identity.name, actor.login)) return true;
-  const login = noreplyLogin(identity.email);
-  return login !== null && normalizeLogin(login) === normalizeLogin(actor.login);
-}
-function pushedLatest(lastPush, actor, policy, agents) {
-  if (lastPush.forcePushedBy && sameActor(lastPush.forcePushedBy, actor)) return true;
-  const commit = lastPush.commit;
-  if (!commit) return false;
-  if (classifyCommit(commit, policy, agents) === "human" && identityIs(commit.author, actor)) return true;
-  return identityIs(commit.committer, actor);
-}
-var init_last_push = __esm({
-  "src/reviews/last-push.ts"() {
-    "use strict";
-    init_classify();
-    init_identity();
-  }
-});
-
-// src/reviews/count-approvals.ts
-function submittedTime(review) {
-  const time3 = review.submittedAt ? Date.parse(review.submittedAt) : Number.NaN;
-  return Number.isNaN(time3) ? Number.POSITIVE_INFINITY : time3;
-}
-function lacksWriteAccess(review) {
-  return review.authorAssociation != null && NO_WRITE_ASSOCIATIONS.has(review.authorAssociation.toUpperCase());
-}
-function staleDetail(sha) {
-  return sha ? `approved an older commit (${sha.slice(0, 7)})` : "approved an unknown commit";
-}
-function groupByReviewer(reviews) {
-  const ordered = reviews.filter((review) => review.state !== "PENDING" && review.submittedAt !== null).map((review, index2) => ({ review, index: index2 })).sort((a, b) => submittedTime(a.review) - submittedTime(b.review) || a.review.id - b.review.id || a.index - b.index);
-  const byLogin = /* @__PURE__ */ new Map();
-  for (const { review } of ordered) {
-    const actor = review.author ?? GHOST;
-    const key = normalizeLogin(actor.login);
-    let history = byLogin.get(key);
-    if (!history) {
-      history = { actor, approved: false, latest: null };
-      byLogin.set(key, history);
-    }
-    if (review.state === "APPROVED") history.approved = true;
-    if (review.state === "APPROVED" || review.state === "CHANGES_REQUESTED") history.latest = review;
-  }
-  return [...byLogin.values()];
-}
-function countApprovals(policy, snapshot, requester, agents) {
-  const tally = { counted: [], ignored: [], changesRequestedBy: [] };
-  const lastPush = findLastPush(snapshot);
-  const ignore = (login, reason, detail) => {
-    tally.ignored.push({ login, reason, detail });
-  };
-  for (const { actor, approved, latest } of groupByReviewer(snapshot.reviews)) {
-    if (!latest) continue;
-    const login = actor.login;
-    const party = classifyActor(actor === GHOST ? null : actor, policy, agents);
-    if (party !== "human") {
-      if (!approved) continue;
-      if (party === "agent") {
-        const agent = agentOfActor(actor, agents);
-        ignore(login, "agent", agent ? `is an agent (${agent.name})` : "is an agent");
-      } else {
-        ignore(login, "bot", actor === GHOST ? "is a deleted account" : "is a bot");
-      }
-      continue;
-    }
-    if (latest.state === "CHANGES_REQUESTED") {
-      if (!latest.dismissed) tally.changesRequestedBy.push(login);
-      if (approved) ignore(login, "superseded", "requested changes after approving");
-      continue;
-    }
-    if (policy.reviews.excludeRequester && sameLogin(login, requester)) {
-      ignore(login, "requester", "requested the change");
-    } else if (sameActor(actor, snapshot.author)) {
-      ignore(login, "author", "opened the PR");
-    } else if (latest.dismissed) {
-      ignore(login, "dismissed", "approval was dismissed");
-    } else if (lacksWriteAccess(latest)) {
-      ignore(login, "no-write-access", "has no write access to the repository");
-    } else if (pushedLatest(lastPush, actor, policy, agents)) {
-      ignore(login, "last-pusher", "pushed the latest commit");
-    } else if (policy.reviews.approvalsAfterLastPush && latest.commitSha !== snapshot.headSha) {
-      ignore(login, "stale", staleDetail(latest.commitSha));
-    } else {
-      tally.counted.push({ login, actor, review: latest });
-    }
-  }
-  return tally;
-}
-var GHOST, NO_WRITE_ASSOCIATIONS;
-var init_count_approvals = __esm({
-  "src/reviews/count-approvals.ts"() {
-    "use strict";
-    init_classify();
-    init_identity();
-    init_last_push();
-    GHOST = { login: "ghost", id: null, type: "Unknown" };
-    NO_WRITE_ASSOCIATIONS = /* @__PURE__ */ new Set(["CONTRIBUTOR", "FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER", "NONE", "MANNEQUIN"]);
-  }
-});
-
-// src/reviews/match-candidates.ts
-function teamKey(candidate) {
-  const value = candidate.trim().replace(/^@/, "");
-  const slash = value.indexOf("/");
-  if (slash <= 0 || value.includes("@")) return null;
-  return value.toLowerCase();
-}
-function isEmailCandidate(candidate) {
-  return !candidate.startsWith("@") && candidate.includes("@");
-}
-function teamEntry(lookups, key) {
-  const exact = lookups.teams[key];
-  if (exact) return exact;
-  for (const [name, entry4] of Object.entries(lookups.teams)) {
-    if (name.replace(/^@/, "").toLowerCase() === key) return entry4;
-  }
-  return void 0;
-}
-function displayCandidate(candidate) {
-  return teamKey(candidate) !== null && !candidate.startsWith("@") ? `@${candidate}` : candidate;
-}
-function matchCandidates(candidates2, approvers, lookups) {
-  const matched = /* @__PURE__ */ new Set();
-  const problems = [];
-  const unfetched = [];
-  for (const candidate of candidates2) {
-    const team = teamKey(candidate);
-    if (team !== null) {
-      const entry4 = teamEntry(lookups, team);
-      if (entry4 === void 0) {
-        unfetched.push(`cannot read team @${team}: ${TEAM_PERMISSION_HINT}`);
-      } else if ("error" in entry4) {
-        const named = entry4.error.toLowerCase().includes(`@${team}`);
-        problems.push(named ? entry4.error : `cannot read team @${team}: ${entry4.error}`);
-      } else {
-        for (const login of approvers) if (entry4.members.some((member) => sameLogin(member, login))) matched.add(login);
-      }
-    } else if (isEmailCandidate(candidate)) {
-      problems.push(`cannot match code owner ${candidate} to a GitHub account (name owners as @login in CODEOWNERS)`);
-    } else {
-      for (const login of approvers) if (sameLogin(candidate, login)) matched.add(login);
-    }
-  }
-  return { satisfiedBy: approvers.filter((login) => matched.has(login)), problems, unfetched };
-}
-var TEAM_PERMISSION_HINT;
-var init_match_candidates = __esm({
-  "src/reviews/match-candidates.ts"() {
-    "use strict";
-    init_identity();
-    TEAM_PERMISSION_HINT = "the token needs the `members: read` organization permission (use a GitHub App or a PAT)";
-  }
-});
-
-// src/reviews/override.ts
-function hasAnythingToOverride(policy, findings) {
-  return policy.reviews.requiredApprovals > 0 || findings.some((finding) => finding.level !== "allow");
-}
-function sameLabel(a, b) {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-function sameLogin2(a, b) {
-  return a !== null && a !== void 0 && normalizeLogin(a) === normalizeLogin(b);
-}
-function findOverrideCandidate(policy, snapshot, agents, requester = null) {
-  const label = policy.overrides.label;
-  if (!label || !snapshot.labels.some((name) => sameLabel(name, label))) return { ok: false, note: null };
-  const event = snapshot.timeline.findLast((e) => e.type === "labeled" && e.label !== void 0 && sameLabel(e.label, label));
-  const prefix = `override label \`${label}\``;
-  if (!event) return { ok: false, note: `${prefix} is on the PR but the timeline does not show who applied it; ignored` };
-  const actor = event.actor;
-  if (!actor) return { ok: false, note: `${prefix} was applied by a deleted account; ignored` };
-  const party = classifyActor(actor, policy, agents);
-  if (party !== "human") {
-    return { ok: false, note: `${prefix} applied by ${actor.login} ignored: ${party === "agent" ? "an agent" : "a bot"} cannot override` };
-  }
-  const role = sameLogin2(requester, actor.login) ? "the requester" : sameLogin2(snapshot.author?.login, actor.login) ? "the PR author" : null;
-  if (role !== null) {
-    return { ok: false, note: `${prefix} applied by ${actor.login}, ${role}: does not count (an override must come from someone else)` };
-  }
-  const lastPush = findLastPush(snapshot);
-  if (lastPush.at === null) {
-    return { ok: false, note: `${prefix} applied by ${actor.login} ignored: the latest push is not in the fetched data` };
-  }
-  if (!(Date.parse(event.createdAt) > Date.parse(lastPush.at))) {
-    return {
-      ok: false,
-      note: `${prefix} applied by ${actor.login} at ${event.createdAt} ignored: it predates the latest push (${lastPush.at}); apply it again`
-    };
-  }
-  return { ok: true, event: { ...event, actor } };
-}
-function permissionOf(lookups, login) {
-  const exact = lookups.permissions[login];
-  if (exact !== void 0) return exact;
-  const key = normalizeLogin(login);
-  for (const [name, value] of Object.entries(lookups.permissions)) if (normalizeLogin(name) === key) return value;
-  return void 0;
-}
-function evaluateOverride(policy, snapshot, agents, requester) {
-  const candidate = findOverrideCandidate(policy, snapshot, agents, requester);
-  if (!candidate.ok) return { override: null, notes: candidate.note ? [candidate.note] : [] };
-  const { event } = candidate;
-  const login = event.actor.login;
-  const label = policy.overrides.label;
-  const prefix = `override label \`${label}\` applied by ${login}`;
-  const permission = permissionOf(snapshot.lookups, login);
-  if (permission === void 0) {
-    return { override: null, notes: [`${prefix} ignored: their repository permission was not fetched`] };
-  }
-  if (typeof permission !== "string") {
-    return { override: null, notes: [`${prefix} ignored: ${permission.error}`] };
-  }
-  if (!OVERRIDE_PERMISSIONS.includes(permission)) {
-    return { override: null, notes: [`${prefix} ignored: ${login} has ${permission} permission (an override needs admin or maintain)`] };
-  }
-  return { override: { label, by: login, at: event.createdAt }, notes: [] };
-}
-var OVERRIDE_PERMISSIONS;
-var init_override = __esm({
-  "src/reviews/override.ts"() {
-    "use strict";
-    init_classify();
-    init_identity();
-    init_last_push();
-    OVERRIDE_PERMISSIONS = ["admin", "maintain"];
-  }
-});
-
-// src/reviews/evaluate-reviews.ts
-function missingItem(kind, text) {
-  return { kind, text };
-}
-function findingLabel(finding) {
-  return finding.rule ?? finding.category;
-}
-function listFiles(files) {
-  if (files.length <= FILES_SHOWN2) return files.join(", ");
-  return `${files.slice(0, FILES_SHOWN2).join(", ")} and ${files.length - FILES_SHOWN2} more`;
-}
-function unique(values) {
-  return [...new Set(values)];
-}
-function problemOf(match, approvers) {
-  if (match.satisfiedBy.length > 0) return void 0;
-  const problems = [...match.problems, ...approvers.length > 0 ? match.unfetched : []];
-  return problems.length > 0 ? problems.join("; ") : void 0;
-}
-function candidateRequirement(description, candidates2, match, approvers) {
-  const requirement = {
-    description,
-    satisfied: match.satisfiedBy.length > 0,
-    satisfiedBy: match.satisfiedBy,
-    candidates: candidates2.map(displayCandidate)
-  };
-  const problem = problemOf(match, approvers);
-  if (problem !== void 0) requirement.problem = problem;
-  return requirement;
-}
-function evaluateReviews(policy, snapshot, detection, findings, gaps) {
-  const agents = resolveAgents(policy);
-  const tally = countApprovals(policy, snapshot, detection.requester, agents);
-  const approvers = tally.counted.map((approval) => approval.login);
-  const required2 = policy.reviews.requiredApprovals;
-  const pending = [];
-  const notes = [];
-  const add = (requirement, missing2, blocksOverride = false) => {
-    pending.push({ requirement, missing: missing2, blocksOverride });
-  };
-  if (required2 > 0) {
-    const count2 = approvers.length;
-    add(
-      { description: plural(required2, "approval"), satisfied: count2 >= required2, satisfiedBy: [...approvers], candidates: [] },
-      missingItem("approvals", `${plural(required2 - count2, "more approval")} (${count2} of ${required2})`)
-    );
-  }
-  const reviewFindings = findings.filter((finding) => finding.level === "review");
-  const byReviewers = /* @__PURE__ */ new Map();
-  const unnamed = [];
-  for (const finding of reviewFindings) {
-    if (finding.reviewers.length === 0) {
-      unnamed.push(findingLabel(finding));
-      continue;
-    }
-    const key = finding.reviewers.map((reviewer) => reviewer.replace(/^@/, "").toLowerCase()).sort().join(" ");
-    const group2 = byReviewers.get(key);
-    if (group2) group2.labels.push(findingLabel(finding));
-    else byReviewers.set(key, { reviewers: [...finding.reviewers], labels: [findingLabel(finding)] });
-  }
-  for (const { reviewers, labels } of byReviewers.values()) {
-    const match = matchCandidates(reviewers, approvers, snapshot.lookups);
-    const description = `approval from ${reviewers.map(displayCandidate).join(" or ")} for ${unique(labels).join(", ")}`;
-    add(candidateRequirement(description, reviewers, match, approvers), missingItem("reviewers", description));
-  }
-  if (unnamed.length > 0 && required2 === 0) {
-    const description = `1 approval for ${unique(unnamed).join(", ")}`;
-    add({ description, satisfied: approvers.length > 0, satisfiedBy: [...approvers], candidates: [] }, missingItem("approvals", description));
-  }
-  if (gaps.length > 0) {
-    const more = gaps.length > 1 ? ` (+${gaps.length - 1} more)` : "";
-    add(
-      { description: "an approval covering what the gate could not check", satisfied: approvers.length > 0, satisfiedBy: [...approvers], candidates: [] },
-      missingItem("incomplete", `could not check everything: ${gaps[0]?.text ?? ""}${more}`)
-    );
-  }
-  if (policy.reviews.codeowners) {
-    const { groups, notes: codeownerNotes } = findCodeownerGroups(snapshot, findings);
-    notes.push(...codeownerNotes);
-    for (const { owners, files } of groups) {
-      const match = matchCandidates(owners, approvers, snapshot.lookups);
-      const description = `code owner approval for ${listFiles(files)} (${owners.join(" or ")})`;
-      add(candidateRequirement(description, owners, match, approvers), missingItem("codeowners", description));
-    }
-  }
-  if (policy.reviews.blockOnChangesRequested && tally.changesRequestedBy.length > 0) {
-    const people = tally.changesRequestedBy.join(", ");
-    add(
-      { description: `changes requested by ${people} resolved`, satisfied: false, satisfiedBy: [], candidates: [...tally.changesRequestedBy] },
-      missingItem("changes-requested", `changes requested by ${people}: needs their approval or a dismissal`),
-      true
-    );
-  }
-  let override = null;
-  if (hasAnythingToOverride(policy, findings)) {
-    const result = evaluateOverride(policy, snapshot, agents, detection.requester);
-    override = result.override;
-    notes.push(...result.notes);
-  }
-  const missing = pending.filter(({ requirement, blocksOverride }) => !requirement.satisfied && (override === null || blocksOverride)).map(({ missing: line }) => line);
-  const satisfiedFindings = findings.map((finding) => {
-    if (finding.level === "allow") return { ...finding, satisfied: true };
-    if (override) return { ...finding, satisfied: true };
-    if (finding.level === "deny") return { ...finding, satisfied: false };
-    const satisfied = finding.reviewers.length === 0 ? approvers.length > 0 : matchCandidates(finding.reviewers, approvers, snapshot.lookups).satisfiedBy.length > 0;
-    return { ...finding, satisfied };
-  });
-  const reviews = {
-    required: required2,
-    counted: approvers,
-    ignored: tally.ignored,
-    changesRequestedBy: tally.changesRequestedBy,
-    requirements: pending.map(({ requirement }) => requirement),
-    satisfied: missing.length === 0,
-    missing,
-    override,
-    notes
-  };
-  return { reviews, findings: satisfiedFindings };
-}
-var FILES_SHOWN2;
-var init_evaluate_reviews = __esm({
-  "src/reviews/evaluate-reviews.ts"() {
-    "use strict";
-    init_agents();
-    init_text();
-    init_codeowner_groups();
-    init_count_approvals();
-    init_match_candidates();
-    init_override();
-    FILES_SHOWN2 = 3;
-  }
-});
-
-// src/verdict.ts
-function fitSummary(prefix, parts, max = MAX_SUMMARY_LENGTH) {
-  const whole = `${prefix}${parts.join("; ")}`;
-  if (whole.length <= max) return parts.length > 0 ? whole : prefix.trimEnd();
-  let out = "";
-  for (let index2 = 0; index2 < parts.length; index2++) {
-    const rest = parts.length - index2 - 1;
-    const suffix = rest > 0 ? ` (+${rest} more)` : "";
-    const candidate = out === "" ? `${prefix}${parts[index2]}` : `${out}; ${parts[index2]}`;
-    if (candidate.length + suffix.length <= max) {
-      out = candidate;
-      continue;
-    }
-    if (out !== "") return `${out} (+${rest + 1} more)`;
-    const room = max - suffix.length - 1;
-    return `${candidate.slice(0, Math.max(0, room)).trimEnd()}\u2026${suffix}`;
-  }
-  return out;
-}
-function needsPart(item) {
-  return item.kind === "changes-requested" || item.kind === "incomplete" ? item.text : `needs ${item.text}`;
-}
-function firstGap(incomplete) {
-  return `${incomplete[0]?.text ?? ""}${incomplete.length > 1 ? ` (+${incomplete.length - 1} more)` : ""}`;
-}
-function decideVerdict(input) {
-  const { detection, findings, reviews, incomplete } = input;
-  if (detection.agent === null) return { verdict: "skipped", summary: "not an agent PR" };
-  const denied = findings.filter((finding) => finding.level === "deny" && !finding.satisfied);
-  if (denied.length > 0) {
-    return { verdict: "fail", summary: fitSummary("denied: ", denied.map((finding) => `${finding.message} (${findingLabel(finding)})`)) };
-  }
-  const parts = [];
-  if (reviews && !reviews.satisfied) parts.push(...reviews.missing.map(needsPart));
-  if (reviews === null || reviews.satisfied) {
-    for (const finding of findings) {
-      if (finding.level === "review" && !finding.satisfied) parts.push(`needs approval for ${findingLabel(finding)}`);
-    }
-  }
-  if (reviews && !reviews.satisfied && parts.length === 0) parts.push("needs review");
-  if (incomplete.length > 0 && reviews === null) {
-    parts.push(`could not check everything: ${firstGap(incomplete)}`);
-  }
-  if (parts.length > 0) return { verdict: "needs-review", summary: fitSummary("", parts) };
-  const unseen = incomplete.length > 0 ? [`not checked by the gate: ${firstGap(incomplete)}`] : [];
-  const waived = reviews?.override && (findings.some((finding) => finding.level !== "allow") || reviews.requirements.some((r) => !r.satisfied));
-  if (reviews?.override && waived) {
-    return { verdict: "pass", summary: fitSummary("", [`overridden by ${reviews.override.by} (${reviews.override.label})`, ...unseen]) };
-  }
-  const counted2 = reviews?.counted ?? [];
-  if (counted2.length === 0) return { verdict: "pass", summary: "all checks passed" };
-  const approvals = plural(counted2.length, "approval");
-  return { verdict: "pass", summary: fitSummary("", [`all checks passed: ${approvals} (${counted2.join(", ")})`, ...unseen]) };
-}
-function failsJob(verdict, failOn) {
-  if (failOn === "never") return false;
-  if (failOn === "fail") return verdict === "fail";
-  return verdict === "fail" || verdict === "needs-review";
-}
-var MAX_SUMMARY_LENGTH, FAIL_ON;
-var init_verdict = __esm({
-  "src/verdict.ts"() {
-    "use strict";
-    init_text();
-    init_evaluate_reviews();
-    MAX_SUMMARY_LENGTH = 140;
-    FAIL_ON = ["needs-review", "fail", "never"];
-  }
-});
-
-// src/gate/gaps.ts
-function filesGap(listed, total) {
-  return { kind: "files", text: `files: ${listed} of ${total} listed` };
-}
-function commitsGap(listed, total) {
-  return { kind: "commits", text: `commits: ${listed} of ${total} listed` };
-}
-function manifestGaps(read2, total) {
-  if (read2 === null) return [];
-  const gaps = [];
-  const failed2 = read2.filter((manifest) => manifest.error !== void 0);
-  if (failed2.length > 0) {
-    const first = failed2[0]?.error ?? "";
-    gaps.push({
-      kind: "manifests",
-      text: `manifest content not read for ${plural(failed2.length, "file")}: ${listWithMore(failed2.map((m) => m.path), NAMES_SHOWN2)} (${first})`
-    });
-  }
-  if (read2.length < total) gaps.push({ kind: "manifests", text: `manifests: ${read2.length} of ${total} read in full` });
-  return gaps;
-}
-function findIncomplete(snapshot, manifests = null, manifestCount = 0) {
-  const derived2 = [];
-  const { totals } = snapshot;
-  if (snapshot.files.length < totals.files) derived2.push(filesGap(snapshot.files.length, totals.files));
-  if (snapshot.commits.length < totals.commits) derived2.push(commitsGap(snapshot.commits.length, totals.commits));
-  const unseen = snapshot.files.filter((file) => file.patch === null && file.additions + file.deletions > 0).map((file) => file.path);
-  if (unseen.length > 0) {
-    derived2.push({ kind: "patches", text: `patch not available for ${plural(unseen.length, "file")}: ${listWithMore(unseen, NAMES_SHOWN2)}` });
-  }
-  derived2.push(...manifestGaps(manifests, manifestCount));
-  const notes = snapshot.incomplete.map((note) => {
-    const text = note.trim();
-    return derived2.find((gap) => gap.text === text) ?? { kind: "read", text };
-  });
-  const seen = /* @__PURE__ */ new Set();
-  return [...notes, ...derived2].filter((gap) => {
-    if (gap.text === "" || seen.has(gap.text)) return false;
-    seen.add(gap.text);
-    return true;
-  });
-}
-var NAMES_SHOWN2;
-var init_gaps = __esm({
-  "src/gate/gaps.ts"() {
-    "use strict";
-    init_text();
-    NAMES_SHOWN2 = 5;
-  }
-});
-
-// src/reviews/plan-lookups.ts
-function planLookups(policy, snapshot, findings) {
-  const agents = resolveAgents(policy);
-  const permissions = [];
-  if (hasAnythingToOverride(policy, findings)) {
-    const candidate = findOverrideCandidate(policy, snapshot, agents);
-    if (candidate.ok) permissions.push(candidate.event.actor.login);
-  }
-  const teams = /* @__PURE__ */ new Set();
-  const { counted: counted2 } = countApprovals(policy, snapshot, null, agents);
-  if (counted2.length > 0) {
-    const candidates2 = findings.filter((finding) => finding.level === "review").flatMap((finding) => finding.reviewers);
-    if (policy.reviews.codeowners) {
-      candidates2.push(...findCodeownerGroups(snapshot, findings).groups.flatMap((group2) => group2.owners));
-    }
-    for (const candidate of candidates2) {
-      const key = teamKey(candidate);
-      if (key !== null) teams.add(key);
-    }
-  }
-  return { permissions, teams: [...teams] };
-}
-var init_plan_lookups = __esm({
-  "src/reviews/plan-lookups.ts"() {
-    "use strict";
-    init_agents();
-    init_codeowner_groups();
-    init_count_approvals();
-    init_match_candidates();
-    init_override();
-  }
-});
-
-// src/gate/reads.ts
-function isEmptyRequest(request2) {
-  return !request2.filePages && request2.manifests.length === 0 && request2.permissions.length === 0 && request2.teams.length === 0;
-}
-function firstReads(snapshot, options = {}) {
-  const manifests = options.manifests ?? null;
-  return {
-    snapshot,
-    morePages: options.morePages ?? false,
-    lookups: snapshot.lookups,
-    manifests,
-    asked: { manifests: manifests !== null, permissions: Object.keys(snapshot.lookups.permissions), teams: Object.keys(snapshot.lookups.teams) }
-  };
-}
-function addAnswer(reads, request2, answer) {
-  return {
-    snapshot: answer.snapshot ?? reads.snapshot,
-    morePages: request2.filePages ? false : reads.morePages,
-    lookups: {
-      permissions: { ...reads.lookups.permissions, ...answer.lookups?.permissions },
-      teams: { ...reads.lookups.teams, ...answer.lookups?.teams }
-    },
-    manifests: answer.manifests ? [...reads.manifests ?? [], ...answer.manifests] : reads.manifests,
-    asked: {
-      manifests: reads.asked.manifests || request2.manifests.length > 0,
-      permissions: [...reads.asked.permissions, ...request2.permissions],
-      teams: [...reads.asked.teams, ...request2.teams]
-    }
-  };
-}
-function gateView(reads, headSeenAt2) {
-  const view = { ...reads.snapshot, lookups: reads.lookups };
-  if (headSeenAt2 !== void 0) view.headSeenAt = headSeenAt2;
-  return view;
-}
-var NO_REQUEST;
-var init_reads = __esm({
-  "src/gate/reads.ts"() {
-    "use strict";
-    NO_REQUEST = { filePages: false, manifests: [], permissions: [], teams: [] };
-  }
-});
-
-// src/gate/plan.ts
-function manifestsOf(snapshot) {
-  return snapshot.files.filter((file) => dependencyFileOf(file.path)?.kind === "manifest").map((file) => ({ path: file.path, basePath: file.previousPath ?? file.path }));
-}
-function manifestMap(manifests) {
-  if (manifests === null) return void 0;
-  return new Map(manifests.map((manifest) => [manifest.path, manifest]));
-}
-function notAsked(values, asked) {
-  const seen = new Set(asked);
-  return [...new Set(values)].filter((value) => !seen.has(value));
-}
-function plan(policy, reads, carried, options) {
-  const view = gateView(reads, options.headSeenAt);
-  const detection = carried?.detection ?? detectGated(policy, view);
-  if (detection.agent === null) return { request: NO_REQUEST, carried: { detection, findings: null } };
-  const permissions = notAsked(detectionLookups(policy, view), reads.asked.permissions);
-  if (reads.morePages) return { request: { ...NO_REQUEST, filePages: true, permissions }, carried: { detection, findings: null } };
-  if (!reads.asked.manifests) {
-    const manifests = manifestsOf(view).slice(0, MAX_MANIFESTS);
-    if (manifests.length > 0) return { request: { ...NO_REQUEST, manifests, permissions }, carried: { detection, findings: null } };
-  }
-  const findings = carried?.findings ?? evaluatePolicy(policy, view, { workflowPath: options.workflowPath ?? null, manifestContents: manifestMap(reads.manifests), categories: options.categories });
-  const review = planLookups(policy, view, findings);
-  const request2 = {
-    ...NO_REQUEST,
-    permissions: notAsked([...permissions, ...review.permissions], reads.asked.permissions),
-    teams: notAsked(review.teams, reads.asked.teams)
-  };
-  return { request: isEmptyRequest(request2) ? NO_REQUEST : request2, carried: { detection, findings } };
-}
-var MAX_MANIFESTS;
-var init_plan = __esm({
-  "src/gate/plan.ts"() {
-    "use strict";
-    init_gate_memory();
-    init_detection_lookups();
-    init_manifests();
-    init_evaluate_policy();
-    init_plan_lookups();
-    init_reads();
-    MAX_MANIFESTS = 50;
-  }
-});
-
-// src/gate/decide.ts
-function decide(policy, reads, carried, options) {
-  const snapshot = gateView(reads, options.headSeenAt);
-  const detection = carried.detection.agent !== null && detectionLookups(policy, snapshot).length > 0 ? detectGated(policy, snapshot) : carried.detection;
-  const pr = {
-    number: snapshot.number,
-    headSha: snapshot.headSha,
-    url: snapshot.url,
-    title: snapshot.title,
-    repo: snapshot.repo,
-    state: snapshot.state
-  };
-  const evaluatedAt = options.now.toISOString();
-  if (detection.agent === null) {
-    const decision2 = decideVerdict({ detection, findings: [], reviews: null, incomplete: [] });
-    return { ...decision2, pr, detection, findings: [], reviews: null, metrics: null, incomplete: [], evaluatedAt };
-  }
-  const incomplete = findIncomplete(snapshot, reads.manifests, manifestsOf(snapshot).length);
-  const rawFindings = carried.findings ?? evaluatePolicy(policy, snapshot, {
-    workflowPath: options.workflowPath ?? null,
-    manifestContents: manifestMap(reads.manifests),
-    categories: options.categories
-  });
-  const { reviews, findings } = evaluateReviews(policy, snapshot, detection, rawFindings, incomplete);
-  const metrics = computeMetrics(policy, snapshot, detection, options.now);
-  const decision = decideVerdict({ detection, findings, reviews, incomplete });
-  return { ...decision, pr, detection, findings, reviews, metrics, incomplete, evaluatedAt, overrideLabel: policy.overrides.label };
-}
-var init_decide = __esm({
-  "src/gate/decide.ts"() {
-    "use strict";
-    init_gate_memory();
-    init_detection_lookups();
-    init_compute_metrics();
-    init_evaluate_policy();
-    init_evaluate_reviews();
-    init_verdict();
-    init_gaps();
-    init_plan();
-    init_reads();
-  }
-});
-
-// src/gate/pipeline.ts
-async function runGatePipeline(policy, first, fetch2, options) {
-  let reads = first;
-  let carried = null;
-  for (let round = 0; ; round += 1) {
-    const step = plan(policy, reads, carried, options);
-    carried = step.carried;
-    if (isEmptyRequest(step.request) || round >= MAX_ROUNDS) break;
-    reads = addAnswer(reads, step.request, await fetch2(step.request, reads));
-  }
-  return { result: decide(policy, reads, carried, options), reads };
-}
-function runOffline(policy, first, options) {
-  let reads = first;
-  let carried = null;
-  for (let round = 0; ; round += 1) {
-    const step = plan(policy, reads, carried, options);
-    carried = step.carried;
-    if (isEmptyRequest(step.request) || round >= MAX_ROUNDS) break;
-    reads = addAnswer(reads, step.request, {});
-  }
-  return { result: decide(policy, reads, carried, options), reads };
-}
-var MAX_ROUNDS;
-var init_pipeline = __esm({
-  "src/gate/pipeline.ts"() {
-    "use strict";
-    init_decide();
-    init_plan();
-    init_reads();
-    MAX_ROUNDS = 6;
   }
 });
 
@@ -31334,64 +23697,6 @@ var init_errors3 = __esm({
       }
       seconds;
     };
-  }
-});
-
-// src/github/fetch-pages.ts
-async function fetchAllPages(client, route, params, maxPages) {
-  return (await fetchFirstPage(client, route, params, maxPages)).all();
-}
-async function fetchFirstPage(client, route, params, maxPages) {
-  const first = await requestPage(client, route, params, 1);
-  const link = typeof first.headers.link === "string" ? first.headers.link : "";
-  const last = pageOf(link, "last");
-  const next = pageOf(link, "next");
-  const more = last !== null && last > 1 && maxPages > 1 || last === null && next !== null && next <= maxPages;
-  let all = null;
-  const rest = async () => {
-    const items = [...first.items];
-    if (last !== null) {
-      const pages = Array.from({ length: Math.max(Math.min(last, maxPages) - 1, 0) }, (_, index2) => index2 + 2);
-      const answers = await Promise.all(pages.map((page2) => requestPage(client, route, params, page2)));
-      for (const answer of answers) items.push(...answer.items);
-      return items;
-    }
-    let following = next;
-    while (following !== null && following <= maxPages) {
-      const answer = await requestPage(client, route, params, following);
-      items.push(...answer.items);
-      following = pageOf(typeof answer.headers.link === "string" ? answer.headers.link : "", "next");
-    }
-    return items;
-  };
-  return { items: first.items, more, all: () => all ??= rest() };
-}
-async function requestPage(client, route, params, page2) {
-  const answer = await client.request(route, { ...params, per_page: 100, page: page2, request: { parseSuccessResponseBody: false } });
-  const text = answer.data === null || answer.data === void 0 ? "" : await new Response(answer.data).text();
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new Error(`GitHub API response for ${route} is not JSON`);
-  }
-  if (!Array.isArray(data)) throw new Error(`GitHub API response for ${route} is not a list`);
-  return { items: data, headers: answer.headers };
-}
-function pageOf(link, rel) {
-  for (const part of link.split(",")) {
-    const match = /<([^<>]+)>\s*;\s*rel="([^"]+)"/.exec(part);
-    if (!match || !match[2]?.split(/\s+/).includes(rel)) continue;
-    const url = match[1] ?? "";
-    const page2 = new URL(url, "http://github.invalid").searchParams.get("page");
-    const value = page2 === null ? NaN : Number(page2);
-    return Number.isInteger(value) && value > 0 ? value : null;
-  }
-  return null;
-}
-var init_fetch_pages = __esm({
-  "src/github/fetch-pages.ts"() {
-    "use strict";
   }
 });
 
@@ -31610,76 +23915,6 @@ var init_schemas3 = __esm({
   }
 });
 
-// src/github/fetch-lookups.ts
-function permissionFrom(answer) {
-  const role = answer.role_name?.toLowerCase();
-  if (role && ROLES.includes(role)) return role;
-  const base = answer.permission.toLowerCase();
-  if (ROLES.includes(base)) return base;
-  return "none";
-}
-async function fetchPermission(client, repo, login) {
-  try {
-    const answer = await client.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
-      owner: repo.owner,
-      repo: repo.name,
-      username: login
-    });
-    return permissionFrom(parseResponse(RestPermissionSchema, answer.data, `GitHub's answer about ${login}'s repository permission`));
-  } catch (error3) {
-    const status = statusOf(error3);
-    if (status === 403 || status === 404) {
-      return {
-        error: `could not read ${login}'s repository permission (HTTP ${status}): the token needs the \`metadata: read\` repository permission, and ${login} must be an existing account`
-      };
-    }
-    return { error: `could not read ${login}'s repository permission: ${describeError(error3)}` };
-  }
-}
-async function fetchTeam(client, team) {
-  const [org, slug] = team.replace(/^@/, "").split("/");
-  if (!org || !slug) return { error: `${team} is not a team (expected @org/team)` };
-  try {
-    const items = await fetchAllPages(client, "GET /orgs/{org}/teams/{team_slug}/members", { org, team_slug: slug }, 100);
-    const members2 = parseResponse(RestTeamMembersSchema, items, `GitHub's list of the members of @${org}/${slug}`);
-    return { members: members2.map((member) => member.login) };
-  } catch (error3) {
-    const status = statusOf(error3);
-    if (status === 403 || status === 404) {
-      return {
-        error: `the token cannot read the members of @${org}/${slug} (HTTP ${status}): give it the \`members: read\` organization permission (the default GITHUB_TOKEN cannot have it; use a GitHub App token or a token with \`read:org\`)`
-      };
-    }
-    return { error: `could not read the members of @${org}/${slug}: ${describeError(error3)}` };
-  }
-}
-async function fetchLookups(client, repo, request2) {
-  const logins = [...new Set(request2.permissions)];
-  const teams = [...new Set(request2.teams)];
-  const [permissions, members2] = await Promise.all([
-    Promise.all(logins.map((login) => fetchPermission(client, repo, login))),
-    Promise.all(teams.map((team) => fetchTeam(client, team)))
-  ]);
-  const lookups = { permissions: {}, teams: {} };
-  logins.forEach((login, index2) => {
-    lookups.permissions[login] = permissions[index2] ?? { error: "not looked up" };
-  });
-  teams.forEach((team, index2) => {
-    lookups.teams[team] = members2[index2] ?? { error: "not looked up" };
-  });
-  return lookups;
-}
-var ROLES;
-var init_fetch_lookups = __esm({
-  "src/github/fetch-lookups.ts"() {
-    "use strict";
-    init_errors3();
-    init_fetch_pages();
-    init_schemas3();
-    ROLES = ["admin", "maintain", "write", "triage", "read", "none"];
-  }
-});
-
 // src/github/publish-status.ts
 function statusStateOf(verdict) {
   switch (verdict) {
@@ -31723,329 +23958,6 @@ var init_publish_status = __esm({
     init_errors3();
     STATUS_CONTEXT = "agent-pr-gate";
     MAX_STATUS_DESCRIPTION = 140;
-  }
-});
-
-// src/github/graphql-queries.ts
-function reviewPageName(reviewComments) {
-  return reviewComments ? "ReviewPage" : "ReviewPageWithoutComments";
-}
-function reviewPageFragment(reviewComments) {
-  const comments = reviewComments ? `
-    comments(first: 100) {
-      totalCount
-      nodes { databaseId author { ...ActorFields } createdAt path line originalLine }
-    }` : "";
-  return `
-fragment ${reviewPageName(reviewComments)} on PullRequestReviewConnection {
-  totalCount
-  pageInfo { hasNextPage endCursor }
-  nodes {
-    databaseId
-    author { ...ActorFields }
-    authorAssociation
-    state
-    submittedAt
-    body
-    commit { oid }${comments}
-  }
-}
-`;
-}
-function pullRequestFields(selection) {
-  const extra = selection.extraFields ? `
-  ${selection.extraFields}` : "";
-  return `
-  number
-  title
-  body
-  url
-  state
-  isDraft
-  createdAt
-  mergedAt
-  closedAt
-  headRefName
-  headRefOid
-  baseRefName
-  baseRefOid
-  isCrossRepository
-  additions
-  deletions
-  changedFiles${extra}
-  author { ...ActorFields }
-  labels(first: 100) { ...LabelPage }
-  assignees(first: 100) { nodes { ...ActorFields } }
-  commits(first: 100) { ...CommitPage }
-  reviews(first: 100) { ...${reviewPageName(selection.reviewComments)} }
-  comments(first: 100) { ...CommentPage }
-  timelineItems(first: 100, itemTypes: ${TIMELINE_ITEM_TYPES_ARGUMENT}) { ...TimelinePage }
-`;
-}
-function pullRequestFragments(selection) {
-  return [
-    ACTOR_FRAGMENT,
-    LABEL_PAGE_FRAGMENT,
-    COMMIT_PAGE_FRAGMENT,
-    reviewPageFragment(selection.reviewComments),
-    COMMENT_PAGE_FRAGMENT,
-    TIMELINE_PAGE_FRAGMENT
-  ].join("");
-}
-function manifestsQuery(count2) {
-  const aliases = Array.from({ length: count2 }, (_, index2) => [`b${index2}`, `h${index2}`]).flat();
-  const variables = aliases.map((alias) => `$${alias}: String!`).join(" ");
-  const fields = aliases.map((alias) => `    ${alias}: object(expression: $${alias}) { __typename ... on Blob { text isBinary isTruncated byteSize } }`);
-  return `
-query ${MANIFESTS_OPERATION}($owner: String! $name: String! ${variables}) {
-  repository(owner: $owner, name: $name) {
-${fields.join("\n")}
-  }
-}`;
-}
-var SNAPSHOT_OPERATION, MORE_OPERATION, TIMELINE_ITEM_TYPES, ACTOR_FRAGMENT, LABEL_PAGE_FRAGMENT, COMMIT_PAGE_FRAGMENT, COMMENT_PAGE_FRAGMENT, TIMELINE_PAGE_FRAGMENT, TIMELINE_ITEM_TYPES_ARGUMENT, HEAD_COMMIT_FIELD, GATE_SELECTION, FRAGMENTS, SNAPSHOT_QUERY, MORE_QUERY, MORE_CONNECTIONS, MANIFESTS_OPERATION;
-var init_graphql_queries = __esm({
-  "src/github/graphql-queries.ts"() {
-    "use strict";
-    init_publish_status();
-    SNAPSHOT_OPERATION = "AgentPrGateSnapshot";
-    MORE_OPERATION = "AgentPrGateMore";
-    TIMELINE_ITEM_TYPES = [
-      "LABELED_EVENT",
-      "UNLABELED_EVENT",
-      "READY_FOR_REVIEW_EVENT",
-      "CONVERT_TO_DRAFT_EVENT",
-      "HEAD_REF_FORCE_PUSHED_EVENT",
-      "ASSIGNED_EVENT",
-      "UNASSIGNED_EVENT",
-      "REVIEW_REQUESTED_EVENT",
-      "CLOSED_EVENT",
-      "REOPENED_EVENT",
-      "MERGED_EVENT",
-      "REVIEW_DISMISSED_EVENT",
-      "COMMENT_DELETED_EVENT"
-    ];
-    ACTOR_FRAGMENT = `
-fragment ActorFields on Actor {
-  __typename
-  login
-  ... on User { databaseId }
-  ... on Bot { databaseId }
-  ... on Mannequin { databaseId }
-  ... on Organization { databaseId }
-}
-`;
-    LABEL_PAGE_FRAGMENT = `
-fragment LabelPage on LabelConnection {
-  totalCount
-  pageInfo { hasNextPage endCursor }
-  nodes { name }
-}
-`;
-    COMMIT_PAGE_FRAGMENT = `
-fragment CommitPage on PullRequestCommitConnection {
-  totalCount
-  pageInfo { hasNextPage endCursor }
-  nodes {
-    commit {
-      oid
-      message
-      authoredDate
-      committedDate
-      parents(first: 1) { totalCount }
-      author { name email user { login databaseId } }
-      committer { name email user { login databaseId } }
-    }
-  }
-}
-`;
-    COMMENT_PAGE_FRAGMENT = `
-fragment CommentPage on IssueCommentConnection {
-  totalCount
-  pageInfo { hasNextPage endCursor }
-  nodes { databaseId author { ...ActorFields } body createdAt updatedAt url }
-}
-`;
-    TIMELINE_PAGE_FRAGMENT = `
-fragment TimelinePage on PullRequestTimelineItemsConnection {
-  totalCount
-  pageInfo { hasNextPage endCursor }
-  nodes {
-    __typename
-    ... on LabeledEvent { createdAt actor { ...ActorFields } label { name } }
-    ... on UnlabeledEvent { createdAt actor { ...ActorFields } label { name } }
-    ... on ReadyForReviewEvent { createdAt actor { ...ActorFields } }
-    ... on ConvertToDraftEvent { createdAt actor { ...ActorFields } }
-    ... on HeadRefForcePushedEvent {
-      createdAt
-      actor { ...ActorFields }
-      beforeCommit { oid status { context(name: "${STATUS_CONTEXT}") { state description createdAt creator { ...ActorFields } } } }
-    }
-    ... on AssignedEvent { createdAt actor { ...ActorFields } assignee { ...ActorFields } }
-    ... on UnassignedEvent { createdAt actor { ...ActorFields } assignee { ...ActorFields } }
-    ... on ReviewRequestedEvent {
-      createdAt
-      actor { ...ActorFields }
-      requestedReviewer { __typename ...ActorFields ... on Team { slug organization { login } } }
-    }
-    ... on ClosedEvent { createdAt actor { ...ActorFields } }
-    ... on ReopenedEvent { createdAt actor { ...ActorFields } }
-    ... on MergedEvent { createdAt actor { ...ActorFields } }
-    ... on ReviewDismissedEvent { createdAt actor { ...ActorFields } previousReviewState review { databaseId } }
-    ... on CommentDeletedEvent { createdAt actor { ...ActorFields } deletedCommentAuthor { ...ActorFields } }
-  }
-}
-`;
-    TIMELINE_ITEM_TYPES_ARGUMENT = `[${TIMELINE_ITEM_TYPES.join(", ")}]`;
-    HEAD_COMMIT_FIELD = "headCommit: commits(last: 1) { nodes { commit { oid status { contexts { context createdAt state description creator { ...ActorFields } } } } } }";
-    GATE_SELECTION = { reviewComments: true, extraFields: HEAD_COMMIT_FIELD };
-    FRAGMENTS = pullRequestFragments(GATE_SELECTION);
-    SNAPSHOT_QUERY = `
-query ${SNAPSHOT_OPERATION}(
-  $owner: String!
-  $name: String!
-  $number: Int!
-  $policyExpression: String!
-  $codeownersGithub: String!
-  $codeownersRoot: String!
-  $codeownersDocs: String!
-) {
-  viewer { login databaseId }
-  repository(owner: $owner, name: $name) {
-    policyFile: object(expression: $policyExpression) { __typename ... on Blob { text isBinary isTruncated } }
-    codeownersGithub: object(expression: $codeownersGithub) { __typename ... on Blob { text isBinary isTruncated } }
-    codeownersRoot: object(expression: $codeownersRoot) { __typename ... on Blob { text isBinary isTruncated } }
-    codeownersDocs: object(expression: $codeownersDocs) { __typename ... on Blob { text isBinary isTruncated } }
-    pullRequest(number: $number) {${pullRequestFields(GATE_SELECTION)}}
-  }
-}
-${FRAGMENTS}`;
-    MORE_QUERY = `
-query ${MORE_OPERATION}(
-  $owner: String!
-  $name: String!
-  $number: Int!
-  $labels: Boolean!
-  $labelsAfter: String
-  $commits: Boolean!
-  $commitsAfter: String
-  $reviews: Boolean!
-  $reviewsAfter: String
-  $comments: Boolean!
-  $commentsAfter: String
-  $timeline: Boolean!
-  $timelineAfter: String
-) {
-  repository(owner: $owner, name: $name) {
-    pullRequest(number: $number) {
-      labels(first: 100, after: $labelsAfter) @include(if: $labels) { ...LabelPage }
-      commits(first: 100, after: $commitsAfter) @include(if: $commits) { ...CommitPage }
-      reviews(first: 100, after: $reviewsAfter) @include(if: $reviews) { ...ReviewPage }
-      comments(first: 100, after: $commentsAfter) @include(if: $comments) { ...CommentPage }
-      timelineItems(first: 100, after: $timelineAfter, itemTypes: ${TIMELINE_ITEM_TYPES_ARGUMENT}) @include(if: $timeline) { ...TimelinePage }
-    }
-  }
-}
-${FRAGMENTS}`;
-    MORE_CONNECTIONS = ["labels", "commits", "reviews", "comments", "timeline"];
-    MANIFESTS_OPERATION = "AgentPrGateManifests";
-  }
-});
-
-// src/github/answer-despite-statuses.ts
-function answerDespiteStatuses(error3) {
-  const { errors, data } = typeof error3 === "object" && error3 !== null ? error3 : {};
-  if (!Array.isArray(errors) || errors.length === 0 || typeof data !== "object" || data === null) return null;
-  const onlyStatuses = errors.every((item) => {
-    const path = typeof item === "object" && item !== null ? item.path : void 0;
-    return Array.isArray(path) && (path.includes("headCommit") || path.includes("beforeCommit"));
-  });
-  return onlyStatuses ? data : null;
-}
-async function keepDespiteStatuses(request2) {
-  return request2.catch((error3) => {
-    const data = answerDespiteStatuses(error3);
-    if (data === null) throw error3;
-    return data;
-  });
-}
-var init_answer_despite_statuses = __esm({
-  "src/github/answer-despite-statuses.ts"() {
-    "use strict";
-  }
-});
-
-// src/github/fetch-more-pages.ts
-function present(nodes) {
-  return nodes.filter((node2) => node2 !== null);
-}
-function pageInfoOf(pr) {
-  return {
-    labels: pr.labels.pageInfo,
-    commits: pr.commits.pageInfo,
-    reviews: pr.reviews.pageInfo,
-    comments: pr.comments.pageInfo,
-    timeline: pr.timelineItems.pageInfo
-  };
-}
-function nextPages(pr) {
-  const info2 = pageInfoOf(pr);
-  return MORE_CONNECTIONS.filter((connection) => info2[connection].hasNextPage);
-}
-async function fetchMorePages(client, repo, pr) {
-  const all = {
-    labels: present(pr.labels.nodes).map((label) => label.name),
-    commits: present(pr.commits.nodes),
-    reviews: present(pr.reviews.nodes),
-    comments: present(pr.comments.nodes),
-    timeline: present(pr.timelineItems.nodes)
-  };
-  const info2 = pageInfoOf(pr);
-  for (let round = 0; round < MAX_MORE_ROUNDS; round += 1) {
-    const wanted = MORE_CONNECTIONS.filter((connection) => info2[connection].hasNextPage);
-    if (wanted.length === 0) break;
-    const variables = { owner: repo.owner, name: repo.name, number: pr.number };
-    for (const connection of MORE_CONNECTIONS) {
-      const want = wanted.includes(connection);
-      variables[connection] = want;
-      variables[`${connection}After`] = want ? info2[connection].endCursor : null;
-    }
-    const raw = await keepDespiteStatuses(client.graphql(MORE_QUERY, variables));
-    const more = parseResponse(MoreQuerySchema, raw, "GitHub's answer to the pull request page query");
-    const page2 = more.repository?.pullRequest;
-    if (!page2) throw new Error(`pull request #${pr.number} disappeared while it was being read`);
-    for (const connection of wanted) {
-      const answer = connection === "timeline" ? page2.timelineItems : page2[connection];
-      if (!answer) throw new Error(`GitHub's answer to the pull request page query has no ${connection} page`);
-      const before = info2[connection].endCursor;
-      info2[connection] = answer.pageInfo;
-      if (answer.pageInfo.endCursor === before) info2[connection] = { hasNextPage: false, endCursor: before };
-    }
-    if (page2.labels) all.labels.push(...present(page2.labels.nodes).map((label) => label.name));
-    if (page2.commits) all.commits.push(...present(page2.commits.nodes));
-    if (page2.reviews) all.reviews.push(...present(page2.reviews.nodes));
-    if (page2.comments) all.comments.push(...present(page2.comments.nodes));
-    if (page2.timelineItems) all.timeline.push(...present(page2.timelineItems.nodes));
-  }
-  return all;
-}
-var MAX_MORE_ROUNDS;
-var init_fetch_more_pages = __esm({
-  "src/github/fetch-more-pages.ts"() {
-    "use strict";
-    init_answer_despite_statuses();
-    init_graphql_queries();
-    init_schemas3();
-    MAX_MORE_ROUNDS = 100;
-  }
-});
-
-// src/snapshot.ts
-var EMPTY_LOOKUPS;
-var init_snapshot = __esm({
-  "src/snapshot.ts"() {
-    "use strict";
-    EMPTY_LOOKUPS = { permissions: {}, teams: {} };
   }
 });
 
@@ -32132,8 +24044,8 @@ function truncateText(text, max) {
   if (text.length <= max) return text;
   if (max <= 1) return "\u2026".slice(0, Math.max(0, max));
   let end = max - 1;
-  const code18 = text.charCodeAt(end - 1);
-  if (code18 >= 55296 && code18 <= 56319) end -= 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 55296 && code <= 56319) end -= 1;
   return `${text.slice(0, end)}\u2026`;
 }
 function truncateMiddle(text, max) {
@@ -32239,9 +24151,9 @@ function sortFindings(findings) {
   const rank2 = (finding) => finding.level === "allow" ? 4 : LEVEL_RANK2[finding.level] + (finding.satisfied ? 2 : 0);
   return findings.map((finding, index2) => ({ finding, index: index2 })).sort((a, b) => rank2(a.finding) - rank2(b.finding) || a.index - b.index).map((entry4) => entry4.finding);
 }
-function listCandidates(candidates2, options = {}) {
-  const shown = candidates2.slice(0, 5).map((candidate) => inlineCode(candidate, { maxLength: 80, table: options.table }));
-  const more = candidates2.length > shown.length ? ` +${candidates2.length - shown.length} more` : "";
+function listCandidates(candidates, options = {}) {
+  const shown = candidates.slice(0, 5).map((candidate) => inlineCode(candidate, { maxLength: 80, table: options.table }));
+  const more = candidates.length > shown.length ? ` +${candidates.length - shown.length} more` : "";
   return `${shown.join(", ")}${more}`;
 }
 function listLogins(logins) {
@@ -32448,18 +24360,18 @@ function renderAgent(result) {
 function renderFindings(findings, reviews, links) {
   if (findings.length === 0) return fixed("#### Permission findings\nNo findings: the agent changed nothing the policy watches.");
   const sorted = sortFindings(findings);
-  const header2 = "| Category | Level | What | Status |\n|---|---|---|---|";
+  const header = "| Category | Level | What | Status |\n|---|---|---|---|";
   return elastic(sorted, (finding) => renderFindingRow(finding, reviews, links), (shown, omitted) => {
     const open2 = shown.slice(0, shown.length > OPEN_FINDINGS + 2 ? OPEN_FINDINGS : shown.length);
     const folded = shown.slice(open2.length);
     const parts = [open2.length > 0 ? `#### Permission findings
-${header2}
+${header}
 ${open2.join("\n")}` : "#### Permission findings"];
     if (folded.length > 0) {
       const noun = folded.length === 1 ? "finding" : "findings";
       parts.push(`<details><summary>${folded.length} more ${noun}</summary>
 
-${header2}
+${header}
 ${folded.join("\n")}
 
 </details>`);
@@ -32681,285 +24593,6 @@ var init_find_sticky_comment = __esm({
   }
 });
 
-// src/github/gate-memory-from-api.ts
-function ourStatus(sha, context, self) {
-  if (!context || context.context !== void 0 && context.context !== STATUS_CONTEXT) return null;
-  if (!isSelf(actorFromGraphql(context.creator), self)) return null;
-  return { sha, state: context.state ?? "", description: context.description ?? "", at: context.createdAt };
-}
-function gateMemoryFrom(headCommit, timeline, comments, viewer) {
-  if (headCommit === void 0) return void 0;
-  const self = viewer ?? GITHUB_ACTIONS_BOT;
-  const sticky = findStickyComment(comments, viewer);
-  const statuses = [];
-  const deletedComments = [];
-  for (const item of timeline) {
-    if (item.__typename === "HeadRefForcePushedEvent" && item.beforeCommit) {
-      const status = ourStatus(item.beforeCommit.oid, item.beforeCommit.status?.context, self);
-      if (status) statuses.push(status);
-    }
-    if (item.__typename === "CommentDeletedEvent" && item.createdAt) {
-      const author = actorFromGraphql(item.deletedCommentAuthor);
-      const actor = actorFromGraphql(item.actor);
-      if (isSelf(author, self) && !isSelf(actor, self)) deletedComments.push({ at: item.createdAt, by: actor?.login ?? null });
-    }
-  }
-  const head = headCommit?.nodes.at(-1)?.commit;
-  const headStatus = head ? ourStatus(head.oid, head.status?.contexts.find((context) => context.context === STATUS_CONTEXT), self) : null;
-  if (headStatus) statuses.push(headStatus);
-  return { state: sticky ? parseGateState(sticky.body) : null, statuses, deletedComments };
-}
-var init_gate_memory_from_api = __esm({
-  "src/github/gate-memory-from-api.ts"() {
-    "use strict";
-    init_gate_state();
-    init_find_sticky_comment();
-    init_publish_status();
-    init_snapshot_from_api();
-  }
-});
-
-// src/github/snapshot-from-api.ts
-function restBotLogin(login) {
-  if (login === "copilot-swe-agent") return "Copilot";
-  return login.endsWith("[bot]") ? login : `${login}[bot]`;
-}
-function actorFromGraphql(actor) {
-  if (!actor) return null;
-  if (actor.__typename === "Team") {
-    const org = actor.organization?.login;
-    return { login: org && actor.slug ? `@${org}/${actor.slug}` : `@${actor.slug ?? "team"}`, id: null, type: "Unknown" };
-  }
-  if (actor.login === void 0) return null;
-  const type = ACTOR_TYPES[actor.__typename] ?? "Unknown";
-  return {
-    login: type === "Bot" ? restBotLogin(actor.login) : actor.login,
-    id: actor.databaseId ?? null,
-    type
-  };
-}
-function actorFromRest(user) {
-  if (!user) return null;
-  const type = ACTOR_TYPES[user.type ?? ""] ?? (user.login.endsWith("[bot]") ? "Bot" : "User");
-  return { login: user.login, id: user.id, type };
-}
-function identityOf(git) {
-  const user = git?.user;
-  return {
-    name: git?.name ?? "",
-    email: git?.email ?? "",
-    user: user ? { login: user.login, id: user.databaseId ?? null, type: user.login.endsWith("[bot]") ? "Bot" : "User" } : null
-  };
-}
-function commitFrom(node2) {
-  const c = node2.commit;
-  return {
-    sha: c.oid,
-    message: c.message,
-    author: identityOf(c.author),
-    committer: identityOf(c.committer),
-    authoredAt: c.authoredDate,
-    committedAt: c.committedDate,
-    parents: c.parents.totalCount
-  };
-}
-function reviewsFrom(reviews, timeline) {
-  const previous = /* @__PURE__ */ new Map();
-  for (const item of timeline) {
-    if (item.__typename !== "ReviewDismissedEvent") continue;
-    const id = item.review?.databaseId;
-    const state = item.previousReviewState;
-    if (id != null && state && REVIEW_STATES.includes(state)) previous.set(id, state);
-  }
-  return reviews.map((review) => {
-    const id = review.databaseId ?? 0;
-    const dismissed = review.state === "DISMISSED";
-    const state = dismissed ? previous.get(id) ?? "COMMENTED" : review.state;
-    return {
-      id,
-      author: actorFromGraphql(review.author),
-      state,
-      dismissed,
-      submittedAt: review.submittedAt,
-      commitSha: review.commit?.oid ?? null,
-      body: review.body,
-      authorAssociation: review.authorAssociation
-    };
-  });
-}
-function reviewCommentsFrom(reviews, rest) {
-  if (rest) {
-    return rest.map((comment) => ({
-      id: comment.id,
-      author: actorFromRest(comment.user),
-      createdAt: comment.created_at,
-      path: comment.path,
-      line: comment.line ?? comment.original_line ?? null
-    }));
-  }
-  const out = [];
-  for (const review of reviews) {
-    for (const comment of review.comments.nodes) {
-      if (!comment) continue;
-      out.push({
-        id: comment.databaseId ?? 0,
-        author: actorFromGraphql(comment.author),
-        createdAt: comment.createdAt,
-        path: comment.path,
-        line: comment.line ?? comment.originalLine ?? null
-      });
-    }
-  }
-  return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
-}
-function commentFrom(comment) {
-  return {
-    id: comment.databaseId ?? 0,
-    author: actorFromGraphql(comment.author),
-    body: comment.body,
-    createdAt: comment.createdAt,
-    updatedAt: comment.updatedAt,
-    url: comment.url
-  };
-}
-function timelineEventFrom(item) {
-  const type = TIMELINE_TYPES[item.__typename];
-  if (!type || !item.createdAt) return null;
-  const event = { type, actor: actorFromGraphql(item.actor), createdAt: item.createdAt };
-  if (item.label) event.label = item.label.name;
-  if (item.assignee !== void 0) event.subject = actorFromGraphql(item.assignee);
-  if (item.requestedReviewer !== void 0) event.subject = actorFromGraphql(item.requestedReviewer);
-  return event;
-}
-function fileFrom(file) {
-  return {
-    path: file.filename,
-    previousPath: file.previous_filename ?? null,
-    status: file.status,
-    additions: file.additions,
-    deletions: file.deletions,
-    patch: file.patch ?? null
-  };
-}
-function blobText(blob) {
-  if (!blob || blob.__typename !== "Blob") return null;
-  if (blob.isBinary) return null;
-  return blob.text ?? null;
-}
-function baseFile(path, blob) {
-  return { path, text: blobText(blob) };
-}
-function viewerFrom(viewer) {
-  if (!viewer) return null;
-  const isBot2 = viewer.login.endsWith("[bot]");
-  return { login: viewer.login, id: viewer.databaseId ?? null, type: isBot2 ? "Bot" : "User" };
-}
-function findFetchGaps(data) {
-  const gaps = [];
-  const totalFiles = data.pr.changedFiles;
-  if (data.files.length < totalFiles) gaps.push(`files: ${data.files.length} of ${totalFiles} listed`);
-  const totalCommits = data.pr.commits.totalCount;
-  if (data.commits.length < totalCommits) gaps.push(`commits: ${data.commits.length} of ${totalCommits} listed`);
-  const truncated = [{ path: data.policyPath, blob: data.policyBlob }, ...data.codeownersBlobs].filter(
-    (entry4) => entry4.blob?.__typename === "Blob" && entry4.blob.isTruncated
-  );
-  for (const entry4 of truncated) gaps.push(`${entry4.path}: the file at the base commit is too large to read in full`);
-  return gaps;
-}
-function headStatusSeenAt(headCommit, headSha) {
-  if (headCommit === void 0) return void 0;
-  const commit = headCommit?.nodes.at(-1)?.commit;
-  if (!commit || commit.oid !== headSha) return null;
-  let earliest2 = null;
-  for (const context of commit.status?.contexts ?? []) {
-    if (context.context === STATUS_CONTEXT) continue;
-    const time3 = Date.parse(context.createdAt);
-    if (Number.isNaN(time3)) continue;
-    if (earliest2 === null || time3 < Date.parse(earliest2)) earliest2 = context.createdAt;
-  }
-  return earliest2;
-}
-function snapshotFromApi(data) {
-  const pr = data.pr;
-  const codeowners = data.codeownersBlobs.find((entry4) => blobText(entry4.blob) !== null);
-  const headSeenAt2 = headStatusSeenAt(pr.headCommit, pr.headRefOid);
-  const comments = data.comments.map(commentFrom);
-  const viewer = viewerFrom(data.viewer);
-  const gateMemory = gateMemoryFrom(pr.headCommit, data.timeline, comments, viewer);
-  return {
-    repo: data.repo,
-    number: pr.number,
-    title: pr.title,
-    body: pr.body,
-    url: pr.url,
-    state: pr.state === "MERGED" ? "merged" : pr.state === "CLOSED" ? "closed" : "open",
-    draft: pr.isDraft,
-    author: actorFromGraphql(pr.author),
-    createdAt: pr.createdAt,
-    mergedAt: pr.mergedAt,
-    closedAt: pr.closedAt,
-    headRef: pr.headRefName,
-    headSha: pr.headRefOid,
-    baseRef: pr.baseRefName,
-    baseSha: data.baseSha,
-    fromFork: pr.isCrossRepository,
-    labels: data.labels,
-    assignees: pr.assignees.nodes.map(actorFromGraphql).filter((actor) => actor !== null),
-    totals: {
-      files: Math.max(pr.changedFiles, data.files.length),
-      additions: pr.additions,
-      deletions: pr.deletions,
-      commits: Math.max(pr.commits.totalCount, data.commits.length)
-    },
-    files: data.files.map(fileFrom),
-    commits: data.commits.map(commitFrom),
-    reviews: reviewsFrom(data.reviews, data.timeline),
-    reviewComments: reviewCommentsFrom(data.reviews, data.restReviewComments),
-    comments,
-    timeline: data.timeline.map(timelineEventFrom).filter((event) => event !== null),
-    base: {
-      policy: baseFile(data.policyPath, data.policyBlob),
-      codeowners: codeowners ? baseFile(codeowners.path, codeowners.blob) : null
-    },
-    ...headSeenAt2 !== void 0 ? { headSeenAt: headSeenAt2 } : {},
-    ...gateMemory !== void 0 ? { gateMemory } : {},
-    viewer,
-    lookups: structuredClone(EMPTY_LOOKUPS),
-    incomplete: findFetchGaps(data)
-  };
-}
-var MAX_LISTED_FILES, ACTOR_TYPES, REVIEW_STATES, TIMELINE_TYPES;
-var init_snapshot_from_api = __esm({
-  "src/github/snapshot-from-api.ts"() {
-    "use strict";
-    init_snapshot();
-    init_gate_memory_from_api();
-    init_publish_status();
-    MAX_LISTED_FILES = 3e3;
-    ACTOR_TYPES = {
-      User: "User",
-      Bot: "Bot",
-      Organization: "Organization",
-      Mannequin: "Mannequin"
-    };
-    REVIEW_STATES = ["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "PENDING"];
-    TIMELINE_TYPES = {
-      LabeledEvent: "labeled",
-      UnlabeledEvent: "unlabeled",
-      ReadyForReviewEvent: "ready_for_review",
-      ConvertToDraftEvent: "convert_to_draft",
-      HeadRefForcePushedEvent: "head_ref_force_pushed",
-      AssignedEvent: "assigned",
-      UnassignedEvent: "unassigned",
-      ReviewRequestedEvent: "review_requested",
-      ClosedEvent: "closed",
-      ReopenedEvent: "reopened",
-      MergedEvent: "merged",
-      ReviewDismissedEvent: "review_dismissed"
-    };
-  }
-});
-
 // src/render/escape-log.ts
 function codeEscape(char) {
   return `\\u{${char.charCodeAt(0).toString(16)}}`;
@@ -32984,8 +24617,7 @@ function buildAnnotations(result) {
   if (result.verdict === "skipped") return [];
   const annotations = [];
   const seen = /* @__PURE__ */ new Set();
-  const add = (built) => {
-    const annotation = { ...built, title: escapeForLog(built.title), message: escapeForLog(built.message) };
+  const add = (annotation) => {
     const key = [annotation.level, annotation.file, annotation.line ?? "", annotation.title].join("\0");
     if (seen.has(key)) return;
     seen.add(key);
@@ -32993,7 +24625,7 @@ function buildAnnotations(result) {
   };
   for (const finding of result.findings) {
     const level = levelOf(finding);
-    const title = truncateText(`Agent PR Gate: ${finding.rule ? `${finding.category}: ${finding.rule}` : finding.category} (${finding.level})`, 200);
+    const title = escapeForLog(truncateText(`Agent PR Gate: ${finding.rule ? `${finding.category}: ${finding.rule}` : finding.category} (${finding.level})`, 200));
     const status = statusOf2(finding, result.reviews?.override != null);
     const located = /* @__PURE__ */ new Set();
     for (const location of finding.locations) {
@@ -33013,8 +24645,9 @@ function buildAnnotations(result) {
     }
   }
   const sorted = annotations.map((annotation, index2) => ({ annotation, index: index2 })).sort((a, b) => LEVEL_RANK3[a.annotation.level] - LEVEL_RANK3[b.annotation.level] || a.index - b.index).map((entry4) => entry4.annotation);
-  if (sorted.length <= MAX_ANNOTATIONS) return sorted;
-  const kept = sorted.slice(0, MAX_ANNOTATIONS - 1);
+  const escaped = (list) => list.map((annotation) => ({ ...annotation, message: escapeForLog(annotation.message) }));
+  if (sorted.length <= MAX_ANNOTATIONS) return escaped(sorted);
+  const kept = escaped(sorted.slice(0, MAX_ANNOTATIONS - 1));
   const left = sorted.length - kept.length;
   kept.push({
     level: "notice",
@@ -33222,9 +24855,9 @@ function decideCommentAction(mode, verdict, hasExisting) {
   if (mode === "on-failure" && verdict === "pass") return "none";
   return "create";
 }
-function reportWriteProblems(outcomes2) {
+function reportWriteProblems(outcomes) {
   let readOnly = false;
-  for (const outcome of outcomes2) {
+  for (const outcome of outcomes) {
     if (!outcome || outcome.ok) continue;
     if (outcome.readOnly) readOnly = true;
     else warning(`agent-pr-gate: ${escapeForLog(outcome.message)}`);
@@ -33291,7 +24924,7 @@ var READ_ONLY_HINT, ANNOTATE;
 var init_publish_gate = __esm({
   "src/github/publish-gate.ts"() {
     "use strict";
-    init_core();
+    init_core3();
     init_gate_memory();
     init_gate_state();
     init_annotations();
@@ -33302,1629 +24935,7 @@ var init_publish_gate = __esm({
     init_publish_status();
     init_upsert_comment();
     READ_ONLY_HINT = "agent-pr-gate: the token is read-only here (a pull request from a fork under `pull_request` gets a read-only token), so the comment and the status were not written; the verdict, summary, annotations and outputs still are. To get the comment and status, trigger the workflow on `pull_request_target` instead: it has a write token and is safe with this action, which never checks out or runs PR code (do not add a checkout of the PR head to that workflow).";
-    ANNOTATE = { error, warning, notice };
-  }
-});
-
-// src/github/publish-policy-error.ts
-function describePolicyErrors(errors) {
-  const first = errors[0];
-  if (!first) return "policy error";
-  const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : "";
-  return `policy error: ${formatPolicyError(first)}${more}`;
-}
-function annotatePolicyErrors(errors) {
-  for (const error3 of errors) {
-    error(escapeForLog(formatPolicyError(error3)), {
-      title: "agent-pr-gate policy error",
-      file: error3.file,
-      startLine: error3.line,
-      startColumn: error3.column
-    });
-  }
-}
-async function publishPolicyError(client, errors, options) {
-  annotatePolicyErrors(errors);
-  const line = describePolicyErrors(errors);
-  if (options.status) {
-    const outcome = await publishStatus(client, {
-      owner: options.owner,
-      repo: options.repo,
-      sha: options.headSha,
-      state: "error",
-      description: line,
-      targetUrl: options.runUrl
-    });
-    if (!outcome.ok) warning(outcome.readOnly ? READ_ONLY_HINT : `agent-pr-gate: ${escapeForLog(outcome.message)}`);
-  }
-  const lines = errors.map((error3) => escapeForLog(formatPolicyError(error3)));
-  const fence = "`".repeat(Math.max(3, ...lines.flatMap((line2) => (line2.match(/`+/g) ?? []).map((run2) => run2.length + 1))));
-  const list = [`${fence}text`, ...lines, fence].join("\n");
-  try {
-    await summary.addRaw(`## agent-pr-gate: policy error
-
-The policy file on the base branch is not valid, so this PR was not evaluated.
-
-${list}
-`, true).write();
-  } catch (error3) {
-    warning(`agent-pr-gate: could not write the job summary: ${escapeForLog(error3 instanceof Error ? error3.message : String(error3))}`);
-  }
-  setOutput("verdict", "");
-  setOutput("agent", "");
-  setOutput("report", "");
-  setOutput("comment-url", "");
-}
-var init_publish_policy_error = __esm({
-  "src/github/publish-policy-error.ts"() {
-    "use strict";
-    init_core();
-    init_load_policy();
-    init_escape_log();
-    init_publish_status();
-    init_publish_gate();
-  }
-});
-
-// src/report/window.ts
-function fail(input, reason) {
-  throw new ReportWindowError(`report-window "${input}" ${reason}: ${HELP}`);
-}
-function daysInMonth(year, month) {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-function checkDate(input, text, year, month, day) {
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) fail(input, `has an impossible date (${text})`);
-}
-function parseEnd(input, text, end) {
-  const date3 = DATE_ONLY.exec(text);
-  if (date3) {
-    const [year2, month2, day2] = [Number(date3[1]), Number(date3[2]), Number(date3[3])];
-    checkDate(input, text, year2, month2, day2);
-    const start = Date.UTC(year2, month2 - 1, day2);
-    return new Date(end ? start + UNIT_MS.d - 1 : start);
-  }
-  const time3 = DATETIME.exec(text);
-  if (!time3) fail(input, `has a value that is neither a date nor an ISO datetime (${text})`);
-  const [year, month, day, hour, minute] = [Number(time3[1]), Number(time3[2]), Number(time3[3]), Number(time3[4]), Number(time3[5])];
-  const second = Number(time3[6] ?? "0");
-  checkDate(input, text, year, month, day);
-  if (hour > 23 || minute > 59 || second > 59) fail(input, `has an impossible time (${text})`);
-  const fraction = Number(`0.${time3[7] ?? "0"}`);
-  const zone = (time3[8] ?? "Z").toUpperCase();
-  let offsetMinutes = 0;
-  if (zone !== "Z") {
-    const digits = zone.slice(1).replace(":", "");
-    const [zoneHours, zoneMinutes] = [Number(digits.slice(0, 2)), Number(digits.slice(2))];
-    if (zoneHours > 23 || zoneMinutes > 59) fail(input, `has an impossible time zone (${text})`);
-    offsetMinutes = (zone.startsWith("-") ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
-  }
-  const local = Date.UTC(year, month - 1, day, hour, minute, second) + Math.floor(fraction * 1e3);
-  return new Date(local - offsetMinutes * 6e4);
-}
-function parseReportWindow(input, now) {
-  const text = input.trim();
-  if (text === "") fail(input, "is empty");
-  const duration3 = DURATION.exec(text);
-  if (duration3) {
-    const count2 = Number(duration3[1]);
-    if (count2 === 0) fail(input, "is an empty window");
-    const span = count2 * UNIT_MS[duration3[2].toLowerCase()];
-    const from = Math.max(0, now.getTime() - span);
-    return { from: new Date(from), to: new Date(now.getTime()) };
-  }
-  const parts = text.split("..");
-  if (parts.length === 2) {
-    const [start, end] = [parts[0].trim(), parts[1].trim()];
-    if (start === "" || end === "") fail(input, "needs both ends of the range");
-    const from = parseEnd(input, start, false);
-    const to = parseEnd(input, end, true);
-    if (from.getTime() > to.getTime()) fail(input, "ends before it starts");
-    return { from, to };
-  }
-  if (/^\d+$/.test(text)) fail(input, "has no unit");
-  fail(input, "is not a duration or a range");
-}
-var ReportWindowError, UNIT_MS, DURATION, DATE_ONLY, DATETIME, HELP;
-var init_window = __esm({
-  "src/report/window.ts"() {
-    "use strict";
-    ReportWindowError = class extends Error {
-      name = "ReportWindowError";
-    };
-    UNIT_MS = { h: 36e5, d: 864e5, w: 6048e5 };
-    DURATION = /^(\d+)\s*([hdw])$/i;
-    DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-    DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-    HELP = "use Nh, Nd or Nw (e.g. 14d) or an ISO range such as 2026-01-01..2026-01-15";
-  }
-});
-
-// src/report/cohorts.ts
-function parseCompare(input, now) {
-  const text = input.trim();
-  if (text === "") return null;
-  if (text.startsWith("label:")) {
-    const prefix = text.slice("label:".length);
-    if (prefix.trim() === "") throw new CompareError(`report-compare "${input}" needs a label prefix after label: (${HELP2})`);
-    return { kind: "label", input: text, prefix };
-  }
-  if (text.startsWith("pattern:")) {
-    const source = text.slice("pattern:".length);
-    let pattern;
-    try {
-      pattern = RE2JS.compile(source, RE2JS.MULTILINE);
-    } catch (error3) {
-      throw new CompareError(`report-compare "${input}" has a pattern that does not compile: ${error3 instanceof Error ? error3.message : String(error3)}`);
-    }
-    if (pattern.groupCount() !== 1) {
-      throw new CompareError(`report-compare "${input}" needs exactly one capture group, it has ${pattern.groupCount()} (${HELP2})`);
-    }
-    return { kind: "pattern", input: text, pattern };
-  }
-  try {
-    if (text.startsWith("split:")) {
-      const day = text.slice("split:".length).trim();
-      const window = parseReportWindow(`${day}..${day}`, now);
-      return { kind: "split", input: text, at: window.from };
-    }
-    return { kind: "window", input: text, window: parseReportWindow(text, now) };
-  } catch (error3) {
-    if (error3 instanceof ReportWindowError) throw new CompareError(`report-compare "${input}": ${error3.message.replace(/^report-window "[^"]*" /, "")}`);
-    throw error3;
-  }
-}
-function windowName(window) {
-  const day = (date3) => date3.toISOString().slice(0, 10);
-  return `${day(window.from)}..${day(window.to)}`;
-}
-function readSpan(window, spec) {
-  if (spec?.kind !== "window") return window;
-  return {
-    from: new Date(Math.min(window.from.getTime(), spec.window.from.getTime())),
-    to: new Date(Math.max(window.to.getTime(), spec.window.to.getTime()))
-  };
-}
-function fixedSides(spec, window) {
-  if (spec.kind === "split") {
-    const day = spec.at.toISOString().slice(0, 10);
-    return [`before ${day}`, `from ${day}`];
-  }
-  if (spec.kind !== "window") return null;
-  const main2 = windowName(window);
-  const other = windowName(spec.window);
-  return spec.window.from.getTime() < window.from.getTime() ? [other, main2] : [main2, other];
-}
-function inWindow(time3, window) {
-  return time3 >= window.from.getTime() && time3 <= window.to.getTime();
-}
-function cohortOf(spec, window, pr) {
-  const created = Date.parse(pr.createdAt);
-  switch (spec.kind) {
-    case "window": {
-      if (inWindow(created, window)) return windowName(window);
-      return inWindow(created, spec.window) ? windowName(spec.window) : null;
-    }
-    case "split": {
-      const [before, after] = fixedSides(spec, window);
-      return created < spec.at.getTime() ? before : after;
-    }
-    case "label": {
-      const prefix = spec.prefix.toLowerCase();
-      const label = pr.labels.find((name) => name.toLowerCase().startsWith(prefix) && name.length > prefix.length);
-      return label === void 0 ? null : label.slice(prefix.length);
-    }
-    case "pattern": {
-      for (const text of [pr.body, ...pr.commitMessages]) {
-        const matcher = spec.pattern.matcher(text);
-        if (matcher.find()) {
-          const value = matcher.group(1);
-          if (value) return value.slice(0, 100);
-        }
-      }
-      return null;
-    }
-  }
-}
-var CompareError, HELP2;
-var init_cohorts = __esm({
-  "src/report/cohorts.ts"() {
-    "use strict";
-    init_build();
-    init_window();
-    CompareError = class extends Error {
-      name = "CompareError";
-    };
-    HELP2 = "use a second window (2026-01-22..2026-02-04), label:PREFIX, pattern:REGEX with one capture group, or split:DATE";
-  }
-});
-
-// src/github/report-schemas.ts
-var ReportReviewSchema, ReportPullRequestSchema, SearchAnswerSchema, HistorySchema, TargetSchema, ContextSchema, HistoryAnswerSchema, RestRepoReviewCommentsSchema;
-var init_report_schemas = __esm({
-  "src/github/report-schemas.ts"() {
-    "use strict";
-    init_zod();
-    init_schemas3();
-    ReportReviewSchema = GqlReviewSchema.omit({ comments: true });
-    ReportPullRequestSchema = GqlPullRequestSchema.extend({
-      mergeCommit: object({ oid: string2() }).nullable(),
-      reviews: ReviewPageSchema.extend({ nodes: array(ReportReviewSchema.nullable()) }),
-      // Optional: an answer without it (an older stand-in) means "paths unknown", never "no files".
-      files: object({ totalCount: number2().int(), nodes: array(object({ path: string2() }).nullable()).nullable() }).nullable().optional()
-    });
-    SearchAnswerSchema = object({
-      search: object({
-        issueCount: number2().int(),
-        pageInfo: object({ hasNextPage: boolean2(), endCursor: string2().nullable() }),
-        // Search can answer Issue nodes too; PullRequest nodes are parsed one by one.
-        nodes: array(looseObject({ __typename: string2() }).nullable())
-      })
-    });
-    HistorySchema = object({
-      pageInfo: object({ hasNextPage: boolean2(), endCursor: string2().nullable() }),
-      nodes: array(object({ oid: string2(), message: string2(), committedDate: string2(), url: string2() }).nullable())
-    });
-    TargetSchema = object({ __typename: string2(), history: HistorySchema.optional() }).nullable();
-    ContextSchema = object({
-      viewer: object({ login: string2(), databaseId: number2().int().nullable() }).nullable(),
-      repository: object({
-        policyFile: object({ __typename: string2(), text: string2().nullable().optional(), isBinary: boolean2().nullable().optional() }).nullable(),
-        defaultBranchRef: object({ name: string2(), target: TargetSchema }).nullable()
-      }).nullable()
-    });
-    HistoryAnswerSchema = object({
-      repository: object({ defaultBranchRef: object({ target: TargetSchema }).nullable() }).nullable()
-    });
-    RestRepoReviewCommentsSchema = array(RestReviewCommentsSchema.element.extend({ pull_request_url: string2() }));
-  }
-});
-
-// src/github/fetch-report-comments.ts
-async function mapLimit(items, limit, work) {
-  const out = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index2 = next;
-      next += 1;
-      out[index2] = await work(items[index2]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-async function fetchReviewComments2(api, target, incomplete) {
-  const route = "GET /repos/{owner}/{repo}/pulls/comments";
-  const params = { owner: target.owner, repo: target.name, sort: "created", direction: "asc", since: target.from.toISOString(), per_page: 100 };
-  const first = await api.request(route, { ...params, page: 1 });
-  const last = pageOf(typeof first.headers.link === "string" ? first.headers.link : "", "last") ?? 1;
-  const pages = Array.from({ length: Math.min(last, MAX_REVIEW_COMMENT_PAGES) - 1 }, (_, index2) => index2 + 2);
-  const rest = await mapLimit(pages, CONCURRENCY, async (page2) => (await api.request(route, { ...params, page: page2 })).data);
-  const items = [first.data, ...rest].flatMap((data) => Array.isArray(data) ? data : []);
-  if (last > MAX_REVIEW_COMMENT_PAGES) {
-    incomplete.push(`review comments: only the first ${items.length} since the window start were read`);
-  }
-  const comments = parseResponse(RestRepoReviewCommentsSchema, items, "the repository review comments list");
-  const byPr = /* @__PURE__ */ new Map();
-  for (const comment of comments) {
-    const number3 = Number(/\/pulls\/(\d+)$/.exec(comment.pull_request_url)?.[1]);
-    if (!Number.isInteger(number3)) continue;
-    const list = byPr.get(number3) ?? [];
-    list.push(comment);
-    byPr.set(number3, list);
-  }
-  return byPr;
-}
-var MAX_REVIEW_COMMENT_PAGES, CONCURRENCY;
-var init_fetch_report_comments = __esm({
-  "src/github/fetch-report-comments.ts"() {
-    "use strict";
-    init_fetch_pages();
-    init_report_schemas();
-    init_schemas3();
-    MAX_REVIEW_COMMENT_PAGES = 300;
-    CONCURRENCY = 4;
-  }
-});
-
-// src/github/report-queries.ts
-var REPORT_SEARCH_OPERATION, REPORT_CONTEXT_OPERATION, REPORT_HISTORY_OPERATION, SEARCH_PAGE_SIZE, SEARCH_RESULT_CAP, REPORT_FILE_PATHS, REPORT_SELECTION, REPORT_SEARCH_QUERY, HISTORY_FIELDS, REPORT_CONTEXT_QUERY, REPORT_HISTORY_QUERY;
-var init_report_queries = __esm({
-  "src/github/report-queries.ts"() {
-    "use strict";
-    init_graphql_queries();
-    REPORT_SEARCH_OPERATION = "AgentPrGateReportSearch";
-    REPORT_CONTEXT_OPERATION = "AgentPrGateReportContext";
-    REPORT_HISTORY_OPERATION = "AgentPrGateReportHistory";
-    SEARCH_PAGE_SIZE = 50;
-    SEARCH_RESULT_CAP = 1e3;
-    REPORT_FILE_PATHS = 50;
-    REPORT_SELECTION = {
-      reviewComments: false,
-      extraFields: `mergeCommit { oid }
-  files(first: ${REPORT_FILE_PATHS}) { totalCount nodes { path } }`
-    };
-    REPORT_SEARCH_QUERY = `
-query ${REPORT_SEARCH_OPERATION}($q: String!, $first: Int!, $after: String) {
-  search(type: ISSUE, query: $q, first: $first, after: $after) {
-    issueCount
-    pageInfo { hasNextPage endCursor }
-    nodes { __typename ...ReportPullRequest }
-  }
-}
-
-fragment ReportPullRequest on PullRequest {${pullRequestFields(REPORT_SELECTION)}}
-${pullRequestFragments(REPORT_SELECTION)}`;
-    HISTORY_FIELDS = `
-history(first: 100, since: $since, after: $after) {
-  pageInfo { hasNextPage endCursor }
-  nodes { oid message committedDate url }
-}`;
-    REPORT_CONTEXT_QUERY = `
-query ${REPORT_CONTEXT_OPERATION}($owner: String!, $name: String!, $policyExpression: String!, $since: GitTimestamp!, $after: String) {
-  viewer { login databaseId }
-  repository(owner: $owner, name: $name) {
-    policyFile: object(expression: $policyExpression) { __typename ... on Blob { text isBinary isTruncated } }
-    defaultBranchRef { name target { __typename ... on Commit { ${HISTORY_FIELDS} } } }
-  }
-}`;
-    REPORT_HISTORY_QUERY = `
-query ${REPORT_HISTORY_OPERATION}($owner: String!, $name: String!, $since: GitTimestamp!, $after: String) {
-  repository(owner: $owner, name: $name) {
-    defaultBranchRef { target { __typename ... on Commit { ${HISTORY_FIELDS} } } }
-  }
-}`;
-  }
-});
-
-// src/github/fetch-report-search.ts
-function searchTime(ms) {
-  return `${new Date(Math.floor(ms / 1e3) * 1e3).toISOString().slice(0, 19)}+00:00`;
-}
-function pullRequestsOf(nodes) {
-  return nodes.filter((node2) => node2?.__typename === "PullRequest").map((node2) => parseResponse(ReportPullRequestSchema, node2, "a pull request in the search results"));
-}
-async function searchRange(api, repo, from, to, extra, incomplete, progress) {
-  const range = `${searchTime(from)}..${searchTime(to)}`;
-  const q = `repo:${repo} is:pr created:${range}${extra ? ` ${extra}` : ""} sort:created-asc`;
-  const out = [];
-  let after = null;
-  for (; ; ) {
-    const raw = await api.graphql(REPORT_SEARCH_QUERY, { q, first: SEARCH_PAGE_SIZE, after });
-    const { search } = parseResponse(SearchAnswerSchema, raw, "the pull request search");
-    const seconds2 = Math.floor(to / 1e3) - Math.floor(from / 1e3);
-    if (after === null && search.issueCount > SEARCH_RESULT_CAP && seconds2 >= 1) {
-      const middle = Math.floor(from / 1e3) * 1e3 + Math.floor(seconds2 / 2) * 1e3;
-      progress.log(`${search.issueCount} PRs created ${range}: more than search returns at once, splitting the range`);
-      const first = await searchRange(api, repo, from, middle, extra, incomplete, progress);
-      const second = await searchRange(api, repo, middle + 1e3, to, extra, incomplete, progress);
-      return [...first, ...second];
-    }
-    out.push(...pullRequestsOf(search.nodes));
-    if (!search.pageInfo.hasNextPage || search.pageInfo.endCursor === null || search.pageInfo.endCursor === after) {
-      if (search.issueCount > SEARCH_RESULT_CAP) {
-        incomplete.push(`search: ${out.length} of ${search.issueCount} PRs created ${range} listed (GitHub search returns at most ${SEARCH_RESULT_CAP})`);
-      }
-      break;
-    }
-    after = search.pageInfo.endCursor;
-    if (out.length >= SEARCH_RESULT_CAP) break;
-  }
-  return out;
-}
-var init_fetch_report_search = __esm({
-  "src/github/fetch-report-search.ts"() {
-    "use strict";
-    init_report_queries();
-    init_report_schemas();
-    init_schemas3();
-  }
-});
-
-// src/github/fetch-report.ts
-function counted(client, counter) {
-  const request2 = ((route, params) => {
-    counter.requests += 1;
-    return client.request(route, params);
-  });
-  return {
-    request: request2,
-    graphql: (query, variables) => {
-      counter.requests += 1;
-      return client.graphql(query, variables);
-    }
-  };
-}
-async function fetchReport(client, target, readPolicy, progress = NO_PROGRESS) {
-  const counter = { requests: 0 };
-  const api = counted(client, counter);
-  const incomplete = [];
-  const repo = `${target.owner}/${target.name}`;
-  const context = await progress.group("Reading the policy and the default branch", async () => {
-    const result = await fetchContext(api, target, incomplete);
-    progress.log(`default branch ${result.defaultBranch ?? "(none)"}: ${result.history.length} commits since ${target.from.toISOString()}`);
-    return result;
-  });
-  const policy = readPolicy(context.policyText);
-  const window = `${searchTime(target.from.getTime())}..${searchTime(target.to.getTime())}`;
-  const prs = await progress.group(`Searching PRs of ${repo} created ${window}`, async () => {
-    const found = await searchRange(api, repo, target.from.getTime(), target.to.getTime(), "", incomplete, progress);
-    const unique2 = [...new Map(found.map((pr) => [pr.number, pr])).values()];
-    progress.log(`${unique2.length} PRs created in the window`);
-    return unique2;
-  });
-  const later2 = target.now.getTime() - target.to.getTime() >= 1e3 ? await progress.group("Looking for Revert PRs merged after the window", async () => {
-    const found = await searchRange(
-      api,
-      repo,
-      target.to.getTime() + 1e3,
-      target.now.getTime(),
-      "is:merged Revert in:title",
-      incomplete,
-      progress
-    );
-    progress.log(`${found.length} Revert PRs after the window`);
-    return found;
-  }) : [];
-  const snapshots = await progress.group(`Reading ${prs.length} PRs`, async () => {
-    const reviewComments = await fetchReviewComments2(api, target, incomplete);
-    const overflowing = prs.filter((pr) => nextPages(pr).length > 0);
-    if (overflowing.length > 0) progress.log(`${overflowing.length} PRs have more than 100 of something: reading their next pages`);
-    const full = await mapLimit(prs, FOLLOW_UP_CONCURRENCY, (pr) => completePr(api, target, pr));
-    progress.log(`${counter.requests} API requests so far`);
-    return full.map((item) => toSnapshot(target, context.viewer, item, reviewComments.get(item.pr.number) ?? [], incomplete));
-  });
-  const mergeCommits = /* @__PURE__ */ new Map();
-  const filePaths = /* @__PURE__ */ new Map();
-  for (const pr of prs) {
-    if (pr.mergedAt && pr.mergeCommit) mergeCommits.set(pr.number, pr.mergeCommit.oid);
-    if (pr.files?.nodes) filePaths.set(pr.number, present(pr.files.nodes).map((node2) => node2.path));
-  }
-  const revertSources = snapshots.map((snapshot) => ({
-    kind: "pr",
-    number: snapshot.number,
-    url: snapshot.url,
-    title: snapshot.title,
-    body: snapshot.body,
-    merged: snapshot.mergedAt !== null,
-    mergedAt: snapshot.mergedAt,
-    commitMessages: snapshot.commits.map((commit) => commit.message)
-  }));
-  const inWindow2 = new Set(snapshots.map((snapshot) => snapshot.number));
-  for (const pr of later2) {
-    if (inWindow2.has(pr.number)) continue;
-    revertSources.push({
-      kind: "pr",
-      number: pr.number,
-      url: pr.url,
-      title: pr.title,
-      body: pr.body,
-      merged: pr.mergedAt !== null,
-      mergedAt: pr.mergedAt,
-      commitMessages: present(pr.commits.nodes).map((node2) => node2.commit.message)
-    });
-  }
-  for (const commit of context.history) {
-    revertSources.push({ kind: "commit", sha: commit.oid, url: commit.url, message: commit.message, committedAt: commit.committedDate });
-  }
-  return {
-    defaultBranch: context.defaultBranch,
-    policy,
-    snapshots: snapshots.sort((a, b) => a.number - b.number),
-    mergeCommits,
-    filePaths,
-    revertSources,
-    incomplete,
-    requests: counter.requests
-  };
-}
-async function fetchContext(api, target, incomplete) {
-  const base = { owner: target.owner, name: target.name, since: target.from.toISOString() };
-  const raw = await api.graphql(REPORT_CONTEXT_QUERY, { ...base, policyExpression: `HEAD:${target.configPath}`, after: null });
-  const answer = parseResponse(ContextSchema, raw, "the report context query");
-  const repository = answer.repository;
-  if (!repository) throw new Error(`repository ${target.owner}/${target.name} was not found, or the token cannot read it`);
-  const blob = repository.policyFile;
-  const policyText = blob && blob.__typename === "Blob" && !blob.isBinary ? blob.text ?? null : null;
-  const history = [];
-  let page2 = repository.defaultBranchRef?.target?.history;
-  for (let pages = 1; page2; pages += 1) {
-    history.push(...present(page2.nodes));
-    if (!page2.pageInfo.hasNextPage) break;
-    if (pages >= MAX_HISTORY_PAGES) {
-      incomplete.push(`default branch history: only the latest ${history.length} commits were searched for revert commits`);
-      break;
-    }
-    const more = await api.graphql(REPORT_HISTORY_QUERY, { ...base, after: page2.pageInfo.endCursor });
-    page2 = parseResponse(HistoryAnswerSchema, more, "the default branch history query").repository?.defaultBranchRef?.target?.history;
-  }
-  return { viewer: answer.viewer, policyText, defaultBranch: repository.defaultBranchRef?.name ?? null, history };
-}
-function withoutComments(review) {
-  return { ...review, comments: { totalCount: 0, nodes: [] } };
-}
-async function completePr(api, target, pr) {
-  const all = await fetchMorePages(api, target, pr);
-  return { pr, ...all, reviews: all.reviews.map(withoutComments) };
-}
-function toSnapshot(target, viewer, full, reviewComments, incomplete) {
-  const pr = { ...full.pr, reviews: { ...full.pr.reviews, nodes: full.reviews } };
-  const snapshot = snapshotFromApi({
-    repo: { owner: target.owner, name: target.name },
-    baseSha: full.pr.baseRefOid,
-    policyPath: target.configPath,
-    viewer,
-    policyBlob: null,
-    codeownersBlobs: [],
-    pr,
-    labels: full.labels,
-    commits: full.commits,
-    reviews: full.reviews,
-    comments: full.comments,
-    timeline: full.timeline,
-    files: [],
-    restReviewComments: reviewComments
-  });
-  snapshot.incomplete = snapshot.incomplete.filter((gap) => !gap.startsWith("files:"));
-  for (const gap of snapshot.incomplete) incomplete.push(`#${snapshot.number}: ${gap}`);
-  return snapshot;
-}
-var MAX_HISTORY_PAGES, FOLLOW_UP_CONCURRENCY, NO_PROGRESS;
-var init_fetch_report = __esm({
-  "src/github/fetch-report.ts"() {
-    "use strict";
-    init_fetch_more_pages();
-    init_fetch_report_comments();
-    init_fetch_report_search();
-    init_report_queries();
-    init_report_schemas();
-    init_schemas3();
-    init_snapshot_from_api();
-    MAX_HISTORY_PAGES = 100;
-    FOLLOW_UP_CONCURRENCY = 4;
-    NO_PROGRESS = { log: () => void 0, group: (_name, work) => work() };
-  }
-});
-
-// src/report/stats.ts
-function wilson(successes, n) {
-  if (n === 0) return null;
-  const p = successes / n;
-  const z2 = Z * Z;
-  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const half = Z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
-  return [round4(Math.max(0, centre - half)), round4(Math.min(1, centre + half))];
-}
-function rateDifference(a, b) {
-  const ia = wilson(a.successes, a.n);
-  const ib = wilson(b.successes, b.n);
-  if (!ia || !ib) return null;
-  const pa = a.successes / a.n;
-  const pb = b.successes / b.n;
-  const d = pb - pa;
-  const lo = d - Math.sqrt((pb - ib[0]) ** 2 + (ia[1] - pa) ** 2);
-  const hi = d + Math.sqrt((ib[1] - pb) ** 2 + (pa - ia[0]) ** 2);
-  return { value: round4(d), interval: [round4(lo), round4(hi)] };
-}
-function median(values) {
-  const sorted = Float64Array.from(values.filter((value) => value !== null)).sort();
-  return medianOfSorted(sorted);
-}
-function medianOfSorted(sorted) {
-  if (sorted.length === 0) return null;
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = state + 1831565813 >>> 0;
-    let t = state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  };
-}
-function hash32(text) {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-function resampledMedian(sorted, rand, scratch) {
-  const n = sorted.length;
-  const counts = new Uint32Array(n);
-  for (let i = 0; i < n; i += 1) counts[Math.floor(rand() * n)] += 1;
-  let k = 0;
-  for (let i = 0; i < n; i += 1) for (let c = counts[i]; c > 0; c -= 1) scratch[k++] = sorted[i];
-  return medianOfSorted(scratch);
-}
-function medianDifference(a, b, key) {
-  const sa = Float64Array.from(a.filter((v) => v !== null)).sort();
-  const sb = Float64Array.from(b.filter((v) => v !== null)).sort();
-  if (sa.length === 0 || sb.length === 0) return null;
-  const value = medianOfSorted(sb) - medianOfSorted(sa);
-  const rand = seeded(BOOTSTRAP_SEED ^ hash32(key));
-  const scratchA = new Float64Array(sa.length);
-  const scratchB = new Float64Array(sb.length);
-  const diffs = new Float64Array(BOOTSTRAP_RESAMPLES);
-  for (let r = 0; r < BOOTSTRAP_RESAMPLES; r += 1) diffs[r] = resampledMedian(sb, rand, scratchB) - resampledMedian(sa, rand, scratchA);
-  diffs.sort();
-  const lo = diffs[Math.floor(0.025 * (BOOTSTRAP_RESAMPLES - 1))];
-  const hi = diffs[Math.ceil(0.975 * (BOOTSTRAP_RESAMPLES - 1))];
-  return { value, interval: [lo, hi] };
-}
-function rate(part, whole) {
-  if (whole === 0) return null;
-  return round4(part / whole);
-}
-var Z, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, round4;
-var init_stats = __esm({
-  "src/report/stats.ts"() {
-    "use strict";
-    Z = 1.959963984540054;
-    BOOTSTRAP_RESAMPLES = 2e3;
-    BOOTSTRAP_SEED = 20260205;
-    round4 = (value) => Math.round(value * 1e4) / 1e4;
-  }
-});
-
-// src/report/rows.ts
-function summarizeRow(prs) {
-  const merged = prs.filter((pr) => pr.state === "merged");
-  const closedUnmerged = prs.filter((pr) => pr.state === "closed").length;
-  const reverted = merged.filter((pr) => pr.reverted).length;
-  const outcomes2 = merged.length + closedUnmerged;
-  return {
-    prs: prs.length,
-    merged: merged.length,
-    closedUnmerged,
-    open: prs.filter((pr) => pr.state === "open").length,
-    reverted,
-    successRate: rate(merged.length - reverted, outcomes2),
-    successRateInterval: wilson(merged.length - reverted, outcomes2),
-    medianInterventions: median(prs.map((pr) => pr.metrics.interventions.total)) ?? 0,
-    medianEndToEnd: median(prs.map((pr) => pr.metrics.endToEnd)) ?? 0,
-    medianTimeToFirstHumanReview: median(prs.map((pr) => pr.metrics.timeToFirstHumanReview)),
-    reworkRate: rate(prs.filter((pr) => pr.metrics.reworkCycles > 0).length, prs.length) ?? 0
-  };
-}
-function outcomes(prs) {
-  const decided = prs.filter((pr) => pr.state !== "open");
-  return { successes: decided.filter(isSuccess).length, n: decided.length };
-}
-function groupBy(prs, key) {
-  const out = /* @__PURE__ */ new Map();
-  for (const pr of prs) {
-    const k = key(pr);
-    const list = out.get(k);
-    if (list) list.push(pr);
-    else out.set(k, [pr]);
-  }
-  return out;
-}
-function tierOrder(names) {
-  const fixed2 = ["small", "medium", "large"];
-  return [...new Set(names)].sort((a, b) => {
-    const ia = fixed2.indexOf(a);
-    const ib = fixed2.indexOf(b);
-    if (ia !== -1 || ib !== -1) return (ia === -1 ? 99 : ia) - (ib === -1 ? 99 : ib);
-    return a.localeCompare(b);
-  });
-}
-var isSuccess;
-var init_rows = __esm({
-  "src/report/rows.ts"() {
-    "use strict";
-    init_stats();
-    isSuccess = (pr) => pr.state === "merged" && !pr.reverted;
-  }
-});
-
-// src/report/compare-report.ts
-function pickSides(prs, fixed2) {
-  if (fixed2) return fixed2;
-  const counts = /* @__PURE__ */ new Map();
-  for (const pr of prs) if (pr.cohort !== null) counts.set(pr.cohort, (counts.get(pr.cohort) ?? 0) + 1);
-  const top = [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, 2);
-  if (top.length < 2) return null;
-  return [top[0][0], top[1][0]].sort((x, y) => x.localeCompare(y));
-}
-function readComparison(names, comparison) {
-  const [a, b] = names;
-  const n = `n = ${comparison.a.closedUnmerged + comparison.a.merged} vs ${comparison.b.closedUnmerged + comparison.b.merged}`;
-  const rate2 = comparison.difference.successRate;
-  let text;
-  if (rate2.value === null || rate2.interval === null) text = `not enough finished PRs on both sides to compare success (${n})`;
-  else if (spansZero(rate2.interval)) {
-    text = `no clear difference in success: ${signed(points(rate2.value))} points for ${b}, 95% interval ${signed(points(rate2.interval[0]))}\u2026${signed(points(rate2.interval[1]))}, ${n}`;
-  } else {
-    const bBetter = rate2.value > 0;
-    const [lo, hi] = bBetter ? rate2.interval : [-rate2.interval[1], -rate2.interval[0]];
-    text = `${bBetter ? b : a} merged more often: +${points(Math.abs(rate2.value))} points, 95% interval ${signed(points(lo))}\u2026${signed(points(hi))}, ${n}`;
-  }
-  const time3 = comparison.difference.medianEndToEnd;
-  if (time3.value !== null && time3.interval !== null && !spansZero(time3.interval)) {
-    const faster = time3.value < 0 ? b : a;
-    text += `; ${faster} finished faster (median end-to-end ${formatDuration(Math.abs(time3.value))} shorter)`;
-  }
-  return text;
-}
-function compareCohorts(prs, by, fixed2) {
-  const names = pickSides(prs, fixed2);
-  if (!names) return { by, cohorts: fixed2 ?? ["", ""], unassigned: prs.filter((pr) => pr.cohort === null).length, agents: {} };
-  const [a, b] = names;
-  const agents = {};
-  for (const id of [...new Set(prs.map((pr) => pr.agent))].sort()) {
-    const sideA = prs.filter((pr) => pr.agent === id && pr.cohort === a);
-    const sideB = prs.filter((pr) => pr.agent === id && pr.cohort === b);
-    if (sideA.length === 0 && sideB.length === 0) continue;
-    const rate2 = rateDifference(outcomes(sideA), outcomes(sideB));
-    const time3 = medianDifference(
-      sideA.map((pr) => pr.metrics.endToEnd),
-      sideB.map((pr) => pr.metrics.endToEnd),
-      id
-    );
-    const ia = median(sideA.map((pr) => pr.metrics.interventions.total));
-    const ib = median(sideB.map((pr) => pr.metrics.interventions.total));
-    const partial2 = {
-      a: summarizeRow(sideA),
-      b: summarizeRow(sideB),
-      difference: {
-        successRate: { value: rate2?.value ?? null, interval: rate2?.interval ?? null },
-        medianInterventions: ia === null || ib === null ? null : ib - ia,
-        medianEndToEnd: { value: time3?.value ?? null, interval: time3?.interval ?? null }
-      }
-    };
-    agents[id] = { ...partial2, reading: readComparison(names, partial2) };
-  }
-  const unassigned = prs.filter((pr) => pr.cohort !== a && pr.cohort !== b).length;
-  return { by, cohorts: names, unassigned, agents };
-}
-var signed, points, spansZero;
-var init_compare_report = __esm({
-  "src/report/compare-report.ts"() {
-    "use strict";
-    init_format_duration();
-    init_rows();
-    init_stats();
-    signed = (value) => value > 0 ? `+${value}` : value < 0 ? `\u2212${-value}` : "0";
-    points = (fraction) => Math.round(fraction * 100);
-    spansZero = (interval) => interval[0] <= 0 && interval[1] >= 0;
-  }
-});
-
-// src/report/guardrails.ts
-function areaSnippet(area) {
-  const name = `review-${area.slice(0, -1).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")}`.slice(0, 60);
-  return ["permissions:", "  custom:", `    - name: ${name}`, "      level: review", "      paths:", `        - ${JSON.stringify(`${area}**`)}`, ""].join("\n");
-}
-function levelSnippet(category, level) {
-  if (OBJECT_ONLY.has(category)) return ["permissions:", `  ${category}:`, `    level: ${level}`, ""].join("\n");
-  return ["permissions:", `  ${category}: ${level}`, ""].join("\n");
-}
-function isValidSnippet(yaml) {
-  return loadPolicy(yaml, "guardrail.yml").ok;
-}
-function overRepresented(candidate, overall) {
-  if (candidate.failures.length < MIN_FAILURES) return false;
-  const interval = wilson(candidate.failures.length, candidate.failures.length + candidate.successes);
-  return interval !== null && interval[0] > overall;
-}
-function candidates(decided, keysOf) {
-  const map = /* @__PURE__ */ new Map();
-  for (const pr of decided) {
-    for (const key of new Set(keysOf(pr))) {
-      const item = map.get(key) ?? { key, failures: [], successes: 0, touching: 0 };
-      item.touching += 1;
-      if (pr.failure !== null) item.failures.push(pr);
-      else if (pr.state === "merged") item.successes += 1;
-      map.set(key, item);
-    }
-  }
-  return [...map.values()];
-}
-function suggestFor(agent, prs) {
-  const decided = prs.filter((pr) => pr.state !== "open");
-  const out = [];
-  const evidence = (candidate, all, has) => ({
-    failures: [...candidate.failures].sort((x, y) => x.repo.localeCompare(y.repo) || x.number - y.number).map((pr) => pr.url),
-    prs: all.filter(has).length,
-    of: all.length
-  });
-  const describe2 = (what, candidate, failures, successes) => `${agent}: ${candidate.failures.length} of its ${failures} failures (reverted, or closed after changes were requested) touched ${what}, against ${candidate.successes} of its ${successes} successes`;
-  const withAreas = decided.filter((pr) => pr.areas !== null);
-  const areaFailures = withAreas.filter((pr) => pr.failure !== null).length;
-  const areaSuccesses = withAreas.filter((pr) => pr.failure === null && pr.state === "merged").length;
-  const areaOverall = areaFailures / Math.max(1, areaFailures + areaSuccesses);
-  for (const candidate of candidates(withAreas, (pr) => pr.areas ?? [])) {
-    if (!SAFE_AREA.test(candidate.key) || !overRepresented(candidate, areaOverall)) continue;
-    const yaml = areaSnippet(candidate.key);
-    if (!isValidSnippet(yaml)) continue;
-    out.push({
-      agent,
-      yaml,
-      why: `${describe2(candidate.key, candidate, areaFailures, areaSuccesses)}: ask for a human review of changes there.`,
-      evidence: evidence(candidate, prs, (pr) => pr.areas?.includes(candidate.key) ?? false)
-    });
-  }
-  const gated = decided.filter((pr) => pr.gate !== null);
-  const gatedFailures = gated.filter((pr) => pr.failure !== null).length;
-  const gatedSuccesses = gated.filter((pr) => pr.failure === null && pr.state === "merged").length;
-  const gatedOverall = gatedFailures / Math.max(1, gatedFailures + gatedSuccesses);
-  const categoriesOf = (pr) => (pr.gate?.findings ?? []).map((finding) => finding.category).filter((c) => CATEGORIES.includes(c));
-  for (const candidate of candidates(gated, categoriesOf)) {
-    if (!overRepresented(candidate, gatedOverall)) continue;
-    const levels = candidate.failures.flatMap((pr) => (pr.gate?.findings ?? []).filter((f) => f.category === candidate.key).map((f) => f.level));
-    if (levels.includes("deny")) continue;
-    const level = levels.includes("review") ? "deny" : "review";
-    const yaml = levelSnippet(candidate.key, level);
-    if (!isValidSnippet(yaml)) continue;
-    out.push({
-      agent,
-      yaml,
-      why: `${describe2(`${candidate.key} findings`, candidate, gatedFailures, gatedSuccesses)}: raise ${candidate.key} to ${level}.`,
-      evidence: evidence(candidate, prs, (pr) => categoriesOf(pr).includes(candidate.key))
-    });
-  }
-  return out;
-}
-function suggestGuardrails(prs) {
-  const byAgent = groupBy(prs, (pr) => pr.agent);
-  return [...byAgent.keys()].sort().flatMap((agent) => suggestFor(agent, byAgent.get(agent))).sort((a, b) => b.evidence.failures.length - a.evidence.failures.length || a.agent.localeCompare(b.agent) || a.yaml.localeCompare(b.yaml));
-}
-var MIN_FAILURES, CATEGORIES, OBJECT_ONLY, SAFE_AREA;
-var init_guardrails = __esm({
-  "src/report/guardrails.ts"() {
-    "use strict";
-    init_load_policy();
-    init_rows();
-    init_stats();
-    MIN_FAILURES = 3;
-    CATEGORIES = ["dependencies", "network", "workflows", "secrets", "tests-weakened", "gate-config", "sensitive-paths", "size"];
-    OBJECT_ONLY = /* @__PURE__ */ new Set(["sensitive-paths", "size"]);
-    SAFE_AREA = /^[A-Za-z0-9][A-Za-z0-9._-]{0,80}\/$/;
-  }
-});
-
-// src/report/aggregate-report.ts
-function permissionsOf(prs) {
-  const rows = /* @__PURE__ */ new Map();
-  for (const pr of prs) {
-    if (!pr.gate) continue;
-    for (const category of new Set(pr.gate.findings.map((finding) => finding.category))) {
-      const levels = pr.gate.findings.filter((finding) => finding.category === category).map((finding) => finding.level);
-      const row2 = rows.get(category) ?? { prs: 0, review: 0, deny: 0, overridden: 0, mergedWithoutPass: 0 };
-      row2.prs += 1;
-      if (levels.includes("deny")) row2.deny += 1;
-      else if (levels.includes("review")) row2.review += 1;
-      if (pr.gate.overridden) row2.overridden += 1;
-      if (pr.mergedWithoutPass) row2.mergedWithoutPass += 1;
-      rows.set(category, row2);
-    }
-  }
-  return Object.fromEntries([...rows.entries()].sort(([a], [b]) => a.localeCompare(b)));
-}
-function summarizeAgent(prs) {
-  const byTier = groupBy(prs, (pr) => pr.tier);
-  const tiers = {};
-  for (const tier of tierOrder(byTier.keys())) tiers[tier] = summarizeRow(byTier.get(tier));
-  return {
-    ...summarizeRow(prs),
-    tiers,
-    permissions: permissionsOf(prs),
-    ungated: prs.filter((pr) => pr.gate?.source !== "state").length,
-    evaluated: prs.filter((pr) => pr.gate?.source === "evaluated").length,
-    mergedWithoutPass: prs.filter((pr) => pr.mergedWithoutPass).length
-  };
-}
-function aggregateReport(input) {
-  const all = [...input.prs].sort(byRepoAndNumber);
-  const from = input.window.from.getTime();
-  const to = input.window.to.getTime();
-  const inWindow2 = all.filter((pr) => {
-    const created = Date.parse(pr.createdAt);
-    return created >= from && created <= to;
-  });
-  const byAgent = groupBy(inWindow2, (pr) => pr.agent);
-  const agents = {};
-  for (const id of [...byAgent.keys()].sort()) agents[id] = summarizeAgent(byAgent.get(id));
-  const sample = (pr) => ({
-    repo: pr.repo,
-    number: pr.number,
-    agent: pr.agent,
-    title: pr.title,
-    url: pr.url,
-    reason: pr.failure,
-    ...pr.revertedBy ? { revertedBy: pr.revertedBy } : {}
-  });
-  const failures = [
-    ...inWindow2.filter((pr) => pr.failure === "reverted").map(sample),
-    ...inWindow2.filter((pr) => pr.failure === "closed-after-changes-requested").map(sample)
-  ];
-  const repos = [...new Set(input.repos)].sort();
-  return {
-    version: 1,
-    mode: "report",
-    repo: repos.join(", "),
-    repos,
-    window: { from: input.window.from.toISOString(), to: input.window.to.toISOString() },
-    agents,
-    comparison: input.compare ? compareCohorts(all, input.compare.by, input.compare.sides) : null,
-    guardrails: suggestGuardrails(inWindow2),
-    prs: all,
-    failures,
-    incomplete: [...input.incomplete ?? []]
-  };
-}
-var byRepoAndNumber;
-var init_aggregate_report = __esm({
-  "src/report/aggregate-report.ts"() {
-    "use strict";
-    init_compare_report();
-    init_guardrails();
-    init_rows();
-    init_stats();
-    byRepoAndNumber = (a, b) => a.repo.localeCompare(b.repo) || a.number - b.number;
-  }
-});
-
-// src/report/tier-labels.ts
-function tierLabelsOf(text, fileName) {
-  const out = /* @__PURE__ */ new Map();
-  if (text === null || text.trim() === "") return out;
-  const parsed2 = parsePolicy(text, fileName);
-  if (!parsed2.ok) return out;
-  for (const [name, tier] of Object.entries(parsed2.file.metrics?.tiers ?? {})) {
-    for (const label of tier?.labels ?? []) if (!out.has(label.toLowerCase())) out.set(label.toLowerCase(), name);
-  }
-  return out;
-}
-function tierFromLabels(labels, map) {
-  for (const label of labels) {
-    const tier = map.get(label.toLowerCase());
-    if (tier !== void 0) return tier;
-  }
-  return null;
-}
-var init_tier_labels = __esm({
-  "src/report/tier-labels.ts"() {
-    "use strict";
-    init_parse4();
-  }
-});
-
-// src/report/evaluate-report-pr.ts
-function areasOf(paths) {
-  const areas = new Set(paths.map((path) => path.includes("/") ? `${path.slice(0, path.indexOf("/"))}/` : "(root)"));
-  return [...areas].sort();
-}
-function namedGateComment(snapshot, login) {
-  const ours = snapshot.comments.filter((c) => c.body.includes(COMMENT_MARKER) && c.author?.type === "Bot" && sameLogin(c.author.login, login));
-  ours.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
-  return ours[0] ?? null;
-}
-function gateOf(snapshot, gateLogin = null) {
-  const comment = gateLogin ? namedGateComment(snapshot, gateLogin) : findStickyComment(snapshot.comments, snapshot.viewer);
-  const state = comment ? parseGateState(comment.body) : null;
-  if (!state) return null;
-  return {
-    source: "state",
-    verdict: state.verdict,
-    headSha: state.headSha,
-    findings: state.findings.map((finding) => ({ category: finding.category, level: finding.level, ...finding.rule ? { rule: finding.rule } : {} })),
-    overridden: state.override !== null
-  };
-}
-function passedHead(gate, headSha) {
-  if (!gate || gate.source !== "state" || gate.verdict !== "pass") return false;
-  return headSha.toLowerCase().startsWith(gate.headSha.toLowerCase());
-}
-function evaluateReportPr(policy, snapshot, revertedBy, now, context) {
-  const detection = detectAgent(policy, snapshot);
-  if (detection.agent === null) return null;
-  const metrics = computeMetrics(policy, snapshot, detection, now);
-  const merged = snapshot.state === "merged";
-  const reverted = merged && revertedBy !== null;
-  const closedAfterChangesRequested = snapshot.state === "closed" && metrics.interventions.changeRequests > 0;
-  const gate = gateOf(snapshot, context.gateLogin ?? null) ?? context.evaluated ?? null;
-  const cohort = context.compare ? cohortOf(context.compare, context.window, {
-    createdAt: snapshot.createdAt,
-    labels: snapshot.labels,
-    body: snapshot.body,
-    commitMessages: snapshot.commits.map((commit) => commit.message)
-  }) : null;
-  return {
-    repo: context.repo,
-    number: snapshot.number,
-    agent: detection.agent,
-    state: snapshot.state,
-    url: snapshot.url,
-    title: snapshot.title,
-    createdAt: snapshot.createdAt,
-    reverted,
-    ...reverted && revertedBy ? { revertedBy: { by: revertedBy.by, url: revertedBy.url } } : {},
-    failure: reverted ? "reverted" : closedAfterChangesRequested ? "closed-after-changes-requested" : null,
-    tier: tierFromLabels(snapshot.labels, context.tierLabels) ?? metrics.tier,
-    cohort,
-    areas: context.filePaths ? areasOf(context.filePaths) : null,
-    gate,
-    mergedWithoutPass: merged && !passedHead(gate, snapshot.headSha),
-    metrics
-  };
-}
-var init_evaluate_report_pr = __esm({
-  "src/report/evaluate-report-pr.ts"() {
-    "use strict";
-    init_detect_agent();
-    init_gate_state();
-    init_find_sticky_comment();
-    init_identity();
-    init_marker();
-    init_compute_metrics();
-    init_cohorts();
-    init_tier_labels();
-  }
-});
-
-// src/report/reverts.ts
-function parseRevertedShas(message) {
-  return [...message.matchAll(REVERTS_COMMIT)].map((match) => match[1].toLowerCase());
-}
-function parseRevertedPr(source, repo) {
-  if (!REVERT_TITLE.test(source.title)) return null;
-  const match = REVERTS_LINE.exec(source.body);
-  if (!match) return null;
-  if (match[1].toLowerCase() !== repo.owner.toLowerCase() || match[2].toLowerCase() !== repo.name.toLowerCase()) return null;
-  return Number(match[3]);
-}
-function later(a, b) {
-  if (a === null || b === null) return true;
-  return Date.parse(a) > Date.parse(b);
-}
-function detectReverts(repo, targets, sources) {
-  const merged = targets.filter((target) => target.mergedAt !== null);
-  const byNumber = new Map(merged.map((target) => [target.number, target]));
-  const result = /* @__PURE__ */ new Map();
-  const record2 = (target, info2) => {
-    if (!later(info2.at, target.mergedAt)) return;
-    const existing = result.get(target.number);
-    if (existing && existing.at !== null && (info2.at === null || Date.parse(existing.at) <= Date.parse(info2.at))) return;
-    result.set(target.number, info2);
-  };
-  const byShas = (shas) => merged.filter((target) => {
-    const sha = target.mergeCommitSha?.toLowerCase();
-    return sha !== void 0 && shas.some((prefix) => sha.startsWith(prefix));
-  });
-  for (const source of sources) {
-    if (source.kind === "pr") {
-      if (!source.merged) continue;
-      const info2 = { by: `#${source.number}`, url: source.url, at: source.mergedAt };
-      const number3 = parseRevertedPr(source, repo);
-      const target = number3 === null ? void 0 : byNumber.get(number3);
-      if (target && target.number !== source.number) record2(target, info2);
-      const shas = source.commitMessages.flatMap(parseRevertedShas);
-      for (const hit of byShas(shas)) if (hit.number !== source.number) record2(hit, info2);
-    } else {
-      const shas = parseRevertedShas(source.message);
-      for (const hit of byShas(shas)) record2(hit, { by: source.sha.slice(0, 7), url: source.url, at: source.committedAt });
-    }
-  }
-  return result;
-}
-var REVERTS_LINE, REVERT_TITLE, REVERTS_COMMIT;
-var init_reverts = __esm({
-  "src/report/reverts.ts"() {
-    "use strict";
-    REVERTS_LINE = /^\s*Reverts\s+([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)#(\d+)\s*$/im;
-    REVERT_TITLE = /^\s*Revert\s+"/;
-    REVERTS_COMMIT = /This reverts commit ([0-9a-f]{7,40})\b/gi;
-  }
-});
-
-// src/report/build-report.ts
-function buildReport(policy, reads, options) {
-  const repo = `${options.repo.owner}/${options.repo.name}`;
-  const targets = reads.snapshots.filter((snapshot) => snapshot.mergedAt !== null).map((snapshot) => ({ number: snapshot.number, mergedAt: snapshot.mergedAt, mergeCommitSha: reads.mergeCommits.get(snapshot.number) ?? null }));
-  const reverts = detectReverts(options.repo, targets, reads.revertSources);
-  const prs = reads.snapshots.flatMap((snapshot) => {
-    const pr = evaluateReportPr(policy, snapshot, reverts.get(snapshot.number) ?? null, options.now, {
-      repo,
-      window: options.window,
-      tierLabels: options.tierLabels,
-      compare: options.compare,
-      filePaths: reads.filePaths.get(snapshot.number) ?? null,
-      evaluated: options.evaluated?.get(snapshot.number) ?? null,
-      gateLogin: options.gateLogin ?? null
-    });
-    return pr ? [pr] : [];
-  });
-  const compare = options.compare ? { by: options.compare.input, sides: fixedSides(options.compare, options.window) } : null;
-  return aggregateReport({ repos: [repo], window: options.window, prs, incomplete: reads.incomplete, compare });
-}
-var init_build_report = __esm({
-  "src/report/build-report.ts"() {
-    "use strict";
-    init_aggregate_report();
-    init_cohorts();
-    init_evaluate_report_pr();
-    init_reverts();
-  }
-});
-
-// src/evaluate.ts
-function evaluateGate(policy, snapshot, options) {
-  return runOffline(policy, firstReads(snapshot, { manifests: options.manifests ?? null }), options).result;
-}
-var init_evaluate = __esm({
-  "src/evaluate.ts"() {
-    "use strict";
-    init_pipeline();
-    init_reads();
-  }
-});
-
-// src/report/evaluate-ungated.ts
-function evaluateUngated(policy, snapshot, now) {
-  const result = evaluateGate(policy, snapshot, { now });
-  return {
-    source: "evaluated",
-    verdict: result.verdict,
-    headSha: snapshot.headSha,
-    findings: result.findings.map((finding) => ({ category: finding.category, level: finding.level, ...finding.rule ? { rule: finding.rule } : {} })),
-    overridden: result.reviews?.override !== void 0 && result.reviews?.override !== null
-  };
-}
-var init_evaluate_ungated = __esm({
-  "src/report/evaluate-ungated.ts"() {
-    "use strict";
-    init_evaluate();
-  }
-});
-
-// src/github/fetch-report-result.ts
-async function fetchFiles(client, repo, snapshot) {
-  const route = "GET /repos/{owner}/{repo}/pulls/{pull_number}/files";
-  const items = [];
-  let requests = 0;
-  for (let page2 = 1; page2 <= EVALUATE_FILE_PAGES; page2 += 1) {
-    const answer = await client.request(route, { owner: repo.owner, repo: repo.name, pull_number: snapshot.number, per_page: 100, page: page2 });
-    requests += 1;
-    const data = Array.isArray(answer.data) ? answer.data : [];
-    items.push(...data);
-    if (data.length < 100) break;
-  }
-  const files = parseResponse(RestFilesSchema, items, "GitHub's pull request files list").map(fileFrom);
-  const incomplete = [...snapshot.incomplete];
-  if (files.length < snapshot.totals.files) incomplete.push(`files: ${files.length} of ${snapshot.totals.files} listed`);
-  return { snapshot: { ...snapshot, files, incomplete }, requests };
-}
-async function fetchReportResult(client, policy, data, options) {
-  const { repo } = options;
-  const logins = [...new Set(data.snapshots.flatMap((snapshot) => detectionLookups(policy, snapshot)))];
-  let snapshots = data.snapshots;
-  if (logins.length > 0) {
-    const lookups = await fetchLookups(client, repo, { permissions: logins, teams: [] });
-    snapshots = snapshots.map((snapshot) => ({ ...snapshot, lookups }));
-  }
-  let requests = data.requests + logins.length;
-  const evaluated = /* @__PURE__ */ new Map();
-  if (options.evaluate) {
-    const ungated = snapshots.filter((snapshot) => gateOf(snapshot, options.gateLogin ?? null) === null && detectAgent(policy, snapshot).agent !== null);
-    const results = await mapLimit(ungated, 4, (snapshot) => fetchFiles(client, repo, snapshot));
-    for (const result of results) {
-      requests += result.requests;
-      evaluated.set(result.snapshot.number, evaluateUngated(policy, result.snapshot, options.now));
-    }
-  }
-  const report = buildReport(policy, { ...data, snapshots }, { ...options, evaluated });
-  return { report, requests };
-}
-var EVALUATE_FILE_PAGES;
-var init_fetch_report_result = __esm({
-  "src/github/fetch-report-result.ts"() {
-    "use strict";
-    init_detect_agent();
-    init_detection_lookups();
-    init_build_report();
-    init_evaluate_ungated();
-    init_evaluate_report_pr();
-    init_fetch_lookups();
-    init_fetch_report_comments();
-    init_schemas3();
-    init_snapshot_from_api();
-    EVALUATE_FILE_PAGES = 2;
-  }
-});
-
-// src/report/render-charts.ts
-function mermaidLabel(text, max = 40) {
-  return `"${text.replace(/[^A-Za-z0-9 _.,:/+()-]/g, "_").slice(0, max)}"`;
-}
-function successChart(report, order) {
-  const rated = order.filter((id) => report.agents[id].successRate !== null);
-  if (rated.length === 0) return [];
-  const tiers = tierOrder(rated.flatMap((id) => Object.keys(report.agents[id].tiers))).filter(
-    (tier) => rated.every((id) => (report.agents[id].tiers[tier]?.successRate ?? null) !== null)
-  );
-  const lines = [
-    "```mermaid",
-    "xychart-beta",
-    tiers.length > 0 ? `    title "Success rate by agent, then by tier (${tiers.join(", ")}) (%)"` : '    title "Success rate by agent (%)"',
-    `    x-axis [${rated.map((id) => mermaidLabel(id)).join(", ")}]`,
-    '    y-axis "Success rate (%)" 0 --> 100',
-    `    bar [${rated.map((id) => pct(report.agents[id].successRate)).join(", ")}]`
-  ];
-  for (const tier of tiers) lines.push(`    bar [${rated.map((id) => pct(report.agents[id].tiers[tier]?.successRate ?? null)).join(", ")}]`);
-  lines.push("```", "");
-  return lines;
-}
-function comparisonChart(report) {
-  const comparison = report.comparison;
-  if (!comparison) return [];
-  const ids = Object.keys(comparison.agents).filter((id) => {
-    const agent = comparison.agents[id];
-    return agent.a.successRate !== null || agent.b.successRate !== null;
-  });
-  if (ids.length === 0) return [];
-  const [a, b] = comparison.cohorts;
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `    title ${mermaidLabel(`Success rate (%): ${a} (first bar) vs ${b} (second bar)`, 120)}`,
-    `    x-axis [${ids.map((id) => mermaidLabel(id)).join(", ")}]`,
-    '    y-axis "Success rate (%)" 0 --> 100',
-    `    bar [${ids.map((id) => pct(comparison.agents[id].a.successRate)).join(", ")}]`,
-    `    bar [${ids.map((id) => pct(comparison.agents[id].b.successRate)).join(", ")}]`,
-    "```",
-    ""
-  ];
-}
-function pieChart(report, order) {
-  const lines = ["```mermaid", "pie title Agent PRs by agent"];
-  for (const id of order) lines.push(`    ${mermaidLabel(id)} : ${report.agents[id].prs}`);
-  return [...lines, "```", ""];
-}
-var pct;
-var init_render_charts = __esm({
-  "src/report/render-charts.ts"() {
-    "use strict";
-    init_rows();
-    pct = (value) => value === null ? 0 : Math.round(value * 1e3) / 10;
-  }
-});
-
-// src/report/report-format.ts
-function percent(value) {
-  if (value === null) return "\u2014";
-  return `${Math.round(value * 1e3) / 10}%`;
-}
-function percentInterval(interval) {
-  if (interval === null) return "\u2014";
-  return `${Math.round(interval[0] * 100)}\u2013${Math.round(interval[1] * 100)}%`;
-}
-function rateWithInterval(rate2, interval) {
-  if (rate2 === null) return "\u2014";
-  return `${percent(rate2)} (${percentInterval(interval)})`;
-}
-function formatNumber(value) {
-  return String(Math.round(value * 10) / 10);
-}
-function formatTime2(iso) {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-function agentOrder(report) {
-  return Object.keys(report.agents).sort((a, b) => report.agents[b].prs - report.agents[a].prs || a.localeCompare(b));
-}
-function permissionLine(id, agent) {
-  const gated = agent.prs - agent.ungated;
-  const evaluated = agent.evaluated > 0 ? ` (${agent.evaluated} of them evaluated now with the current policy)` : "";
-  return `${id}: ${gated} of ${agent.prs} PRs judged by the gate, ${agent.ungated} ungated${evaluated}; ${agent.mergedWithoutPass} merged without a pass`;
-}
-var init_report_format = __esm({
-  "src/report/report-format.ts"() {
-    "use strict";
-  }
-});
-
-// src/report/render-sections.ts
-function tableRow(cells) {
-  return `| ${cells.join(" | ")} |`;
-}
-function header(columns) {
-  return [tableRow(columns), `|${columns.map((_, i) => i === 0 ? " --- " : " ---: ").join("|")}|`];
-}
-function shortRow(row2) {
-  return [
-    String(row2.prs),
-    String(row2.merged),
-    rateWithInterval(row2.successRate, row2.successRateInterval),
-    formatNumber(row2.medianInterventions),
-    formatDuration(row2.medianEndToEnd)
-  ];
-}
-function renderTiers(report) {
-  const lines = ["### By tier", "", ...header(["Agent", "Tier", "PRs", "Merged", "Success rate (95% interval)", "Median interventions", "Median end-to-end"])];
-  for (const id of agentOrder(report)) {
-    const tiers = report.agents[id].tiers;
-    for (const tier of tierOrder(Object.keys(tiers))) lines.push(tableRow([code(id), code(tier), ...shortRow(tiers[tier])]));
-  }
-  return [...lines, "", "A tier comes from a label mapped in `metrics.tiers.<name>.labels`, else from the PR size.", ""];
-}
-function renderComparison(report) {
-  const comparison = report.comparison;
-  if (!comparison) return [];
-  const [a, b] = comparison.cohorts;
-  const lines = [`### Comparison: ${escapeMarkdown(a)} vs ${escapeMarkdown(b)}`, "", `By ${code(comparison.by)}.`, ""];
-  const ids = Object.keys(comparison.agents);
-  if (ids.length === 0) return [...lines, "Fewer than two sides had agent PRs, so there is nothing to compare.", ""];
-  lines.push(...header(["Agent", "Side", "PRs", "Merged", "Success rate (95% interval)", "Median interventions", "Median end-to-end"]));
-  for (const id of ids) {
-    const agent = comparison.agents[id];
-    lines.push(tableRow([code(id), code(a), ...shortRow(agent.a)]), tableRow([code(id), code(b), ...shortRow(agent.b)]));
-  }
-  lines.push("");
-  for (const id of ids) lines.push(`- ${code(id)}: ${escapeMarkdown(comparison.agents[id].reading, 400)}`);
-  if (comparison.unassigned > 0) lines.push("", `${comparison.unassigned} agent PRs fell on neither side and are left out of the comparison.`);
-  lines.push(
-    "",
-    "Differences are b \u2212 a with 95% intervals (success rate: Newcombe score interval; median end-to-end: seeded bootstrap). An interval that includes 0 is read as no clear difference.",
-    "",
-    ...comparisonChart(report)
-  );
-  return lines;
-}
-function renderPermissions(report) {
-  const lines = ["### Permissions", ""];
-  const order = agentOrder(report);
-  for (const id of order) lines.push(`- ${escapeMarkdown(permissionLine(id, report.agents[id]))}`);
-  lines.push("");
-  const rows = order.flatMap((id) => Object.entries(report.agents[id].permissions).map(([category, row2]) => ({ id, category, row: row2 })));
-  if (rows.length === 0) return [...lines, "No permission findings in the gate states of these PRs.", ""];
-  lines.push(...header(["Agent", "Category", "PRs", "Review", "Deny", "Overridden", "Merged without pass"]));
-  for (const { id, category, row: row2 } of rows) {
-    lines.push(tableRow([code(id), code(category), String(row2.prs), String(row2.review), String(row2.deny), String(row2.overridden), String(row2.mergedWithoutPass)]));
-  }
-  lines.push("", "From the gate's own last state of each PR (the hidden line in its comment). Merged without pass: merged while the gate's last state for the merged head was not `pass`.", "");
-  return lines;
-}
-function renderGuardrails(report) {
-  const lines = ["### Suggested guardrails", ""];
-  if (report.guardrails.length === 0) return [...lines, "No path area or category holds clearly more of an agent's failures than its successes.", ""];
-  for (const guardrail of report.guardrails.slice(0, 20)) {
-    const links = guardrail.evidence.failures.slice(0, 10).map((url) => markdownLink(`#${url.slice(url.lastIndexOf("/") + 1)}`, url));
-    lines.push(
-      `- ${escapeMarkdown(guardrail.why, 600)} Evidence: ${links.join(", ")}${guardrail.evidence.failures.length > 10 ? ", \u2026" : ""} (${guardrail.evidence.prs} of the agent's ${guardrail.evidence.of} PRs touch it).`,
-      "",
-      "  ```yaml",
-      ...guardrail.yaml.trimEnd().split("\n").map((line) => `  ${line}`),
-      "  ```",
-      ""
-    );
-  }
-  return lines;
-}
-var code;
-var init_render_sections = __esm({
-  "src/report/render-sections.ts"() {
-    "use strict";
-    init_escape();
-    init_format_duration();
-    init_render_charts();
-    init_report_format();
-    init_rows();
-    code = (text) => inlineCode(text, { table: true });
-  }
-});
-
-// src/report/render-report.ts
-function row(id, agent) {
-  const cells = [
-    inlineCode(id, { table: true }),
-    String(agent.prs),
-    String(agent.merged),
-    String(agent.closedUnmerged),
-    String(agent.open),
-    String(agent.reverted),
-    rateWithInterval(agent.successRate, agent.successRateInterval),
-    formatNumber(agent.medianInterventions),
-    formatDuration(agent.medianEndToEnd),
-    formatDuration(agent.medianTimeToFirstHumanReview),
-    percent(agent.reworkRate)
-  ];
-  return `| ${cells.join(" | ")} |`;
-}
-function noiseLine(report, order) {
-  if (order.length < 2) return [];
-  const [first, second] = [order[0], order[1]];
-  const pick2 = (id) => ({ successes: report.agents[id].merged - report.agents[id].reverted, n: report.agents[id].merged + report.agents[id].closedUnmerged });
-  const difference = rateDifference(pick2(first), pick2(second));
-  if (!difference) return [];
-  const [lo, hi] = difference.interval;
-  const reading = lo <= 0 && hi >= 0 ? `The success rates of \`${first}\` and \`${second}\` differ by less than the noise (95% interval of the difference ${signedPoints(lo)}\u2026${signedPoints(hi)} points): no clear winner.` : `\`${hi < 0 ? first : second}\` succeeded more often than \`${hi < 0 ? second : first}\` (95% interval of the difference ${Math.round(Math.min(Math.abs(lo), Math.abs(hi)) * 100)}\u2026${Math.round(Math.max(Math.abs(lo), Math.abs(hi)) * 100)} points).`;
-  return [reading, ""];
-}
-function sampleLine(sample) {
-  const base = `- ${markdownLink(`#${sample.number}`, sample.url)} ${escapeMarkdown(sample.title, 200)} (${inlineCode(sample.agent)})`;
-  if (sample.reason === "reverted" && sample.revertedBy) return `${base}, reverted by ${markdownLink(sample.revertedBy.by, sample.revertedBy.url)}`;
-  return base;
-}
-function renderFailures(report) {
-  const groups = [
-    ["Reverted after merge", report.failures.filter((f) => f.reason === "reverted")],
-    ["Closed after changes were requested", report.failures.filter((f) => f.reason === "closed-after-changes-requested")]
-  ];
-  const lines = ["### Failure samples", ""];
-  if (report.failures.length === 0) return [...lines, "No agent PR of the window was reverted or closed after changes were requested.", ""];
-  lines.push("Candidates for new guardrail rules in the policy file.", "");
-  for (const [heading, samples] of groups) {
-    if (samples.length === 0) continue;
-    lines.push(`**${heading}** (${samples.length})`, "");
-    for (const sample of samples.slice(0, MAX_FAILURE_SAMPLES)) lines.push(sampleLine(sample));
-    if (samples.length > MAX_FAILURE_SAMPLES) {
-      lines.push(`- \u2026 and ${samples.length - MAX_FAILURE_SAMPLES} more in the report JSON`);
-    }
-    lines.push("");
-  }
-  return lines;
-}
-function renderReport(report) {
-  const order = agentOrder(report);
-  const total = order.reduce((sum, id) => sum + report.agents[id].prs, 0);
-  const lines = [
-    `## Agent PR report: ${escapeMarkdown(report.repo)}`,
-    "",
-    `PRs created ${formatTime2(report.window.from)} \u2192 ${formatTime2(report.window.to)}: **${total}** agent PR${total === 1 ? "" : "s"}${report.repos.length > 1 ? ` in ${report.repos.length} repositories` : ""}.`,
-    ""
-  ];
-  if (report.incomplete.length > 0) {
-    lines.push("> [!WARNING]", "> Not everything could be read, so these numbers may be low:");
-    for (const gap of report.incomplete) lines.push(`> - ${escapeMarkdown(gap)}`);
-    lines.push("");
-  }
-  if (order.length === 0) {
-    lines.push("No agent PRs were created in this window.", "");
-    return lines.join("\n");
-  }
-  lines.push(`| ${COLUMNS.join(" | ")} |`, `|${COLUMNS.map((_, i) => i === 0 ? " --- " : " ---: ").join("|")}|`);
-  for (const id of order) lines.push(row(id, report.agents[id]));
-  lines.push(
-    "",
-    "Success rate = (merged \u2212 reverted) / (merged + closed unmerged), with its Wilson 95% interval; \u2014 when none was merged or closed yet. Rework rate = share of PRs with at least one changes-requested round followed by a new commit. Medians include open PRs (end-to-end runs to now).",
-    ""
-  );
-  lines.push(...noiseLine(report, order), ...successChart(report, order), ...pieChart(report, order));
-  lines.push(...renderTiers(report), ...renderComparison(report), ...renderPermissions(report), ...renderGuardrails(report));
-  lines.push(...renderFailures(report));
-  return lines.join("\n");
-}
-var MAX_FAILURE_SAMPLES, COLUMNS, signedPoints;
-var init_render_report = __esm({
-  "src/report/render-report.ts"() {
-    "use strict";
-    init_escape();
-    init_format_duration();
-    init_render_charts();
-    init_render_sections();
-    init_report_format();
-    init_stats();
-    MAX_FAILURE_SAMPLES = 25;
-    COLUMNS = [
-      "Agent",
-      "PRs",
-      "Merged",
-      "Closed unmerged",
-      "Open",
-      "Reverted",
-      "Success rate (95% interval)",
-      "Median interventions",
-      "Median end-to-end",
-      "Median time to first human review",
-      "Rework rate"
-    ];
-    signedPoints = (fraction) => {
-      const points2 = Math.round(fraction * 100);
-      return points2 > 0 ? `+${points2}` : points2 < 0 ? `\u2212${-points2}` : "0";
-    };
-  }
-});
-
-// src/report-mode.ts
-var report_mode_exports = {};
-__export(report_mode_exports, {
-  MAX_OUTPUT_LENGTH: () => MAX_OUTPUT_LENGTH,
-  REPORT_FILE: () => REPORT_FILE,
-  reportOutput: () => reportOutput,
-  runReportMode: () => runReportMode
-});
-import { mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-function reportOutput(report) {
-  const full = JSON.stringify(report);
-  if (full.length <= MAX_OUTPUT_LENGTH) return full;
-  return JSON.stringify({
-    ...report,
-    prs: [],
-    incomplete: [...report.incomplete, `prs: ${report.prs.length} PRs left out of this output (too long); the file at report-path has them`]
-  });
-}
-async function runReportMode(inputs, client, env, options = {}) {
-  const now = options.now ?? /* @__PURE__ */ new Date();
-  const repo = env.repository;
-  if (!repo) throw new Error("report mode needs the repository to report on, and GITHUB_REPOSITORY is not set");
-  const window = parseReportWindow(inputs.reportWindow, now);
-  info(`agent-pr-gate: report on ${repo.owner}/${repo.name}, PRs created ${window.from.toISOString()} .. ${window.to.toISOString()}`);
-  const progress = {
-    log: (message) => info(escapeForLog(message)),
-    group: (name, work) => group(escapeForLog(name), work)
-  };
-  const compare = parseCompare(inputs.reportCompare, now);
-  const span = readSpan(window, compare);
-  const target = { owner: repo.owner, name: repo.name, configPath: inputs.config, from: span.from, to: span.to, now };
-  const readPolicy = (text) => {
-    const result = loadPolicy(text, inputs.config);
-    if (!result.ok) throw new PolicyLoadError(result.errors);
-    return { ...result, tierLabels: tierLabelsOf(text, inputs.config) };
-  };
-  const data = await fetchReport(client, target, readPolicy, progress).catch((error3) => {
-    if (!(error3 instanceof PolicyLoadError)) throw error3;
-    annotatePolicyErrors(error3.errors);
-    setFailed(`agent-pr-gate: ${escapeForLog(error3.message)}`);
-    return null;
-  });
-  if (!data) return;
-  const loaded = data.policy;
-  const { report, requests } = await fetchReportResult(client, loaded.policy, data, {
-    repo,
-    window,
-    now,
-    tierLabels: loaded.tierLabels,
-    compare,
-    evaluate: inputs.reportEvaluate
-  });
-  const snapshots = data.snapshots;
-  const summary2 = Object.entries(report.agents).map(([id, agent]) => `${id} ${agent.prs}`).join(", ");
-  info(
-    `agent-pr-gate: ${report.prs.length} agent PRs of ${snapshots.length} PRs in the window${summary2 ? ` (${summary2})` : ""}; ${report.failures.length} failure samples; ${report.guardrails.length} guardrail suggestions; ${requests} API requests`
-  );
-  const dir = options.tempDir ?? env.tempDir ?? tmpdir();
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, REPORT_FILE);
-  writeFileSync(path, `${JSON.stringify(report, null, 2)}
-`);
-  setOutput("report", reportOutput(report));
-  setOutput("report-path", path);
-  try {
-    await summary.addRaw(renderReport(report), true).write();
-  } catch (error3) {
-    warning(`agent-pr-gate: could not write the job summary: ${escapeForLog(error3 instanceof Error ? error3.message : String(error3))}`);
-  }
-}
-var REPORT_FILE, MAX_OUTPUT_LENGTH, PolicyLoadError;
-var init_report_mode = __esm({
-  "src/report-mode.ts"() {
-    "use strict";
-    init_core();
-    init_load_policy();
-    init_fetch_report();
-    init_fetch_report_result();
-    init_publish_policy_error();
-    init_escape_log();
-    init_cohorts();
-    init_render_report();
-    init_tier_labels();
-    init_window();
-    REPORT_FILE = "agent-pr-gate-report.json";
-    MAX_OUTPUT_LENGTH = 9e5;
-    PolicyLoadError = class extends Error {
-      constructor(errors) {
-        super(describePolicyErrors(errors));
-        this.errors = errors;
-        this.name = "PolicyLoadError";
-      }
-      errors;
-    };
+    ANNOTATE = { error: error2, warning, notice };
   }
 });
 
@@ -34933,22 +24944,22 @@ var publish_merge_group_exports = {};
 __export(publish_merge_group_exports, {
   publishMergeGroup: () => publishMergeGroup
 });
-async function publishMergeGroup(client, group2, runUrl) {
+async function publishMergeGroup(client, group, runUrl) {
   const outcome = await publishStatus(client, {
-    owner: group2.owner,
-    repo: group2.repo,
-    sha: group2.headSha,
+    owner: group.owner,
+    repo: group.repo,
+    sha: group.headSha,
     state: "success",
     description: "merge queue: every PR in this group passed agent-pr-gate",
     targetUrl: runUrl
   });
-  if (outcome.ok) info(`agent-pr-gate: merge group ${group2.headSha.slice(0, 7)}: status success`);
+  if (outcome.ok) info(`agent-pr-gate: merge group ${group.headSha.slice(0, 7)}: status success`);
   else warning(outcome.readOnly ? READ_ONLY_HINT : `agent-pr-gate: ${escapeForLog(outcome.message)}`);
 }
 var init_publish_merge_group = __esm({
   "src/github/publish-merge-group.ts"() {
     "use strict";
-    init_core();
+    init_core3();
     init_publish_status();
     init_escape_log();
     init_publish_gate();
@@ -34982,16 +24993,16 @@ async function findWorkflowRunPr(client, run2) {
     (pull2) => pull2.head.sha === run2.headSha && pull2.head.ref === run2.headBranch && pull2.head.repo?.full_name.toLowerCase() === headRepository
   );
   const open2 = matching.filter((pull2) => pull2.state === "open");
-  const candidates2 = matching.length > 1 && open2.length > 0 ? open2 : matching;
-  const [pull] = candidates2;
+  const candidates = matching.length > 1 && open2.length > 0 ? open2 : matching;
+  const [pull] = candidates;
   if (!pull) {
     return {
       kind: "none",
       message: `no pull request has ${describeRun(run2)} as its head (the branch may have moved on since; its push runs the gate itself)`
     };
   }
-  if (candidates2.length > 1) {
-    const numbers = candidates2.map((pull2) => `#${pull2.number}`).join(", ");
+  if (candidates.length > 1) {
+    const numbers = candidates.map((pull2) => `#${pull2.number}`).join(", ");
     return { kind: "several", message: `${describeRun(run2)} is the head of several pull requests (${numbers}), so none is gated from it` };
   }
   return {
@@ -35025,11 +25036,6938 @@ var init_find_workflow_run_pr = __esm({
   }
 });
 
+// src/zod-jitless.ts
+init_zod();
+config({ jitless: true });
+
 // src/main.ts
-init_core();
-init_load_policy();
-init_pipeline();
-init_reads();
+init_core3();
+
+// src/policy/categories/custom.ts
+init_zod();
+
+// src/config/schema-parts.ts
+init_zod();
+var LEVELS = ["allow", "review", "deny"];
+var LevelSchema = _enum(LEVELS).describe("allow: automatic; review: needs a qualified human approval; deny: never from an agent");
+var Glob = string2().min(1, "must not be empty").describe("a glob (picomatch syntax, `**` crosses folders)");
+var Pattern = string2().min(1, "must not be empty").describe("a regular expression (RE2 syntax: linear time, no backreferences or lookaround)");
+var Reviewer = string2().regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?(?:\/[A-Za-z0-9._-]+)?$/, "must be a login (`alice`) or a team (`@org/team`)").describe("a user login (`alice`) or a team (`@org/team`)");
+var Reviewers = array(Reviewer).optional().describe("who can satisfy a review-level finding (users and @org/teams)");
+var PositiveInt = number2().int("must be a whole number").min(1, "must be at least 1");
+var CategoryObject = object({
+  level: LevelSchema,
+  paths: array(Glob).optional().describe("extra globs that belong to this category"),
+  "added-lines": array(Pattern).optional().describe("extra patterns on added lines that belong to this category"),
+  reviewers: Reviewers
+}).strict();
+var CategorySchema = union([LevelSchema, CategoryObject]);
+
+// src/policy/policy-category.ts
+function defineCategory(category) {
+  return category;
+}
+
+// src/policy/categories/custom.ts
+var CustomRuleSchema = object({
+  name: string2().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes").describe("shown in the comment and the report"),
+  level: LevelSchema,
+  paths: array(Glob).optional().describe("globs the rule matches (a rule needs `paths` or `added-lines`)"),
+  "added-lines": array(Pattern).optional().describe("patterns on added lines the rule matches"),
+  reviewers: Reviewers
+}).strict();
+var CustomSchema = array(CustomRuleSchema);
+var customCategory = defineCategory({
+  id: "custom",
+  description: "your own named rules, each with its level, paths, added-line patterns and reviewers",
+  schema: CustomSchema,
+  defaults: () => [],
+  apply: (_base, value) => value.map((rule) => ({
+    name: rule.name,
+    level: rule.level,
+    paths: rule.paths ?? [],
+    addedLines: rule["added-lines"] ?? [],
+    reviewers: rule.reviewers ?? []
+  })),
+  // A custom rule that cannot be evaluated falls back to the strictest level any rule has.
+  level: (rules) => rules.some((rule) => rule.level === "deny") ? "deny" : "review",
+  userRules: (rules) => rules.map((rule) => ({ rule, name: rule.name })),
+  evaluate: () => []
+});
+
+// src/policy/dependencies/dependency-change.ts
+init_text();
+var MAX_MANIFEST_LINE = 1e3;
+function sideLines(hunk, side) {
+  const changed = side === "old" ? "removed" : "added";
+  return hunk.lines.filter((line) => line.kind === "context" || line.kind === changed);
+}
+function manifestLines(hunk, side, commentPrefix) {
+  const lines = [];
+  let tooLong = 0;
+  for (const line of sideLines(hunk, side)) {
+    const changed = line.kind !== "context";
+    const text = line.text.trim();
+    if (text === "" || text.startsWith(commentPrefix)) continue;
+    if (text.length > MAX_MANIFEST_LINE) {
+      if (changed) tooLong += 1;
+      continue;
+    }
+    lines.push({ changed, text });
+  }
+  return { lines, tooLong };
+}
+function startsAtTop(hunk, side) {
+  return (side === "old" ? hunk.oldStart : hunk.newStart) <= 1;
+}
+function normalizeSpec(spec) {
+  return spec.replace(/\s+/g, "");
+}
+function diffHunkSides(patch, readSide4) {
+  const removed = [];
+  const added = [];
+  let unclassified = 0;
+  for (const hunk of patch.hunks) {
+    unclassified += readSide4(hunk, "old", removed);
+    unclassified += readSide4(hunk, "new", added);
+  }
+  return { changes: diffEntries(removed, added), unclassified };
+}
+function diffEntries(removed, added) {
+  const before = /* @__PURE__ */ new Map();
+  for (const entry4 of removed) before.set(entry4.key, entry4);
+  const after = /* @__PURE__ */ new Map();
+  for (const entry4 of added) after.set(entry4.key, entry4);
+  const changes = [];
+  for (const [key, entry4] of after) {
+    const old = before.get(key);
+    const line = entry4.line === void 0 ? {} : { line: entry4.line };
+    if (!old) {
+      changes.push({ name: entry4.name, group: entry4.group, separator: entry4.separator, from: null, to: entry4.spec, ...line });
+    } else if (normalizeSpec(old.spec) !== normalizeSpec(entry4.spec)) {
+      changes.push({ name: entry4.name, group: entry4.group, separator: entry4.separator, from: old.spec, to: entry4.spec, ...line });
+    }
+  }
+  for (const [key, entry4] of before) {
+    if (!after.has(key)) changes.push({ name: entry4.name, group: entry4.group, separator: entry4.separator, from: entry4.spec, to: null });
+  }
+  return changes;
+}
+function compareVersions(from, to) {
+  const a = (from.match(/\d+/g) ?? []).map(Number);
+  const b = (to.match(/\d+/g) ?? []).map(Number);
+  if (a.length === 0 || b.length === 0) return null;
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+function formatDependency(name, spec, separator) {
+  return spec === "" ? name : `${name}${separator}${spec}`;
+}
+var CHANGES_SHOWN = 6;
+function rank(change) {
+  if (change.from === null) return 0;
+  if (change.to === null) return 2;
+  return 1;
+}
+function describeChange(change) {
+  const suffix = change.group ? ` (${change.group})` : "";
+  if (change.from === null) return `adds ${formatDependency(change.name, change.to ?? "", change.separator)}${suffix}`;
+  if (change.to === null) return `removes ${change.name}${suffix}`;
+  const order = compareVersions(change.from, change.to);
+  const verb = order === -1 ? "bumps" : order === 1 ? "downgrades" : "changes";
+  const pinned = change.from.startsWith("==") && change.to.startsWith("==");
+  const from = pinned ? change.from.slice(2) : change.from;
+  const to = pinned ? change.to.slice(2) : change.to;
+  return `${verb} ${change.name} ${from || "(any)"} \u2192 ${to || "(any)"}${suffix}`;
+}
+function describeChanges(changes) {
+  const sorted = [...changes].sort((a, b) => rank(a) - rank(b) || compareText(a.name, b.name) || compareText(a.group ?? "", b.group ?? ""));
+  const phrases = sorted.map(describeChange);
+  if (phrases.length <= CHANGES_SHOWN) return phrases.join(", ");
+  return `${phrases.slice(0, CHANGES_SHOWN).join(", ")} and ${phrases.length - CHANGES_SHOWN} more`;
+}
+
+// src/policy/file-kinds.ts
+function baseName(path) {
+  const slash = path.lastIndexOf("/");
+  return slash === -1 ? path : path.slice(slash + 1);
+}
+function dirName(path) {
+  const slash = path.lastIndexOf("/");
+  return slash === -1 ? "" : path.slice(0, slash);
+}
+function extension(path) {
+  const name = baseName(path);
+  const dot = name.lastIndexOf(".");
+  return dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
+}
+var TEST_DIR = /(?:^|\/)(?:__tests__|__test__|__snapshots__|tests?|specs?|e2e|cypress|playwright)\//;
+var TEST_FILE = /[._-](?:test|tests|spec|specs|e2e)\.[A-Za-z0-9]+$|(?:^|\/)test_[^/]*\.py$|_test\.[A-Za-z0-9]+$|(?:Test|Tests|Spec|IT)\.(?:java|kt|kts|scala|groovy|cs|fs|vb|php|swift|m)$|_spec\.rb$|(?:^|\/)conftest\.py$/;
+function isTestPath(path) {
+  return TEST_DIR.test(path) || TEST_FILE.test(path);
+}
+var DOC_EXTENSIONS = /* @__PURE__ */ new Set(["md", "mdx", "markdown", "rst", "adoc", "asciidoc", "txt", "rdoc", "org"]);
+var DOC_NAMES = /^(?:license|licence|copying|notice|authors|contributors|changelog|changes|history)(?:\.|$)/i;
+function isDocPath(path) {
+  const name = baseName(path);
+  if (/requirements[^/]*\.txt$|^constraints[^/]*\.txt$/i.test(name) || /(?:^|\/)requirements\/[^/]*\.txt$/i.test(path)) return false;
+  return DOC_EXTENSIONS.has(extension(path)) || DOC_NAMES.test(name);
+}
+var CODE_EXTENSIONS = /* @__PURE__ */ new Set([
+  "js",
+  "jsx",
+  "mjs",
+  "cjs",
+  "ts",
+  "tsx",
+  "mts",
+  "cts",
+  "vue",
+  "svelte",
+  "astro",
+  "py",
+  "pyi",
+  "go",
+  "rs",
+  "java",
+  "kt",
+  "kts",
+  "scala",
+  "groovy",
+  "cs",
+  "fs",
+  "vb",
+  "rb",
+  "php",
+  "swift",
+  "m",
+  "mm",
+  "c",
+  "h",
+  "cc",
+  "cpp",
+  "cxx",
+  "hpp",
+  "hh",
+  "dart",
+  "ex",
+  "exs",
+  "erl",
+  "clj",
+  "cljs",
+  "lua",
+  "pl",
+  "pm",
+  "r",
+  "jl",
+  "zig",
+  "nim",
+  "sol"
+]);
+function isCodePath(path) {
+  return CODE_EXTENSIONS.has(extension(path));
+}
+var LANGUAGE_BY_EXTENSION = {
+  js: "js",
+  jsx: "js",
+  mjs: "js",
+  cjs: "js",
+  ts: "js",
+  tsx: "js",
+  mts: "js",
+  cts: "js",
+  vue: "js",
+  svelte: "js",
+  astro: "js",
+  py: "python",
+  pyi: "python",
+  go: "go",
+  rs: "rust",
+  java: "jvm",
+  kt: "jvm",
+  kts: "jvm",
+  scala: "jvm",
+  groovy: "jvm",
+  cs: "dotnet",
+  fs: "dotnet",
+  vb: "dotnet",
+  rb: "ruby",
+  php: "php",
+  swift: "swift",
+  c: "c",
+  h: "c",
+  cc: "c",
+  cpp: "c",
+  cxx: "c",
+  hpp: "c",
+  hh: "c",
+  m: "c",
+  mm: "c"
+};
+function languageOf(path) {
+  return LANGUAGE_BY_EXTENSION[extension(path)] ?? null;
+}
+var CI_CONFIG = /^(?:\.github\/workflows\/|\.github\/actions\/|\.circleci\/|\.buildkite\/|\.azure-pipelines\/|\.gitlab\/ci\/|\.woodpecker\/)|(?:^|\/)action\.ya?ml$|^(?:\.gitlab-ci\.ya?ml|azure-pipelines[^/]*\.ya?ml|\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|appveyor\.ya?ml|\.appveyor\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml|cloudbuild\.ya?ml|\.github\/dependabot\.ya?ml|renovate\.json5?|\.renovaterc(?:\.json5?)?|\.github\/renovate\.json5?)$|(?:^|\/)Jenkinsfile[^/]*$/;
+function isCiConfigPath(path) {
+  return CI_CONFIG.test(path);
+}
+var SCRIPT_EXTENSIONS = /* @__PURE__ */ new Set(["sh", "bash", "zsh", "ksh", "fish", "ps1", "psm1", "bat", "cmd", "mk", "dockerfile", "nix"]);
+var SCRIPT_NAMES = /^(?:Dockerfile(?:\..+)?|Containerfile(?:\..+)?|Makefile|GNUmakefile|makefile|[Jj]ustfile|Taskfile\.ya?ml|Procfile|Vagrantfile|Earthfile|package\.json|devcontainer\.json|\.devcontainer\.json|\.gitpod\.ya?ml|docker-compose[^/]*\.ya?ml|compose\.ya?ml|tox\.ini|noxfile\.py)$/;
+function isScriptPath(path) {
+  const name = baseName(path);
+  if (SCRIPT_NAMES.test(name) || SCRIPT_EXTENSIONS.has(extension(path))) return true;
+  if (isCiConfigPath(path) || path.startsWith(".devcontainer/") || path.includes("/.devcontainer/")) return true;
+  return /(?:^|\/)(?:scripts?|bin|tools)\/[^/.]+$/.test(path);
+}
+
+// src/policy/dependencies/toml-lines.ts
+var BARE_OR_QUOTED = String.raw`(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')`;
+var TABLE = /^\[\[?([^\]]*)\]\]?\s*(?:#[\s\S]*)?$/;
+var KEY_VALUE = new RegExp(String.raw`^(${BARE_OR_QUOTED}(?:\s*\.\s*${BARE_OR_QUOTED})*)\s*=\s*([\s\S]*)$`);
+function unquote(part) {
+  const trimmed = part.trim();
+  if (trimmed.startsWith('"') && trimmed.endsWith('"') || trimmed.startsWith("'") && trimmed.endsWith("'")) return trimmed.slice(1, -1);
+  return trimmed;
+}
+function splitDottedKey(key) {
+  const parts = [];
+  let current = "";
+  let quote2 = "";
+  for (const char of key) {
+    if (quote2) {
+      current += char;
+      if (char === quote2) quote2 = "";
+    } else if (char === '"' || char === "'") {
+      current += char;
+      quote2 = char;
+    } else if (char === ".") {
+      parts.push(unquote(current));
+      current = "";
+    } else {
+      current += char;
+    }
+  }
+  parts.push(unquote(current));
+  return parts;
+}
+function tableHeader(line) {
+  const match = TABLE.exec(line);
+  return match ? splitDottedKey(match[1] ?? "").join(".") : null;
+}
+function keyValue(line) {
+  const match = KEY_VALUE.exec(line);
+  if (!match) return null;
+  return { key: splitDottedKey(match[1] ?? ""), value: stripComment(match[2] ?? "") };
+}
+function scanOutsideStrings(value, visit2) {
+  let quote2 = "";
+  for (let i = 0; i < value.length; i += 1) {
+    const char = value.charAt(i);
+    if (quote2) {
+      if (char === "\\" && quote2 === '"') i += 1;
+      else if (char === quote2) quote2 = "";
+    } else if (char === '"' || char === "'") {
+      quote2 = char;
+    } else if (visit2(char)) {
+      return i;
+    }
+  }
+  return -1;
+}
+function stripComment(value) {
+  const at = scanOutsideStrings(value, (char) => char === "#");
+  return (at < 0 ? value : value.slice(0, at)).trim();
+}
+function stringsIn(line) {
+  const out = [];
+  for (let i = 0; i < line.length; i++) {
+    const quote2 = line.charAt(i);
+    if (quote2 !== '"' && quote2 !== "'") continue;
+    let end = i + 1;
+    while (end < line.length && line.charAt(end) !== quote2) end += quote2 === '"' && line.charAt(end) === "\\" ? 2 : 1;
+    if (end >= line.length) break;
+    out.push(line.slice(i + 1, end));
+    i = end;
+  }
+  return out;
+}
+function stringValue(value) {
+  const match = /^"((?:[^"\\]|\\.)*)"$|^'([^']*)'$/.exec(value.trim());
+  return match ? match[1] ?? match[2] ?? "" : null;
+}
+function opensArray(value) {
+  if (!value.startsWith("[")) return false;
+  let depth = 0;
+  scanOutsideStrings(value, (char) => {
+    if (char === "[") depth += 1;
+    else if (char === "]") depth -= 1;
+    return false;
+  });
+  return depth > 0;
+}
+var INLINE_FIELD_NAMES = ["version", "git", "tag", "branch", "rev", "path", "url", "workspace"];
+function inlineFieldPattern(name) {
+  return new RegExp(`(?:^|[{,\\s])${name}\\s*=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|'([^']*)'|(true|false))`);
+}
+var INLINE_FIELD = Object.fromEntries(INLINE_FIELD_NAMES.map((name) => [name, inlineFieldPattern(name)]));
+function dependencySpec(value) {
+  const plain = stringValue(value);
+  if (plain !== null) return plain;
+  if (!value.startsWith("{")) return value;
+  const field = (name) => {
+    const match = INLINE_FIELD[name].exec(value);
+    return match ? match[1] ?? match[2] ?? match[3] ?? "" : null;
+  };
+  const version2 = field("version");
+  if (version2 !== null) return version2;
+  const git = field("git");
+  if (git !== null) {
+    const ref = field("tag") ?? field("branch") ?? field("rev");
+    return `git+${git}${ref ? `#${ref}` : ""}`;
+  }
+  const path = field("path");
+  if (path !== null) return `path:${path}`;
+  const url = field("url");
+  if (url !== null) return url;
+  if (field("workspace") === "true") return "workspace";
+  return value.replace(/\s+/g, " ");
+}
+function looksLikeDependencyValue(value) {
+  const plain = stringValue(value);
+  if (plain !== null) return /^(?:[\^~<>=!\s]*v?\d[\w.*+-]*(?:\s*,\s*[\^~<>=!]*\s*v?\d[\w.*+-]*)*|\*)$/.test(plain.trim());
+  return /^\{.*\b(?:version|git|path|workspace)\s*=/.test(value);
+}
+
+// src/policy/dependencies/parse-cargo-toml.ts
+var KNOWN_KEYS = /* @__PURE__ */ new Set([
+  "name",
+  "version",
+  "edition",
+  "authors",
+  "description",
+  "license",
+  "license-file",
+  "readme",
+  "homepage",
+  "repository",
+  "documentation",
+  "keywords",
+  "categories",
+  "rust-version",
+  "publish",
+  "build",
+  "links",
+  "exclude",
+  "include",
+  "resolver",
+  "members",
+  "default-members",
+  "opt-level",
+  "debug",
+  "lto",
+  "codegen-units",
+  "panic",
+  "incremental",
+  "strip",
+  "default",
+  "autobins",
+  "autoexamples",
+  "autotests",
+  "autobenches",
+  "workspace",
+  "path",
+  "crate-type",
+  "harness"
+]);
+function tableGroup(table) {
+  const parts = table.split(".");
+  let rest = parts;
+  if (parts[0] === "target" && parts.length >= 3) rest = parts.slice(2);
+  else if (parts[0] === "workspace") rest = parts.slice(1);
+  const kind = rest[0];
+  const crate = rest[1] ?? null;
+  if (rest.length > 2) return void 0;
+  if (kind === "dependencies") return { group: null, crate };
+  if (kind === "dev-dependencies") return { group: "dev", crate };
+  if (kind === "build-dependencies") return { group: "build", crate };
+  if (parts[0] === "patch" && parts.length === 2) return { group: "patch", crate: null };
+  if (parts[0] === "patch" && parts.length === 3) return { group: "patch", crate: parts[2] ?? null };
+  if (table === "replace") return { group: "replace", crate: null };
+  return void 0;
+}
+function entry(name, value, group) {
+  return { key: `${group ?? ""}\0${name}`, name, spec: dependencySpec(value), group, separator: "@" };
+}
+function readSide(hunk, side, entries) {
+  const { lines, tooLong } = manifestLines(hunk, side, "#");
+  let unclassified = tooLong;
+  let table = null;
+  for (const { changed, text } of lines) {
+    const header = text.startsWith("[") ? tableHeader(text) : null;
+    if (header !== null) {
+      table = header;
+      continue;
+    }
+    if (!changed) continue;
+    const pair = keyValue(text);
+    if (!pair) {
+      if (table === null && !/^["'\]]/.test(text)) unclassified += 1;
+      continue;
+    }
+    if (table === null) {
+      const name2 = pair.key[0] ?? "";
+      if (pair.key.length === 2 && pair.key[1] === "workspace") entries.push(entry(name2, "{ workspace = true }", null));
+      else if (pair.key.length === 1 && !KNOWN_KEYS.has(name2) && looksLikeDependencyValue(pair.value)) entries.push(entry(name2, pair.value, null));
+      continue;
+    }
+    const place = tableGroup(table);
+    if (!place) continue;
+    if (place.crate !== null) {
+      const field = pair.key[0];
+      if (field === "version" || field === "git" || field === "path" || field === "workspace") {
+        entries.push(entry(place.crate, `{ ${field} = ${pair.value} }`, place.group));
+      }
+      continue;
+    }
+    const name = pair.key[0] ?? "";
+    if (pair.key.length === 1) entries.push(entry(name, pair.value, place.group));
+    else if (pair.key.length === 2) entries.push(entry(name, `{ ${pair.key[1]} = ${pair.value} }`, place.group));
+  }
+  return unclassified;
+}
+function parseCargoToml(patch) {
+  return diffHunkSides(patch, readSide);
+}
+
+// src/policy/dependencies/parse-go-mod.ts
+var DIRECTIVES = /* @__PURE__ */ new Set(["require", "replace", "exclude", "tool", "retract"]);
+function entryOf(directive, body) {
+  const indirect = /\/\/\s*indirect\b/.test(body);
+  const text = body.replace(/\/\/[\s\S]*$/, "").trim();
+  if (text === "") return null;
+  if (directive === "replace") {
+    const [from = "", to = ""] = text.split("=>").map((part) => part.trim());
+    const name = from.split(/\s+/)[0] ?? from;
+    return { key: `replace\0${from}`, name, spec: `=> ${to}`, group: "replace", separator: " " };
+  }
+  if (directive === "retract") return null;
+  const [path = "", version2 = ""] = text.split(/\s+/);
+  if (directive === "tool") return { key: `tool\0${path}`, name: path, spec: "", group: "tool", separator: "@" };
+  const group = directive === "exclude" ? "exclude" : indirect ? "indirect" : null;
+  return { key: `${directive}\0${path}`, name: path, spec: version2, group, separator: "@" };
+}
+function readGoModSide(hunk, side, entries) {
+  const { lines, tooLong } = manifestLines(hunk, side, "//");
+  let unclassified = tooLong;
+  const hint = /^(require|replace|exclude|tool|retract)\s*\($/.exec(hunk.header);
+  let block = hint ? hint[1] : null;
+  let blockKnown = hint !== null;
+  for (const { changed, text } of lines) {
+    const opener = /^(\w+)\s*\($/.exec(text);
+    if (opener && DIRECTIVES.has(opener[1] ?? "")) {
+      block = opener[1];
+      blockKnown = true;
+      continue;
+    }
+    if (text === ")") {
+      block = null;
+      blockKnown = true;
+      continue;
+    }
+    const single = /^(require|replace|exclude|tool|retract)\s+([\s\S]+)$/.exec(text);
+    if (single) {
+      if (changed) {
+        const entry4 = entryOf(single[1], single[2] ?? "");
+        if (entry4) entries.push(entry4);
+      }
+      continue;
+    }
+    if (/^(?:module|go|toolchain|godebug)\b/.test(text)) continue;
+    if (!changed) continue;
+    if (block) {
+      const entry4 = entryOf(block, text);
+      if (entry4) entries.push(entry4);
+    } else if (!blockKnown && /^\S+\s+v\d\S*(?:\s*\/\/[\s\S]*)?$/.test(text)) {
+      const entry4 = entryOf("require", text);
+      if (entry4) entries.push(entry4);
+    } else if (!blockKnown && text.includes("=>")) {
+      const entry4 = entryOf("replace", text);
+      if (entry4) entries.push(entry4);
+    } else {
+      unclassified += 1;
+    }
+  }
+  return unclassified;
+}
+function parseGoMod(patch) {
+  return diffHunkSides(patch, readGoModSide);
+}
+
+// src/policy/dependencies/parse-package-json.ts
+var SECTION_GROUPS = {
+  dependencies: null,
+  devDependencies: "dev",
+  peerDependencies: "peer",
+  optionalDependencies: "optional",
+  bundledDependencies: "bundled",
+  bundleDependencies: "bundled"
+};
+var OVERRIDE_SECTIONS = /* @__PURE__ */ new Set(["overrides", "resolutions"]);
+var KNOWN_FIELDS = /* @__PURE__ */ new Set([
+  "name",
+  "version",
+  "description",
+  "keywords",
+  "homepage",
+  "bugs",
+  "license",
+  "author",
+  "contributors",
+  "maintainers",
+  "funding",
+  "files",
+  "main",
+  "browser",
+  "bin",
+  "man",
+  "directories",
+  "repository",
+  "scripts",
+  "config",
+  "engines",
+  "os",
+  "cpu",
+  "libc",
+  "private",
+  "publishConfig",
+  "workspaces",
+  "type",
+  "types",
+  "typings",
+  "module",
+  "exports",
+  "imports",
+  "packageManager",
+  "sideEffects",
+  "unpkg",
+  "jsdelivr",
+  "source",
+  "style",
+  "prettier",
+  "eslintConfig",
+  "jest",
+  "browserslist",
+  "volta",
+  "husky",
+  "lint-staged",
+  "release",
+  "displayName",
+  "icon",
+  "publisher",
+  "categories",
+  "activationEvents",
+  "contributes",
+  "gypfile",
+  "node",
+  "npm",
+  "yarn",
+  "pnpm",
+  "bun",
+  "vscode",
+  "default",
+  "import",
+  "require",
+  "development",
+  "production",
+  "test",
+  "build",
+  "start",
+  "dev",
+  "lint",
+  "preinstall",
+  "install",
+  "postinstall",
+  "prepare",
+  "prepublishOnly"
+]);
+var UNKNOWN = "\0";
+var QUOTED = String.raw`"((?:[^"\\]|\\.)*)"`;
+var OPEN_KEYED = new RegExp(`^${QUOTED}\\s*:\\s*([{[])$`);
+var ENTRY = new RegExp(`^${QUOTED}\\s*:\\s*([\\s\\S]*)$`);
+var ITEM = new RegExp(`^${QUOTED}$`);
+var STRING_VALUE = new RegExp(`^${QUOTED}$`);
+var NPM_NAME = /^(?:@[a-z0-9~-][a-z0-9._~-]*\/)?[a-z0-9~-][a-z0-9._~-]*$/;
+var VERSION_SPEC = /^(?:[\^~<>=v\s]*\d|[*xX]$|latest$|next$|beta$|canary$|rc$|workspace:|catalog:|npm:|file:|link:|portal:|patch:|jsr:|git\+|git:|github:|gitlab:|bitbucket:|https?:\/\/|[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*(?:#\S*)?$)/;
+var FILE_PATH = /^[\w.-]+\/[\w./-]*\.(?:js|mjs|cjs|ts|mts|cts|tsx|jsx|json|sh|py|css|html|md|node)$/;
+function unescape(text) {
+  return text.replace(/\\(.)/g, "$1");
+}
+function entry2(name, spec, group) {
+  return { key: `${group ?? ""}\0${name}`, name, spec, group, separator: "@" };
+}
+function sectionGroup(key) {
+  if (key in SECTION_GROUPS) return SECTION_GROUPS[key] ?? null;
+  if (OVERRIDE_SECTIONS.has(key)) return "override";
+  if (key === "workspaces") return "workspace";
+  return void 0;
+}
+function inlineSection(key, rawValue) {
+  const group = sectionGroup(key);
+  if (group === void 0) return null;
+  let value;
+  try {
+    value = JSON.parse(rawValue);
+  } catch {
+    return null;
+  }
+  if (Array.isArray(value)) return value.map((item) => entry2(typeof item === "string" ? item : JSON.stringify(item), "", group === null ? "bundled" : group));
+  if (value === null || typeof value !== "object") return null;
+  return Object.entries(value).map(([name, spec]) => entry2(name, typeof spec === "string" ? spec : JSON.stringify(spec), group));
+}
+function classifyEntry(stack, key, rawValue) {
+  const parent = stack.at(-1);
+  const stringValue2 = STRING_VALUE.exec(rawValue);
+  const value = stringValue2 ? unescape(stringValue2[1] ?? "") : null;
+  if (stack.some((name) => OVERRIDE_SECTIONS.has(name))) {
+    return value === null ? "other" : { entries: [entry2(key, value, "override")] };
+  }
+  if (parent !== void 0 && parent in SECTION_GROUPS) {
+    if (value !== null) return { entries: [entry2(key, value, SECTION_GROUPS[parent] ?? null)] };
+    return rawValue === "{}" || rawValue === "[]" ? "other" : "unclassified";
+  }
+  if ((parent === void 0 || parent === UNKNOWN) && value === null && sectionGroup(key) !== void 0 && rawValue !== "{}" && rawValue !== "[]") {
+    return { entries: inlineSection(key, rawValue) ?? [] };
+  }
+  if (parent === UNKNOWN) {
+    if (KNOWN_FIELDS.has(key) || value === null) return "other";
+    if (NPM_NAME.test(key) && VERSION_SPEC.test(value) && !FILE_PATH.test(value)) return { entries: [entry2(key, value, null)] };
+    return "other";
+  }
+  return "other";
+}
+function indentOf(text) {
+  return text.length - text.trimStart().length;
+}
+function readSide2(patch, side) {
+  const entries = [];
+  let unclassified = 0;
+  for (const hunk of patch.hunks) {
+    let stack = [UNKNOWN];
+    let first = true;
+    let pendingKey = null;
+    const dependencyIndents = /* @__PURE__ */ new Set();
+    let pending = [];
+    const settle2 = () => {
+      for (const wait of pending) if (dependencyIndents.has(wait.indent)) entries.push(wait.entry);
+      pending = [];
+      dependencyIndents.clear();
+    };
+    for (const line of sideLines(hunk, side)) {
+      const changed = line.kind !== "context";
+      let text = line.text.trim();
+      if (text.length > MAX_MANIFEST_LINE) {
+        if (changed) unclassified += 1;
+        continue;
+      }
+      if (text.endsWith(",")) text = text.slice(0, -1).trimEnd();
+      const atTop = first && startsAtTop(hunk, side);
+      first = false;
+      if (text === "") continue;
+      const key = pendingKey;
+      pendingKey = null;
+      if (text === "{" || text === "[") {
+        if (key !== null) stack.push(key);
+        else if (atTop) stack = [];
+        else stack.push("");
+        continue;
+      }
+      if (/^[}\]]$/.test(text)) {
+        const popped = stack.pop();
+        if (popped === UNKNOWN) {
+          settle2();
+          stack = [];
+        }
+        continue;
+      }
+      const opener = OPEN_KEYED.exec(text);
+      if (opener) {
+        stack.push(unescape(opener[1] ?? ""));
+        continue;
+      }
+      const keyed = ENTRY.exec(text);
+      if (keyed) {
+        const name = unescape(keyed[1] ?? "");
+        const rawValue = (keyed[2] ?? "").trim();
+        if (rawValue === "") {
+          pendingKey = name;
+          continue;
+        }
+        const inUnknown = stack.length === 1 && stack[0] === UNKNOWN;
+        const result = classifyEntry(stack, name, rawValue);
+        if (inUnknown && typeof result === "object" && result.entries.length === 1) dependencyIndents.add(indentOf(line.text));
+        if (!changed) continue;
+        if (result === "unclassified") unclassified += 1;
+        else if (result !== "other") entries.push(...result.entries);
+        else if (inUnknown && KNOWN_FIELDS.has(name)) {
+          const value = STRING_VALUE.exec(rawValue);
+          if (value && NPM_NAME.test(name) && VERSION_SPEC.test(unescape(value[1] ?? ""))) pending.push({ indent: indentOf(line.text), entry: entry2(name, unescape(value[1] ?? ""), null) });
+        }
+        continue;
+      }
+      const item = ITEM.exec(text);
+      if (item) {
+        if (!changed) continue;
+        const parent = stack.at(-1);
+        if (parent === "bundledDependencies" || parent === "bundleDependencies") entries.push(entry2(unescape(item[1] ?? ""), "", "bundled"));
+        else if (parent === "workspaces" || parent === "packages" && stack.at(-2) === "workspaces") entries.push(entry2(unescape(item[1] ?? ""), "", "workspace"));
+        continue;
+      }
+      if (changed) unclassified += 1;
+    }
+    settle2();
+  }
+  return { entries, unclassified };
+}
+function parsePackageJson(patch) {
+  const before = readSide2(patch, "old");
+  const after = readSide2(patch, "new");
+  return { changes: diffEntries(before.entries, after.entries), unclassified: before.unclassified + after.unclassified };
+}
+
+// src/policy/dependencies/parse-requirements.ts
+var REQUIREMENT = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*([\s\S]*)$/;
+function normalizePythonName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function pythonSpecSeparator(spec) {
+  if (/^(?:[<>=!]|~=|\[)/.test(spec)) return "";
+  return spec.startsWith("@") || spec.startsWith(";") ? " " : "@";
+}
+function parseRequirement(text, group) {
+  const match = REQUIREMENT.exec(text.trim());
+  if (!match) return null;
+  const name = match[1] ?? "";
+  const rest = (match[3] ?? "").trim();
+  if (rest !== "" && !/^[<>=!~@;(]/.test(rest)) return null;
+  const version2 = (rest.split(";")[0] ?? "").trim().replace(/^\((.*)\)$/, "$1");
+  const spec = `${match[2] ?? ""}${version2.startsWith("@") ? `@ ${version2.slice(1).trim()}` : version2.replace(/\s+/g, "")}`;
+  return { key: `${group ?? ""}\0${normalizePythonName(name)}`, name, spec, group, separator: pythonSpecSeparator(spec) };
+}
+function readRequirementLine(text) {
+  if (text.length > MAX_MANIFEST_LINE) return "unclassified";
+  let line = text;
+  const comment = line.search(/(?:^|\s)#/);
+  if (comment !== -1) line = line.slice(0, comment);
+  line = line.replace(/\\$/, "").replace(/\s--hash[= ]\S+/g, "").trim();
+  if (line === "" || line.startsWith("--hash")) return null;
+  const requirement = line.startsWith("-") ? null : parseRequirement(line, null);
+  if (requirement) return requirement;
+  if (!/^(?:-|[.~/]|[a-z][a-z0-9+.-]*:\/\/|git\+)/i.test(line)) return "unclassified";
+  const normalized2 = line.replace(/\s+/g, " ");
+  return { key: `${normalized2}`, name: normalized2, spec: "", group: null, separator: "" };
+}
+function parseRequirements(patch) {
+  const removed = [];
+  const added = [];
+  let unclassified = 0;
+  for (const [lines, entries] of [[patch.removed, removed], [patch.added, added]]) {
+    for (const line of lines) {
+      const entry4 = readRequirementLine(line.text);
+      if (entry4 === "unclassified") unclassified += 1;
+      else if (entry4 !== null) entries.push(entry4);
+    }
+  }
+  return { changes: diffEntries(removed, added), unclassified };
+}
+
+// src/policy/dependencies/parse-pyproject.ts
+function arrayGroup(table, key) {
+  if (table === "project" && key === "dependencies") return null;
+  if (table === "project.optional-dependencies" || table === "dependency-groups" || table === "tool.pdm.dev-dependencies") return key;
+  if (table === "build-system" && key === "requires") return "build";
+  if (table === "tool.uv" && key === "dev-dependencies") return "dev";
+  if (table === "tool.uv" && (key === "constraint-dependencies" || key === "override-dependencies")) return "override";
+  if (table === null) {
+    if (key === "dependencies") return null;
+    if (key === "requires") return "build";
+    if (key === "dev-dependencies") return "dev";
+  }
+  return void 0;
+}
+function poetryGroup(table) {
+  if (table === "tool.poetry.dependencies") return null;
+  if (table === "tool.poetry.dev-dependencies") return "dev";
+  const group = /^tool\.poetry\.group\.([^.]+)\.dependencies$/.exec(table);
+  return group ? group[1] ?? null : void 0;
+}
+function poetrySubTable(table) {
+  const match = /^tool\.poetry\.(?:(dev-)dependencies|group\.([^.]+)\.dependencies|dependencies)\.([^.]+)$/.exec(table);
+  if (!match) return null;
+  return { name: match[3] ?? "", group: match[1] ? "dev" : match[2] ?? null };
+}
+var SOURCE_TABLES = /* @__PURE__ */ new Set(["tool.uv.sources", "tool.uv.index", "tool.poetry.source", "tool.pdm.source", "tool.uv"]);
+var SOURCE_KEYS_OF_TOOL_UV = /* @__PURE__ */ new Set(["index-url", "extra-index-url", "find-links", "index", "sources"]);
+var KNOWN_ARRAY_KEYS = /* @__PURE__ */ new Set([
+  "keywords",
+  "classifiers",
+  "authors",
+  "maintainers",
+  "license-files",
+  "dynamic",
+  "packages",
+  "include",
+  "exclude",
+  "select",
+  "ignore",
+  "extend-select",
+  "extend-ignore",
+  "fixable",
+  "unfixable",
+  "per-file-ignores",
+  "testpaths",
+  "addopts",
+  "markers",
+  "filterwarnings",
+  "python_files",
+  "python_classes",
+  "python_functions",
+  "norecursedirs",
+  "src",
+  "known-first-party",
+  "known-third-party",
+  "omit",
+  "source",
+  "plugins",
+  "files",
+  "paths",
+  "env",
+  "targets",
+  "members",
+  "extend-exclude",
+  "skip"
+]);
+var KNOWN_KEYS2 = /* @__PURE__ */ new Set([
+  "name",
+  "version",
+  "description",
+  "readme",
+  "requires-python",
+  "license",
+  "license-files",
+  "authors",
+  "maintainers",
+  "keywords",
+  "classifiers",
+  "urls",
+  "scripts",
+  "gui-scripts",
+  "entry-points",
+  "dynamic",
+  "python",
+  "packages",
+  "include",
+  "exclude",
+  "homepage",
+  "repository",
+  "documentation",
+  "build-backend",
+  "line-length",
+  "target-version",
+  "select",
+  "ignore",
+  "extend-select",
+  "testpaths",
+  "addopts",
+  "minversion",
+  "strict",
+  "source",
+  "branch"
+]);
+function poetryEntry(name, value, group) {
+  const spec = dependencySpec(value);
+  return { key: `${group ?? ""}\0${normalizePythonName(name)}`, name, spec, group, separator: pythonSpecSeparator(spec) };
+}
+var REQUIREMENT_TABLES = { "project.optional-dependencies": "extra", "dependency-groups": "group", "tool.pdm.dev-dependencies": "dev" };
+function readUnnamedArrayItems(table, text, entries) {
+  let unclassified = 0;
+  const group = table === null ? void 0 : REQUIREMENT_TABLES[table];
+  const mixed = table === "project" || table === "build-system" || table === "tool.uv" || table === "tool.pdm";
+  for (const item of stringsIn(text)) {
+    const requirement = parseRequirement(item, group ?? null);
+    if (group !== void 0 && requirement) entries.push(requirement);
+    else if (mixed && requirement && /[<>=~!@]/.test(requirement.spec)) entries.push(requirement);
+    else if (mixed || group !== void 0) unclassified += 1;
+  }
+  return unclassified;
+}
+function readSide3(hunk, side, entries) {
+  const { lines, tooLong } = manifestLines(hunk, side, "#");
+  let unclassified = tooLong;
+  const headerTable = hunk.header.startsWith("[") ? tableHeader(hunk.header.trim()) : null;
+  let table = headerTable;
+  let knownTable = headerTable !== null;
+  const hint = /^([A-Za-z0-9_-]+)\s*=\s*\[\s*$/.exec(hunk.header);
+  let arrayKey = null;
+  let maybeInHintArray = hint !== null;
+  let headerOnly = headerTable !== null && hint === null;
+  for (const { changed, text } of lines) {
+    const header = text.startsWith("[") && !text.startsWith('["') && !text.startsWith("['") ? tableHeader(text) : null;
+    if (header !== null) {
+      table = header;
+      knownTable = true;
+      arrayKey = null;
+      maybeInHintArray = false;
+      headerOnly = false;
+      continue;
+    }
+    if (headerOnly && (text.startsWith('"') || text.startsWith("'"))) {
+      if (changed) unclassified += readUnnamedArrayItems(table, text, entries);
+      continue;
+    }
+    if (headerOnly && !text.startsWith("#")) headerOnly = false;
+    const inArray = arrayKey !== null || maybeInHintArray;
+    if (inArray && text.startsWith("]")) {
+      arrayKey = null;
+      maybeInHintArray = false;
+      continue;
+    }
+    if (inArray && (text.startsWith('"') || text.startsWith("'"))) {
+      if (!changed) continue;
+      const key = arrayKey ?? hint?.[1] ?? null;
+      const group = key === null ? void 0 : arrayGroup(knownTable ? table : null, key);
+      for (const item of stringsIn(text)) {
+        const requirement = parseRequirement(item, group ?? null);
+        if (group !== void 0) {
+          if (requirement) entries.push(requirement);
+        } else if (!knownTable) {
+          if (requirement && key !== null && !KNOWN_ARRAY_KEYS.has(key)) entries.push(parseRequirement(item, key) ?? requirement);
+          else if (requirement && /[<>=~!@]/.test(requirement.spec)) entries.push(requirement);
+          else if (key === null) unclassified += 1;
+        }
+      }
+      continue;
+    }
+    const pair = keyValue(text);
+    if (pair) {
+      maybeInHintArray = false;
+      const key = pair.key.join(".");
+      if (opensArray(pair.value)) {
+        arrayKey = key;
+        if (changed) {
+          const group2 = arrayGroup(knownTable ? table : null, key);
+          for (const item of stringsIn(pair.value)) {
+            const requirement = parseRequirement(item, group2 ?? null);
+            if (group2 !== void 0 && requirement) entries.push(requirement);
+          }
+        }
+        continue;
+      }
+      if (!changed) continue;
+      if (pair.value.startsWith("[")) {
+        const group2 = arrayGroup(knownTable ? table : null, key);
+        if (group2 === void 0) continue;
+        for (const item of stringsIn(pair.value)) {
+          const requirement = parseRequirement(item, group2);
+          if (requirement) entries.push(requirement);
+        }
+        continue;
+      }
+      if (table !== null && SOURCE_TABLES.has(table) && (table !== "tool.uv" || SOURCE_KEYS_OF_TOOL_UV.has(key))) {
+        entries.push({ key: `source\0${table}.${key}\0${pair.value}`, name: `${table}.${key}`, spec: pair.value, group: "source", separator: " = " });
+        continue;
+      }
+      const sub = table ? poetrySubTable(table) : null;
+      if (sub) {
+        if (key === "version" || key === "git" || key === "path" || key === "url") entries.push(poetryEntry(sub.name, `{ ${key} = ${pair.value} }`, sub.group));
+        continue;
+      }
+      const group = table ? poetryGroup(table) : void 0;
+      if (group !== void 0) {
+        if (key !== "python") entries.push(poetryEntry(key, pair.value, group));
+        continue;
+      }
+      if (!knownTable && !KNOWN_KEYS2.has(key) && looksLikeDependencyValue(pair.value)) entries.push(poetryEntry(key, pair.value, null));
+      continue;
+    }
+    if (changed && !knownTable) unclassified += 1;
+  }
+  return unclassified;
+}
+function parsePyproject(patch) {
+  return diffHunkSides(patch, readSide3);
+}
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string3, ptr) {
+  let lines = string3.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string3, line, column) {
+  let lines = string3.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed2 = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed2 = parsed2 ? parsed2 + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed2;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed2 += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed2 += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed2 += "\b";
+        else if (c === 116)
+          parsed2 += "	";
+        else if (c === 110)
+          parsed2 += "\n";
+        else if (c === 102)
+          parsed2 += "\f";
+        else if (c === 114)
+          parsed2 += "\r";
+        else if (c === 101)
+          parsed2 += "\x1B";
+        else if (c === 34)
+          parsed2 += '"';
+        else if (c === 92)
+          parsed2 += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date3, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date3 === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date3.slice(11, 13) > 23) {
+              date3 = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date3 += "Z";
+            } else if ((c = date3.charCodeAt(date3.length - 1)) !== 90 && c !== 122) {
+              offset = date3.slice(date3.length - 6);
+            }
+            if (unsafeDelim)
+              date3 = date3.slice(0, 10) + "T" + date3.slice(11);
+          } else if (fasttype === 4) {
+            date3 = +date3.slice(0, 2) > 23 ? "" : `0000-01-01T${date3}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date3.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date3 = `0000-01-01T${date3}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date3[10] === " " && (date3 = date3.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date3 = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date3 += "Z";
+          }
+        } else {
+          date3 = "";
+        }
+      }
+    }
+    super(date3);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date3 = new _TomlDate(jsDate);
+    date3.#offset = offset;
+    return date3;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date3 = new _TomlDate(jsDate);
+    date3.#offset = null;
+    return date3;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date3 = new _TomlDate(jsDate);
+    date3.#hasTime = false;
+    date3.#offset = null;
+    return date3;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date3 = new _TomlDate(jsDate);
+    date3.#hasDate = false;
+    date3.#offset = null;
+    return date3;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date3 = new TomlDate(str, type, unsafeDelim);
+    if (!date3.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date3;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed2 = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed2.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed2;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed2.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed2.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed2.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta2, type) {
+  let t = table;
+  let m = meta2;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse2(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta2 = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta2;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta2,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/policy/dependencies/whole-manifest-types.ts
+function valueSpec(value) {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return `[${value.map(valueSpec).join(", ")}]`;
+  if (value !== null && typeof value === "object") {
+    const record2 = value;
+    const keys = Object.keys(record2).sort();
+    return `{ ${keys.map((key) => `${key} = ${valueSpec(record2[key])}`).join(", ")} }`;
+  }
+  return String(value);
+}
+function tableAt(root, ...path) {
+  let node2 = root;
+  for (const key of path) {
+    if (node2 === null || typeof node2 !== "object" || Array.isArray(node2)) return void 0;
+    node2 = node2[key];
+  }
+  return node2 !== null && typeof node2 === "object" && !Array.isArray(node2) ? node2 : void 0;
+}
+
+// src/policy/dependencies/whole-cargo.ts
+var KINDS = {
+  dependencies: null,
+  "dev-dependencies": "dev",
+  dev_dependencies: "dev",
+  "build-dependencies": "build",
+  build_dependencies: "build"
+};
+var SOURCE_KEYS = ["version", "git", "tag", "branch", "rev", "path", "registry", "registry-index", "workspace", "package", "artifact", "target"];
+function crateSpec(value) {
+  const table = tableAt(value);
+  if (!table) return valueSpec(value);
+  const picked = {};
+  for (const key of SOURCE_KEYS) if (table[key] !== void 0) picked[key] = table[key];
+  if (Object.keys(picked).length === 1 && typeof picked.version === "string") return picked.version;
+  return valueSpec(picked);
+}
+function crates(table, group, out) {
+  for (const [name, value] of Object.entries(table ?? {})) out.push({ key: `${group ?? ""}\0${name}`, name, spec: crateSpec(value), group, separator: "@" });
+}
+function withPrefix(prefix, group) {
+  if (prefix === "") return group;
+  return group === null ? prefix : `${group}, ${prefix}`;
+}
+function dependencyTables(scope, prefix, out) {
+  for (const [kind, group] of Object.entries(KINDS)) crates(tableAt(scope, kind), withPrefix(prefix, group), out);
+}
+function readCargoToml(text) {
+  const root = parse2(text);
+  const entries = [];
+  dependencyTables(root, "", entries);
+  for (const [platform2, scope] of Object.entries(tableAt(root, "target") ?? {})) dependencyTables(tableAt(scope), platform2, entries);
+  dependencyTables(tableAt(root, "workspace"), "workspace", entries);
+  for (const [registry2, table] of Object.entries(tableAt(root, "patch") ?? {})) crates(tableAt(table), `patch ${registry2}`, entries);
+  crates(tableAt(root, "replace"), "replace", entries);
+  return { entries };
+}
+
+// src/policy/dependencies/whole-line-manifests.ts
+function readGoMod(text) {
+  const lines = text.split("\n").map((line, index2) => ({ kind: "added", text: line.replace(/\r$/, ""), oldLine: null, newLine: index2 + 1 }));
+  const entries = [];
+  readGoModSide({ oldStart: 0, newStart: 1, header: "", lines }, "new", entries);
+  return { entries };
+}
+var GEM = /^gem[\s(]+["']([^"']+)["']\s*,?\s*([\s\S]*)$/;
+var GROUP = /^group\s(.*)\sdo$/;
+function readGemfile(text) {
+  const entries = [];
+  const groups = [];
+  const lines = text.split("\n");
+  for (let index2 = 0; index2 < lines.length; index2 += 1) {
+    const line = (lines[index2] ?? "").replace(/\s#[\s\S]*$/, "").trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const group = GROUP.exec(line);
+    if (group) {
+      groups.push((group[1] ?? "").replace(/[:\s]/g, "") || null);
+      continue;
+    }
+    if (/\bdo\s*(?:\|[^|]*\|)?$/.test(line)) groups.push(groups.at(-1) ?? null);
+    if (line === "end") {
+      groups.pop();
+      continue;
+    }
+    const current = groups.at(-1) ?? null;
+    const gem = GEM.exec(line);
+    if (gem) {
+      const name = gem[1] ?? "";
+      entries.push({ key: `${current ?? ""}\0${name}`, name, spec: (gem[2] ?? "").replace(/\)$/, "").replace(/\s+/g, " "), group: current, separator: " ", line: index2 + 1 });
+      continue;
+    }
+    if (/^(?:source|git_source|gemspec|path|git|platforms?|plugin)\b/.test(line)) {
+      const normalized2 = line.replace(/\s+/g, " ");
+      entries.push({ key: `source\0${normalized2}`, name: normalized2, spec: "", group: "source", separator: "", line: index2 + 1 });
+    }
+  }
+  return { entries };
+}
+
+// src/policy/install-commands.ts
+var TOOLS = {
+  npm: [["install"], ["i"], ["in"], ["add"], ["exec"], ["x"]],
+  cnpm: [["install"], ["i"], ["add"]],
+  yarn: [["add"], ["global", "add"], ["dlx"]],
+  pnpm: [["add"], ["install"], ["i"], ["dlx"]],
+  bun: [["add"], ["a"], ["install"], ["i"], ["x"]],
+  npx: [[]],
+  pnpx: [[]],
+  bunx: [[]],
+  uvx: [[]],
+  pip: [["install"]],
+  uv: [["add"], ["pip", "install"], ["tool", "install"], ["tool", "run"]],
+  poetry: [["add"]],
+  pipx: [["install"], ["run"]],
+  conda: [["install"]],
+  mamba: [["install"]],
+  micromamba: [["install"]],
+  go: [["get"], ["install"], ["run"]],
+  cargo: [["add"], ["install"], ["binstall"]],
+  gem: [["install"]],
+  bundle: [["add"]],
+  composer: [["require"], ["global", "require"]],
+  dotnet: [["add"], ["tool", "install"]],
+  "apt-get": [["install"]],
+  apt: [["install"]],
+  aptitude: [["install"]],
+  apk: [["add"]],
+  yum: [["install"]],
+  dnf: [["install"]],
+  microdnf: [["install"]],
+  zypper: [["install"], ["in"]],
+  brew: [["install"]],
+  choco: [["install"]],
+  scoop: [["install"]],
+  winget: [["install"]],
+  snap: [["install"]],
+  dart: [["pub", "add"]],
+  flutter: [["pub", "add"]],
+  deno: [["add"], ["install"], ["run"]]
+};
+var VALUE_OPTIONS = /* @__PURE__ */ new Set([
+  "-r",
+  "--requirement",
+  "-c",
+  "--constraint",
+  "-e",
+  "--editable",
+  "-i",
+  "--index-url",
+  "--extra-index-url",
+  "-t",
+  "--target",
+  "--prefix",
+  "--registry",
+  "-f",
+  "--find-links",
+  "--path",
+  "--git",
+  "--branch",
+  "--tag",
+  "--rev",
+  "--filter",
+  "-F",
+  "-w",
+  "--workspace",
+  "--cwd",
+  "--root",
+  "--project",
+  "--python",
+  "--source",
+  "--version",
+  "--framework",
+  "-o",
+  "--output",
+  "--call"
+]);
+var PACKAGE_OPTIONS = /* @__PURE__ */ new Set(["-p", "--package", "--from", "--with", "--spec"]);
+var NO_FETCH = /* @__PURE__ */ new Set(["--no-install", "--no", "--offline", "--prefer-offline"]);
+var PREFILTER = /\b(?:install|binstall|add|get|require|i|in|a|x|exec|dlx|run|npx|pnpx|bunx|uvx)\b/;
+var SEGMENT_SPLIT = /&&|\|\||[;|]|\$\(|`/g;
+function isModuleAtVersion(word) {
+  const slash = word.indexOf("/");
+  const at = word.lastIndexOf("@");
+  const host = word.slice(0, Math.max(0, slash));
+  return slash > 0 && at > slash && at < word.length - 1 && host.includes(".") && /^[\w.-]+$/.test(host) && !/\s/.test(word);
+}
+function withoutComment(text) {
+  const hash = text.search(/\s#/);
+  return hash < 0 ? text : text.slice(0, hash);
+}
+function isLeading(code) {
+  return code === 34 || code === 39 || code === 40 || code === 91 || code === 123;
+}
+function isTrailing(code) {
+  return code === 34 || code === 39 || code === 41 || code === 93 || code === 125 || code === 44;
+}
+function cleanWord(word) {
+  let start = 0;
+  let end = word.length;
+  while (start < end && isLeading(word.charCodeAt(start))) start += 1;
+  while (end > start && isTrailing(word.charCodeAt(end - 1))) end -= 1;
+  return start === 0 && end === word.length ? word : word.slice(start, end);
+}
+function toolName(word) {
+  const base = word.slice(word.lastIndexOf("/") + 1);
+  if (/^pip[0-9.]*$/.test(base)) return "pip";
+  return base;
+}
+function matchVerb(words, from, verbs) {
+  for (const verb of verbs) {
+    if (verb.every((part, offset) => words[from + offset] === part)) return { after: from + verb.length, verb: verb.join(" ") };
+  }
+  return null;
+}
+function namesPackage(words, from, tool, verb) {
+  const runner = verb === "" || verb === "exec" || verb === "x" || verb === "dlx" || verb === "run";
+  for (let i = from; i < words.length; i += 1) {
+    const word = words[i] ?? "";
+    if (word === "" || word.startsWith("#")) return false;
+    if (word === ">" || word === "2>" || word === ">>" || word === "<") {
+      i += 1;
+      continue;
+    }
+    if (word.startsWith(">") || word.startsWith("2>") || word.startsWith("<")) continue;
+    if (word.startsWith("-")) {
+      if (runner && NO_FETCH.has(word)) return false;
+      if (runner && (PACKAGE_OPTIONS.has(word) || /^--(?:package|from|with|spec)=./.test(word))) return true;
+      if (VALUE_OPTIONS.has(word)) i += 1;
+      continue;
+    }
+    if (tool === "dotnet" && (word === "package" || /\.(?:cs|fs|vb)proj$/.test(word))) continue;
+    if (word.startsWith(".") || word.startsWith("/") || word.startsWith("~") || word.startsWith("$")) {
+      if (runner) return false;
+      continue;
+    }
+    if (tool === "go" && verb === "run") return isModuleAtVersion(word);
+    if (tool === "deno" && verb === "run") return /^(?:npm:|jsr:|https?:)/.test(word);
+    return true;
+  }
+  return false;
+}
+function stripShellComment(line) {
+  if (!line.includes("#")) return line;
+  let quote2 = "";
+  for (let i = 0; i < line.length; i += 1) {
+    const char = line.charAt(i);
+    if (quote2 !== "") {
+      if (char === "\\" && quote2 === '"') i += 1;
+      else if (char === quote2) quote2 = "";
+    } else if (char === '"' || char === "'") {
+      quote2 = char;
+    } else if (char === "\\") {
+      i += 1;
+    } else if (char === "#" && (i === 0 || /\s/.test(line.charAt(i - 1)))) {
+      return line.slice(0, i);
+    }
+  }
+  return line;
+}
+function findInstallCommands(text) {
+  if (!PREFILTER.test(text)) return [];
+  const line = stripShellComment(text);
+  const found = [];
+  const bounds = [0];
+  SEGMENT_SPLIT.lastIndex = 0;
+  for (let match = SEGMENT_SPLIT.exec(line); match !== null; match = SEGMENT_SPLIT.exec(line)) bounds.push(match.index, match.index + match[0].length);
+  bounds.push(line.length);
+  for (let s = 0; s + 1 < bounds.length; s += 2) {
+    const start = bounds[s] ?? 0;
+    const end = bounds[s + 1] ?? line.length;
+    const segment = line.slice(start, end);
+    const raw = segment.split(/\s+/);
+    const words = raw.map(cleanWord);
+    for (let i = 0; i < words.length; i += 1) {
+      let tool = toolName(words[i] ?? "");
+      let verbFrom = i + 1;
+      if (/^(?:python[0-9.]*|py)$/.test(tool) && words[i + 1] === "-m" && /^pip[0-9.]*$/.test(words[i + 2] ?? "")) {
+        tool = "pip";
+        verbFrom = i + 3;
+      }
+      const verbs = TOOLS[tool];
+      if (!verbs) continue;
+      const optionsFrom = verbFrom;
+      while (verbFrom < words.length && (words[verbFrom] ?? "").startsWith("-")) verbFrom += 1;
+      const matched = matchVerb(words, verbFrom, verbs);
+      if (matched === null) {
+        i = Math.max(i, verbFrom - 1);
+        continue;
+      }
+      const noFetch = words.slice(optionsFrom, verbFrom).some((word) => NO_FETCH.has(word));
+      if (noFetch || !namesPackage(words, matched.after, tool, matched.verb)) break;
+      const text2 = withoutComment(words.slice(i).filter((word) => word !== "").join(" "));
+      const index2 = start + Math.max(0, segment.indexOf(raw[i] ?? ""));
+      found.push({ index: index2, end, text: text2.length > 80 ? `${text2.slice(0, 79)}\u2026` : text2 });
+      break;
+    }
+  }
+  return found;
+}
+function joinContinuations(lines) {
+  const out = [];
+  let current = null;
+  for (const line of lines) {
+    if (current !== null && line.trimStart().startsWith("#")) {
+      current.starts.push(current.text.length);
+      continue;
+    }
+    const trimmed = line.trimEnd();
+    const continued = trimmed.endsWith("\\");
+    const part = continued ? trimmed.slice(0, -1) : line;
+    if (current === null) current = { text: "", starts: [] };
+    else current.text += " ";
+    current.starts.push(current.text.length);
+    current.text += part;
+    if (!continued) {
+      out.push(current);
+      current = null;
+    }
+  }
+  if (current !== null) out.push(current);
+  return out;
+}
+
+// src/policy/piped-download.ts
+var PREFILTER2 = /curl|wget|iwr|irm|invoke-|downloadstring/i;
+var PATTERNS = [
+  /(?<![\w-])(?:curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|\n]{0,500}\|\s{0,5}(?:sudo\s{1,5}(?:-[A-Za-z]{1,10}\s{1,5}){0,3})?(?:env\s{1,5})?(?:bash|sh|zsh|dash|ksh|fish|python[0-9.]{0,4}|node|perl|ruby|php|iex|Invoke-Expression|pwsh|powershell)\b/i,
+  /(?<![\w-])(?:bash|sh|zsh|dash|ksh|source|\.|python[0-9.]{0,4}|node|perl|ruby)\s{1,5}(?:-[A-Za-z]{1,5}\s{1,5}){0,3}["']?\s{0,3}(?:<\(|\$\()\s{0,3}(?:curl|wget)\b/i,
+  /(?<![\w-])(?:iex|Invoke-Expression)\b[^\n]{0,80}(?:iwr|irm|Invoke-WebRequest|Invoke-RestMethod|DownloadString)\b/i
+];
+function findPipedDownload(line, script = true) {
+  if (!line.includes("|") && !line.includes("$(") && !line.includes("<(") && !(script && /iex|IEX|Invoke-Expression/.test(line))) return null;
+  if (!PREFILTER2.test(line)) return null;
+  let first = null;
+  for (const pattern of PATTERNS) {
+    const match = pattern.exec(line);
+    if (match && (first === null || match.index < first.index)) first = match;
+  }
+  if (first === null) return null;
+  const text = first[0].replace(/\s+/g, " ").trim();
+  return { index: first.index, text: text.length > 80 ? `${text.slice(0, 79)}\u2026` : text };
+}
+
+// src/policy/dependencies/json-document.ts
+var JsonSyntaxError = class extends Error {
+};
+var MAX_DEPTH = 256;
+function parseJsonDocument(text) {
+  let at = text.charCodeAt(0) === 65279 ? 1 : 0;
+  let line = 1;
+  const duplicates = [];
+  const fail2 = (what) => {
+    throw new JsonSyntaxError(`${what} at line ${line}`);
+  };
+  const skipSpace = () => {
+    for (; at < text.length; at += 1) {
+      const char = text.charCodeAt(at);
+      if (char === 10) line += 1;
+      else if (char !== 32 && char !== 9 && char !== 13) return;
+    }
+  };
+  const readString = () => {
+    const start = at;
+    for (at += 1; at < text.length; at += 1) {
+      const char = text.charCodeAt(at);
+      if (char === 92) at += 1;
+      else if (char === 34) break;
+      else if (char < 32) fail2("unterminated string");
+    }
+    if (at >= text.length) fail2("unterminated string");
+    at += 1;
+    try {
+      return JSON.parse(text.slice(start, at));
+    } catch {
+      return fail2("invalid string escape");
+    }
+  };
+  const readLiteral = () => {
+    const start = at;
+    while (at < text.length && /[\w.+-]/.test(text.charAt(at))) at += 1;
+    const token = text.slice(start, at);
+    try {
+      JSON.parse(token);
+    } catch {
+      fail2(`unexpected ${token === "" ? `character ${JSON.stringify(text.charAt(at))}` : `"${token.slice(0, 20)}"`}`);
+    }
+    return token;
+  };
+  const readValue = (path, depth) => {
+    if (depth > MAX_DEPTH) fail2("nesting too deep");
+    skipSpace();
+    const startLine = line;
+    const char = text.charAt(at);
+    if (char === '"') return { kind: "string", value: readString(), line: startLine };
+    if (char === "[") {
+      at += 1;
+      const items = [];
+      skipSpace();
+      if (text.charAt(at) === "]") {
+        at += 1;
+        return { kind: "array", items, line: startLine };
+      }
+      for (; ; ) {
+        items.push(readValue(path, depth + 1));
+        skipSpace();
+        const next = text.charAt(at);
+        at += 1;
+        if (next === "]") return { kind: "array", items, line: startLine };
+        if (next !== ",") fail2("expected , or ]");
+      }
+    }
+    if (char === "{") {
+      at += 1;
+      const members2 = [];
+      const seen = /* @__PURE__ */ new Set();
+      skipSpace();
+      if (text.charAt(at) === "}") {
+        at += 1;
+        return { kind: "object", members: members2, line: startLine };
+      }
+      for (; ; ) {
+        skipSpace();
+        if (text.charAt(at) !== '"') fail2("expected a key");
+        const keyLine = line;
+        const key = readString();
+        const keyPath = path === "" ? key : `${path}.${key}`;
+        if (seen.has(key)) duplicates.push({ path: keyPath, line: keyLine });
+        seen.add(key);
+        skipSpace();
+        if (text.charAt(at) !== ":") fail2("expected :");
+        at += 1;
+        members2.push({ key, value: readValue(keyPath, depth + 1), line: keyLine });
+        skipSpace();
+        const next = text.charAt(at);
+        at += 1;
+        if (next === "}") return { kind: "object", members: members2, line: startLine };
+        if (next !== ",") fail2("expected , or }");
+      }
+    }
+    return { kind: "literal", text: readLiteral(), line: startLine };
+  };
+  const root = readValue("", 0);
+  skipSpace();
+  if (at < text.length) fail2("unexpected text after the end");
+  return { root, duplicates };
+}
+function memberOf(node2, key) {
+  if (node2?.kind !== "object") return void 0;
+  for (let i = node2.members.length - 1; i >= 0; i -= 1) {
+    const member = node2.members[i];
+    if (member?.key === key) return member;
+  }
+  return void 0;
+}
+function effectiveMembers(node2) {
+  if (node2?.kind !== "object") return [];
+  const last = /* @__PURE__ */ new Map();
+  for (const member of node2.members) {
+    last.delete(member.key);
+    last.set(member.key, member);
+  }
+  return [...last.values()];
+}
+function nodeText(node2) {
+  switch (node2.kind) {
+    case "string":
+      return node2.value;
+    case "literal":
+      return node2.text;
+    case "array":
+      return `[${node2.items.map((item) => item.kind === "string" ? JSON.stringify(item.value) : nodeText(item)).join(",")}]`;
+    case "object":
+      return `{${effectiveMembers(node2).map((m) => `${JSON.stringify(m.key)}:${m.value.kind === "string" ? JSON.stringify(m.value.value) : nodeText(m.value)}`).join(",")}}`;
+  }
+}
+
+// src/policy/dependencies/whole-package-json.ts
+var SECTIONS = {
+  dependencies: null,
+  devDependencies: "dev",
+  peerDependencies: "peer",
+  optionalDependencies: "optional"
+};
+var LIFECYCLE = /* @__PURE__ */ new Set(["preinstall", "install", "postinstall", "prepare", "preprepare", "postprepare", "prepublish", "prepack", "postpack", "dependencies"]);
+function entry3(name, spec, group, line, separator = "@") {
+  return { key: `${group ?? ""}\0${name}`, name, spec, group, separator, line };
+}
+function sectionEntries(node2, group, out) {
+  for (const member of effectiveMembers(node2)) out.push(entry3(member.key, nodeText(member.value), group, member.line));
+}
+function overrideEntries(node2, prefix, out) {
+  for (const member of effectiveMembers(node2)) {
+    const name = member.key === "." ? prefix : prefix === "" ? member.key : `${prefix} > ${member.key}`;
+    if (member.value.kind === "object") overrideEntries(member.value, name, out);
+    else out.push(entry3(name, nodeText(member.value), "override", member.line));
+  }
+}
+function listEntries(node2, group, line, out) {
+  if (node2 === void 0) return;
+  if (node2.kind !== "array") {
+    out.push(entry3(nodeText(node2), "", group, line));
+    return;
+  }
+  for (const item of node2.items) out.push(entry3(nodeText(item), "", group, item.line));
+}
+function packageCommand(script) {
+  const install = findInstallCommands(script)[0];
+  if (install) return install.text;
+  return findPipedDownload(script)?.text ?? null;
+}
+function readPackageJson(text) {
+  const document = parseJsonDocument(text);
+  const root = document.root;
+  if (root.kind !== "object") throw new Error("the top level is not an object");
+  const entries = [];
+  for (const [section, group] of Object.entries(SECTIONS)) sectionEntries(memberOf(root, section)?.value, group, entries);
+  for (const section of ["bundleDependencies", "bundledDependencies"]) {
+    const member = memberOf(root, section);
+    if (member) listEntries(member.value, "bundled", member.line, entries);
+  }
+  overrideEntries(memberOf(root, "overrides")?.value, "", entries);
+  sectionEntries(memberOf(root, "resolutions")?.value, "override", entries);
+  const pnpm = memberOf(root, "pnpm")?.value;
+  sectionEntries(memberOf(pnpm, "overrides")?.value, "override", entries);
+  sectionEntries(memberOf(pnpm, "patchedDependencies")?.value, "patch", entries);
+  const workspaces = memberOf(root, "workspaces");
+  if (workspaces) {
+    const list = workspaces.value.kind === "object" ? memberOf(workspaces.value, "packages")?.value : workspaces.value;
+    listEntries(list, "workspace", workspaces.line, entries);
+  }
+  const manager = memberOf(root, "packageManager");
+  if (manager) entries.push(entry3("packageManager", nodeText(manager.value), null, manager.line, " "));
+  for (const script of effectiveMembers(memberOf(root, "scripts")?.value)) {
+    if (!LIFECYCLE.has(script.key) || script.value.kind !== "string") continue;
+    const command = packageCommand(script.value.value);
+    if (command !== null) entries.push(entry3(`${script.key} script`, command, null, script.line, ": "));
+  }
+  sectionEntries(memberOf(root, "require")?.value, null, entries);
+  sectionEntries(memberOf(root, "require-dev")?.value, "dev", entries);
+  const repositories = memberOf(root, "repositories");
+  if (repositories) {
+    const items = repositories.value.kind === "array" ? repositories.value.items : effectiveMembers(repositories.value).map((m) => m.value);
+    for (const item of items) entries.push(entry3(nodeText(item), "", "repository", item.line));
+  }
+  return { entries, duplicates: document.duplicates.map((d) => ({ name: d.path, line: d.line })) };
+}
+
+// src/policy/dependencies/whole-python.ts
+function rawEntry(text, group, line) {
+  const normalized2 = text.replace(/\s+/g, " ").trim();
+  return { key: `${group ?? ""}${normalized2}`, name: normalized2, spec: "", group, separator: "", ...line === void 0 ? {} : { line } };
+}
+function readRequirementsText(text) {
+  const entries = [];
+  let lineNumber = 1;
+  for (const command of joinContinuations(text.split("\n"))) {
+    const line = lineNumber;
+    lineNumber += command.starts.length;
+    const read2 = readRequirementLine(command.text.replace(/\r/g, ""));
+    if (read2 === null) continue;
+    entries.push(read2 === "unclassified" ? rawEntry(command.text, null, line) : { ...read2, line });
+  }
+  return { entries };
+}
+function requirementEntry(item, group) {
+  if (typeof item === "string") return parseRequirement(item, group) ?? rawEntry(item, group);
+  return rawEntry(valueSpec(item), group);
+}
+function requirementList(list, group, out) {
+  if (list === void 0) return;
+  if (!Array.isArray(list)) {
+    out.push(rawEntry(valueSpec(list), group));
+    return;
+  }
+  for (const item of list) out.push(requirementEntry(item, group));
+}
+function namedEntry(name, value, group) {
+  const spec = typeof value === "string" ? value : valueSpec(value);
+  return { key: `${group ?? ""}\0${normalizePythonName(name)}`, name, spec, group, separator: pythonSpecSeparator(spec) };
+}
+function namedTable(table, group, out, skip) {
+  if (!table) return;
+  for (const [name, value] of Object.entries(table)) if (name !== skip) out.push(namedEntry(name, value, group));
+}
+function sourceList(list, group, out) {
+  if (!Array.isArray(list)) {
+    if (list !== void 0) out.push(rawEntry(valueSpec(list), group));
+    return;
+  }
+  for (const item of list) {
+    const record2 = tableAt(item) ?? {};
+    const name = typeof record2.name === "string" ? record2.name : valueSpec(item);
+    out.push({ key: `${group}\0${name}`, name, spec: valueSpec(item), group, separator: " " });
+  }
+}
+function readPyproject(text) {
+  const root = parse2(text);
+  const entries = [];
+  const project = tableAt(root, "project");
+  requirementList(project?.dependencies, null, entries);
+  for (const [extra, list] of Object.entries(tableAt(project, "optional-dependencies") ?? {})) requirementList(list, extra, entries);
+  for (const [group, list] of Object.entries(tableAt(root, "dependency-groups") ?? {})) requirementList(list, group, entries);
+  requirementList(tableAt(root, "build-system")?.requires, "build", entries);
+  const poetry = tableAt(root, "tool", "poetry");
+  namedTable(tableAt(poetry, "dependencies"), null, entries, "python");
+  namedTable(tableAt(poetry, "dev-dependencies"), "dev", entries, "python");
+  for (const [group, table] of Object.entries(tableAt(poetry, "group") ?? {})) namedTable(tableAt(table, "dependencies"), group, entries, "python");
+  sourceList(poetry?.source, "source", entries);
+  const uv = tableAt(root, "tool", "uv");
+  requirementList(uv?.["dev-dependencies"], "dev", entries);
+  requirementList(uv?.["constraint-dependencies"], "override", entries);
+  requirementList(uv?.["override-dependencies"], "override", entries);
+  namedTable(tableAt(uv, "sources"), "source", entries);
+  sourceList(uv?.index, "index", entries);
+  for (const key of ["index-url", "extra-index-url", "find-links"]) if (uv?.[key] !== void 0) entries.push(rawEntry(`${key} ${valueSpec(uv[key])}`, "index"));
+  const pdm = tableAt(root, "tool", "pdm");
+  for (const [group, list] of Object.entries(tableAt(pdm, "dev-dependencies") ?? {})) requirementList(list, group, entries);
+  sourceList(pdm?.source, "source", entries);
+  return { entries };
+}
+var PIPFILE_NOT_PACKAGES = /* @__PURE__ */ new Set(["source", "requires", "pipenv", "scripts"]);
+function readPipfile(text) {
+  const root = parse2(text);
+  const entries = [];
+  for (const [table, value] of Object.entries(root)) {
+    if (PIPFILE_NOT_PACKAGES.has(table)) continue;
+    const group = table === "packages" ? null : table === "dev-packages" ? "dev" : table;
+    namedTable(tableAt(value), group, entries);
+  }
+  sourceList(root.source, "source", entries);
+  return { entries };
+}
+
+// src/policy/dependencies/whole-manifest.ts
+var MAX_MANIFEST_CHARS = 4e6;
+function isRequirementsPath(path) {
+  const name = baseName(path).toLowerCase();
+  if (!/\.(?:txt|in)$/.test(name)) return false;
+  return name.includes("requirements") || name.startsWith("constraints") || /(?:^|\/)requirements\/[^/]+$/.test(path.toLowerCase());
+}
+function wholeReaderFor(path) {
+  const name = baseName(path).toLowerCase();
+  if (name === "package.json" || name === "composer.json") return readPackageJson;
+  if (name === "pyproject.toml") return readPyproject;
+  if (name === "pipfile") return readPipfile;
+  if (name === "cargo.toml") return readCargoToml;
+  if (name === "go.mod") return readGoMod;
+  if (name === "gemfile") return readGemfile;
+  if (isRequirementsPath(path)) return readRequirementsText;
+  return null;
+}
+function read(reader, text, side) {
+  if (text === null) return { entries: [] };
+  if (text.length > MAX_MANIFEST_CHARS) throw new Error(`the ${side} version is larger than ${MAX_MANIFEST_CHARS} characters`);
+  try {
+    return reader(text);
+  } catch (error3) {
+    const reason = error3 instanceof Error ? error3.message.split("\n")[0] ?? "" : String(error3);
+    throw new Error(`the ${side} version does not parse: ${reason}`, { cause: error3 });
+  }
+}
+function unwrap(word) {
+  let start = 0;
+  let end = word.length;
+  while (start < end && `("'`.includes(word.charAt(start))) start += 1;
+  while (end > start && `)"',`.includes(word.charAt(end - 1))) end -= 1;
+  return word.slice(start, end);
+}
+function nameLines(text) {
+  const lines = /* @__PURE__ */ new Map();
+  const add = (token, line) => {
+    const key = normalizePythonName(token);
+    if (key !== "" && !lines.has(key)) lines.set(key, line);
+  };
+  const all = text.split("\n");
+  for (let index2 = 0; index2 < all.length; index2 += 1) {
+    const line = (all[index2] ?? "").trimStart();
+    const bare = /^[A-Za-z0-9_.@/-]+/.exec(line);
+    if (bare) add(bare[0].split(".")[0] ?? "", index2 + 1);
+    const quoted = /^["']([A-Za-z0-9_.@/-]+)/.exec(line);
+    if (quoted) add(quoted[1] ?? "", index2 + 1);
+    for (const word of line.split(/\s+/, 2)) add(unwrap(word), index2 + 1);
+  }
+  return lines;
+}
+function locate(changes, head) {
+  if (head === null || changes.every((change) => change.to === null || change.line !== void 0)) return changes;
+  const lines = nameLines(head);
+  return changes.map((change) => {
+    if (change.to === null || change.line !== void 0) return change;
+    const line = lines.get(normalizePythonName(change.name));
+    return line === void 0 ? change : { ...change, line };
+  });
+}
+function duplicateNotes(base, head) {
+  const before = new Set((base.duplicates ?? []).map((d) => d.name));
+  return (head.duplicates ?? []).filter((d) => !before.has(d.name)).map((d) => ({ text: `duplicates the key "${d.name}" (a JSON reader keeps only the last one)`, line: d.line }));
+}
+function compareWholeManifest(content) {
+  if (content.error !== void 0) return { ok: false, reason: content.error };
+  const reader = wholeReaderFor(content.path);
+  if (reader === null) return { ok: false, reason: "no whole-file reader for this manifest" };
+  try {
+    const base = read(reader, content.base, "base");
+    const head = read(reader, content.head, "head");
+    const changes = diffEntries(base.entries, head.entries);
+    return { ok: true, changes: locate(changes, content.head), notes: duplicateNotes(base, head) };
+  } catch (error3) {
+    return { ok: false, reason: error3 instanceof Error ? error3.message : String(error3) };
+  }
+}
+
+// src/policy/dependencies/manifests.ts
+var LOCKFILES = new Map(Object.entries({
+  "package-lock.json": "npm",
+  "npm-shrinkwrap.json": "npm",
+  "yarn.lock": "npm",
+  "pnpm-lock.yaml": "npm",
+  "bun.lockb": "npm",
+  "bun.lock": "npm",
+  "deno.lock": "deno",
+  "pipfile.lock": "python",
+  "poetry.lock": "python",
+  "uv.lock": "python",
+  "pdm.lock": "python",
+  "pylock.toml": "python",
+  "go.sum": "go",
+  "go.work.sum": "go",
+  "cargo.lock": "cargo",
+  "gemfile.lock": "ruby",
+  "composer.lock": "php",
+  "gradle.lockfile": "jvm",
+  "packages.lock.json": "nuget",
+  "paket.lock": "nuget",
+  "mix.lock": "elixir",
+  "pubspec.lock": "dart",
+  "package.resolved": "swift",
+  "podfile.lock": "cocoapods",
+  "cartfile.resolved": "carthage",
+  "flake.lock": "nix"
+}));
+var MANIFESTS = new Map(Object.entries({
+  "package.json": { ecosystem: "npm", parse: parsePackageJson },
+  "pnpm-workspace.yaml": { ecosystem: "npm", parse: null },
+  "deno.json": { ecosystem: "deno", parse: null },
+  "deno.jsonc": { ecosystem: "deno", parse: null },
+  "pyproject.toml": { ecosystem: "python", parse: parsePyproject },
+  pipfile: { ecosystem: "python", parse: null },
+  "setup.py": { ecosystem: "python", parse: null },
+  "setup.cfg": { ecosystem: "python", parse: null },
+  "environment.yml": { ecosystem: "conda", parse: null },
+  "environment.yaml": { ecosystem: "conda", parse: null },
+  "go.mod": { ecosystem: "go", parse: parseGoMod },
+  "go.work": { ecosystem: "go", parse: null },
+  "cargo.toml": { ecosystem: "cargo", parse: parseCargoToml },
+  gemfile: { ecosystem: "ruby", parse: null },
+  "composer.json": { ecosystem: "php", parse: null },
+  "pom.xml": { ecosystem: "jvm", parse: null },
+  "build.gradle": { ecosystem: "jvm", parse: null },
+  "build.gradle.kts": { ecosystem: "jvm", parse: null },
+  "settings.gradle": { ecosystem: "jvm", parse: null },
+  "settings.gradle.kts": { ecosystem: "jvm", parse: null },
+  "libs.versions.toml": { ecosystem: "jvm", parse: null },
+  "build.sbt": { ecosystem: "jvm", parse: null },
+  "packages.config": { ecosystem: "nuget", parse: null },
+  "directory.packages.props": { ecosystem: "nuget", parse: null },
+  "directory.build.props": { ecosystem: "nuget", parse: null },
+  "paket.dependencies": { ecosystem: "nuget", parse: null },
+  "mix.exs": { ecosystem: "elixir", parse: null },
+  "pubspec.yaml": { ecosystem: "dart", parse: null },
+  "package.swift": { ecosystem: "swift", parse: null },
+  podfile: { ecosystem: "cocoapods", parse: null },
+  cartfile: { ecosystem: "carthage", parse: null },
+  "vcpkg.json": { ecosystem: "c", parse: null },
+  "conanfile.txt": { ecosystem: "c", parse: null },
+  "conanfile.py": { ecosystem: "c", parse: null }
+}));
+var CONFIGS = new Map(Object.entries({
+  ".npmrc": "npm",
+  ".yarnrc": "npm",
+  ".yarnrc.yml": "npm",
+  ".pnpmfile.cjs": "npm",
+  "pip.conf": "python",
+  "pip.ini": "python",
+  ".pypirc": "python",
+  "nuget.config": "nuget",
+  ".gemrc": "ruby"
+}));
+function dependencyFileOf(path) {
+  const name = baseName(path).toLowerCase();
+  const lock = LOCKFILES.get(name);
+  if (lock) return { kind: "lockfile", ecosystem: lock, parse: null };
+  const manifest = MANIFESTS.get(name);
+  if (manifest) return { kind: "manifest", ...manifest };
+  if (isRequirementsPath(path)) {
+    return { kind: "manifest", ecosystem: "python", parse: parseRequirements };
+  }
+  if (/\.(?:gemspec|csproj|fsproj|vbproj|nuspec)$/.test(name)) return { kind: "manifest", ecosystem: name.endsWith(".gemspec") ? "ruby" : "nuget", parse: null };
+  const config2 = CONFIGS.get(name);
+  if (config2) return { kind: "config", ecosystem: config2, parse: null };
+  return null;
+}
+function isChecksumPath(path) {
+  const name = baseName(path).toLowerCase();
+  if (LOCKFILES.has(name) || name.endsWith(".sum")) return true;
+  return (name.includes("sum") || name.includes(".sha")) && /^sha\d*sums(?:\.txt)?$|\.sha\d+$|^checksums?\.txt$/.test(name);
+}
+
+// src/policy/finding.ts
+init_text();
+var MAX_LOCATIONS = 50;
+var FILES_SHOWN = 3;
+function compareLocations(a, b) {
+  return compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.excerpt, b.excerpt);
+}
+function createFinding(input) {
+  const locations = [];
+  let last;
+  for (const location of [...input.locations ?? []].sort(compareLocations)) {
+    if (last && last.file === location.file && last.line === location.line) continue;
+    locations.push(location);
+    last = location;
+    if (locations.length === MAX_LOCATIONS) break;
+  }
+  return {
+    category: input.category,
+    ...input.rule === void 0 ? {} : { rule: input.rule },
+    level: input.level,
+    files: uniqueSorted(input.files),
+    message: input.message,
+    locations,
+    reviewers: [...input.reviewers],
+    satisfied: input.level === "allow"
+  };
+}
+function describeFileChange(file) {
+  switch (file.status) {
+    case "added":
+      return `adds ${file.path}`;
+    case "removed":
+      return `deletes ${file.path}`;
+    case "renamed":
+      return file.previousPath ? `renames ${file.previousPath} \u2192 ${file.path}` : `renames ${file.path}`;
+    case "copied":
+      return file.previousPath ? `copies ${file.previousPath} \u2192 ${file.path}` : `adds ${file.path}`;
+    default:
+      return `edits ${file.path}`;
+  }
+}
+function describeFileChanges(files) {
+  const sorted = [...files].sort((a, b) => compareText(a.path, b.path));
+  return listWithMore(sorted.map(describeFileChange), FILES_SHOWN);
+}
+function filesMatching(files, test) {
+  return files.filter((file) => test(file.path) || file.previousPath !== null && test(file.previousPath));
+}
+function findingPaths(files, test) {
+  const paths = [];
+  for (const file of files) {
+    paths.push(file.path);
+    if (file.previousPath !== null && !test(file.path) && test(file.previousPath)) paths.push(file.previousPath);
+  }
+  return paths;
+}
+var LocationList = class {
+  constructor(context) {
+    this.context = context;
+  }
+  context;
+  locations = [];
+  count = 0;
+  add(file, line, at) {
+    this.count += 1;
+    if (this.locations.length < MAX_LOCATIONS) this.locations.push(this.context.locate(file, line, at));
+  }
+};
+
+// src/policy/dependencies/command-finding.ts
+init_text();
+var COMMANDS_SHOWN = 3;
+var PROSE_FIELD = /^\s*"(?:description|keywords|homepage|summary|displayName)"\s*:/;
+function units(file) {
+  const out = [];
+  const prose = baseName(file.path) === "package.json";
+  for (const hunk of file.diff?.hunks ?? []) {
+    const lines = hunk.lines.filter((line) => line.kind !== "removed" && !(prose && PROSE_FIELD.test(line.text)));
+    let from = 0;
+    for (const joined of joinContinuations(lines.map((line) => line.text))) {
+      const parts = lines.slice(from, from + joined.starts.length);
+      from += joined.starts.length;
+      if (parts.some((line) => line.kind === "added")) out.push({ text: joined.text, starts: joined.starts, lines: parts });
+    }
+  }
+  return out;
+}
+function addedLineIn(unit, index2, end) {
+  let first = 0;
+  while (first + 1 < unit.starts.length && (unit.starts[first + 1] ?? 0) <= index2) first += 1;
+  for (let k = first; k < unit.lines.length && (unit.starts[k] ?? 0) < Math.max(end, index2 + 1); k += 1) {
+    const line = unit.lines[k];
+    if (line?.kind === "added") return { line, at: k === first ? index2 - (unit.starts[k] ?? 0) : 0 };
+  }
+  return null;
+}
+function commandsIn(file) {
+  const found = [];
+  for (const unit of units(file)) {
+    for (const install of findInstallCommands(unit.text)) {
+      const where3 = addedLineIn(unit, install.index, install.end);
+      if (where3) found.push({ text: install.text, ...where3 });
+    }
+    const piped = findPipedDownload(stripShellComment(unit.text));
+    if (piped !== null) {
+      const where3 = addedLineIn(unit, piped.index, piped.index + piped.text.length);
+      if (where3) found.push({ text: piped.text, ...where3 });
+    }
+  }
+  return found;
+}
+function quote(command) {
+  return `\`${command.replace(/`/g, "'")}\``;
+}
+function commandFinding(context) {
+  const rule = context.policy.permissions.dependencies;
+  const commands = [];
+  const files = [];
+  const locations = new LocationList(context);
+  for (const file of context.files) {
+    if (file.added.length === 0 || !isScriptPath(file.path)) continue;
+    const found = commandsIn(file).sort((a, b) => (a.line.newLine ?? 0) - (b.line.newLine ?? 0) || a.at - b.at);
+    if (found.length === 0) continue;
+    files.push(file.path);
+    let last = null;
+    for (const command of found) {
+      commands.push(quote(command.text));
+      if (command.line !== last) locations.add(file, command.line, command.at);
+      last = command.line;
+    }
+  }
+  if (commands.length === 0) return null;
+  const unique2 = [...new Set(commands)];
+  const where3 = files.length === 1 ? files[0] ?? "" : plural(files.length, "file");
+  return createFinding({
+    category: "dependencies",
+    level: rule.level,
+    reviewers: rule.reviewers,
+    files,
+    message: `adds ${unique2.length === 1 ? "install command" : "install commands"} ${listWithMore(unique2, COMMANDS_SHOWN)} in ${where3}`,
+    locations: locations.locations
+  });
+}
+
+// src/policy/excerpt.ts
+var MAX_EXCERPT_LENGTH = 120;
+function makeExcerpt(text, at = 0) {
+  const leading = text.length - text.trimStart().length;
+  const trimmed = text.trim().replace(/[\t\r\n\v\f]/g, " ");
+  if (trimmed.length <= MAX_EXCERPT_LENGTH) return trimmed;
+  const position = Math.max(0, Math.min(trimmed.length, at - leading));
+  const start = Math.max(0, position - 40);
+  if (start === 0) return `${trimmed.slice(0, MAX_EXCERPT_LENGTH - 1)}\u2026`;
+  if (start + MAX_EXCERPT_LENGTH - 1 >= trimmed.length) return `\u2026${trimmed.slice(trimmed.length - (MAX_EXCERPT_LENGTH - 1))}`;
+  return `\u2026${trimmed.slice(start, start + MAX_EXCERPT_LENGTH - 2)}\u2026`;
+}
+
+// src/policy/categories/dependencies.ts
+init_text();
+
+// src/policy/secrets/spans.ts
+var NO_SPANS = Object.freeze([]);
+var GENERIC_KIND = "secret assigned to a credential name";
+function shannonEntropy(text) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let entropy = 0;
+  for (const count2 of counts.values()) {
+    const p = count2 / text.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+var PLACEHOLDER = /\$\{|\{\{|\$\(|%\(|<[^<>]{0,40}>|process\.env|import\.meta\.env|os\.environ|getenv|environ\[|ENV\[|secrets\.|vars\.|xxxx|XXXX|\*\*\*|\.\.\.|changeme|change_me|example|placeholder|your[_-]|dummy|redacted|replace[_-]?me|CHANGEME|EXAMPLE|PLACEHOLDER|YOUR[_-]|DUMMY|REDACTED|Example|Placeholder|0{10}/;
+function isPlaceholder(text) {
+  if (PLACEHOLDER.test(text)) return true;
+  return /(.)\1{7}/.test(text);
+}
+var HASH_VALUE = /^(?:sha\d{1,3}|md5)[-:]|^h1:/i;
+var HASH_PREFIX = /(?:sha\d{1,3}|md5|h1)[:-]$/i;
+function isTokenChar(code) {
+  return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57 || code === 43 || code === 47 || code === 61 || code === 95 || code === 45;
+}
+function insideChecksum(text, start, end) {
+  let left = start;
+  while (left > 0 && start - left < 200 && isTokenChar(text.charCodeAt(left - 1))) left -= 1;
+  let right = end;
+  while (right < text.length && right - end < 200 && isTokenChar(text.charCodeAt(right))) right += 1;
+  if (HASH_VALUE.test(text.slice(left, right))) return true;
+  return HASH_PREFIX.test(text.slice(Math.max(0, left - 7), left)) && text.charAt(left - 1) === ":";
+}
+function specificity(kind) {
+  if (kind === GENERIC_KIND) return 0;
+  if (kind === "bearer token" || kind === "password in URL") return 1;
+  return 2;
+}
+function mergeSpans(spans) {
+  if (spans.length < 2) return spans;
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && span.start < last.end) {
+      last.end = Math.max(last.end, span.end);
+      if (specificity(span.kind) > specificity(last.kind)) last.kind = span.kind;
+      last.reported = last.reported || span.reported;
+    } else if (last && span.start === last.end && span.start === span.end) {
+      continue;
+    } else {
+      merged.push({ ...span });
+    }
+  }
+  return merged;
+}
+
+// src/policy/secrets/assignment.ts
+var URL_PASSWORD = /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,15}:\/\/[^\s/:@'"`]{1,100}:([^\s/@'"`]{1,200})@/g;
+var SECRET_NAME = /secret|token|passw(?:or)?d|pwd|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth[_-]?key|signing[_-]?key|encryption[_-]?key/gi;
+var NAME_PREFILTER = /secret|token|passw|pwd|api.?key|access.?key|private.?key|credential|auth.?key|signing.?key|encryption.?key/i;
+var NOT_SECRET_NAME = /sha\d*|hash|checksum|digest|integrity|fingerprint|url|uri|endpoint|path|file|name|type|expir|length|count|size|header|field|prefix|format|label|placeholder|regex|pattern|policy|event|metric|usage|limit|ttl|timeout|key_?id|keyid/i;
+var HEX = /^[0-9a-f]+$/i;
+var DOTTED_IDENTIFIER = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
+var FILE_LIKE = /\.[A-Za-z]{1,5}$/;
+var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isNameChar(code) {
+  return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57 || code === 95 || code === 46 || code === 45;
+}
+function isValueEnd(code) {
+  return code <= 32 || code === 44 || code === 59 || code === 40 || code === 41 || code === 123 || code === 125 || code === 91 || code === 93 || code === 34 || code === 39 || code === 96;
+}
+function looksLikeSecretValue(value) {
+  if (value.length < 20 || value.length > 500) return false;
+  if (/\s/.test(value) || value.startsWith("$") || value.includes("://")) return false;
+  if (isPlaceholder(value) || DOTTED_IDENTIFIER.test(value) || FILE_LIKE.test(value)) return false;
+  if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  return shannonEntropy(value) >= 3.3;
+}
+function addUrlPasswordSpans(text, spans) {
+  URL_PASSWORD.lastIndex = 0;
+  for (let match = URL_PASSWORD.exec(text); match !== null; match = URL_PASSWORD.exec(text)) {
+    const password = match[1] ?? "";
+    if (password.length < 8 || isPlaceholder(password) || password.startsWith("$") || /^(?:postgres|password|passw0rd|root|admin|secret|guest|test)$/i.test(password)) continue;
+    const start = match.index + match[0].length - 1 - password.length;
+    spans.push({ start, end: start + password.length, kind: "password in URL", reported: true });
+  }
+}
+function addAssignmentSpans(text, spans, checksums) {
+  SECRET_NAME.lastIndex = 0;
+  for (let match = SECRET_NAME.exec(text); match !== null; match = SECRET_NAME.exec(text)) {
+    let left = match.index;
+    while (left > 0 && match.index - left < 64 && isNameChar(text.charCodeAt(left - 1))) left -= 1;
+    let right = match.index + match[0].length;
+    while (right < text.length && right - match.index < 64 && isNameChar(text.charCodeAt(right))) right += 1;
+    SECRET_NAME.lastIndex = Math.max(SECRET_NAME.lastIndex, right);
+    const name = text.slice(left, right);
+    if (NOT_SECRET_NAME.test(name)) continue;
+    let at = right;
+    if (text.charAt(at) === '"' || text.charAt(at) === "'") at += 1;
+    while (text.charAt(at) === " " || text.charAt(at) === "	") at += 1;
+    const operator = /^(?::=|=>|=(?!=)|:(?!:))/.exec(text.slice(at, at + 2));
+    if (!operator) continue;
+    at += operator[0].length;
+    while (text.charAt(at) === " " || text.charAt(at) === "	") at += 1;
+    const quote2 = text.charAt(at);
+    let end;
+    if (quote2 === '"' || quote2 === "'" || quote2 === "`") {
+      at += 1;
+      end = text.indexOf(quote2, at);
+      if (end === -1) end = text.length;
+    } else {
+      end = at;
+      while (end < text.length && end - at <= 500 && !isValueEnd(text.charCodeAt(end))) end += 1;
+    }
+    const value = text.slice(at, end);
+    if (!looksLikeSecretValue(value) || HASH_VALUE.test(value) || checksums && HEX.test(value)) continue;
+    spans.push({ start: at, end, kind: GENERIC_KIND, reported: !UUID.test(value) });
+  }
+}
+
+// src/policy/secrets/generated-rules.ts
+init_build();
+
+// src/policy/secrets/keyword-index.ts
+var KeywordIndex = class {
+  /** DFA transitions: `table[state * width + column[code]]`. */
+  table;
+  /** Each UTF-16 code unit's column: 0 for characters no keyword holds, else 1, 2, … */
+  column;
+  width;
+  /** 1 where a keyword ends in the state. */
+  accepts;
+  /** What each state reports: the values of every keyword ending there, its suffixes' included. */
+  out;
+  constructor(entries) {
+    const list = [...entries];
+    const column = new Uint8Array(65536);
+    let width = 1;
+    let size = 1;
+    for (const [keyword] of list) {
+      if (!/^[\x20-\x40\x5b-\x7e]+$/.test(keyword)) throw new Error(`keyword ${JSON.stringify(keyword)} is not lower-case printable ASCII`);
+      size += keyword.length;
+      for (let i = 0; i < keyword.length; i += 1) if (column[keyword.charCodeAt(i)] === 0) column[keyword.charCodeAt(i)] = width++;
+    }
+    const edge = new Int32Array(size * width);
+    const edgeColumn = new Int32Array(size);
+    const edgeTo = new Int32Array(size);
+    const edgeNext = new Int32Array(size);
+    const edgeHead = new Int32Array(size).fill(-1);
+    const out = [[]];
+    let states = 1;
+    for (const [keyword, value] of list) {
+      let state = 0;
+      for (let i = 0; i < keyword.length; i += 1) {
+        const c = column[keyword.charCodeAt(i)];
+        const at = state * width + c;
+        if (edge[at] === 0) {
+          const e = states - 1;
+          edgeColumn[e] = c;
+          edgeTo[e] = states;
+          edgeNext[e] = edgeHead[state];
+          edgeHead[state] = e;
+          edge[at] = states;
+          out.push([]);
+          states += 1;
+        }
+        state = edge[at];
+      }
+      out[state].push(value);
+    }
+    const table = new Int32Array(states * width);
+    const fail2 = new Int32Array(states);
+    const queue = new Int32Array(states);
+    let tail = 0;
+    for (let e = edgeHead[0]; e !== -1; e = edgeNext[e]) {
+      table[edgeColumn[e]] = edgeTo[e];
+      queue[tail++] = edgeTo[e];
+    }
+    for (let head = 0; head < tail; head += 1) {
+      const state = queue[head];
+      const link = fail2[state];
+      const inherited = out[link];
+      if (inherited.length > 0) out[state] = [...out[state], ...inherited];
+      const row = state * width;
+      const linkRow = link * width;
+      table.copyWithin(row, linkRow, linkRow + width);
+      for (let e = edgeHead[state]; e !== -1; e = edgeNext[e]) {
+        const c = edgeColumn[e];
+        const to = edgeTo[e];
+        fail2[to] = table[linkRow + c];
+        table[row + c] = to;
+        queue[tail++] = to;
+      }
+    }
+    for (let code = 65; code <= 90; code += 1) column[code] = column[code + 32];
+    column[304] = column[105];
+    column[8490] = column[107];
+    this.table = table;
+    this.column = column;
+    this.width = width;
+    this.out = out;
+    this.accepts = Uint8Array.from(out, (values) => values.length > 0 ? 1 : 0);
+  }
+  /**
+   * Whether `text.slice(from, to)` holds a keyword (wholly inside) that `check` accepts for one of
+   * its values; `check` gets the value, the text and the keyword's last index.
+   */
+  occursIn(text, from, to, check) {
+    const { table, column, width, accepts, out } = this;
+    let state = 0;
+    for (let i = from; i < to; i += 1) {
+      state = table[state * width + column[text.charCodeAt(i)]];
+      if (accepts[state] !== 1) continue;
+      const values = out[state];
+      for (let v = 0; v < values.length; v += 1) if (check(values[v], text, i)) return true;
+    }
+    return false;
+  }
+  /** The values of every keyword occurring in `text`, each once. */
+  find(text) {
+    const { table, column, width, accepts, out } = this;
+    const found = /* @__PURE__ */ new Set();
+    let state = 0;
+    for (let i = 0; i < text.length; i += 1) {
+      state = table[state * width + column[text.charCodeAt(i)]];
+      if (accepts[state] === 1) for (const value of out[state]) found.add(value);
+    }
+    return found;
+  }
+};
+
+// src/policy/secrets/rules.generated.json
+var rules_generated_default = {
+  source: { repository: "https://github.com/gitleaks/gitleaks", path: "config/gitleaks.toml", commit: "b58d3f102cf3a2c84cb7f923d05c25c9b1aed84b", license: "MIT, see rules.LICENSE" },
+  allowlist: { target: "secret", regexes: ["(?i)^true|false|null$", "^(?i:a+|b+|c+|d+|e+|f+|g+|h+|i+|j+|k+|l+|m+|n+|o+|p+|q+|r+|s+|t+|u+|v+|w+|x+|y+|z+|\\*+|\\.+)$", "^\\$(?:\\d+|{\\d+})$", "^\\$(?:[A-Z_]+|[a-z_]+)$", "^\\${(?:[A-Z_]+|[a-z_]+)}$", "^\\{\\{[ \\t]*[\\w ().|]+[ \\t]*}}$", `^\\$\\{\\{[ \\t]*(?:(?:env|github|secrets|vars)(?:\\.[A-Za-z]\\w+)+[\\w "'&./=|]*)[ \\t]*}}$`, "^%(?:[A-Z_]+|[a-z_]+)%$", "^%[+\\-# 0]?[bcdeEfFgGoOpqstTUvxX]$", "^\\{\\d{0,2}}$", "^@(?:[A-Z_]+|[a-z_]+)@$", "^/Users/(?i)[a-z0-9]+/[\\w .-/]+$", "^/(?:bin|etc|home|opt|tmp|usr|var)/[\\w ./-]+$"], stopwords: ["014df517-39d1-4453-b7b3-9930c563627c", "abcdefghijklmnopqrstuvwxyz"] },
+  rules: [
+    { id: "1password-secret-key", description: "Uncovered a possible 1Password secret key, potentially compromising access to secrets in vaults.", regex: "\\bA3-[A-Z0-9]{6}-(?:(?:[A-Z0-9]{11})|(?:[A-Z0-9]{6}-[A-Z0-9]{5}))-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}\\b", keywords: ["a3-"], entropy: 3.8 },
+    { id: "1password-service-account-token", description: "Uncovered a possible 1Password service account token, potentially compromising access to secrets in vaults.", regex: "ops_eyJ[a-zA-Z0-9+/]{250,}={0,3}", keywords: ["ops_"], entropy: 4 },
+    { id: "adafruit-api-key", description: "Identified a potential Adafruit API Key, which could lead to unauthorized access to Adafruit services and sensitive data exposure.", regex: `(?i)(?:adafruit)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9_-]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["adafruit"] },
+    { id: "adobe-client-id", description: "Detected a pattern that resembles an Adobe OAuth Web Client ID, posing a risk of compromised Adobe integrations and data breaches.", regex: `(?i)(?:adobe)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["adobe"], entropy: 2 },
+    { id: "adobe-client-secret", description: "Discovered a potential Adobe Client Secret, which, if exposed, could allow unauthorized Adobe service access and data manipulation.", regex: `\\b(p8e-(?i)[a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["p8e-"], entropy: 2 },
+    { id: "age-secret-key", description: "Discovered a potential Age encryption tool secret key, risking data decryption and unauthorized access to sensitive information.", regex: "AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", keywords: ["age-secret-key-1"] },
+    { id: "airtable-api-key", description: "Uncovered a possible Airtable API Key, potentially compromising database access and leading to data leakage or alteration.", regex: `(?i)(?:airtable)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{17})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["airtable"] },
+    { id: "airtable-personnal-access-token", description: "Uncovered a possible Airtable Personal AccessToken, potentially compromising database access and leading to data leakage or alteration.", regex: "\\b(pat[[:alnum:]]{14}\\.[a-f0-9]{64})\\b", keywords: ["airtable"] },
+    { id: "algolia-api-key", description: "Identified an Algolia API Key, which could result in unauthorized search operations and data exposure on Algolia-managed platforms.", regex: `(?i)(?:algolia)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["algolia"] },
+    { id: "alibaba-access-key-id", description: "Detected an Alibaba Cloud AccessKey ID, posing a risk of unauthorized cloud resource access and potential data compromise.", regex: `\\b(LTAI(?i)[a-z0-9]{20})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["ltai"], entropy: 2 },
+    { id: "alibaba-secret-key", description: "Discovered a potential Alibaba Cloud Secret Key, potentially allowing unauthorized operations and data access within Alibaba Cloud.", regex: `(?i)(?:alibaba)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{30})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["alibaba"], entropy: 2 },
+    { id: "anthropic-admin-api-key", description: "Detected an Anthropic Admin API Key, risking unauthorized access to administrative functions and sensitive AI model configurations.", regex: `\\b(sk-ant-admin01-[a-zA-Z0-9_\\-]{93}AA)(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sk-ant-admin01"] },
+    { id: "anthropic-api-key", description: "Identified an Anthropic API Key, which may compromise AI assistant integrations and expose sensitive data to unauthorized access.", regex: `\\b(sk-ant-api03-[a-zA-Z0-9_\\-]{93}AA)(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sk-ant-api03"] },
+    { id: "artifactory-api-key", description: "Detected an Artifactory api key, posing a risk unauthorized access to the central repository.", regex: "\\bAKCp[A-Za-z0-9]{69}\\b", keywords: ["akcp"], entropy: 4.5 },
+    { id: "artifactory-reference-token", description: "Detected an Artifactory reference token, posing a risk of impersonation and unauthorized access to the central repository.", regex: "\\bcmVmd[A-Za-z0-9]{59}\\b", keywords: ["cmvmd"], entropy: 4.5 },
+    { id: "asana-client-id", description: "Discovered a potential Asana Client ID, risking unauthorized access to Asana projects and sensitive task information.", regex: `(?i)(?:asana)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9]{16})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["asana"] },
+    { id: "asana-client-secret", description: "Identified an Asana Client Secret, which could lead to compromised project management integrity and unauthorized access.", regex: `(?i)(?:asana)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["asana"] },
+    { id: "atlassian-api-token", description: "Detected an Atlassian API token, posing a threat to project management and collaboration tool security and data confidentiality.", regex: `(?i)(?:(?-i:ATLASSIAN|[Aa]tlassian)|(?-i:CONFLUENCE|[Cc]onfluence)|(?-i:JIRA|[Jj]ira))(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{20}[a-f0-9]{4})(?:[\\x60'"\\s;]|\\\\[nr]|$)|\\b(ATATT3[A-Za-z0-9_\\-=]{186})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["atlassian", "confluence", "jira", "atatt3"], entropy: 3.5 },
+    { id: "authress-service-client-access-key", description: "Uncovered a possible Authress Service Client Access Key, which may compromise access control services and sensitive data.", regex: `\\b((?:sc|ext|scauth|authress)_(?i)[a-z0-9]{5,30}\\.[a-z0-9]{4,6}\\.(?-i:acc)[_-][a-z0-9-]{10,32}\\.[a-z0-9+/_=-]{30,120})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sc_", "ext_", "scauth_", "authress_"], entropy: 2 },
+    { id: "aws-access-token", description: "Identified a pattern that may indicate AWS credentials, risking unauthorized cloud resource access and data breaches on AWS platforms.", regex: "\\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\\b", keywords: ["a3t", "akia", "asia", "abia", "acca"], entropy: 3, allowlists: [{ target: "secret", regexes: [".+EXAMPLE$"], stopwords: [] }] },
+    { id: "aws-amazon-bedrock-api-key-long-lived", description: "Identified a pattern that may indicate long-lived Amazon Bedrock API keys, risking unauthorized Amazon Bedrock usage", regex: `\\b(ABSK[A-Za-z0-9+/]{109,269}={0,2})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["absk"], entropy: 3 },
+    { id: "aws-amazon-bedrock-api-key-short-lived", description: "Identified a pattern that may indicate short-lived Amazon Bedrock API keys, risking unauthorized Amazon Bedrock usage", regex: "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t", keywords: ["bedrock-api-key-"], entropy: 3 },
+    { id: "azure-ad-client-secret", description: "Azure AD Client Secret", regex: `(?:^|[\\\\'"\\x60\\s>=:(,)])([a-zA-Z0-9_~.]{3}\\dQ~[a-zA-Z0-9_~.-]{31,34})(?:$|[\\\\'"\\x60\\s<),])`, keywords: ["q~"], entropy: 3 },
+    { id: "beamer-api-token", description: "Detected a Beamer API token, potentially compromising content management and exposing sensitive notifications and updates.", regex: `(?i)(?:beamer)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(b_[a-z0-9=_\\-]{44})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["beamer"] },
+    { id: "bitbucket-client-id", description: "Discovered a potential Bitbucket Client ID, risking unauthorized repository access and potential codebase exposure.", regex: `(?i)(?:bitbucket)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["bitbucket"] },
+    { id: "bitbucket-client-secret", description: "Discovered a potential Bitbucket Client Secret, posing a risk of compromised code repositories and unauthorized access.", regex: `(?i)(?:bitbucket)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9=_\\-]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["bitbucket"] },
+    { id: "bittrex-access-key", description: "Identified a Bittrex Access Key, which could lead to unauthorized access to cryptocurrency trading accounts and financial loss.", regex: `(?i)(?:bittrex)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["bittrex"] },
+    { id: "bittrex-secret-key", description: "Detected a Bittrex Secret Key, potentially compromising cryptocurrency transactions and financial security.", regex: `(?i)(?:bittrex)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["bittrex"] },
+    { id: "cisco-meraki-api-key", description: "Cisco Meraki is a cloud-managed IT solution that provides networking, security, and device management through an easy-to-use interface.", regex: `(?i:(?:(?-i:[Mm]eraki|MERAKI))(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3})(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9a-f]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["meraki"], entropy: 3 },
+    { id: "clickhouse-cloud-api-secret-key", description: "Identified a pattern that may indicate clickhouse cloud API secret key, risking unauthorized clickhouse cloud api access and data breaches on ClickHouse Cloud platforms.", regex: "\\b(4b1d[A-Za-z0-9]{38})\\b", keywords: ["4b1d"], entropy: 3 },
+    { id: "clojars-api-token", description: "Uncovered a possible Clojars API token, risking unauthorized access to Clojure libraries and potential code manipulation.", regex: "(?i)CLOJARS_[a-z0-9]{60}", keywords: ["clojars_"], entropy: 2 },
+    { id: "cloudflare-api-key", description: "Detected a Cloudflare API Key, potentially compromising cloud application deployments and operational security.", regex: `(?i)(?:cloudflare)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9_-]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["cloudflare"], entropy: 2 },
+    { id: "cloudflare-global-api-key", description: "Detected a Cloudflare Global API Key, potentially compromising cloud application deployments and operational security.", regex: `(?i)(?:cloudflare)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{37})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["cloudflare"], entropy: 2 },
+    { id: "cloudflare-origin-ca-key", description: "Detected a Cloudflare Origin CA Key, potentially compromising cloud application deployments and operational security.", regex: `\\b(v1\\.0-[a-f0-9]{24}-[a-f0-9]{146})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["cloudflare", "v1.0-"], entropy: 2 },
+    { id: "codecov-access-token", description: "Found a pattern resembling a Codecov Access Token, posing a risk of unauthorized access to code coverage reports and sensitive data.", regex: `(?i)(?:codecov)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["codecov"] },
+    { id: "cohere-api-token", description: "Identified a Cohere Token, posing a risk of unauthorized access to AI services and data manipulation.", regex: `(?i:(?:cohere|CO_API_KEY)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3})(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-zA-Z0-9]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["cohere", "co_api_key"], entropy: 4 },
+    { id: "coinbase-access-token", description: "Detected a Coinbase Access Token, posing a risk of unauthorized access to cryptocurrency accounts and financial transactions.", regex: `(?i)(?:coinbase)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9_-]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["coinbase"] },
+    { id: "confluent-access-token", description: "Identified a Confluent Access Token, which could compromise access to streaming data platforms and sensitive data flow.", regex: `(?i)(?:confluent)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{16})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["confluent"] },
+    { id: "confluent-secret-key", description: "Found a Confluent Secret Key, potentially risking unauthorized operations and data access within Confluent services.", regex: `(?i)(?:confluent)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["confluent"] },
+    { id: "contentful-delivery-api-token", description: "Discovered a Contentful delivery API token, posing a risk to content management systems and data integrity.", regex: `(?i)(?:contentful)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9=_\\-]{43})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["contentful"] },
+    { id: "curl-auth-header", description: "Discovered a potential authorization token provided in a curl command header, which could compromise the curl accessed resource.", regex: `\\bcurl\\b(?:.*?|.*?(?:[\\r\\n]{1,2}.*?){1,5})[ \\t\\n\\r](?:-H|--header)(?:=|[ \\t]{0,5})(?:"(?i)(?:Authorization:[ \\t]{0,5}(?:Basic[ \\t]([a-z0-9+/]{8,}={0,3})|(?:Bearer|(?:Api-)?Token)[ \\t]([\\w=~@.+/-]{8,})|([\\w=~@.+/-]{8,}))|(?:(?:X-(?:[a-z]+-)?)?(?:Api-?)?(?:Key|Token)):[ \\t]{0,5}([\\w=~@.+/-]{8,}))"|'(?i)(?:Authorization:[ \\t]{0,5}(?:Basic[ \\t]([a-z0-9+/]{8,}={0,3})|(?:Bearer|(?:Api-)?Token)[ \\t]([\\w=~@.+/-]{8,})|([\\w=~@.+/-]{8,}))|(?:(?:X-(?:[a-z]+-)?)?(?:Api-?)?(?:Key|Token)):[ \\t]{0,5}([\\w=~@.+/-]{8,}))')(?:\\B|\\s|\\z)`, keywords: ["curl"], entropy: 2.75 },
+    { id: "curl-auth-user", description: "Discovered a potential basic authorization token provided in a curl command, which could compromise the curl accessed resource.", regex: `\\bcurl\\b(?:.*|.*(?:[\\r\\n]{1,2}.*){1,5})[ \\t\\n\\r](?:-u|--user)(?:=|[ \\t]{0,5})("(:[^"]{3,}|[^:"]{3,}:|[^:"]{3,}:[^"]{3,})"|'([^:']{3,}:[^']{3,})'|((?:"[^"]{3,}"|'[^']{3,}'|[\\w$@.-]+):(?:"[^"]{3,}"|'[^']{3,}'|[\\w\${}@.-]+)))(?:\\s|\\z)`, keywords: ["curl"], entropy: 2, allowlists: [{ target: "secret", regexes: ["[^:]+:(?:change(?:it|me)|pass(?:word)?|pwd|test|token|\\*+|x+)", `['"]?<[^>]+>['"]?:['"]?<[^>]+>|<[^:]+:[^>]+>['"]?`, "[^:]+:\\[[^]]+]", `['"]?[^:]+['"]?:['"]?\\$(?:\\d|\\w+|\\{(?:\\d|\\w+)})['"]?`, "\\$\\([^)]+\\):\\$\\([^)]+\\)", `['"]?\\$?{{[^}]+}}['"]?:['"]?\\$?{{[^}]+}}['"]?`], stopwords: [] }] },
+    { id: "databricks-api-token", description: "Uncovered a Databricks API token, which may compromise big data analytics platforms and sensitive data processing.", regex: `\\b(dapi[a-f0-9]{32}(?:-\\d)?)(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["dapi"], entropy: 3 },
+    { id: "datadog-access-token", description: "Detected a Datadog Access Token, potentially risking monitoring and analytics data exposure and manipulation.", regex: `(?i)(?:datadog)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["datadog"] },
+    { id: "defined-networking-api-token", description: "Identified a Defined Networking API token, which could lead to unauthorized network operations and data breaches.", regex: `(?i)(?:dnkey)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(dnkey-[a-z0-9=_\\-]{26}-[a-z0-9=_\\-]{52})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["dnkey"] },
+    { id: "digitalocean-access-token", description: "Found a DigitalOcean OAuth Access Token, risking unauthorized cloud resource access and data compromise.", regex: `\\b(doo_v1_[a-f0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["doo_v1_"], entropy: 3 },
+    { id: "digitalocean-pat", description: "Discovered a DigitalOcean Personal Access Token, posing a threat to cloud infrastructure security and data privacy.", regex: `\\b(dop_v1_[a-f0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["dop_v1_"], entropy: 3 },
+    { id: "digitalocean-refresh-token", description: "Uncovered a DigitalOcean OAuth Refresh Token, which could allow prolonged unauthorized access and resource manipulation.", regex: `(?i)\\b(dor_v1_[a-f0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["dor_v1_"] },
+    { id: "discord-api-token", description: "Detected a Discord API key, potentially compromising communication channels and user data privacy on Discord.", regex: `(?i)(?:discord)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["discord"] },
+    { id: "discord-client-id", description: "Identified a Discord client ID, which may lead to unauthorized integrations and data exposure in Discord applications.", regex: `(?i)(?:discord)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9]{18})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["discord"], entropy: 2 },
+    { id: "discord-client-secret", description: "Discovered a potential Discord client secret, risking compromised Discord bot integrations and data leaks.", regex: `(?i)(?:discord)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9=_\\-]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["discord"], entropy: 2 },
+    { id: "doppler-api-token", description: "Discovered a Doppler API token, posing a risk to environment and secrets management security.", regex: "dp\\.pt\\.(?i)[a-z0-9]{43}", keywords: ["dp.pt."], entropy: 2 },
+    { id: "droneci-access-token", description: "Detected a Droneci Access Token, potentially compromising continuous integration and deployment workflows.", regex: `(?i)(?:droneci)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["droneci"] },
+    { id: "dropbox-api-token", description: "Identified a Dropbox API secret, which could lead to unauthorized file access and data breaches in Dropbox storage.", regex: `(?i)(?:dropbox)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{15})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["dropbox"] },
+    { id: "dropbox-long-lived-api-token", description: "Found a Dropbox long-lived API token, risking prolonged unauthorized access to cloud storage and sensitive data.", regex: `(?i)(?:dropbox)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{11}(AAAAAAAAAA)[a-z0-9\\-_=]{43})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["dropbox"] },
+    { id: "dropbox-short-lived-api-token", description: "Discovered a Dropbox short-lived API token, posing a risk of temporary but potentially harmful data access and manipulation.", regex: `(?i)(?:dropbox)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(sl\\.[a-z0-9\\-=_]{135})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["dropbox"] },
+    { id: "duffel-api-token", description: "Uncovered a Duffel API token, which may compromise travel platform integrations and sensitive customer data.", regex: "duffel_(?:test|live)_(?i)[a-z0-9_\\-=]{43}", keywords: ["duffel_"], entropy: 2 },
+    { id: "dynatrace-api-token", description: "Detected a Dynatrace API token, potentially risking application performance monitoring and data exposure.", regex: "dt0c01\\.(?i)[a-z0-9]{24}\\.[a-z0-9]{64}", keywords: ["dt0c01."], entropy: 4 },
+    { id: "easypost-api-token", description: "Identified an EasyPost API token, which could lead to unauthorized postal and shipment service access and data exposure.", regex: "\\bEZAK(?i)[a-z0-9]{54}\\b", keywords: ["ezak"], entropy: 2 },
+    { id: "easypost-test-api-token", description: "Detected an EasyPost test API token, risking exposure of test environments and potentially sensitive shipment data.", regex: "\\bEZTK(?i)[a-z0-9]{54}\\b", keywords: ["eztk"], entropy: 2 },
+    { id: "etsy-access-token", description: "Found an Etsy Access Token, potentially compromising Etsy shop management and customer data.", regex: `(?i)(?:(?-i:ETSY|[Ee]tsy))(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{24})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["etsy"], entropy: 3 },
+    { id: "facebook-access-token", description: "Discovered a Facebook Access Token, posing a risk of unauthorized access to Facebook accounts and personal data exposure.", regex: `(?i)\\b(\\d{15,16}(\\||%)[0-9a-z\\-_]{27,40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["facebook"], entropy: 3 },
+    { id: "facebook-page-access-token", description: "Discovered a Facebook Page Access Token, posing a risk of unauthorized access to Facebook accounts and personal data exposure.", regex: `\\b(EAA[MC](?i)[a-z0-9]{100,})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["eaam", "eaac"], entropy: 4 },
+    { id: "facebook-secret", description: "Discovered a Facebook Application secret, posing a risk of unauthorized access to Facebook accounts and personal data exposure.", regex: `(?i)(?:facebook)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["facebook"], entropy: 3 },
+    { id: "fastly-api-token", description: "Uncovered a Fastly API key, which may compromise CDN and edge cloud services, leading to content delivery and security issues.", regex: `(?i)(?:fastly)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9=_\\-]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["fastly"] },
+    { id: "finicity-api-token", description: "Detected a Finicity API token, potentially risking financial data access and unauthorized financial operations.", regex: `(?i)(?:finicity)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["finicity"] },
+    { id: "finicity-client-secret", description: "Identified a Finicity Client Secret, which could lead to compromised financial service integrations and data breaches.", regex: `(?i)(?:finicity)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{20})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["finicity"] },
+    { id: "finnhub-access-token", description: "Found a Finnhub Access Token, risking unauthorized access to financial market data and analytics.", regex: `(?i)(?:finnhub)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{20})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["finnhub"] },
+    { id: "flickr-access-token", description: "Discovered a Flickr Access Token, posing a risk of unauthorized photo management and potential data leakage.", regex: `(?i)(?:flickr)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["flickr"] },
+    { id: "flutterwave-encryption-key", description: "Uncovered a Flutterwave Encryption Key, which may compromise payment processing and sensitive financial information.", regex: "FLWSECK_TEST-(?i)[a-h0-9]{12}", keywords: ["flwseck_test"], entropy: 2 },
+    { id: "flutterwave-public-key", description: "Detected a Finicity Public Key, potentially exposing public cryptographic operations and integrations.", regex: "FLWPUBK_TEST-(?i)[a-h0-9]{32}-X", keywords: ["flwpubk_test"], entropy: 2 },
+    { id: "flutterwave-secret-key", description: "Identified a Flutterwave Secret Key, risking unauthorized financial transactions and data breaches.", regex: "FLWSECK_TEST-(?i)[a-h0-9]{32}-X", keywords: ["flwseck_test"], entropy: 2 },
+    { id: "flyio-access-token", description: "Uncovered a Fly.io API key", regex: `\\b((?:fo1_[\\w-]{43}|fm1[ar]_[a-zA-Z0-9+\\/]{100,}={0,3}|fm2_[a-zA-Z0-9+\\/]{100,}={0,3}))(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["fo1_", "fm1", "fm2_"], entropy: 4 },
+    { id: "frameio-api-token", description: "Found a Frame.io API token, potentially compromising video collaboration and project management.", regex: "fio-u-(?i)[a-z0-9\\-_=]{64}", keywords: ["fio-u-"] },
+    { id: "freemius-secret-key", description: "Detected a Freemius secret key, potentially exposing sensitive information.", regex: `(?i)["']secret_key["']\\s*=>\\s*["'](sk_[\\S]{29})["']`, keywords: ["secret_key"], path: "(?i)\\.php$", pathEndings: [".php"] },
+    { id: "freshbooks-access-token", description: "Discovered a Freshbooks Access Token, posing a risk to accounting software access and sensitive financial data exposure.", regex: `(?i)(?:freshbooks)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["freshbooks"] },
+    { id: "gcp-api-key", description: "Uncovered a GCP API key, which could lead to unauthorized access to Google Cloud services and data breaches.", regex: `\\b(AIza[\\w-]{35})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["aiza"], entropy: 4 },
+    { id: "github-app-token", description: "Identified a GitHub App Token, which may compromise GitHub application integrations and source code security.", regex: "(?:ghu|ghs)_[0-9a-zA-Z]{36}", keywords: ["ghu_", "ghs_"], entropy: 3 },
+    { id: "github-fine-grained-pat", description: "Found a GitHub Fine-Grained Personal Access Token, risking unauthorized repository access and code manipulation.", regex: "github_pat_\\w{82}", keywords: ["github_pat_"], entropy: 3 },
+    { id: "github-oauth", description: "Discovered a GitHub OAuth Access Token, posing a risk of compromised GitHub account integrations and data leaks.", regex: "gho_[0-9a-zA-Z]{36}", keywords: ["gho_"], entropy: 3 },
+    { id: "github-pat", description: "Uncovered a GitHub Personal Access Token, potentially leading to unauthorized repository access and sensitive content exposure.", regex: "ghp_[0-9a-zA-Z]{36}", keywords: ["ghp_"], entropy: 3 },
+    { id: "github-refresh-token", description: "Detected a GitHub Refresh Token, which could allow prolonged unauthorized access to GitHub services.", regex: "ghr_[0-9a-zA-Z]{36}", keywords: ["ghr_"], entropy: 3 },
+    { id: "gitlab-cicd-job-token", description: "Identified a GitLab CI/CD Job Token, potential access to projects and some APIs on behalf of a user while the CI job is running.", regex: "glcbt-[0-9a-zA-Z]{1,5}_[0-9a-zA-Z_-]{20}", keywords: ["glcbt-"], entropy: 3 },
+    { id: "gitlab-deploy-token", description: "Identified a GitLab Deploy Token, risking access to repositories, packages and containers with write access.", regex: "gldt-[0-9a-zA-Z_\\-]{20}", keywords: ["gldt-"], entropy: 3 },
+    { id: "gitlab-feature-flag-client-token", description: "Identified a GitLab feature flag client token, risks exposing user lists and features flags used by an application.", regex: "glffct-[0-9a-zA-Z_\\-]{20}", keywords: ["glffct-"], entropy: 3 },
+    { id: "gitlab-feed-token", description: "Identified a GitLab feed token, risking exposure of user data.", regex: "glft-[0-9a-zA-Z_\\-]{20}", keywords: ["glft-"], entropy: 3 },
+    { id: "gitlab-incoming-mail-token", description: "Identified a GitLab incoming mail token, risking manipulation of data sent by mail.", regex: "glimt-[0-9a-zA-Z_\\-]{25}", keywords: ["glimt-"], entropy: 3 },
+    { id: "gitlab-kubernetes-agent-token", description: "Identified a GitLab Kubernetes Agent token, risking access to repos and registry of projects connected via agent.", regex: "glagent-[0-9a-zA-Z_\\-]{50}", keywords: ["glagent-"], entropy: 3 },
+    { id: "gitlab-oauth-app-secret", description: "Identified a GitLab OIDC Application Secret, risking access to apps using GitLab as authentication provider.", regex: "gloas-[0-9a-zA-Z_\\-]{64}", keywords: ["gloas-"], entropy: 3 },
+    { id: "gitlab-pat", description: "Identified a GitLab Personal Access Token, risking unauthorized access to GitLab repositories and codebase exposure.", regex: "glpat-[\\w-]{20}", keywords: ["glpat-"], entropy: 3 },
+    { id: "gitlab-pat-routable", description: "Identified a GitLab Personal Access Token (routable), risking unauthorized access to GitLab repositories and codebase exposure.", regex: "\\bglpat-[0-9a-zA-Z_-]{27,300}\\.[0-9a-z]{2}[0-9a-z]{7}\\b", keywords: ["glpat-"], entropy: 4 },
+    { id: "gitlab-ptt", description: "Found a GitLab Pipeline Trigger Token, potentially compromising continuous integration workflows and project security.", regex: "glptt-[0-9a-f]{40}", keywords: ["glptt-"], entropy: 3 },
+    { id: "gitlab-rrt", description: "Discovered a GitLab Runner Registration Token, posing a risk to CI/CD pipeline integrity and unauthorized access.", regex: "GR1348941[\\w-]{20}", keywords: ["gr1348941"], entropy: 3 },
+    { id: "gitlab-runner-authentication-token", description: "Discovered a GitLab Runner Authentication Token, posing a risk to CI/CD pipeline integrity and unauthorized access.", regex: "glrt-[0-9a-zA-Z_\\-]{20}", keywords: ["glrt-"], entropy: 3 },
+    { id: "gitlab-runner-authentication-token-routable", description: "Discovered a GitLab Runner Authentication Token (Routable), posing a risk to CI/CD pipeline integrity and unauthorized access.", regex: "\\bglrt-t\\d_[0-9a-zA-Z_\\-]{27,300}\\.[0-9a-z]{2}[0-9a-z]{7}\\b", keywords: ["glrt-"], entropy: 4 },
+    { id: "gitlab-scim-token", description: "Discovered a GitLab SCIM Token, posing a risk to unauthorized access for a organization or instance.", regex: "glsoat-[0-9a-zA-Z_\\-]{20}", keywords: ["glsoat-"], entropy: 3 },
+    { id: "gitlab-session-cookie", description: "Discovered a GitLab Session Cookie, posing a risk to unauthorized access to a user account.", regex: "_gitlab_session=[0-9a-z]{32}", keywords: ["_gitlab_session="], entropy: 3 },
+    { id: "gitter-access-token", description: "Uncovered a Gitter Access Token, which may lead to unauthorized access to chat and communication services.", regex: `(?i)(?:gitter)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9_-]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["gitter"] },
+    { id: "gocardless-api-token", description: "Detected a GoCardless API token, potentially risking unauthorized direct debit payment operations and financial data exposure.", regex: `(?i)(?:gocardless)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(live_(?i)[a-z0-9\\-_=]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["gocardless"] },
+    { id: "grafana-api-key", description: "Identified a Grafana API key, which could compromise monitoring dashboards and sensitive data analytics.", regex: `(?i)\\b(eyJrIjoi[A-Za-z0-9]{70,400}={0,3})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["eyjrijoi"], entropy: 3 },
+    { id: "grafana-cloud-api-token", description: "Found a Grafana cloud API token, risking unauthorized access to cloud-based monitoring services and data exposure.", regex: `(?i)\\b(glc_[A-Za-z0-9+/]{32,400}={0,3})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["glc_"], entropy: 3 },
+    { id: "grafana-service-account-token", description: "Discovered a Grafana service account token, posing a risk of compromised monitoring services and data integrity.", regex: `(?i)\\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["glsa_"], entropy: 3 },
+    { id: "harness-api-key", description: "Identified a Harness Access Token (PAT or SAT), risking unauthorized access to a Harness account.", regex: "(?:pat|sat)\\.[a-zA-Z0-9_-]{22}\\.[a-zA-Z0-9]{24}\\.[a-zA-Z0-9]{20}", keywords: ["pat.", "sat."] },
+    { id: "hashicorp-tf-api-token", description: "Uncovered a HashiCorp Terraform user/org API token, which may lead to unauthorized infrastructure management and security breaches.", regex: "(?i)[a-z0-9]{14}\\.(?-i:atlasv1)\\.[a-z0-9\\-_=]{60,70}", keywords: ["atlasv1"], entropy: 3.5 },
+    { id: "hashicorp-tf-password", description: "Identified a HashiCorp Terraform password field, risking unauthorized infrastructure configuration and security breaches.", regex: `(?i)(?:administrator_login_password|password)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}("[a-z0-9=_\\-]{8,20}")(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["administrator_login_password", "password"], entropy: 2, path: "(?i)\\.(?:tf|hcl)$", pathEndings: [".tf", ".hcl"] },
+    { id: "heroku-api-key", description: "Detected a Heroku API Key, potentially compromising cloud application deployments and operational security.", regex: `(?i)(?:heroku)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["heroku"] },
+    { id: "heroku-api-key-v2", description: "Detected a Heroku API Key, potentially compromising cloud application deployments and operational security.", regex: `\\b((HRKU-AA[0-9a-zA-Z_-]{58}))(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["hrku-aa"], entropy: 4 },
+    { id: "hubspot-api-key", description: "Found a HubSpot API Token, posing a risk to CRM data integrity and unauthorized marketing operations.", regex: `(?i)(?:hubspot)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["hubspot"] },
+    { id: "huggingface-access-token", description: "Discovered a Hugging Face Access token, which could lead to unauthorized access to AI models and sensitive data.", regex: `\\b(hf_(?i:[a-z]{34}))(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["hf_"], entropy: 2 },
+    { id: "huggingface-organization-api-token", description: "Uncovered a Hugging Face Organization API token, potentially compromising AI organization accounts and associated data.", regex: `\\b(api_org_(?i:[a-z]{34}))(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["api_org_"], entropy: 2 },
+    { id: "infracost-api-token", description: "Detected an Infracost API Token, risking unauthorized access to cloud cost estimation tools and financial data.", regex: `\\b(ico-[a-zA-Z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["ico-"], entropy: 3 },
+    { id: "intercom-api-key", description: "Identified an Intercom API Token, which could compromise customer communication channels and data privacy.", regex: `(?i)(?:intercom)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9=_\\-]{60})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["intercom"] },
+    { id: "intra42-client-secret", description: "Found a Intra42 client secret, which could lead to unauthorized access to the 42School API and sensitive data.", regex: `\\b(s-s4t2(?:ud|af)-(?i)[abcdef0123456789]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["intra", "s-s4t2ud-", "s-s4t2af-"], entropy: 3 },
+    { id: "jfrog-api-key", description: "Found a JFrog API Key, posing a risk of unauthorized access to software artifact repositories and build pipelines.", regex: `(?i)(?:jfrog|artifactory|bintray|xray)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{73})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["jfrog", "artifactory", "bintray", "xray"] },
+    { id: "jfrog-identity-token", description: "Discovered a JFrog Identity Token, potentially compromising access to JFrog services and sensitive software artifacts.", regex: `(?i)(?:jfrog|artifactory|bintray|xray)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["jfrog", "artifactory", "bintray", "xray"] },
+    { id: "jwt", description: "Uncovered a JSON Web Token, which may lead to unauthorized access to web applications and sensitive user data.", regex: `\\b(ey[a-zA-Z0-9]{17,}\\.ey[a-zA-Z0-9\\/\\\\_-]{17,}\\.(?:[a-zA-Z0-9\\/\\\\_-]{10,}={0,2})?)(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: [], fragments: ["ey[a-z0-9]{17}"], entropy: 3 },
+    { id: "jwt-base64", description: "Detected a Base64-encoded JSON Web Token, posing a risk of exposing encoded authentication and data exchange information.", regex: "\\bZXlK(?:(?P<alg>aGJHY2lPaU)|(?P<apu>aGNIVWlPaU)|(?P<apv>aGNIWWlPaU)|(?P<aud>aGRXUWlPaU)|(?P<b64>aU5qUWlP)|(?P<crit>amNtbDBJanBi)|(?P<cty>amRIa2lPaU)|(?P<epk>bGNHc2lPbn)|(?P<enc>bGJtTWlPaU)|(?P<jku>cWEzVWlPaU)|(?P<jwk>cWQyc2lPb)|(?P<iss>cGMzTWlPaU)|(?P<iv>cGRpSTZJ)|(?P<kid>cmFXUWlP)|(?P<key_ops>clpYbGZiM0J6SWpwY)|(?P<kty>cmRIa2lPaUp)|(?P<nonce>dWIyNWpaU0k2)|(?P<p2c>d01tTWlP)|(?P<p2s>d01uTWlPaU)|(?P<ppt>d2NIUWlPaU)|(?P<sub>emRXSWlPaU)|(?P<svt>emRuUWlP)|(?P<tag>MFlXY2lPaU)|(?P<typ>MGVYQWlPaUp)|(?P<url>MWNtd2l)|(?P<use>MWMyVWlPaUp)|(?P<ver>MlpYSWlPaU)|(?P<version>MlpYSnphVzl1SWpv)|(?P<x>NElqb2)|(?P<x5c>NE5XTWlP)|(?P<x5t>NE5YUWlPaU)|(?P<x5ts256>NE5YUWpVekkxTmlJNkl)|(?P<x5u>NE5YVWlPaU)|(?P<zip>NmFYQWlPaU))[a-zA-Z0-9\\/\\\\_+\\-\\r\\n]{40,}={0,2}", keywords: ["zxlk"], entropy: 2 },
+    { id: "kraken-access-token", description: "Identified a Kraken Access Token, potentially compromising cryptocurrency trading accounts and financial security.", regex: `(?i)(?:kraken)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9\\/=_\\+\\-]{80,90})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["kraken"] },
+    { id: "kucoin-access-token", description: "Found a Kucoin Access Token, risking unauthorized access to cryptocurrency exchange services and transactions.", regex: `(?i)(?:kucoin)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{24})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["kucoin"] },
+    { id: "kucoin-secret-key", description: "Discovered a Kucoin Secret Key, which could lead to compromised cryptocurrency operations and financial data breaches.", regex: `(?i)(?:kucoin)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["kucoin"] },
+    { id: "launchdarkly-access-token", description: "Uncovered a Launchdarkly Access Token, potentially compromising feature flag management and application functionality.", regex: `(?i)(?:launchdarkly)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9=_\\-]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["launchdarkly"] },
+    { id: "linear-api-key", description: "Detected a Linear API Token, posing a risk to project management tools and sensitive task data.", regex: "lin_api_(?i)[a-z0-9]{40}", keywords: ["lin_api_"], entropy: 2 },
+    { id: "linear-client-secret", description: "Identified a Linear Client Secret, which may compromise secure integrations and sensitive project management data.", regex: `(?i)(?:linear)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["linear"], entropy: 2 },
+    { id: "linkedin-client-id", description: "Found a LinkedIn Client ID, risking unauthorized access to LinkedIn integrations and professional data exposure.", regex: `(?i)(?:linked[_-]?in)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{14})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["linkedin", "linked_in", "linked-in"], entropy: 2 },
+    { id: "linkedin-client-secret", description: "Discovered a LinkedIn Client secret, potentially compromising LinkedIn application integrations and user data.", regex: `(?i)(?:linked[_-]?in)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{16})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["linkedin", "linked_in", "linked-in"], entropy: 2 },
+    { id: "lob-api-key", description: "Uncovered a Lob API Key, which could lead to unauthorized access to mailing and address verification services.", regex: `(?i)(?:lob)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}((live|test)_[a-f0-9]{35})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: [], fragments: ["live_[a-f0-9]{35}", "test_[a-f0-9]{35}"] },
+    { id: "lob-pub-api-key", description: "Detected a Lob Publishable API Key, posing a risk of exposing mail and print service integrations.", regex: `(?i)(?:lob)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}((test|live)_pub_[a-f0-9]{31})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["test_pub", "live_pub", "_pub"] },
+    { id: "looker-client-id", description: "Found a Looker Client ID, risking unauthorized access to a Looker account and exposing sensitive data.", regex: `(?i)(?:looker)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{20})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["looker"] },
+    { id: "looker-client-secret", description: "Found a Looker Client Secret, risking unauthorized access to a Looker account and exposing sensitive data.", regex: `(?i)(?:looker)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{24})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["looker"] },
+    { id: "mailchimp-api-key", description: "Identified a Mailchimp API key, potentially compromising email marketing campaigns and subscriber data.", regex: `(?i)(?:MailchimpSDK.initialize|mailchimp)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{32}-us\\d\\d)(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["mailchimp"] },
+    { id: "mailgun-private-api-token", description: "Found a Mailgun private API token, risking unauthorized email service operations and data breaches.", regex: `(?i)(?:mailgun)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(key-[a-f0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["mailgun"] },
+    { id: "mailgun-pub-key", description: "Discovered a Mailgun public validation key, which could expose email verification processes and associated data.", regex: `(?i)(?:mailgun)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(pubkey-[a-f0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["mailgun"] },
+    { id: "mailgun-signing-key", description: "Uncovered a Mailgun webhook signing key, potentially compromising email automation and data integrity.", regex: `(?i)(?:mailgun)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-h0-9]{32}-[a-h0-9]{8}-[a-h0-9]{8})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["mailgun"] },
+    { id: "mapbox-api-token", description: "Detected a MapBox API token, posing a risk to geospatial services and sensitive location data exposure.", regex: `(?i)(?:mapbox)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(pk\\.[a-z0-9]{60}\\.[a-z0-9]{22})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["mapbox"] },
+    { id: "mattermost-access-token", description: "Identified a Mattermost Access Token, which may compromise team communication channels and data privacy.", regex: `(?i)(?:mattermost)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{26})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["mattermost"] },
+    { id: "maxmind-license-key", description: "Discovered a potential MaxMind license key.", regex: `\\b([A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk)(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["_mmk"], entropy: 4 },
+    { id: "messagebird-api-token", description: "Found a MessageBird API token, risking unauthorized access to communication platforms and message data.", regex: `(?i)(?:message[_-]?bird)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{25})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["messagebird", "message-bird", "message_bird"] },
+    { id: "messagebird-client-id", description: "Discovered a MessageBird client ID, potentially compromising API integrations and sensitive communication data.", regex: `(?i)(?:message[_-]?bird)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["messagebird", "message-bird", "message_bird"] },
+    { id: "microsoft-teams-webhook", description: "Uncovered a Microsoft Teams Webhook, which could lead to unauthorized access to team collaboration tools and data leaks.", regex: "https://[a-z0-9]+\\.webhook\\.office\\.com/webhookb2/[a-z0-9]{8}-([a-z0-9]{4}-){3}[a-z0-9]{12}@[a-z0-9]{8}-([a-z0-9]{4}-){3}[a-z0-9]{12}/IncomingWebhook/[a-z0-9]{32}/[a-z0-9]{8}-([a-z0-9]{4}-){3}[a-z0-9]{12}", keywords: ["webhook.office.com", "webhookb2", "incomingwebhook"] },
+    { id: "netlify-access-token", description: "Detected a Netlify Access Token, potentially compromising web hosting services and site management.", regex: `(?i)(?:netlify)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9=_\\-]{40,46})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["netlify"] },
+    { id: "new-relic-browser-api-token", description: "Identified a New Relic ingest browser API token, risking unauthorized access to application performance data and analytics.", regex: `(?i)(?:new-relic|newrelic|new_relic)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(NRJS-[a-f0-9]{19})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["nrjs-"] },
+    { id: "new-relic-insert-key", description: "Discovered a New Relic insight insert key, compromising data injection into the platform.", regex: `(?i)(?:new-relic|newrelic|new_relic)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(NRII-[a-z0-9-]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["nrii-"] },
+    { id: "new-relic-user-api-id", description: "Found a New Relic user API ID, posing a risk to application monitoring services and data integrity.", regex: `(?i)(?:new-relic|newrelic|new_relic)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["new-relic", "newrelic", "new_relic"] },
+    { id: "new-relic-user-api-key", description: "Discovered a New Relic user API Key, which could lead to compromised application insights and performance monitoring.", regex: `(?i)(?:new-relic|newrelic|new_relic)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(NRAK-[a-z0-9]{27})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["nrak"] },
+    { id: "notion-api-token", description: "Notion API token", regex: `\\b(ntn_[0-9]{11}[A-Za-z0-9]{32}[A-Za-z0-9]{3})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["ntn_"], entropy: 4 },
+    { id: "npm-access-token", description: "Uncovered an npm access token, potentially compromising package management and code repository access.", regex: `(?i)\\b(npm_[a-z0-9]{36})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["npm_"], entropy: 2 },
+    { id: "nuget-config-password", description: "Identified a password within a Nuget config file, potentially compromising package management access.", regex: '(?i)<add key=\\"(?:(?:ClearText)?Password)\\"\\s*value=\\"(.{8,})\\"\\s*/>', keywords: ["<add key="], entropy: 1, path: "(?i)nuget\\.config$", pathEndings: ["nuget.config"], allowlists: [{ target: "secret", regexes: ["33f!!lloppa", "hal\\+9ooo_da!sY", "^\\%\\S.*\\%$"], stopwords: [] }] },
+    { id: "nytimes-access-token", description: "Detected a Nytimes Access Token, risking unauthorized access to New York Times APIs and content services.", regex: `(?i)(?:nytimes|new-york-times,|newyorktimes)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9=_\\-]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["nytimes", "new-york-times", "newyorktimes"] },
+    { id: "octopus-deploy-api-key", description: "Discovered a potential Octopus Deploy API key, risking application deployments and operational security.", regex: `\\b(API-[A-Z0-9]{26})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: [], fragments: ["api-[a-z0-9]{26}"], entropy: 3 },
+    { id: "okta-access-token", description: "Identified an Okta Access Token, which may compromise identity management services and user authentication data.", regex: `(?i:(?:(?-i:[Oo]kta|OKTA))(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3})(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(00[\\w=\\-]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["okta"], entropy: 4 },
+    { id: "openai-api-key", description: "Found an OpenAI API Key, posing a risk of unauthorized access to AI services and data manipulation.", regex: `\\b(sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})\\b|sk-[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["t3blbkfj"], entropy: 3 },
+    { id: "openshift-user-token", description: "Found an OpenShift user token, potentially compromising an OpenShift/Kubernetes cluster.", regex: "\\b(sha256~[\\w-]{43})(?:[^\\w-]|\\z)", keywords: ["sha256~"], entropy: 3.5 },
+    { id: "perplexity-api-key", description: "Detected a Perplexity API key, which could lead to unauthorized access to Perplexity AI services and data exposure.", regex: `\\b(pplx-[a-zA-Z0-9]{48})(?:[\\x60'"\\s;]|\\\\[nr]|$|\\b)`, keywords: ["pplx-"], entropy: 4 },
+    { id: "plaid-api-token", description: "Discovered a Plaid API Token, potentially compromising financial data aggregation and banking services.", regex: `(?i)(?:plaid)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["plaid"] },
+    { id: "plaid-client-id", description: "Uncovered a Plaid Client ID, which could lead to unauthorized financial service integrations and data breaches.", regex: `(?i)(?:plaid)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{24})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["plaid"], entropy: 3.5 },
+    { id: "plaid-secret-key", description: "Detected a Plaid Secret key, risking unauthorized access to financial accounts and sensitive transaction data.", regex: `(?i)(?:plaid)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{30})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["plaid"], entropy: 3.5 },
+    { id: "planetscale-api-token", description: "Identified a PlanetScale API token, potentially compromising database management and operations.", regex: `\\b(pscale_tkn_(?i)[\\w=\\.-]{32,64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["pscale_tkn_"], entropy: 3 },
+    { id: "planetscale-oauth-token", description: "Found a PlanetScale OAuth token, posing a risk to database access control and sensitive data integrity.", regex: `\\b(pscale_oauth_[\\w=\\.-]{32,64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["pscale_oauth_"], entropy: 3 },
+    { id: "planetscale-password", description: "Discovered a PlanetScale password, which could lead to unauthorized database operations and data breaches.", regex: `(?i)\\b(pscale_pw_(?i)[\\w=\\.-]{32,64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["pscale_pw_"], entropy: 3 },
+    { id: "postman-api-token", description: "Uncovered a Postman API token, potentially compromising API testing and development workflows.", regex: `\\b(PMAK-(?i)[a-f0-9]{24}\\-[a-f0-9]{34})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["pmak-"], entropy: 3 },
+    { id: "prefect-api-token", description: "Detected a Prefect API token, risking unauthorized access to workflow management and automation services.", regex: `\\b(pnu_[a-zA-Z0-9]{36})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["pnu_"], entropy: 2 },
+    { id: "private-key", description: "Identified a Private Key, which may compromise cryptographic security and sensitive data encryption.", regex: "(?i)-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[\\s\\S-]{64,}?KEY(?: BLOCK)?-----", keywords: ["-----begin"] },
+    { id: "privateai-api-token", description: "Identified a PrivateAI Token, posing a risk of unauthorized access to AI services and data manipulation.", regex: `(?i:(?:private[_-]?ai)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3})(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{32})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["privateai", "private_ai", "private-ai"], entropy: 3 },
+    { id: "pulumi-api-token", description: "Found a Pulumi API token, posing a risk to infrastructure as code services and cloud resource management.", regex: `\\b(pul-[a-f0-9]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["pul-"], entropy: 2 },
+    { id: "pypi-upload-token", description: "Discovered a PyPI upload token, potentially compromising Python package distribution and repository integrity.", regex: "pypi-AgEIcHlwaS5vcmc[\\w-]{50,1000}", keywords: ["pypi-ageichlwas5vcmc"], entropy: 3 },
+    { id: "rapidapi-access-token", description: "Uncovered a RapidAPI Access Token, which could lead to unauthorized access to various APIs and data services.", regex: `(?i)(?:rapidapi)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9_-]{50})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["rapidapi"] },
+    { id: "readme-api-token", description: "Detected a Readme API token, risking unauthorized documentation management and content exposure.", regex: `\\b(rdme_[a-z0-9]{70})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["rdme_"], entropy: 2 },
+    { id: "rubygems-api-token", description: "Identified a Rubygem API token, potentially compromising Ruby library distribution and package management.", regex: `\\b(rubygems_[a-f0-9]{48})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["rubygems_"], entropy: 2 },
+    { id: "scalingo-api-token", description: "Found a Scalingo API token, posing a risk to cloud platform services and application deployment security.", regex: `\\b(tk-us-[\\w-]{48})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["tk-us-"], entropy: 2 },
+    { id: "sendbird-access-id", description: "Discovered a Sendbird Access ID, which could compromise chat and messaging platform integrations.", regex: `(?i)(?:sendbird)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sendbird"] },
+    { id: "sendbird-access-token", description: "Uncovered a Sendbird Access Token, potentially risking unauthorized access to communication services and user data.", regex: `(?i)(?:sendbird)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sendbird"] },
+    { id: "sendgrid-api-token", description: "Detected a SendGrid API token, posing a risk of unauthorized email service operations and data exposure.", regex: `\\b(SG\\.(?i)[a-z0-9=_\\-\\.]{66})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sg."], entropy: 2 },
+    { id: "sendinblue-api-token", description: "Identified a Sendinblue API token, which may compromise email marketing services and subscriber data privacy.", regex: `\\b(xkeysib-[a-f0-9]{64}\\-(?i)[a-z0-9]{16})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["xkeysib-"], entropy: 2 },
+    { id: "sentry-access-token", description: "Found a Sentry.io Access Token (old format), risking unauthorized access to error tracking services and sensitive application data.", regex: `(?i)(?:sentry)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sentry"], entropy: 3 },
+    { id: "sentry-org-token", description: "Found a Sentry.io Organization Token, risking unauthorized access to error tracking services and sensitive application data.", regex: "\\bsntrys_eyJpYXQiO[a-zA-Z0-9+/]{10,200}(?:LCJyZWdpb25fdXJs|InJlZ2lvbl91cmwi|cmVnaW9uX3VybCI6)[a-zA-Z0-9+/]{10,200}={0,2}_[a-zA-Z0-9+/]{43}(?:[^a-zA-Z0-9+/]|\\z)", keywords: ["sntrys_eyjpyxqio"], entropy: 4.5 },
+    { id: "sentry-user-token", description: "Found a Sentry.io User Token, risking unauthorized access to error tracking services and sensitive application data.", regex: `\\b(sntryu_[a-f0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sntryu_"], entropy: 3.5 },
+    { id: "settlemint-application-access-token", description: "Found a Settlemint Application Access Token.", regex: `\\b(sm_aat_[a-zA-Z0-9]{16})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sm_aat"], entropy: 3 },
+    { id: "settlemint-personal-access-token", description: "Found a Settlemint Personal Access Token.", regex: `\\b(sm_pat_[a-zA-Z0-9]{16})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sm_pat"], entropy: 3 },
+    { id: "settlemint-service-access-token", description: "Found a Settlemint Service Access Token.", regex: `\\b(sm_sat_[a-zA-Z0-9]{16})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sm_sat"], entropy: 3 },
+    { id: "shippo-api-token", description: "Discovered a Shippo API token, potentially compromising shipping services and customer order data.", regex: `\\b(shippo_(?:live|test)_[a-fA-F0-9]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["shippo_"], entropy: 2 },
+    { id: "shopify-access-token", description: "Uncovered a Shopify access token, which could lead to unauthorized e-commerce platform access and data breaches.", regex: "shpat_[a-fA-F0-9]{32}", keywords: ["shpat_"], entropy: 2 },
+    { id: "shopify-custom-access-token", description: "Detected a Shopify custom access token, potentially compromising custom app integrations and e-commerce data security.", regex: "shpca_[a-fA-F0-9]{32}", keywords: ["shpca_"], entropy: 2 },
+    { id: "shopify-private-app-access-token", description: "Identified a Shopify private app access token, risking unauthorized access to private app data and store operations.", regex: "shppa_[a-fA-F0-9]{32}", keywords: ["shppa_"], entropy: 2 },
+    { id: "shopify-shared-secret", description: "Found a Shopify shared secret, posing a risk to application authentication and e-commerce platform security.", regex: "shpss_[a-fA-F0-9]{32}", keywords: ["shpss_"], entropy: 2 },
+    { id: "sidekiq-secret", description: "Discovered a Sidekiq Secret, which could lead to compromised background job processing and application data breaches.", regex: `(?i)(?:BUNDLE_ENTERPRISE__CONTRIBSYS__COM|BUNDLE_GEMS__CONTRIBSYS__COM)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-f0-9]{8}:[a-f0-9]{8})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["bundle_enterprise__contribsys__com", "bundle_gems__contribsys__com"] },
+    { id: "sidekiq-sensitive-url", description: "Uncovered a Sidekiq Sensitive URL, potentially exposing internal job queues and sensitive operation details.", regex: "(?i)\\bhttps?://([a-f0-9]{8}:[a-f0-9]{8})@(?:gems.contribsys.com|enterprise.contribsys.com)(?:[\\/|\\#|\\?|:]|$)", keywords: ["gems.contribsys.com", "enterprise.contribsys.com"] },
+    { id: "slack-app-token", description: "Detected a Slack App-level token, risking unauthorized access to Slack applications and workspace data.", regex: "(?i)xapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]+", keywords: ["xapp"], entropy: 2 },
+    { id: "slack-bot-token", description: "Identified a Slack Bot token, which may compromise bot integrations and communication channel security.", regex: "xoxb-[0-9]{10,13}-[0-9]{10,13}[a-zA-Z0-9-]*", keywords: ["xoxb"], entropy: 3 },
+    { id: "slack-config-access-token", description: "Found a Slack Configuration access token, posing a risk to workspace configuration and sensitive data access.", regex: "(?i)xoxe.xox[bp]-\\d-[A-Z0-9]{163,166}", keywords: ["xoxe.xoxb-", "xoxe.xoxp-"], entropy: 2 },
+    { id: "slack-config-refresh-token", description: "Discovered a Slack Configuration refresh token, potentially allowing prolonged unauthorized access to configuration settings.", regex: "(?i)xoxe-\\d-[A-Z0-9]{146}", keywords: ["xoxe-"], entropy: 2 },
+    { id: "slack-legacy-bot-token", description: "Uncovered a Slack Legacy bot token, which could lead to compromised legacy bot operations and data exposure.", regex: "xoxb-[0-9]{8,14}-[a-zA-Z0-9]{18,26}", keywords: ["xoxb"], entropy: 2 },
+    { id: "slack-legacy-token", description: "Detected a Slack Legacy token, risking unauthorized access to older Slack integrations and user data.", regex: "xox[os]-\\d+-\\d+-\\d+-[a-fA-F\\d]+", keywords: ["xoxo", "xoxs"], entropy: 2 },
+    { id: "slack-legacy-workspace-token", description: "Identified a Slack Legacy Workspace token, potentially compromising access to workspace data and legacy features.", regex: "xox[ar]-(?:\\d-)?[0-9a-zA-Z]{8,48}", keywords: ["xoxa", "xoxr"], entropy: 2 },
+    { id: "slack-user-token", description: "Found a Slack User token, posing a risk of unauthorized user impersonation and data access within Slack workspaces.", regex: "xox[pe](?:-[0-9]{10,13}){3}-[a-zA-Z0-9-]{28,34}", keywords: ["xoxp-", "xoxe-"], entropy: 2 },
+    { id: "slack-webhook-url", description: "Discovered a Slack Webhook, which could lead to unauthorized message posting and data leakage in Slack channels.", regex: "(?:https?://)?hooks.slack.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56}", keywords: ["hooks.slack.com"] },
+    { id: "snyk-api-token", description: "Uncovered a Snyk API token, potentially compromising software vulnerability scanning and code security.", regex: `(?i)(?:snyk[_.-]?(?:(?:api|oauth)[_.-]?)?(?:key|token))(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["snyk"] },
+    { id: "sonar-api-token", description: "Uncovered a Sonar API token, potentially compromising software vulnerability scanning and code security.", regex: `(?i)(?:sonar[_.-]?(login|token))(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}((?:squ_|sqp_|sqa_)?[a-z0-9=_\\-]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sonar"], secretGroup: 2 },
+    { id: "sourcegraph-access-token", description: "Sourcegraph is a code search and navigation engine.", regex: `(?i)\\b(\\b(sgp_(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}|sgp_[a-fA-F0-9]{40}|[a-fA-F0-9]{40})\\b)(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sgp_", "sourcegraph"], entropy: 3 },
+    { id: "square-access-token", description: "Detected a Square Access Token, risking unauthorized payment processing and financial transaction exposure.", regex: `\\b((?:EAAA|sq0atp-)[\\w-]{22,60})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sq0atp-", "eaaa"], entropy: 2 },
+    { id: "squarespace-access-token", description: "Identified a Squarespace Access Token, which may compromise website management and content control on Squarespace.", regex: `(?i)(?:squarespace)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["squarespace"] },
+    { id: "stripe-access-token", description: "Found a Stripe Access Token, posing a risk to payment processing services and sensitive financial data.", regex: `\\b((?:sk|rk)_(?:test|live|prod)_[a-zA-Z0-9]{10,99})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sk_test", "sk_live", "sk_prod", "rk_test", "rk_live", "rk_prod"], entropy: 2 },
+    { id: "sumologic-access-id", description: "Discovered a SumoLogic Access ID, potentially compromising log management services and data analytics integrity.", regex: `(?i:(?:(?-i:[Ss]umo|SUMO))(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3})(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(su[a-zA-Z0-9]{12})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sumo"], entropy: 3 },
+    { id: "sumologic-access-token", description: "Uncovered a SumoLogic Access Token, which could lead to unauthorized access to log data and analytics insights.", regex: `(?i)(?:(?-i:[Ss]umo|SUMO))(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{64})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["sumo"], entropy: 3 },
+    { id: "telegram-bot-api-token", description: "Detected a Telegram Bot API Token, risking unauthorized bot operations and message interception on Telegram.", regex: `(?i)(?:telegr)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9]{5,16}:(?-i:A)[a-z0-9_\\-]{34})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["telegr"] },
+    { id: "travisci-access-token", description: "Identified a Travis CI Access Token, potentially compromising continuous integration services and codebase security.", regex: `(?i)(?:travis)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{22})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["travis"] },
+    { id: "twilio-api-key", description: "Found a Twilio API Key, posing a risk to communication services and sensitive customer interaction data.", regex: "SK[0-9a-fA-F]{32}", keywords: [], fragments: ["sk[0-9a-f]{32}"], entropy: 3 },
+    { id: "twitch-api-token", description: "Discovered a Twitch API token, which could compromise streaming services and account integrations.", regex: `(?i)(?:twitch)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{30})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["twitch"] },
+    { id: "twitter-access-secret", description: "Uncovered a Twitter Access Secret, potentially risking unauthorized Twitter integrations and data breaches.", regex: `(?i)(?:twitter)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{45})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["twitter"] },
+    { id: "twitter-access-token", description: "Detected a Twitter Access Token, posing a risk of unauthorized account operations and social media data exposure.", regex: `(?i)(?:twitter)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([0-9]{15,25}-[a-zA-Z0-9]{20,40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["twitter"] },
+    { id: "twitter-api-key", description: "Identified a Twitter API Key, which may compromise Twitter application integrations and user data security.", regex: `(?i)(?:twitter)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{25})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["twitter"] },
+    { id: "twitter-api-secret", description: "Found a Twitter API Secret, risking the security of Twitter app integrations and sensitive data access.", regex: `(?i)(?:twitter)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{50})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["twitter"] },
+    { id: "twitter-bearer-token", description: "Discovered a Twitter Bearer Token, potentially compromising API access and data retrieval from Twitter.", regex: `(?i)(?:twitter)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(A{22}[a-zA-Z0-9%]{80,100})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["twitter"] },
+    { id: "typeform-api-token", description: "Uncovered a Typeform API token, which could lead to unauthorized survey management and data collection.", regex: `(?i)(?:typeform)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(tfp_[a-z0-9\\-_\\.=]{59})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["tfp_"] },
+    { id: "vault-batch-token", description: "Detected a Vault Batch Token, risking unauthorized access to secret management services and sensitive data.", regex: `\\b(hvb\\.[\\w-]{138,300})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["hvb."], entropy: 4 },
+    { id: "vault-service-token", description: "Identified a Vault Service Token, potentially compromising infrastructure security and access to sensitive credentials.", regex: `\\b((?:hvs\\.[\\w-]{90,120}|s\\.(?i:[a-z0-9]{24})))(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["hvs."], fragments: ["s\\.[a-z0-9]{24}"], entropy: 3.5, allowlists: [{ target: "secret", regexes: ["s\\.[A-Za-z]{24}"], stopwords: [] }] },
+    { id: "yandex-access-token", description: "Found a Yandex Access Token, posing a risk to Yandex service integrations and user data privacy.", regex: `(?i)(?:yandex)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(t1\\.[A-Z0-9a-z_-]+[=]{0,2}\\.[A-Z0-9a-z_-]{86}[=]{0,2})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["yandex"] },
+    { id: "yandex-api-key", description: "Discovered a Yandex API Key, which could lead to unauthorized access to Yandex services and data manipulation.", regex: `(?i)(?:yandex)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(AQVN[A-Za-z0-9_\\-]{35,38})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["yandex"] },
+    { id: "yandex-aws-access-token", description: "Uncovered a Yandex AWS Access Token, potentially compromising cloud resource access and data security on Yandex Cloud.", regex: `(?i)(?:yandex)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}(YC[a-zA-Z0-9_\\-]{38})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["yandex"] },
+    { id: "zendesk-secret-key", description: "Detected a Zendesk Secret Key, risking unauthorized access to customer support services and sensitive ticketing data.", regex: `(?i)(?:zendesk)(?:[ \\t\\w.-]{0,20})[\\s'"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)[\\x60'"\\s=]{0,5}([a-z0-9]{40})(?:[\\x60'"\\s;]|\\\\[nr]|$)`, keywords: ["zendesk"] }
+  ],
+  rejected: [
+    { id: "generic-api-key", reason: "replaced by the gate's own generic assignment rule (secret-scan.ts), which knows lockfiles, checksums and placeholders" },
+    { id: "kubernetes-secret-yaml", reason: "needs `kind: Secret` and `data:` on different lines; the gate matches line by line (a Secret manifest is a secrets file by name only when named so)" },
+    { id: "pkcs12-file", reason: "matches a file path only; the secrets category names key files itself" }
+  ]
+};
+
+// src/policy/secrets/generated-rules.ts
+var FILE = rules_generated_default;
+var RULES = FILE.rules.map((data) => ({ data, assignment: data.regex.includes(":{1,3}="), compiled: null, allowlists: null }));
+var PATHLESS = RULES.filter((rule) => rule.data.path === void 0);
+var WITH_PATH = RULES.filter((rule) => rule.data.path !== void 0);
+var GENERATED_KEYWORDS = [...new Set(RULES.flatMap((rule) => rule.data.keywords))];
+var GENERATED_FRAGMENTS = [...new Set(RULES.flatMap((rule) => rule.data.fragments ?? []))];
+var keywordIndex = null;
+var fragmentTests = [];
+function index() {
+  if (keywordIndex === null) {
+    keywordIndex = new KeywordIndex(PATHLESS.flatMap((rule) => rule.data.keywords.map((keyword) => [keyword, rule])));
+    fragmentTests = PATHLESS.flatMap((rule) => (rule.data.fragments ?? []).map((fragment) => ({ rule, pattern: new RegExp(fragment) })));
+  }
+  return keywordIndex;
+}
+function compiledRule(rule) {
+  rule.compiled ??= RE2JS.compile(rule.data.regex);
+  return rule.compiled;
+}
+function compileAllowlist(list) {
+  return { target: list.target, regexes: list.regexes.map((source) => RE2JS.compile(source)), stopwords: list.stopwords };
+}
+var globalAllowlist = null;
+function allowed(list, secret, match, line) {
+  const target = list.target === "match" ? match : list.target === "line" ? line : secret;
+  if (list.regexes.some((re) => re.test(target))) return true;
+  if (list.stopwords.length === 0) return false;
+  const lower = secret.toLowerCase();
+  return list.stopwords.some((word) => lower.includes(word));
+}
+function isAllowlisted(rule, secret, match, line) {
+  globalAllowlist ??= compileAllowlist(FILE.allowlist);
+  if (allowed(globalAllowlist, secret, match, line)) return true;
+  rule.allowlists ??= (rule.data.allowlists ?? []).map(compileAllowlist);
+  return rule.allowlists.some((list) => allowed(list, secret, match, line));
+}
+var HEX2 = /^[0-9a-f]+$/i;
+var GIT_SHA = /^[0-9a-f]{40}$/i;
+function secretGroup(rule, matcher) {
+  if (rule.data.secretGroup !== void 0) return rule.data.secretGroup;
+  const groups = matcher.groupCount();
+  for (let group = 1; group <= groups; group += 1) if (matcher.start(group) >= 0 && matcher.end(group) > matcher.start(group)) return group;
+  return 0;
+}
+var MAX_MATCHES_PER_LINE = 8;
+function eachMatch(re, text, visit2) {
+  const matcher = re.matcher(text);
+  for (let count2 = 0; matcher.find(); count2 += 1) {
+    if (count2 === MAX_MATCHES_PER_LINE) return matcher.start(0);
+    visit2(matcher);
+  }
+  return -1;
+}
+function runRule(rule, text, spans, checksums) {
+  const re = compiledRule(rule);
+  if (!re.test(text)) return;
+  const rest = eachMatch(re, text, (matcher) => {
+    const group = secretGroup(rule, matcher);
+    const start = matcher.start(group);
+    const end = matcher.end(group);
+    if (start < 0 || end <= start) return;
+    const secret = text.slice(start, end);
+    if (rule.data.entropy !== void 0 && shannonEntropy(secret) < rule.data.entropy) return;
+    if (insideChecksum(text, start, end) || checksums && HEX2.test(secret) || !rule.assignment && GIT_SHA.test(secret)) return;
+    const documented = isPlaceholder(secret) || isAllowlisted(rule, secret, matcher.group(0) ?? "", text);
+    spans.push({ start, end, kind: rule.data.id, reported: !documented });
+  });
+  if (rest !== -1) spans.push({ start: rest, end: text.length, kind: rule.data.id, reported: false });
+}
+function addGeneratedSpans(text, lower, spans, checksums) {
+  const rules = index().find(lower);
+  for (const { rule, pattern } of fragmentTests) if (pattern.test(lower)) rules.add(rule);
+  for (const rule of rules) runRule(rule, text, spans, checksums);
+}
+var pathPatterns = /* @__PURE__ */ new Map();
+function appliesTo(rule, path, lowerPath) {
+  const endings = rule.data.pathEndings;
+  if (endings) return endings.some((ending) => lowerPath.endsWith(ending));
+  let pattern = pathPatterns.get(rule);
+  if (!pattern) {
+    pattern = RE2JS.compile(rule.data.path ?? "");
+    pathPatterns.set(rule, pattern);
+  }
+  return pattern.test(path);
+}
+function pathRulesFor(path) {
+  if (WITH_PATH.length === 0) return [];
+  const lowerPath = path.toLowerCase();
+  return WITH_PATH.filter((rule) => appliesTo(rule, path, lowerPath));
+}
+function addPathRuleSpans(text, lower, rules, spans, checksums) {
+  for (const rule of rules) if (rule.data.keywords.some((keyword) => lower.includes(keyword))) runRule(rule, text, spans, checksums);
+}
+var REJECTED_RULES = FILE.rejected;
+
+// src/policy/secrets/prefilter.ts
+var BASE_LITERALS = [
+  "akia",
+  "asia",
+  "abia",
+  "acca",
+  "a3t",
+  "aiza",
+  "ghp_",
+  "gho_",
+  "ghu_",
+  "ghs_",
+  "ghr_",
+  "github_pat_",
+  "glpat-",
+  "xox",
+  "hooks.slack",
+  "_live_",
+  "whsec_",
+  "npm_",
+  "pypi-",
+  "sk-",
+  "eyj",
+  "ls0tls1crudjti",
+  "earer",
+  "private key",
+  "secret",
+  "token",
+  "passw",
+  "pwd",
+  "credential"
+];
+var BASE_CHECKED = [
+  ["api", /api.?key/iy],
+  ["access", /access.?key/iy],
+  ["auth", /auth.?key/iy],
+  ["signing", /signing.?key/iy],
+  ["encryption", /encryption.?key/iy],
+  // A URL with user information: `scheme://user:password@host`.
+  ["://", /:\/\/[^\s/]{1,200}@/y]
+];
+function fragmentLiteral(fragment) {
+  const literal2 = /^(?:[a-z0-9_~-]|\\\.)+/.exec(fragment)?.[0] ?? "";
+  if (literal2 === "") throw new Error(`fragment ${fragment} has no literal start`);
+  return literal2.replace(/\\\./g, ".");
+}
+var automaton = null;
+function triggers() {
+  if (automaton === null) {
+    const entries = [];
+    for (const literal2 of /* @__PURE__ */ new Set([...BASE_LITERALS, ...GENERATED_KEYWORDS])) entries.push([literal2, { length: literal2.length, check: null }]);
+    for (const [literal2, check] of BASE_CHECKED) entries.push([literal2, { length: literal2.length, check }]);
+    for (const fragment of GENERATED_FRAGMENTS) {
+      const literal2 = fragmentLiteral(fragment);
+      entries.push([literal2, { length: literal2.length, check: new RegExp(fragment, "iy") }]);
+    }
+    automaton = new KeywordIndex(entries);
+  }
+  return automaton;
+}
+function accept(trigger, text, last) {
+  if (trigger.check === null) return true;
+  trigger.check.lastIndex = last + 1 - trigger.length;
+  return trigger.check.test(text);
+}
+function mayHoldSecret(text, from = 0, to = text.length) {
+  return triggers().occursIn(text, from, to, accept);
+}
+var MEMO_FROM = 48;
+function secretCandidateLines(lines, memo2) {
+  const out = [];
+  for (let index2 = 0; index2 < lines.length; index2 += 1) {
+    const text = lines[index2]?.text ?? "";
+    let candidate = memo2 === void 0 || text.length < MEMO_FROM ? void 0 : memo2.get(text);
+    if (candidate === void 0) {
+      candidate = mayHoldSecret(text);
+      if (memo2 !== void 0 && text.length >= MEMO_FROM) memo2.set(text, candidate);
+    }
+    if (candidate) out.push(index2);
+  }
+  return out;
+}
+
+// src/policy/redact-secret.ts
+function redactSecret(text) {
+  const shown = Math.min(4, Math.floor(text.length / 4));
+  return `${text.slice(0, shown)}\u2026(${text.length} chars)`;
+}
+
+// src/policy/secrets/redaction.ts
+function redactLine(text, secrets) {
+  if (!secrets) return text;
+  if (secrets.inKeyBlock) {
+    const trimmed = text.trim();
+    return trimmed === "" ? "" : redactSecret(trimmed);
+  }
+  let out = text;
+  for (let i = secrets.spans.length - 1; i >= 0; i -= 1) {
+    const span = secrets.spans[i];
+    if (!span || span.end <= span.start) continue;
+    out = out.slice(0, span.start) + redactSecret(text.slice(span.start, span.end)) + out.slice(span.end);
+  }
+  return out;
+}
+function secretTexts(lines) {
+  const out = [];
+  for (const [line, secrets] of lines) {
+    if (secrets.inKeyBlock) {
+      const trimmed = line.text.trim();
+      if (trimmed !== "") out.push(trimmed);
+      continue;
+    }
+    for (const span of secrets.spans) if (span.end > span.start) out.push(line.text.slice(span.start, span.end));
+  }
+  return out;
+}
+var ECHO_WINDOW = 12;
+var SHORTEST_KNOWN = 8;
+function hideKnownSecrets(text, secrets) {
+  let out = text;
+  for (const secret of secrets) {
+    const size = Math.min(ECHO_WINDOW, secret.length);
+    if (size < SHORTEST_KNOWN) continue;
+    for (let i = 0; i + size <= secret.length; i += 1) {
+      const piece = secret.slice(i, i + size);
+      for (let at = out.indexOf(piece); at !== -1; at = out.indexOf(piece, at)) {
+        let start = at;
+        let end = at + size;
+        let from = i;
+        let to = i + size;
+        while (start > 0 && from > 0 && out.charAt(start - 1) === secret.charAt(from - 1)) {
+          start -= 1;
+          from -= 1;
+        }
+        while (end < out.length && to < secret.length && out.charAt(end) === secret.charAt(to)) {
+          end += 1;
+          to += 1;
+        }
+        const hidden = redactSecret(out.slice(start, end));
+        out = out.slice(0, start) + hidden + out.slice(end);
+        at = start + hidden.length;
+      }
+    }
+  }
+  return out;
+}
+
+// src/policy/secret-scan.ts
+function decodesToKeyHeader(match) {
+  return KEY_HEADER.test(Buffer.from(match.slice(0, 96), "base64").toString("latin1"));
+}
+var TOKEN_PATTERNS = [
+  { kind: "AWS access key ID", hint: "A", pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])/g },
+  { kind: "GitHub token", hint: "_", pattern: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{22,244})/g },
+  { kind: "GitLab token", hint: "glpat-", pattern: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,200}/g },
+  { kind: "Slack token", hint: "xox", pattern: /(?<![A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,250}/g },
+  { kind: "Slack webhook URL", hint: "hooks.slack.com", pattern: /hooks\.slack\.com\/services\/([A-Za-z0-9_/-]{20,200})/g, group: 1 },
+  // A PEM block base64-encoded once more, as Kubernetes Secrets and Helm values hold it.
+  { kind: "private key (base64)", hint: "LS0tLS1CRUdJTi", pattern: /(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{40,20000}={0,2}/g, verify: decodesToKeyHeader },
+  { kind: "Stripe webhook secret", hint: "whsec_", pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/=]{24,200}/g },
+  { kind: "Stripe live key", hint: "_live_", pattern: /(?<![A-Za-z0-9])(?:sk|rk)_live_[A-Za-z0-9]{16,247}/g },
+  { kind: "Google API key", hint: "AIza", pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g },
+  { kind: "npm token", hint: "npm_", pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g },
+  { kind: "PyPI token", hint: "pypi-AgE", pattern: /(?<![A-Za-z0-9_-])pypi-AgE[A-Za-z0-9_-]{50,500}/g },
+  { kind: "AI provider API key", hint: "sk-", pattern: /(?<![A-Za-z0-9_-])sk-(?:ant-|proj-)?[A-Za-z0-9_-]{32,300}/g },
+  {
+    kind: "JWT",
+    hint: "eyJ",
+    pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{8,2000}/g
+  },
+  { kind: "bearer token", hint: "earer", pattern: /(?<![A-Za-z0-9])[Bb]earer[ \t]{1,5}([A-Za-z0-9._~+/-]{20,1000}={0,2})/g, group: 1 }
+];
+var TOKEN_PREFILTER = /LS0tLS1CRUdJTi|AKIA|ASIA|ABIA|ACCA|A3T|gh[pousr]_|github_pat_|glpat-|xox|hooks\.slack|_live_|whsec_|AIza|npm_|pypi-|sk-|eyJ|earer/;
+var KEY_HEADER = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
+var KEY_FOOTER = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
+var KEY_BODY = /[A-Za-z0-9+/=]{16}/;
+function addTokenSpans(text, spans) {
+  for (const { kind, hint, pattern, group, verify } of TOKEN_PATTERNS) {
+    if (!text.includes(hint)) continue;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      const whole = match[0];
+      if (verify && !verify(whole)) continue;
+      const part = group === void 0 ? whole : match[group] ?? whole;
+      const start = match.index + (group === void 0 ? 0 : whole.lastIndexOf(part));
+      spans.push({ start, end: start + part.length, kind, reported: !isPlaceholder(part) });
+    }
+  }
+}
+function addKeySpans(text, spans) {
+  const header = KEY_HEADER.exec(text);
+  if (!header) return;
+  const bodyStart = header.index + header[0].length;
+  const footer = KEY_FOOTER.exec(text.slice(bodyStart));
+  const bodyEnd = footer ? bodyStart + footer.index : text.length;
+  const hasBody = KEY_BODY.test(text.slice(bodyStart, bodyEnd));
+  spans.push({ start: hasBody ? bodyStart : bodyEnd, end: bodyEnd, kind: "private key", reported: true });
+}
+function scanWithoutPath(text, lower, checksums) {
+  if (!mayHoldSecret(text)) return NO_SPANS;
+  const spans = [];
+  if (TOKEN_PREFILTER.test(text)) addTokenSpans(text, spans);
+  if (text.includes("PRIVATE KEY")) addKeySpans(text, spans);
+  if (text.includes("://") && text.includes("@")) addUrlPasswordSpans(text, spans);
+  if (NAME_PREFILTER.test(text)) addAssignmentSpans(text, spans, checksums);
+  addGeneratedSpans(text, lower, spans, checksums);
+  return spans.length === 0 ? NO_SPANS : mergeSpans(spans);
+}
+function withPathRules(text, lower, spans, rules, checksums) {
+  const extra = [];
+  addPathRuleSpans(text, lower, rules, extra, checksums);
+  return extra.length === 0 ? spans : mergeSpans([...spans, ...extra]);
+}
+function scanSecretLine(text, options = {}) {
+  const lower = text.toLowerCase();
+  const checksums = options.checksums === true;
+  const spans = scanWithoutPath(text, lower, checksums);
+  const rules = options.path === void 0 ? [] : pathRulesFor(options.path);
+  return rules.length === 0 ? spans : withPathRules(text, lower, spans, rules, checksums);
+}
+function scanSecretLines(lines, candidates, options = {}) {
+  const out = /* @__PURE__ */ new Map();
+  const memo2 = options.memo;
+  const checksums = options.checksums === true;
+  const pathRules = options.path === void 0 ? [] : pathRulesFor(options.path);
+  let done = -1;
+  for (let c = 0; c < candidates.length; c += 1) {
+    const candidate = candidates[c] ?? -1;
+    if (candidate <= done) continue;
+    const text = lines[candidate]?.text ?? "";
+    let spans = memo2?.get(text);
+    if (spans === void 0) {
+      spans = scanWithoutPath(text, text.toLowerCase(), checksums);
+      memo2?.set(text, spans);
+    }
+    if (pathRules.length > 0) spans = withPathRules(text, text.toLowerCase(), spans, pathRules, checksums);
+    done = candidate;
+    if (spans.length === 0) continue;
+    out.set(candidate, { spans, inKeyBlock: false });
+    const header = text.includes("PRIVATE KEY") ? KEY_HEADER.exec(text) : null;
+    if (!header) continue;
+    const rest = text.slice(header.index + header[0].length);
+    if (KEY_FOOTER.test(rest) || KEY_BODY.test(rest)) continue;
+    for (let index2 = candidate + 1; index2 < lines.length; index2 += 1) {
+      done = index2;
+      const line = lines[index2]?.text ?? "";
+      const footer = KEY_FOOTER.exec(line);
+      if (!footer) {
+        out.set(index2, { spans: NO_SPANS, inKeyBlock: true });
+        continue;
+      }
+      out.set(index2, { spans: footer.index > 0 ? [{ start: 0, end: footer.index, kind: "private key", reported: false }] : NO_SPANS, inKeyBlock: false });
+      break;
+    }
+  }
+  return out;
+}
+function redactSecrets(text) {
+  const spans = scanSecretLine(text);
+  return spans.length === 0 ? text : redactLine(text, { spans, inKeyBlock: false });
+}
+
+// src/policy/rule-category.ts
+var RANK = { allow: 0, review: 1, deny: 2 };
+function atLeast(level, minimum) {
+  return RANK[level] < RANK[minimum] ? minimum : level;
+}
+function applyRuleValue(base, value, minimum = "allow") {
+  const rule = { ...base, paths: [...base.paths], addedLines: [...base.addedLines], reviewers: [...base.reviewers] };
+  if (typeof value === "string") {
+    rule.level = value;
+  } else {
+    if (value.level !== void 0) rule.level = value.level;
+    if (value.paths) rule.paths = [...value.paths];
+    if (value["added-lines"]) rule.addedLines = [...value["added-lines"]];
+    if (value.reviewers) rule.reviewers = [...value.reviewers];
+  }
+  rule.level = atLeast(rule.level, minimum);
+  return rule;
+}
+function ruleCategory(spec) {
+  const minimum = spec.minimum ?? "allow";
+  return defineCategory({
+    id: spec.id,
+    description: spec.description,
+    schema: spec.schema ?? CategorySchema,
+    defaults: () => ({ level: spec.level ?? "allow", paths: [], addedLines: [], reviewers: [] }),
+    apply: (base, value) => applyRuleValue(base, value, minimum),
+    level: (rule) => atLeast(rule.level, minimum),
+    userRules: (rule) => [{ rule: { ...rule, level: atLeast(rule.level, minimum) } }],
+    evaluate: spec.evaluate
+  });
+}
+
+// src/policy/categories/dependencies.ts
+function worthReporting(path, changes) {
+  const constraints = /(?:^|\/)constraints[^/]*$/i.test(path);
+  return changes.some((change) => change.to !== null || constraints || /^(?:override|patch|replace)\b/.test(change.group ?? "") || /^(?:-c|--constraint)\b/.test(change.name));
+}
+var WHOLE_LOCATIONS_SHOWN = 10;
+var OWN_VERSION_LINE = /^\s*"version"\s*:\s*"[^"]*"\s*,?\s*$/;
+function onlyOwnVersion(file) {
+  if (file.diff === null || !/(?:^|\/)(?:package-lock|npm-shrinkwrap)\.json$/.test(file.path)) return false;
+  const { added, removed } = file;
+  return added.length > 0 && added.length <= 2 && removed.length === added.length && [...added, ...removed].every((line) => OWN_VERSION_LINE.test(line.text));
+}
+function describeWhole(context, file, dependencyFile) {
+  const content = context.manifestContents?.get(file.path);
+  if (content === void 0 || dependencyFile.kind !== "manifest" || wholeReaderFor(file.path) === null) return null;
+  const compared = content.head === null && file.status !== "removed" && content.error === void 0 ? { ok: false, reason: "the head commit has no such file" } : compareWholeManifest(content);
+  if (!compared.ok) {
+    const fromHunks = describeFile(file, dependencyFile);
+    const unread = `could not read ${file.path} whole (${compared.reason.slice(0, 160)})`;
+    return { ...fromHunks, description: fromHunks.description ? `${unread}; ${fromHunks.description}` : unread };
+  }
+  const phrases = [...worthReporting(file.path, compared.changes) ? [describeChanges(compared.changes)] : [], ...compared.notes.map((note) => note.text)];
+  const headLines = content.head?.split("\n") ?? [];
+  const addedAt = new Map(file.added.map((line) => [line.newLine, line]));
+  const lines = [...compared.changes.map((change) => change.line), ...compared.notes.map((note) => note.line)];
+  const wholeLocations = [];
+  const numbered = [...new Set(lines)].filter((line) => typeof line === "number").sort((a, b) => a - b);
+  for (const line of numbered.slice(0, WHOLE_LOCATIONS_SHOWN)) {
+    const added = addedAt.get(line);
+    wholeLocations.push(added ? context.locate(file, added) : { file: file.path, line, excerpt: makeExcerpt(redactSecrets(headLines[line - 1] ?? "")) });
+  }
+  return { file, dependencyFile, description: phrases.length > 0 ? phrases.join(", ") : null, changes: compared.changes, wholeLocations };
+}
+function describeFile(file, dependencyFile) {
+  const result = { file, dependencyFile, description: describeFileChange(file), changes: [], wholeLocations: null };
+  if (dependencyFile.kind === "lockfile") {
+    if (onlyOwnVersion(file)) result.description = null;
+    else if (file.status === "modified" || file.status === "changed") result.description = `updates ${file.path}`;
+    return result;
+  }
+  if (dependencyFile.parse === null || file.diff === null) return result;
+  const parsed2 = dependencyFile.parse(file.diff);
+  result.changes = parsed2.changes;
+  if (worthReporting(file.path, parsed2.changes)) result.description = describeChanges(parsed2.changes);
+  else if (parsed2.unclassified === 0) result.description = null;
+  return result;
+}
+function changeLocations(context, described) {
+  if (described.wholeLocations !== null) return described.wholeLocations;
+  const locations = [];
+  for (const change of described.changes) {
+    if (change.to === null) continue;
+    const line = described.file.added.find((candidate) => candidate.text.includes(change.name));
+    if (line) locations.push(context.locate(described.file, line, line.text.indexOf(change.name)));
+  }
+  return locations;
+}
+function manifestFindings(context) {
+  const rule = context.policy.permissions.dependencies;
+  const byFolder = /* @__PURE__ */ new Map();
+  for (const file of context.files) {
+    const dependencyFile = dependencyFileOf(file.path) ?? (file.previousPath ? dependencyFileOf(file.previousPath) : null);
+    if (!dependencyFile) continue;
+    const folder = dirName(file.path);
+    const list = byFolder.get(folder) ?? [];
+    list.push(describeWhole(context, file, dependencyFile) ?? describeFile(file, dependencyFile));
+    byFolder.set(folder, list);
+  }
+  const findings = [];
+  for (const folder of [...byFolder.keys()].sort(compareText)) {
+    const described = (byFolder.get(folder) ?? []).filter((entry4) => entry4.description !== null);
+    if (described.length === 0) continue;
+    const declared = described.filter((entry4) => entry4.dependencyFile.kind !== "lockfile");
+    const messageFrom = declared.length > 0 ? declared : described;
+    findings.push(
+      createFinding({
+        category: "dependencies",
+        level: rule.level,
+        reviewers: rule.reviewers,
+        files: described.map((entry4) => entry4.file.path),
+        message: messageFrom.map((entry4) => entry4.description ?? "").join("; "),
+        locations: declared.flatMap((entry4) => changeLocations(context, entry4))
+      })
+    );
+  }
+  return findings;
+}
+var dependenciesCategory = ruleCategory({
+  id: "dependencies",
+  description: "manifests and lockfiles of the common ecosystems, install commands added to scripts and Dockerfiles",
+  evaluate(context) {
+    const findings = manifestFindings(context);
+    const install = commandFinding(context);
+    if (install) findings.push(install);
+    return findings;
+  }
+});
+
+// src/policy/path-category.ts
+function evaluatePathCategory(context, category, rule, isCategoryPath) {
+  const findings = [];
+  const files = filesMatching(context.files, isCategoryPath);
+  if (files.length > 0) {
+    findings.push(
+      createFinding({
+        category,
+        level: rule.level,
+        reviewers: rule.reviewers,
+        files: findingPaths(files, isCategoryPath),
+        message: describeFileChanges(files)
+      })
+    );
+  }
+  return findings;
+}
+
+// src/policy/categories/gate-config.ts
+var CODEOWNERS = /* @__PURE__ */ new Set([".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"]);
+var GATE_FILES = /^\.github\/agent-pr-gate[^/]*\.ya?ml$/;
+function normalizeWorkflowPath(raw) {
+  if (raw === null) return null;
+  let path = raw.trim();
+  const at = path.indexOf("@");
+  if (at !== -1) path = path.slice(0, at);
+  const marker = path.indexOf(".github/workflows/");
+  if (marker > 0) path = path.slice(marker);
+  path = path.replace(/^\.?\//, "");
+  return path === "" ? null : path;
+}
+function normalizePath(path) {
+  return path.trim().replace(/^\.?\//, "");
+}
+var gateConfigCategory = ruleCategory({
+  id: "gate-config",
+  description: "this file, CODEOWNERS and the gate workflow; never below review",
+  minimum: "review",
+  level: "review",
+  evaluate(context) {
+    const rule = context.policy.permissions["gate-config"];
+    const level = levelAtLeast(rule.level, "review") ? rule.level : "review";
+    const policyPath = normalizePath(context.snapshot.base.policy.path);
+    const workflowPath = normalizeWorkflowPath(context.workflowPath);
+    const isGateFile = (path) => path === policyPath || path === workflowPath || CODEOWNERS.has(path) || GATE_FILES.test(path);
+    return evaluatePathCategory(context, "gate-config", { ...rule, level }, isGateFile);
+  }
+});
+
+// src/policy/categories/network.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/policy/host-parse.ts
+var parsed = /* @__PURE__ */ new Map();
+var PARSED_KEPT = 1e4;
+var SHOWN_UNPARSED = 100;
+function parseUncached(text) {
+  let host;
+  try {
+    host = new URL(`http://${text}/`).hostname;
+  } catch {
+    const lower = text.toLowerCase();
+    return lower.includes(".") ? { host: lower.slice(0, SHOWN_UNPARSED), unparsed: true } : null;
+  }
+  if (host.endsWith(".")) host = host.slice(0, -1);
+  return host === "" ? null : { host, unparsed: false };
+}
+function readHostText(text) {
+  const known = parsed.get(text);
+  if (known !== void 0) return known;
+  const result = parseUncached(text);
+  if (parsed.size >= PARSED_KEPT) parsed.clear();
+  parsed.set(text, result);
+  return result;
+}
+var IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+function isAddress(host) {
+  return host.startsWith("[") || IPV4.test(host);
+}
+
+// src/policy/host-allowlist.ts
+var LOOPBACK_V4 = /^(?:127|0)\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+var LOCAL_NAMES = /* @__PURE__ */ new Set(["localhost", "[::1]", "::1", "0.0.0.0"]);
+var BENIGN_HOSTS = /* @__PURE__ */ new Set([
+  "example.com",
+  "example.org",
+  "example.net",
+  "www.w3.org",
+  "json-schema.org",
+  "schemas.xmlsoap.org",
+  "schemas.microsoft.com",
+  "schemas.openxmlformats.org",
+  "schemas.android.com",
+  "xmlns.jcp.org",
+  "maven.apache.org"
+]);
+var BENIGN_SUFFIXES = [".localhost", ".example", ".invalid", ".test", ".example.com", ".example.org", ".example.net"];
+function isBenignHost(host) {
+  return LOCAL_NAMES.has(host) || LOOPBACK_V4.test(host) || BENIGN_HOSTS.has(host) || BENIGN_SUFFIXES.some((suffix) => host.endsWith(suffix));
+}
+function readEntry(raw) {
+  let entry4 = raw.trim();
+  let port = null;
+  const colon = entry4.lastIndexOf(":");
+  if (colon !== -1 && entry4.indexOf("]", colon) === -1 && /^\d{1,5}$/.test(entry4.slice(colon + 1))) {
+    port = String(Number(entry4.slice(colon + 1)));
+    entry4 = entry4.slice(0, colon);
+  }
+  const wildcard = entry4.startsWith("*.");
+  const name = wildcard ? entry4.slice(2) : entry4;
+  const host = readHostText(name)?.host ?? name.toLowerCase();
+  return { name: wildcard ? `.${host}` : host, wildcard, port };
+}
+function compileAllowlist2(allowed2) {
+  const entries = allowed2.map(readEntry);
+  const decided = /* @__PURE__ */ new Map();
+  return (reference) => {
+    const key = reference.port === null ? reference.host : `${reference.host}:${reference.port}`;
+    const known = decided.get(key);
+    if (known !== void 0) return known;
+    const allowedHere = entries.some(
+      (entry4) => (entry4.port === null || entry4.port === reference.port) && (entry4.wildcard ? reference.host.length > entry4.name.length && reference.host.endsWith(entry4.name) : reference.host === entry4.name)
+    );
+    decided.set(key, allowedHere);
+    return allowedHere;
+  };
+}
+
+// src/policy/hosts.ts
+var SPECIAL_SCHEMES = ["https", "http", "wss", "ws", "ftp"];
+var LOCAL_SCHEMES = /* @__PURE__ */ new Set(["file", "about", "data", "blob", "javascript", "mailto", "chrome", "chrome-extension", "moz-extension", "vscode", "app"]);
+var MAX_HOST = 300;
+var MAX_IPV6 = 64;
+var MAX_SCHEME = 32;
+function isAlphaNumeric(code) {
+  return code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57;
+}
+function isSchemeChar(code) {
+  return isAlphaNumeric(code) || code === 43 || code === 46 || code === 45;
+}
+function isUnicodeSpace(code) {
+  return code === 160 || code === 5760 || code >= 8192 && code <= 8202 || code === 8232 || code === 8233 || code === 8239 || code === 8287 || code === 12288 || code === 65279;
+}
+function endsAuthority(code) {
+  return code <= 32 || code === 47 || code === 92 || code === 63 || code === 35 || code === 34 || code === 39 || code === 96 || code === 60 || code === 62 || code === 127 || isUnicodeSpace(code);
+}
+var UNICODE_PUNCTUATION = /[\p{P}\p{Z}]/u;
+function isUnicodeDot(code) {
+  return code === 12290 || code === 65294 || code === 65377;
+}
+function isHostChar(code) {
+  if (code >= 128) return isUnicodeDot(code) || !UNICODE_PUNCTUATION.test(String.fromCharCode(code));
+  return isAlphaNumeric(code) || code === 46 || code === 45 || code === 95 || code === 37;
+}
+function specialSchemeStart(line, colon) {
+  for (const name of SPECIAL_SCHEMES) {
+    const start = colon - name.length;
+    if (start < 0) continue;
+    let same = true;
+    for (let i = 0; i < name.length && same; i += 1) same = (line.charCodeAt(start + i) | 32) === name.charCodeAt(i);
+    if (!same) continue;
+    const before = start === 0 ? -1 : line.charCodeAt(start - 1);
+    if (before !== -1 && (isAlphaNumeric(before) || before === 95)) continue;
+    return start;
+  }
+  return -1;
+}
+var AuthorityReader = class {
+  constructor(line) {
+    this.line = line;
+  }
+  line;
+  from = -1;
+  end = -1;
+  lastAt = -1;
+  /** Where the host text of the authority starting at `start` begins (after its last `@`); `end` is then where the authority ends. */
+  read(start) {
+    if (start < this.from || start > this.end) {
+      let i = start;
+      let lastAt = -1;
+      while (i < this.line.length && !endsAuthority(this.line.charCodeAt(i))) {
+        if (this.line.charCodeAt(i) === 64) lastAt = i;
+        i += 1;
+      }
+      this.from = start;
+      this.end = i;
+      this.lastAt = lastAt;
+    }
+    return this.lastAt >= start ? this.lastAt + 1 : start;
+  }
+};
+function hostAt(line, start, end, index2) {
+  let after;
+  if (line.charCodeAt(start) === 91) {
+    let close = start + 1;
+    const last = Math.min(end, start + MAX_IPV6);
+    while (close < last && line.charCodeAt(close) !== 93) close += 1;
+    if (close >= last) return null;
+    after = close + 1;
+  } else {
+    let parse5 = false;
+    after = start;
+    for (let code = line.charCodeAt(after); after < end && after - start < MAX_HOST && isHostChar(code); code = line.charCodeAt(after)) {
+      if (code === 46 || code === 37 || code >= 128 || code >= 48 && code <= 57) parse5 = true;
+      after += 1;
+    }
+    if (!parse5) return null;
+  }
+  const parsed2 = readHostText(line.slice(start, after));
+  if (parsed2 === null || !parsed2.unparsed && !parsed2.host.includes(".") && !isAddress(parsed2.host)) return null;
+  let port = null;
+  if (line.charCodeAt(after) === 58) {
+    let digits = after + 1;
+    while (digits < end && digits - after <= 5 && line.charCodeAt(digits) >= 48 && line.charCodeAt(digits) <= 57) digits += 1;
+    if (digits > after + 1) port = String(Number(line.slice(after + 1, digits)));
+  }
+  return { host: parsed2.host, port, index: index2 };
+}
+function schemeHosts(line, out) {
+  const reader = new AuthorityReader(line);
+  for (let colon = line.indexOf(":"); colon !== -1; colon = line.indexOf(":", colon + 1)) {
+    let start = specialSchemeStart(line, colon);
+    let authority = colon + 1;
+    if (start !== -1) {
+      while (authority < line.length && (line.charCodeAt(authority) === 47 || line.charCodeAt(authority) === 92)) authority += 1;
+    } else {
+      if (line.charCodeAt(colon + 1) !== 47 || line.charCodeAt(colon + 2) !== 47) continue;
+      start = colon;
+      while (start > 0 && colon - start < MAX_SCHEME && isSchemeChar(line.charCodeAt(start - 1))) start -= 1;
+      while (start < colon && !isAlphaNumeric(line.charCodeAt(start))) start += 1;
+      if (start === colon || LOCAL_SCHEMES.has(line.slice(start, colon).toLowerCase())) continue;
+      authority = colon + 3;
+    }
+    const host = reader.read(authority);
+    const reference = hostAt(line, host, reader.end, start);
+    if (reference) out.push(reference);
+  }
+}
+function gitRemoteHosts(line, out) {
+  for (let at = line.indexOf("git@"); at !== -1; at = line.indexOf("git@", at + 4)) {
+    const before = at === 0 ? -1 : line.charCodeAt(at - 1);
+    if (before !== -1 && (isAlphaNumeric(before) || before === 46 || before === 95 || before === 45 || before === 47)) continue;
+    let end = at + 4;
+    while (end < line.length && end - at < MAX_HOST && isHostChar(line.charCodeAt(end))) end += 1;
+    if (line.charCodeAt(end) !== 58) continue;
+    const reference = hostAt(line, at + 4, end, at);
+    if (reference) out.push(reference);
+  }
+}
+function protocolRelativeHosts(line, out) {
+  const reader = new AuthorityReader(line);
+  for (let at = line.indexOf("//"); at !== -1; at = line.indexOf("//", at + 2)) {
+    const before = at === 0 ? -1 : line.charCodeAt(at - 1);
+    if (before !== 34 && before !== 39 && before !== 96 && before !== 61 && before !== 40) continue;
+    const host = reader.read(at + 2);
+    const reference = hostAt(line, host, reader.end, at);
+    if (reference) out.push(reference);
+  }
+}
+function findHosts(line) {
+  const out = [];
+  if (line.includes(":")) schemeHosts(line, out);
+  if (line.includes("git@")) gitRemoteHosts(line, out);
+  if (line.includes("//")) protocolRelativeHosts(line, out);
+  return out;
+}
+
+// src/policy/categories/network.ts
+init_text();
+var CONFIG = "{yml,yaml,json,jsonc,json5,toml,conf,cfg,ini,rules,txt,list,pac,nft}";
+var EGRESS_GLOBS = [
+  `**/*firewall*.${CONFIG}`,
+  "**/*firewall",
+  `**/*proxy*.${CONFIG}`,
+  "**/*.pac",
+  "**/squid.conf",
+  `**/egress*.${CONFIG}`,
+  `**/*-egress*.${CONFIG}`,
+  `**/*allowlist*.${CONFIG}`,
+  `**/*allow-list*.${CONFIG}`,
+  `**/*allowed-hosts*.${CONFIG}`,
+  "**/*iptables*",
+  "**/*ip6tables*",
+  "**/nftables*.conf",
+  "**/*.nft",
+  `**/*network-polic*.${CONFIG}`,
+  `**/*networkpolic*.${CONFIG}`
+];
+var egressGlobs = (0, import_picomatch.default)(EGRESS_GLOBS, { dot: true, nocase: true });
+var EGRESS_WORD = /firewall|proxy|\.pac$|squid|egress|allow|iptables|nftables|\.nft$|network-?polic/i;
+function isEgressConfig(path) {
+  return EGRESS_WORD.test(baseName(path)) && egressGlobs(path);
+}
+var HOSTS_SHOWN = 5;
+var HOST_HINT = /:\/\/|\b(?:https?|wss?|ftp):|git@|["'=(`]\/\//g;
+var PIPE_HINT = /curl|wget|iwr|irm|invoke-|downloadstring/g;
+function hostFinding(context) {
+  const isAllowed = compileAllowlist2(context.policy.network.allowedHosts);
+  const flagged = (reference) => !isBenignHost(reference.host) && !isAllowed(reference);
+  const hosts = /* @__PURE__ */ new Set();
+  const files = [];
+  const locations = new LocationList(context);
+  const firstFlagged = /* @__PURE__ */ new Map();
+  for (const file of context.files) {
+    if (file.added.length === 0 || isChecksumPath(file.path)) continue;
+    let found = false;
+    const candidates = context.candidateLinesFolded(file, HOST_HINT);
+    for (let c = 0; c < candidates.length; c += 1) {
+      const line = file.added[candidates[c] ?? -1];
+      if (!line) continue;
+      const text = line.text;
+      let first = firstFlagged.get(text);
+      if (first === void 0) {
+        first = -1;
+        const references = findHosts(text);
+        for (let r = 0; r < references.length; r += 1) {
+          const reference = references[r];
+          if (!reference || !flagged(reference)) continue;
+          hosts.add(reference.port ? `${reference.host}:${reference.port}` : reference.host);
+          if (first === -1) first = reference.index;
+        }
+        firstFlagged.set(text, first);
+      }
+      if (first !== -1) {
+        locations.add(file, line, first);
+        found = true;
+      }
+    }
+    if (found) files.push(file.path);
+  }
+  return { hosts: uniqueSorted(hosts), files, locations };
+}
+function pipedFinding(context) {
+  const files = [];
+  const locations = new LocationList(context);
+  for (const file of context.files) {
+    if (file.added.length === 0 || isDocPath(file.path) || isChecksumPath(file.path)) continue;
+    const script = isScriptPath(file.path);
+    let found = false;
+    const candidates = context.candidateLinesFolded(file, PIPE_HINT);
+    for (let c = 0; c < candidates.length; c += 1) {
+      const line = file.added[candidates[c] ?? -1];
+      if (!line) continue;
+      const piped = findPipedDownload(line.text, script);
+      if (piped === null) continue;
+      locations.add(file, line, piped.index);
+      found = true;
+    }
+    if (found) files.push(file.path);
+  }
+  return { files, locations };
+}
+function where(files) {
+  return files.length === 1 ? files[0] ?? "" : plural(files.length, "file");
+}
+var networkCategory = ruleCategory({
+  id: "network",
+  description: "added lines referencing hosts outside `network.allowed-hosts`, downloads piped to a shell, egress configuration",
+  evaluate(context) {
+    const rule = context.policy.permissions.network;
+    const base = { category: "network", level: rule.level, reviewers: rule.reviewers };
+    const findings = [];
+    const hosts = hostFinding(context);
+    if (hosts.hosts.length > 0) {
+      findings.push(
+        createFinding({
+          ...base,
+          files: hosts.files,
+          message: `references ${plural(hosts.hosts.length, "host")} outside network.allowed-hosts: ${listWithMore(hosts.hosts, HOSTS_SHOWN)}`,
+          locations: hosts.locations.locations
+        })
+      );
+    }
+    const piped = pipedFinding(context);
+    if (piped.locations.count > 0) {
+      findings.push(createFinding({ ...base, files: piped.files, message: `pipes a download into a shell in ${where(piped.files)}`, locations: piped.locations.locations }));
+    }
+    const egress = filesMatching(context.files, isEgressConfig);
+    if (egress.length > 0) {
+      findings.push(createFinding({ ...base, files: egress.map((file) => file.path), message: `${describeFileChanges(egress)} (egress configuration)` }));
+    }
+    return findings;
+  }
+});
+
+// src/policy/categories/secrets.ts
+init_text();
+var ENV_FILE = /^\.env(?:\.[^/]+)?$|^[^/]+\.env$/;
+var ENV_EXAMPLE = /(?:^|[._-])(?:example|sample|template|dist|defaults?|schema)(?:$|[._-])/;
+var KEY_EXTENSIONS = /\.(?:pem|key|p12|pfx|jks|keystore|p8|ppk|kdbx|crt|cer|der|tfstate|gpg|pgp)$/;
+var KEY_NAMES = /^(?:id_(?:rsa|dsa|ecdsa|ed25519)(?:_[\w-]+)?|\.netrc|_netrc|\.git-credentials|\.pgpass|\.htpasswd|\.pypirc|\.dockercfg|\.envrc|kubeconfig|[^/]*\.kubeconfig|credentials(?:[^/]*\.json)?|[^/]*-credentials\.json|service[-_]account[^/]*\.json|client_secret[^/]*\.json|secrets\.(?:json|ya?ml|toml|env)|[^/]*\.secrets?)$/;
+var TOKEN_CONFIGS = /* @__PURE__ */ new Set([".npmrc", ".yarnrc", ".yarnrc.yml"]);
+var CONFIG_TOKEN = /(?:_authToken|_auth|_password|npmAuthToken|npmAuthIdent)["']?\s{0,3}[=:]\s{0,3}["']?([^\s"']+)/;
+function isSecretFileName(path) {
+  const name = baseName(path).toLowerCase();
+  if (ENV_FILE.test(name)) return !ENV_EXAMPLE.test(name.replace(/^\.env/, "").replace(/\.env$/, ""));
+  if (name.endsWith(".pub")) return false;
+  return KEY_EXTENSIONS.test(name) || KEY_NAMES.test(name);
+}
+function hasLiteralToken(file) {
+  return file.added.some((line) => {
+    const match = CONFIG_TOKEN.exec(line.text);
+    const value = match?.[1] ?? "";
+    return value !== "" && !value.startsWith("$") && !value.includes("${");
+  });
+}
+function isSecretFile(file) {
+  if (file.status === "removed") return false;
+  if (TOKEN_CONFIGS.has(baseName(file.path).toLowerCase())) return hasLiteralToken(file);
+  return isSecretFileName(file.path);
+}
+function secretLines(context) {
+  const locations = new LocationList(context);
+  const files = [];
+  const kinds = [];
+  for (const file of context.files) {
+    if (file.added.length === 0) continue;
+    const fileSecrets = context.secretsOf(file);
+    if (fileSecrets.size === 0) continue;
+    let found = false;
+    for (const [line, secrets] of fileSecrets) {
+      for (const span of secrets.spans) {
+        if (!span.reported) continue;
+        kinds.push(span.kind);
+        locations.add(file, line, span.start);
+        found = true;
+      }
+    }
+    if (found) files.push(file.path);
+  }
+  return { locations, files, kinds };
+}
+var secretsCategory = ruleCategory({
+  id: "secrets",
+  description: "key, certificate and env files; added lines that look like credentials (never echoed back in full)",
+  evaluate(context) {
+    const rule = context.policy.permissions.secrets;
+    const findings = [];
+    const files = context.files.filter(isSecretFile);
+    if (files.length > 0) {
+      findings.push(
+        createFinding({ category: "secrets", level: rule.level, reviewers: rule.reviewers, files: files.map((file) => file.path), message: describeFileChanges(files) })
+      );
+    }
+    const lines = secretLines(context);
+    if (lines.locations.count > 0) {
+      const where3 = lines.files.length === 1 ? lines.files[0] ?? "" : plural(lines.files.length, "file");
+      const kinds = listWithMore(uniqueSorted(lines.kinds), 4);
+      findings.push(
+        createFinding({
+          category: "secrets",
+          level: rule.level,
+          reviewers: rule.reviewers,
+          files: lines.files,
+          message: `adds ${plural(lines.locations.count, "possible secret")} (${kinds}) in ${where3}`,
+          locations: lines.locations.locations
+        })
+      );
+    }
+    return findings;
+  }
+});
+
+// src/policy/categories/sensitive-paths.ts
+init_zod();
+var SensitivePathsSchema = object({
+  level: LevelSchema.optional(),
+  paths: array(Glob).optional().describe("globs of the sensitive files"),
+  "added-lines": array(Pattern).optional().describe("patterns on added lines that make a change sensitive"),
+  reviewers: Reviewers
+}).strict();
+var sensitivePathsCategory = ruleCategory({
+  id: "sensitive-paths",
+  description: "your own paths and added-line patterns that need review (e.g. `infra/**`)",
+  schema: SensitivePathsSchema,
+  evaluate: () => []
+});
+
+// src/policy/categories/size.ts
+init_zod();
+init_text();
+var SizeSchema = object({
+  level: LevelSchema.optional(),
+  "max-files": PositiveInt.optional().describe("more changed files than this is a finding"),
+  "max-lines": PositiveInt.optional().describe("more changed lines (additions + deletions) than this is a finding"),
+  reviewers: Reviewers
+}).strict();
+var sizeCategory = defineCategory({
+  id: "size",
+  description: "the PR changes more files or lines than allowed",
+  schema: SizeSchema,
+  defaults: () => ({ level: "allow", maxFiles: 100, maxLines: 5e3, reviewers: [] }),
+  apply(base, value) {
+    const rule = { ...base, reviewers: [...base.reviewers] };
+    if (value.level !== void 0) rule.level = value.level;
+    if (value["max-files"] !== void 0) rule.maxFiles = value["max-files"];
+    if (value["max-lines"] !== void 0) rule.maxLines = value["max-lines"];
+    if (value.reviewers) rule.reviewers = [...value.reviewers];
+    return rule;
+  },
+  level: (rule) => rule.level,
+  userRules: () => [],
+  evaluate(context) {
+    const rule = context.policy.permissions.size;
+    const { totals } = context.snapshot;
+    const files = Math.max(totals.files, context.files.length);
+    const lines = totals.additions + totals.deletions;
+    const parts = [];
+    if (files > rule.maxFiles) parts.push(`${formatCount(files)} files (limit ${formatCount(rule.maxFiles)})`);
+    if (lines > rule.maxLines) parts.push(`${formatCount(lines)} lines (limit ${formatCount(rule.maxLines)})`);
+    if (parts.length === 0) return [];
+    return [createFinding({ category: "size", level: rule.level, reviewers: rule.reviewers, files: [], message: `changes ${parts.join(" and ")}` })];
+  }
+});
+
+// src/policy/test-markers.ts
+init_text();
+var TEST_MARKERS = {
+  js: {
+    hint: /\.(?:skip|only|todo|runIf|fail)/g,
+    testHint: /\.(?:skip|only|todo|runIf|fail)|\b[xf](?:it|describe|test|context|specify)\b/g,
+    // `test.concurrent.skip`, `it.skip.each`, `describe.sequential.only`; vitest's `fails` and
+    // jest's `failing` turn a failing test into a passing one; `runIf` skips like `skipIf`.
+    anyFile: /(?<![\w$.])(?:it|describe|test|context|suite|specify|bench)(?:\.(?:concurrent|sequential|shuffle|serial|parallel)){0,2}\.(?:skip|only|todo|skipIf|runIf|fails|failing)\b|(?<![\w$.])this\.skip\(\)/g,
+    testFileOnly: /(?<![\w$.])(?:xit|xdescribe|xtest|xcontext|xspecify|fit|fdescribe|ftest|fcontext)\s{0,5}\(/g
+  },
+  python: {
+    hint: /skip|Skip|xfail|expectedFailure|collect_ignore/g,
+    testHint: /skip|Skip|xfail|expectedFailure|collect_ignore/g,
+    anyFile: (
+      // `@pytest.mark.skip` and the module-level `pytestmark = pytest.mark.skip` (or a list of
+      // marks); `collect_ignore` in a conftest.py leaves whole files uncollected.
+      /@?\bpytest\.mark\.(?:skip|skipif|xfail)\b|\bpytest\.(?:skip|xfail|importorskip)\s{0,5}\(|@unittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b|\.skipTest\s{0,5}\(|\braise\s{1,5}(?:unittest\.)?SkipTest\b|\bcollect_ignore(?:_glob)?\s{0,5}(?:\+?=|\.(?:append|extend)\()/g
+    ),
+    testFileOnly: /^\s{0,40}@(?:skip|skipIf|skipUnless|expectedFailure)\b/g
+  },
+  go: {
+    hint: /Skip/g,
+    testHint: /Skip|ignore/g,
+    anyFile: /\b[A-Za-z_]\w{0,30}\.(?:Skip|SkipNow|Skipf)\s{0,5}\(/g,
+    // A build constraint that no build satisfies leaves the whole test file out.
+    testFileOnly: /^\/\/\s{0,3}(?:go:build|\+build)\s{1,5}ignore\b/g
+  },
+  rust: { hint: /#\[ignore/g, anyFile: /#\[ignore\b/g },
+  jvm: { hint: /@(?:Disabled|Ignore)/g, anyFile: /@(?:Disabled|Ignore|DisabledIf\w{0,40}|DisabledOn\w{0,40})\b/g },
+  dotnet: { testHint: /Ignore|Skip/g, testFileOnly: /\[\s{0,5}Ignore\b|\bSkip\s{0,5}=\s{0,5}"/g },
+  ruby: {
+    testHint: /\b(?:[xf](?:it|describe|context|specify|example|scenario)|skip|pending|focus)\b/g,
+    testFileOnly: /^\s{0,40}(?:xit|xdescribe|xcontext|xspecify|xexample|xscenario|fit|fdescribe|fcontext|fspecify|fexample|skip|pending)(?=\s{0,5}$|\s{0,5}["'(]|\s{1,5}do\b)|\bfocus:\s{0,5}true\b|,\s{0,5}:focus\b/g
+  },
+  php: { hint: /markTest/g, anyFile: /->markTest(?:Skipped|Incomplete)\s{0,5}\(/g },
+  swift: { hint: /XCTSkip/g, anyFile: /\bthrow\s{1,5}XCTSkip\b|\bXCTSkip(?:If|Unless)\s{0,5}\(/g },
+  c: { hint: /DISABLED_|GTEST_SKIP/g, anyFile: /\bTEST(?:_F|_P)?\s{0,5}\(\s{0,5}\w{1,100}\s{0,5},\s{0,5}DISABLED_|\bGTEST_SKIP\s{0,5}\(/g }
+};
+function markerName(match) {
+  const name = trimEndWhere(match.trim(), `("'=`).replace(/^\./, "").replace(/\s+/g, " ");
+  return name.startsWith("#[") && !name.endsWith("]") ? `${name}]` : name;
+}
+var SUPPRESSION_PREFILTER = /disable|ignore|noqa|NOQA|@ts-|nolint|NOLINT|\[allow\(|@Suppress|@psalm-suppress|no\s{0,5}cover/g;
+var SUPPRESSIONS = [
+  { name: "eslint-disable", pattern: /eslint-disable/ },
+  { name: "@ts-ignore", pattern: /@ts-ignore\b/ },
+  { name: "@ts-expect-error", pattern: /@ts-expect-error\b/ },
+  { name: "@ts-nocheck", pattern: /@ts-nocheck\b/ },
+  { name: "# noqa", pattern: /#\s{0,5}noqa\b/i },
+  { name: "# type: ignore", pattern: /#\s{0,5}type:\s{0,5}ignore\b/ },
+  { name: "# mypy: ignore-errors", pattern: /#\s{0,5}mypy:\s{0,5}ignore-errors\b/ },
+  { name: "//nolint", pattern: /\/\/\s{0,5}nolint\b/ },
+  { name: "# pylint: disable", pattern: /pylint:\s{0,5}disable\b/ },
+  { name: "#[allow(\u2026)]", pattern: /#!?\[allow\(/ },
+  { name: "@SuppressWarnings", pattern: /@SuppressWarnings\b/ },
+  { name: "@SuppressLint", pattern: /@SuppressLint\b/ },
+  { name: "rubocop:disable", pattern: /rubocop:disable\b/ },
+  { name: "biome-ignore", pattern: /biome-ignore\b/ },
+  { name: "oxlint-disable", pattern: /oxlint-disable/ },
+  { name: "deno-lint-ignore", pattern: /deno-lint-ignore/ },
+  { name: "coverage ignore", pattern: /\b(?:istanbul|c8|v8)\s{1,5}ignore\b|pragma:\s{0,5}no\s{0,5}cover\b/ },
+  { name: "@phpstan-ignore", pattern: /@phpstan-ignore/ },
+  { name: "@psalm-suppress", pattern: /@psalm-suppress\b/ },
+  { name: "swiftlint:disable", pattern: /swiftlint:disable\b/ },
+  { name: "NOLINT", pattern: /\bNOLINT(?:NEXTLINE)?\b/ },
+  { name: "#pragma warning disable", pattern: /#pragma\s{1,5}warning\s{1,5}disable\b/ }
+];
+var ASSERTION = /\b(?:expect|assert\w{0,30}!?|should|require\.\w{1,30}|t\.(?:Error|Fatal|Fail)\w{0,10}|XCTAssert\w{0,30})\s{0,5}[(.]|^\s{0,40}assert\b/;
+var ASSERTION_CALL = /^(?:await\s{1,5})?[\w$.]{0,60}?\b(?:expect|assert\w{0,30}!?|XCTAssert\w{0,30})\s{0,5}\(|^(?:await\s{1,5})?(?:assert|require)\.\w{1,30}\s{0,5}\(|^t\.(?:Error|Fatal|Fail)\w{0,10}\s{0,5}\(/;
+
+// src/policy/categories/tests-weakened.ts
+init_text();
+
+// src/policy/tests-weakened/assertions.ts
+var COMMENT_LEAD = /^\s{0,40}(?:\/\/|#|\/\*|\*|--|<!--)/;
+var OPENS_STRING = /^\s{0,40}(?:"""|''')\s{0,5}$/;
+var BARE_RETURN = /^(\s{0,40})return\s{0,5};?\s{0,5}$/;
+var LOOKAHEAD = 40;
+function leadOf(text) {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 9) return code;
+  }
+  return -1;
+}
+function mayTurnOff(text, lead) {
+  if (text.includes("/*")) return true;
+  return lead === 34 || lead === 39 ? OPENS_STRING.test(text) : lead === 114 && BARE_RETURN.test(text);
+}
+function mayBeComment(lead) {
+  return lead === 47 || lead === 35 || lead === 42 || lead === 45 || lead === 60;
+}
+function commentBody(text) {
+  const lead = COMMENT_LEAD.exec(text);
+  if (!lead) return null;
+  let body = text.slice(lead[0].length).replace(/^[/#*\s]{0,10}/, "");
+  const trimmed = body.trimEnd();
+  if (trimmed.endsWith("*/")) body = trimmed.slice(0, -2);
+  else if (trimmed.endsWith("-->")) body = trimmed.slice(0, -3);
+  return body.trim();
+}
+function indentOf2(text) {
+  let i = 0;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i += 1;
+  return i;
+}
+var SILENCING_HINT = /\/[/*]|#|\*|--|<!--|"""|'''|return/g;
+function scanAdded(context, file) {
+  let removed = null;
+  const commented = [];
+  let opener = false;
+  const candidates = context.candidateLines(file, SILENCING_HINT);
+  for (let c = 0; c < candidates.length; c += 1) {
+    const line = file.added[candidates[c] ?? -1];
+    if (!line) continue;
+    const lead = leadOf(line.text);
+    if (!opener) opener = mayTurnOff(line.text, lead);
+    if (!mayBeComment(lead)) continue;
+    const body = commentBody(line.text);
+    if (body === null || body === "") continue;
+    if (removed === null) {
+      removed = /* @__PURE__ */ new Set();
+      for (const old of file.removed) if (ASSERTION.test(old.text)) removed.add(old.text.trim());
+    }
+    if (ASSERTION_CALL.test(body) || removed.has(body) && ASSERTION.test(body)) commented.push(line);
+  }
+  return { commented, opener };
+}
+function turnedOff(file, into) {
+  if (file.diff === null) return;
+  for (const hunk of file.diff.hunks) {
+    const lines = hunk.lines;
+    for (let i = 0; i < lines.length; i += 1) {
+      const opener = lines[i];
+      if (opener?.kind !== "added") continue;
+      const text = opener.text;
+      const block = text.lastIndexOf("/*");
+      const string3 = OPENS_STRING.test(text);
+      const ret = BARE_RETURN.exec(text);
+      if ((block === -1 || text.indexOf("*/", block) !== -1) && !string3 && !ret) continue;
+      const close = string3 ? text.trim() : "*/";
+      const indent = ret ? (ret[1] ?? "").length : -1;
+      let silenced = 0;
+      let closedAt = -1;
+      let j = i + 1;
+      for (; j < lines.length && j <= i + LOOKAHEAD; j += 1) {
+        const line = lines[j];
+        if (!line || line.kind === "removed") continue;
+        if (ret) {
+          if (line.text.trim() === "") continue;
+          if (indentOf2(line.text) < indent) break;
+        } else if (line.text.includes(close)) {
+          closedAt = line.kind === "added" ? j : -2;
+          break;
+        }
+        if (line.kind === "context" && ASSERTION.test(line.text)) silenced += 1;
+      }
+      if (string3 && closedAt < 0) continue;
+      if (closedAt >= 0) i = closedAt;
+      if (silenced > 0) {
+        into.lines.push(opener);
+        into.count += silenced;
+      }
+    }
+  }
+}
+function silencedAssertions(context, file) {
+  const { commented, opener } = scanAdded(context, file);
+  const result = { lines: commented, count: commented.length, commented: commented.length };
+  if (opener) turnedOff(file, result);
+  return result;
+}
+function deletedAssertions(file, commented) {
+  let removed = 0;
+  for (const line of file.removed) if (ASSERTION.test(line.text)) removed += 1;
+  if (removed === 0) return 0;
+  let added = 0;
+  for (const line of file.added) if (commentBody(line.text) === null && ASSERTION.test(line.text)) added += 1;
+  return Math.max(0, removed - added - commented);
+}
+
+// src/policy/tests-weakened/coverage-thresholds.ts
+var CONFIG_FILE = /^(?:(?:vitest|vite|jest|karma|nyc|c8)\.config\.[cm]?[jt]s|vitest\.workspace\.[cm]?[jt]s|jest\.config\.json|\.nycrc(?:\.json|\.ya?ml)?|\.c8rc(?:\.json)?|nyc\.config\.[cm]?js|package\.json|\.coveragerc|setup\.cfg|tox\.ini|pyproject\.toml|pytest\.ini)$/;
+var CODECOV_FILE = /^\.?codecov\.ya?ml$/;
+var CONFIG_KEY = /(?<![\w-])["']?(lines|branches|functions|statements|fail_under|fail-under|check-coverage|checkCoverage|perFile|coverageThreshold|thresholds)["']?\s{0,5}[:=]\s{0,5}["']?(\d{1,3}(?:\.\d{1,6})?(?!\w)|true\b|false\b|\{)?/g;
+var CLI_KEY = /--(cov-fail-under|fail-under|lines|branches|functions|statements|check-coverage|coverage\.thresholds\.(?:lines|branches|functions|statements))(?:[= ]\s{0,3}(\d{1,3}(?:\.\d{1,6})?(?!\w)|true\b|false\b))?/g;
+var CODECOV_KEY = /(?<![\w-])(target|threshold|informational)\s{0,5}:\s{0,5}["']?(\d{1,3}(?:\.\d{1,6})?(?!\w)|true\b|false\b)/g;
+var HIGHER_IS_WEAKER = /* @__PURE__ */ new Set(["threshold"]);
+var TRUE_IS_WEAKER = /* @__PURE__ */ new Set(["informational"]);
+var PRESENCE_ONLY = /* @__PURE__ */ new Set(["coverageThreshold", "thresholds", "check-coverage"]);
+function settingsOf(lines, patterns, hint) {
+  const out = /* @__PURE__ */ new Map();
+  for (const line of lines) {
+    if (!hint.test(line.text)) continue;
+    for (const pattern of patterns) {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(line.text); match !== null; match = pattern.exec(line.text)) {
+        const key = (match[1] ?? "").replace(/^coverage\.thresholds\./, "").replace(/^(?:cov-)?fail-under$/, "fail_under");
+        const value = match[2] ?? "";
+        if (value === "" && !PRESENCE_ONLY.has(key)) continue;
+        const list = out.get(key) ?? [];
+        list.push({ key, value, line, at: match.index });
+        out.set(key, list);
+      }
+    }
+  }
+  return out;
+}
+function weaker(key, before, after) {
+  if (PRESENCE_ONLY.has(key) && (before === "{" || before === "")) return false;
+  if (before === "true" || before === "false" || after === "true" || after === "false") {
+    return TRUE_IS_WEAKER.has(key) ? before !== "true" && after === "true" : before === "true" && after === "false";
+  }
+  const a = Number(before);
+  const b = Number(after);
+  if (Number.isNaN(a) || Number.isNaN(b)) return false;
+  return HIGHER_IS_WEAKER.has(key) ? b > a : b < a;
+}
+var HINT = /lines|branches|functions|statements|fail.under|coverage|perFile|threshold/i;
+var CODECOV_HINT = /target|threshold|informational/;
+function loweredThresholds(file) {
+  if (file.diff === null || file.removed.length === 0 && !/\.ya?ml$/.test(file.path)) return [];
+  const name = baseName(file.path);
+  const codecov = CODECOV_FILE.test(name);
+  if (file.removed.length === 0 && !codecov || isDocPath(file.path)) return [];
+  const config2 = CONFIG_FILE.test(name);
+  const commands = isScriptPath(file.path) || isCiConfigPath(file.path);
+  if (!codecov && !config2 && !commands) return [];
+  const patterns = codecov ? [CODECOV_KEY] : config2 ? [CONFIG_KEY, CLI_KEY] : [CLI_KEY];
+  const hint = codecov ? CODECOV_HINT : HINT;
+  const removed = settingsOf(file.removed, patterns, hint);
+  const added = settingsOf(file.added, patterns, hint);
+  const out = [];
+  for (const [key, olds] of removed) {
+    const news = added.get(key) ?? [];
+    olds.forEach((old, i) => {
+      const next = news[i];
+      if (!next) out.push({ line: old.line, at: old.at, change: `removes ${key}` });
+      else if (weaker(key, old.value, next.value)) out.push({ line: next.line, at: next.at, change: `${key} ${old.value} \u2192 ${next.value}` });
+    });
+  }
+  for (const [key, news] of added) {
+    if (!TRUE_IS_WEAKER.has(key) || removed.has(key)) continue;
+    for (const next of news) if (next.value === "true") out.push({ line: next.line, at: next.at, change: `${key}: true` });
+  }
+  return out;
+}
+
+// src/policy/tests-weakened/test-commands.ts
+var TEST_RUNNER = /\b(?:pytest|py\.test|jest|vitest|mocha|ava|karma|jasmine|phpunit|pest|rspec|ctest|tox|nox|playwright\s{1,5}test|cypress\s{1,5}run|(?:go|cargo|npm|pnpm|yarn|bun|deno|dotnet|make|mvn|mvnw|gradle|gradlew|mix|swift|flutter|dart|sbt|zig|nx|turbo|rake)(?:\s{1,5}run)?\s{1,5}(?:test|tests|verify|check|spec)(?::[\w:-]{1,40})?|npm\s{1,5}t)\b/;
+var TEST_SCRIPT = /^\s{0,40}"test(?::[\w:.-]{1,40})?"\s{0,5}:\s{0,5}"/;
+var NEUTRALISER = /\|\|\s{0,5}(?:true\b|:(?![\w:])|exit\s{1,5}0\b|echo\b)|;\s{0,5}(?:true|exit\s{1,5}0)\b|--passWithNoTests\b|--pass-with-no-tests\b|\s-k\s{1,5}["']?not\s/;
+var NO_OP_SCRIPT = /^(?:true|:|exit\s{1,5}0|echo\b)/;
+var FAILS_ANYWAY = /exit\s{1,5}[1-9]/;
+var CONTINUE_ON_ERROR = /^(\s{0,40}(?:-\s{1,5})?)continue-on-error:\s{0,5}["']?(?:true|\$\{\{\s{0,5}true\s{0,5}\}\})["']?\s{0,5}(?:#|$)/;
+var TEST_WORDS = /\b(?:tests?|testing|pytest|jest|vitest|mocha|rspec|phpunit|specs?|e2e|coverage|ctest|tox|nox|playwright|cypress)\b|\b(?:go|cargo|npm|pnpm|yarn|bun|deno|dotnet|make|mvn|gradle)\s{1,5}(?:run\s{1,5})?(?:test|t)\b/i;
+var STEP_KEYS = /^\s{0,40}(?:-\s{1,5})?(?:name|run|uses):/;
+function neutraliserOf(text, packageJson) {
+  let from = -1;
+  if (packageJson) {
+    const script = TEST_SCRIPT.exec(text);
+    if (script) {
+      const value = text.slice(script[0].length);
+      if (NO_OP_SCRIPT.test(value) && !FAILS_ANYWAY.test(value)) return { at: script[0].length, name: "a no-op test script" };
+      from = script[0].length;
+    }
+  }
+  if (from === -1) {
+    const runner = TEST_RUNNER.exec(text);
+    if (!runner) return null;
+    from = runner.index;
+  }
+  const rest = text.slice(from);
+  const found = NEUTRALISER.exec(rest);
+  if (!found) return null;
+  return { at: from + found.index, name: found[0].trim().replace(/\s+/g, " ").replace(/^-k .*/, '-k "not \u2026"') };
+}
+function indentOf3(text) {
+  let i = 0;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i += 1;
+  return i;
+}
+function onTestStep(lines, index2, indent) {
+  let sawParent = false;
+  let sawKey = false;
+  const read2 = (line) => {
+    if (STEP_KEYS.test(line.text)) sawKey = true;
+    return TEST_WORDS.test(line.text);
+  };
+  for (let i = index2 - 1; i >= 0; i -= 1) {
+    const line = lines[i];
+    if (!line || line.kind === "removed" || line.text.trim() === "") continue;
+    const own2 = indentOf3(line.text);
+    if (own2 < indent || own2 === indent && line.text.trimStart().startsWith("- ")) {
+      sawParent = true;
+      if (read2(line)) return true;
+      break;
+    }
+    if (read2(line)) return true;
+  }
+  for (let i = index2 + 1; i < lines.length; i += 1) {
+    const line = lines[i];
+    if (!line || line.kind === "removed" || line.text.trim() === "") continue;
+    const own2 = indentOf3(line.text);
+    if (own2 < indent || own2 === indent && line.text.trimStart().startsWith("- ")) break;
+    if (read2(line)) return true;
+  }
+  return !sawParent && !sawKey;
+}
+function continueOnError(file, out) {
+  if (file.diff === null || !file.added.some((line) => line.text.includes("continue-on-error"))) return;
+  for (const hunk of file.diff.hunks) {
+    hunk.lines.forEach((line, index2) => {
+      if (line.kind !== "added") return;
+      const match = CONTINUE_ON_ERROR.exec(line.text);
+      if (!match) return;
+      const lead = match[1] ?? "";
+      const indent = lead.includes("-") ? lead.length : indentOf3(line.text);
+      if (onTestStep(hunk.lines, index2, indent)) out.push({ line, at: lead.length, name: "continue-on-error" });
+    });
+  }
+}
+function neutralisedCommands(file) {
+  const out = [];
+  if (file.added.length === 0 || !isScriptPath(file.path) || isDocPath(file.path)) return out;
+  const ci = isCiConfigPath(file.path);
+  const packageJson = baseName(file.path) === "package.json";
+  const before = /* @__PURE__ */ new Set();
+  for (const line of file.removed) {
+    const found = neutraliserOf(line.text, packageJson);
+    if (found) before.add(line.text.trim());
+  }
+  for (const line of file.added) {
+    const found = neutraliserOf(line.text, packageJson);
+    if (found && !before.has(line.text.trim())) out.push({ line, at: found.at, name: found.name });
+  }
+  if (ci) continueOnError(file, out);
+  return out;
+}
+
+// src/policy/categories/tests-weakened.ts
+var NAMES_SHOWN = 5;
+var PATHS_SHOWN = 3;
+function emptyHits(context) {
+  return { names: [], files: [], locations: new LocationList(context) };
+}
+function addHit(hits, file, line, at, name) {
+  if (name !== "") hits.names.push(name);
+  hits.locations.add(file, line, at);
+  if (hits.files.at(-1) !== file) hits.files.push(file);
+}
+function collect(pattern, text, hits, first) {
+  let smallest = first;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    hits.names.push(markerName(match[0]));
+    if (smallest === -1 || match.index < smallest) smallest = match.index;
+    if (match[0] === "") pattern.lastIndex += 1;
+  }
+  return smallest;
+}
+function scanMarkers(context, file, hits) {
+  const language = languageOf(file.path);
+  const markers = language ? TEST_MARKERS[language] : void 0;
+  if (!markers) return;
+  const testFile = isTestPath(file.path);
+  const hint = testFile ? markers.testHint ?? markers.hint : markers.hint;
+  const indexes2 = hint ? context.candidateLines(file, hint) : file.added.keys();
+  let found = false;
+  for (const index2 of indexes2) {
+    const line = file.added[index2];
+    if (!line) continue;
+    let first = -1;
+    if (markers.anyFile) first = collect(markers.anyFile, line.text, hits, first);
+    if (markers.testFileOnly && testFile) first = collect(markers.testFileOnly, line.text, hits, first);
+    if (first !== -1) {
+      hits.locations.add(file, line, first);
+      found = true;
+    }
+  }
+  if (found) hits.files.push(file);
+}
+function scanSuppressions(context, file, hits) {
+  let found = false;
+  for (const index2 of context.candidateLines(file, SUPPRESSION_PREFILTER)) {
+    const line = file.added[index2];
+    if (!line) continue;
+    let first = -1;
+    for (const { name, pattern } of SUPPRESSIONS) {
+      const match = pattern.exec(line.text);
+      if (!match) continue;
+      hits.names.push(name);
+      if (first === -1 || match.index < first) first = match.index;
+    }
+    if (first !== -1) {
+      hits.locations.add(file, line, first);
+      found = true;
+    }
+  }
+  if (found) hits.files.push(file);
+}
+function where2(files, noun) {
+  if (files.length === 1) return files[0]?.path ?? "";
+  return plural(files.length, noun);
+}
+var testsWeakenedCategory = ruleCategory({
+  id: "tests-weakened",
+  description: "deleted test files, skip/only markers, lint or type suppressions, silenced or deleted assertions, lowered coverage thresholds, neutralised test commands",
+  evaluate(context) {
+    const rule = context.policy.permissions["tests-weakened"];
+    const base = { category: "tests-weakened", level: rule.level, reviewers: rule.reviewers };
+    const findings = [];
+    const deleted = context.files.filter((file) => file.status === "removed" && isTestPath(file.path));
+    const movedOut = context.files.filter(
+      (file) => file.status === "renamed" && file.previousPath !== null && isTestPath(file.previousPath) && !isTestPath(file.path)
+    );
+    if (deleted.length > 0 || movedOut.length > 0) {
+      const parts = [];
+      if (deleted.length > 0) parts.push(`deletes ${plural(deleted.length, "test file")}: ${listWithMore(deleted.map((file) => file.path), PATHS_SHOWN)}`);
+      if (movedOut.length > 0) {
+        const moves = movedOut.map((file) => `${file.previousPath ?? ""} \u2192 ${file.path}`);
+        parts.push(`renames ${plural(movedOut.length, "test file")} out of the test naming: ${listWithMore(moves, PATHS_SHOWN)}`);
+      }
+      const files = [...deleted.map((file) => file.path), ...movedOut.flatMap((file) => [file.path, file.previousPath ?? file.path])];
+      findings.push(createFinding({ ...base, files, message: parts.join("; ") }));
+    }
+    const markers = emptyHits(context);
+    const suppressions = emptyHits(context);
+    const silenced = emptyHits(context);
+    const neutralised = emptyHits(context);
+    const lowered = emptyHits(context);
+    let silencedCount = 0;
+    const weakened = [];
+    for (const file of context.files) {
+      if (file.added.length > 0) {
+        scanMarkers(context, file, markers);
+        if (isCodePath(file.path)) scanSuppressions(context, file, suppressions);
+        for (const command of neutralisedCommands(file)) addHit(neutralised, file, command.line, command.at, command.name);
+      }
+      for (const threshold of loweredThresholds(file)) addHit(lowered, file, threshold.line, threshold.at, threshold.change);
+      if ((file.status === "modified" || file.status === "renamed" || file.status === "changed") && isTestPath(file.path) && isCodePath(file.path)) {
+        const off = silencedAssertions(context, file);
+        silencedCount += off.count;
+        for (const line of off.lines) addHit(silenced, file, line, 0, "");
+        const removed = deletedAssertions(file, off.commented);
+        if (removed > 0) weakened.push({ file, removed });
+      }
+    }
+    if (markers.locations.count > 0) {
+      const allTests = markers.files.every((file) => isTestPath(file.path));
+      const names = listWithMore(uniqueSorted(markers.names).map((name) => `\`${name}\``), NAMES_SHOWN);
+      findings.push(
+        createFinding({
+          ...base,
+          files: markers.files.map((file) => file.path),
+          message: `adds ${names} in ${where2(markers.files, allTests ? "test file" : "file")}`,
+          locations: markers.locations.locations
+        })
+      );
+    }
+    if (suppressions.locations.count > 0) {
+      const names = listWithMore(uniqueSorted(suppressions.names).map((name) => `\`${name}\``), NAMES_SHOWN);
+      findings.push(
+        createFinding({
+          ...base,
+          files: suppressions.files.map((file) => file.path),
+          message: `adds ${names} in ${where2(suppressions.files, "file")}`,
+          locations: suppressions.locations.locations
+        })
+      );
+    }
+    if (silenced.locations.count > 0) {
+      findings.push(
+        createFinding({
+          ...base,
+          files: silenced.files.map((file) => file.path),
+          message: `comments out or skips ${plural(silencedCount, "assertion")} in ${where2(silenced.files, "test file")}`,
+          locations: silenced.locations.locations
+        })
+      );
+    }
+    if (neutralised.locations.count > 0) {
+      const names = listWithMore(uniqueSorted(neutralised.names).map((name) => `\`${name}\``), NAMES_SHOWN);
+      findings.push(
+        createFinding({
+          ...base,
+          files: neutralised.files.map((file) => file.path),
+          message: `lets tests fail without failing the run (${names}) in ${where2(neutralised.files, "file")}`,
+          locations: neutralised.locations.locations
+        })
+      );
+    }
+    if (lowered.locations.count > 0) {
+      findings.push(
+        createFinding({
+          ...base,
+          files: lowered.files.map((file) => file.path),
+          message: `lowers coverage thresholds (${listWithMore(lowered.names, NAMES_SHOWN)}) in ${where2(lowered.files, "file")}`,
+          locations: lowered.locations.locations
+        })
+      );
+    }
+    if (weakened.length > 0) {
+      const total = weakened.reduce((sum, entry4) => sum + entry4.removed, 0);
+      const files = weakened.map((entry4) => entry4.file);
+      findings.push(
+        createFinding({ ...base, files: files.map((file) => file.path), message: `removes ${plural(total, "assertion")} from ${where2(files, "test file")}` })
+      );
+    }
+    return findings;
+  }
+});
+
+// src/policy/categories/workflows.ts
+var workflowsCategory = ruleCategory({
+  id: "workflows",
+  description: "`.github/workflows/**`, `.github/actions/**`, `action.yml` and other CI configuration",
+  evaluate(context) {
+    return evaluatePathCategory(context, "workflows", context.policy.permissions.workflows, isCiConfigPath);
+  }
+});
+
+// src/policy/category-list.ts
+var POLICY_CATEGORIES = [
+  dependenciesCategory,
+  networkCategory,
+  workflowsCategory,
+  secretsCategory,
+  testsWeakenedCategory,
+  gateConfigCategory,
+  sensitivePathsCategory,
+  sizeCategory,
+  customCategory
+];
+function isRuleCategory(id) {
+  const rule = POLICY_CATEGORIES.find((category) => category.id === id)?.defaults();
+  return typeof rule === "object" && rule !== null && !Array.isArray(rule) && "addedLines" in rule;
+}
+var BUILTIN_CATEGORIES = POLICY_CATEGORIES.map((category) => category.id).filter(isRuleCategory);
+
+// src/config/policy.ts
+function emptyPermissions(categories = POLICY_CATEGORIES) {
+  return Object.fromEntries(categories.map((category) => [category.id, category.defaults()]));
+}
+function emptyPolicy(categories = POLICY_CATEGORIES) {
+  return {
+    preset: "none",
+    bots: [],
+    agents: [],
+    permissions: emptyPermissions(categories),
+    network: { allowedHosts: [] },
+    reviews: {
+      requiredApprovals: 0,
+      excludeRequester: true,
+      approvalsAfterLastPush: true,
+      codeowners: false,
+      blockOnChangesRequested: true
+    },
+    overrides: { label: "agent-pr-gate/override" },
+    metrics: { tiers: { small: { maxFiles: 3, maxLines: 50 }, medium: { maxFiles: 20, maxLines: 400 } } }
+  };
+}
+function agentFromFile(file, base) {
+  const out = { ...base, id: file.id };
+  if (file.name !== void 0) out.name = file.name;
+  if (file.enabled !== void 0) out.enabled = file.enabled;
+  if (file.authors) out.authors = [...file.authors];
+  if (file["author-ids"]) out.authorIds = [...file["author-ids"]];
+  if (file["commit-authors"]) out.commitAuthors = [...file["commit-authors"]];
+  if (file.branches) out.branches = [...file.branches];
+  if (file.labels) out.labels = [...file.labels];
+  if (file.body) out.body = [...file.body];
+  if (file.trailers) out.trailers = [...file.trailers];
+  return out;
+}
+var LEVEL_RANK = { allow: 0, review: 1, deny: 2 };
+function applyPolicyFile(base, file, categories = POLICY_CATEGORIES) {
+  const out = structuredClone(base);
+  if (file.bots) out.bots = [...file.bots];
+  if (file.agents) {
+    for (const agent of file.agents) {
+      const index2 = out.agents.findIndex((a) => a.id === agent.id);
+      const merged = agentFromFile(agent, index2 >= 0 ? out.agents[index2] : void 0);
+      if (index2 >= 0) out.agents[index2] = merged;
+      else out.agents.push(merged);
+    }
+  }
+  const permissions = file.permissions ?? {};
+  const rules = out.permissions;
+  for (const category of categories) {
+    const value = permissions[category.id];
+    if (value !== void 0) rules[category.id] = category.apply(rules[category.id], value);
+  }
+  if (file.network?.["allowed-hosts"]) out.network.allowedHosts = [...file.network["allowed-hosts"]];
+  const reviews = file.reviews;
+  if (reviews) {
+    if (reviews["required-approvals"] !== void 0) out.reviews.requiredApprovals = reviews["required-approvals"];
+    if (reviews["exclude-requester"] !== void 0) out.reviews.excludeRequester = reviews["exclude-requester"];
+    if (reviews["approvals-after-last-push"] !== void 0) out.reviews.approvalsAfterLastPush = reviews["approvals-after-last-push"];
+    if (reviews.codeowners !== void 0) out.reviews.codeowners = reviews.codeowners;
+    if (reviews["block-on-changes-requested"] !== void 0) out.reviews.blockOnChangesRequested = reviews["block-on-changes-requested"];
+  }
+  if (file.overrides?.label !== void 0) out.overrides.label = file.overrides.label;
+  const tiers = file.metrics?.tiers;
+  if (tiers?.small) out.metrics.tiers.small = { maxFiles: tiers.small["max-files"], maxLines: tiers.small["max-lines"] };
+  if (tiers?.medium) out.metrics.tiers.medium = { maxFiles: tiers.medium["max-files"], maxLines: tiers.medium["max-lines"] };
+  return out;
+}
+function levelAtLeast(level, threshold) {
+  return LEVEL_RANK[level] >= LEVEL_RANK[threshold];
+}
+
+// src/config/parse.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+init_patterns();
+
+// src/config/globs.ts
+function checkGlob(glob) {
+  if (glob.startsWith("/")) return "is not a valid glob: paths are relative to the repository root, drop the leading `/`";
+  if (glob.startsWith("./")) return "is not a valid glob: paths are relative to the repository root, drop the leading `./`";
+  if (glob.includes("\\")) return "is not a valid glob: use `/` between folders, not `\\`";
+  if (/\*\*\*/.test(glob)) return "is not a valid glob: `***` is not a pattern, use `**` for any depth";
+  let brackets = 0;
+  let braces = 0;
+  for (const char of glob) {
+    if (char === "[") brackets++;
+    else if (char === "]") brackets = Math.max(0, brackets - 1);
+    else if (char === "{") braces++;
+    else if (char === "}") braces--;
+    if (braces < 0) return "is not a valid glob: `}` without an opening `{`";
+  }
+  if (brackets > 0) return "is not a valid glob: `[` without a closing `]`";
+  if (braces > 0) return "is not a valid glob: `{` without a closing `}`";
+  return null;
+}
+
+// src/config/policy-errors.ts
+init_zod();
+
+// src/config/schema.ts
+init_zod();
+var PRESETS = ["default", "strict", "observe", "none"];
+function permissionsSchema(categories) {
+  const shape = Object.fromEntries(categories.map((category) => [category.id, category.schema.optional().describe(category.description)]));
+  return strictObject(shape);
+}
+var PermissionsSchema = permissionsSchema(POLICY_CATEGORIES);
+var AgentSchema = object({
+  id: string2().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes").describe("the agent id shown in outputs and reports; a built-in id overrides that definition"),
+  name: string2().optional().describe("display name"),
+  enabled: boolean2().optional().describe("false turns a built-in definition off"),
+  authors: array(string2().min(1)).optional().describe("PR author logins (`name[bot]` or `name`)"),
+  "author-ids": array(number2().int().positive()).optional().describe("PR author numeric user ids"),
+  "commit-authors": array(string2().min(1)).optional().describe("commit author logins, emails or names that mean this agent wrote the commit"),
+  branches: array(Glob).optional().describe("head branch globs, e.g. `release-bot/**`"),
+  labels: array(string2().min(1)).optional().describe("labels that mark a PR as this agent's"),
+  body: array(Pattern).optional().describe("patterns in the PR body (a signature or a task link)"),
+  trailers: array(Pattern).optional().describe("patterns matched against `Co-authored-by:` trailer values (`Name <email>`)")
+}).strict();
+var TierLabels = array(string2().min(1).max(100)).min(1).max(50).describe("labels that put a PR in this tier, whatever its size");
+var Tier = object({
+  "max-files": PositiveInt.describe("files changed"),
+  "max-lines": PositiveInt.describe("lines changed (additions + deletions)"),
+  labels: TierLabels.optional()
+}).strict();
+function policyFileSchema(categories) {
+  return object({
+    $schema: string2().optional().describe("the JSON Schema URL for editor completion; ignored by the gate"),
+    extends: _enum(PRESETS).optional().describe("the preset this file is applied over (default when absent)"),
+    bots: array(string2().min(1)).optional().describe("automation accounts GitHub shows as users: never humans"),
+    agents: array(AgentSchema).optional().describe("extra or overriding agent definitions, merged with the built-in ones by `id` (see Built-in agents)"),
+    permissions: permissionsSchema(categories).optional().describe("the level of each category of change"),
+    network: object({
+      "allowed-hosts": array(string2().regex(/^(\*\.)?[A-Za-z0-9.-]+(:\d+)?$/, "must be a host name, optionally starting with `*.`")).optional().describe("hosts agents may reference in added lines; `*.` matches any subdomain")
+    }).strict().optional().describe("what counts as network access"),
+    reviews: object({
+      "required-approvals": number2().int("must be a whole number").min(0, "must be at least 0").max(10, "must be at most 10").optional().describe("counted approvals every agent PR needs (a review-level finding needs at least one even when 0)"),
+      "exclude-requester": boolean2().optional().describe("the requester's approval (the human who asked the agent) does not count"),
+      "approvals-after-last-push": boolean2().optional().describe("only approvals of the head commit count: a new push makes earlier approvals stale"),
+      codeowners: boolean2().optional().describe("files in review-level categories need a code owner's approval (CODEOWNERS read from the base commit)"),
+      "block-on-changes-requested": boolean2().optional().describe("a human whose latest review requests changes blocks the PR")
+    }).strict().optional().describe("the human-review rules"),
+    overrides: object({
+      label: string2().min(1).max(50).optional().describe("applied by an admin or maintainer, waives deny findings and missing approvals")
+    }).strict().optional().describe("the escape hatch for maintainers"),
+    metrics: object({
+      tiers: object({
+        small: Tier.optional().describe("at most this many files and lines is `small`"),
+        medium: Tier.optional().describe("at most this many files and lines is `medium`")
+      }).catchall(union([object({ labels: TierLabels }).strict(), Tier]).describe("a tier of your own (or `large`), by label only")).superRefine((tiers, ctx) => {
+        for (const [name, tier] of Object.entries(tiers)) {
+          if (name === "small" || name === "medium" || !tier || !("max-files" in tier)) continue;
+          ctx.addIssue({ code: "custom", path: [name], message: "only `small` and `medium` have size limits; other tiers take `labels` only" });
+        }
+      }).optional().describe("size tiers for the `tier` metric (a PR larger than `medium` is `large`), and labels that set the tier in reports")
+    }).strict().optional().describe("how metrics are computed")
+  }).strict();
+}
+var PolicyFileSchema = policyFileSchema(POLICY_CATEGORIES);
+
+// src/config/yaml-position.ts
+var import_yaml = __toESM(require_dist(), 1);
+function formatPath(path) {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out ? `.${part}` : part;
+  }
+  return out;
+}
+function keyPathAt(doc, offset) {
+  const search = (node2, path) => {
+    if ((0, import_yaml.isMap)(node2)) {
+      for (const pair of node2.items) {
+        const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "?";
+        if ((0, import_yaml.isScalar)(pair.key) && pair.key.range && pair.key.range[0] === offset) return [...path, key];
+        const found = search(pair.value, [...path, key]);
+        if (found) return found;
+      }
+    } else if ((0, import_yaml.isSeq)(node2)) {
+      for (let i = 0; i < node2.items.length; i++) {
+        const found = search(node2.items[i], [...path, i]);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  return formatPath(search(doc.contents, []) ?? []);
+}
+function nodeOffset(doc, path, key) {
+  let node2 = doc.contents;
+  let lastGood = rangeStart(node2);
+  for (const part of path) {
+    if ((0, import_yaml.isMap)(node2)) {
+      const pair = node2.items.find((item) => (0, import_yaml.isPair)(item) && (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(part));
+      if (!pair) break;
+      node2 = pair.value ?? pair.key;
+      lastGood = rangeStart(node2) ?? rangeStart(pair.key) ?? lastGood;
+      if (pair.value === null || pair.value === void 0) {
+        lastGood = rangeStart(pair.key) ?? lastGood;
+      }
+    } else if ((0, import_yaml.isSeq)(node2) && typeof part === "number") {
+      node2 = node2.items[part];
+      lastGood = rangeStart(node2) ?? lastGood;
+    } else {
+      break;
+    }
+  }
+  if (key !== void 0 && (0, import_yaml.isMap)(node2)) {
+    const pair = node2.items.find((item) => (0, import_yaml.isPair)(item) && (0, import_yaml.isScalar)(item.key) && String(item.key.value) === key);
+    if (pair) return rangeStart(pair.key) ?? lastGood;
+  }
+  return lastGood;
+}
+function findAliases(doc) {
+  let first = null;
+  let unresolved = null;
+  (0, import_yaml.visit)(doc, {
+    Alias(_key, node2) {
+      const offset = rangeStart(node2) ?? 0;
+      first ??= offset;
+      if (unresolved === null && (0, import_yaml.isAlias)(node2) && node2.resolve(doc) === void 0) {
+        unresolved = { offset, name: node2.source };
+        return import_yaml.visit.BREAK;
+      }
+      return void 0;
+    }
+  });
+  return { first, unresolved };
+}
+function rangeStart(node2) {
+  const range = node2?.range;
+  return range ? range[0] : null;
+}
+function valueAt(root, path) {
+  let node2 = root;
+  for (const part of path) {
+    if (node2 === null || typeof node2 !== "object") return void 0;
+    node2 = node2[part];
+  }
+  return node2;
+}
+
+// src/config/policy-errors.ts
+function formatPolicyError(error3) {
+  const where3 = `${error3.file}:${error3.line}:${error3.column}`;
+  return error3.path ? `${where3}: ${error3.path}: ${error3.message}` : `${where3}: ${error3.message}`;
+}
+function yamlMessage(code, message) {
+  const first = message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? message;
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return "duplicate key: each key may appear once in a mapping";
+    case "MULTIPLE_DOCS":
+      return "a policy file holds one YAML document, and a second one starts here (after `---`): merge them or remove one";
+    case "TAB_AS_INDENT":
+      return "YAML syntax error: tabs are not allowed for indentation, use spaces";
+    default:
+      return `YAML syntax error: ${first}`;
+  }
+}
+function describeValue(value) {
+  if (value === null || value === void 0) return "nothing (null)";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return `the text "${value.length > 40 ? `${value.slice(0, 40)}\u2026` : value}"`;
+  if (typeof value === "number") return `the number ${value}`;
+  if (typeof value === "boolean") return `${value}`;
+  return typeof value;
+}
+function issuePath(issue3) {
+  return issue3.path.filter((p) => typeof p === "string" || typeof p === "number");
+}
+function narrowUnionIssue(issue3, root) {
+  const path = issuePath(issue3);
+  const actual = valueAt(root, path);
+  if (issue3.code !== "invalid_union" || !actual || typeof actual !== "object" || Array.isArray(actual)) return { issue: issue3, path };
+  const objectBranch = issue3.errors.find((branch) => branch.every((sub) => sub.path.length > 0 || sub.code === "unrecognized_keys"));
+  const nested = objectBranch?.[0];
+  if (!nested) return { issue: issue3, path };
+  return narrowUnionIssue({ ...nested, path: [...path, ...issuePath(nested)] }, root);
+}
+function issueMessage(issue3, actual) {
+  if (actual === void 0 && (issue3.code === "invalid_type" || issue3.code === "invalid_value")) {
+    return issue3.code === "invalid_value" ? `is required: one of ${issue3.values.map((v) => `\`${String(v)}\``).join(", ")}` : "is required";
+  }
+  switch (issue3.code) {
+    case "invalid_type": {
+      if (issue3.expected === "int") return `must be a whole number, got ${describeValue(actual)}`;
+      if (issue3.expected === "array") return `must be a list, got ${describeValue(actual)}`;
+      if (issue3.expected === "object") return `must be a mapping of keys, got ${describeValue(actual)}`;
+      if (issue3.expected === "string") return `must be text, got ${describeValue(actual)}`;
+      if (issue3.expected === "number") return `must be a number, got ${describeValue(actual)}`;
+      if (issue3.expected === "boolean") return `must be true or false, got ${describeValue(actual)}`;
+      return `must be ${issue3.expected}, got ${describeValue(actual)}`;
+    }
+    case "invalid_value":
+      return `must be one of ${issue3.values.map((v) => `\`${String(v)}\``).join(", ")}, got ${describeValue(actual)}${suggestValue(actual, issue3.values)}`;
+    case "invalid_union": {
+      if (typeof actual === "string") return `must be one of \`allow\`, \`review\`, \`deny\`, got ${describeValue(actual)}${suggestValue(actual, ["allow", "review", "deny"])}`;
+      return `must be a level (\`allow\`, \`review\`, \`deny\`) or a mapping with \`level\`, got ${describeValue(actual)}`;
+    }
+    case "too_small":
+      if (issue3.origin === "string") return "must not be empty";
+      if (issue3.origin === "array") return "must not be an empty list";
+      return `must be at least ${String(issue3.minimum)}, got ${describeValue(actual)}`;
+    case "too_big":
+      if (issue3.origin === "string") return `must be at most ${String(issue3.maximum)} characters`;
+      return `must be at most ${String(issue3.maximum)}, got ${describeValue(actual)}`;
+    case "invalid_format":
+      return `${issue3.message}, got ${describeValue(actual)}`;
+    default:
+      return issue3.message;
+  }
+}
+function suggestValue(actual, values) {
+  if (typeof actual !== "string") return "";
+  const best = nearest(actual, values.map(String));
+  return best ? ` (did you mean \`${best}\`?)` : "";
+}
+function unknownKeyMessage(key, known) {
+  const best = nearest(key, known);
+  if (best) return `unknown key (did you mean \`${best}\`?)`;
+  return known.length > 0 ? `unknown key; valid keys here: ${known.map((k) => `\`${k}\``).join(", ")}` : "unknown key";
+}
+function nearest(input, candidates) {
+  const target = input.toLowerCase().replace(/_/g, "-");
+  let best = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(target, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  const limit = Math.max(2, Math.floor(target.length / 3));
+  return best !== null && bestDistance <= limit ? best : null;
+}
+function editDistance(a, b) {
+  if (a.length > 64 || b.length > 64) return Math.abs(a.length - b.length) + 64;
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = a[i - 1] === b[j - 1] ? previous : 1 + Math.min(previous, row[j], row[j - 1]);
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+function knownKeysAt(path) {
+  let schema = PolicyFileSchema;
+  for (const part of path) {
+    schema = unwrap2(schema);
+    if (schema instanceof ZodObject && typeof part === "string") {
+      const next = schema.shape[part];
+      if (!next) return [];
+      schema = next;
+    } else if (schema instanceof ZodArray && typeof part === "number") {
+      schema = schema.element;
+    } else {
+      return [];
+    }
+  }
+  schema = unwrap2(schema);
+  return schema instanceof ZodObject ? Object.keys(schema.shape) : [];
+}
+function unwrap2(schema) {
+  let current = schema;
+  for (; ; ) {
+    if (current instanceof ZodOptional || current instanceof ZodNullable) current = current.unwrap();
+    else if (current instanceof ZodUnion) {
+      const object2 = current.options.find((option) => unwrap2(option) instanceof ZodObject);
+      if (!object2) return current;
+      current = object2;
+    } else return current;
+  }
+}
+
+// src/config/parse.ts
+var MAX_ALIAS_COUNT = 100;
+function parsePolicy(text, fileName) {
+  try {
+    return parseChecked(text, fileName);
+  } catch (error3) {
+    const message = error3 instanceof Error ? error3.message : String(error3);
+    return { ok: false, errors: [{ file: fileName, line: 1, column: 1, path: "", message: `could not read the policy file: ${message}` }] };
+  }
+}
+function parseChecked(text, fileName) {
+  const lineCounter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const at = (offset) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((error3) => ({
+        file: fileName,
+        ...at(error3.pos[0]),
+        path: error3.code === "DUPLICATE_KEY" ? keyPathAt(doc, error3.pos[0]) : "",
+        message: yamlMessage(error3.code, error3.message)
+      }))
+    };
+  }
+  const converted = toValue(doc, fileName, at);
+  if (!converted.ok) return converted;
+  const value = converted.value ?? {};
+  if (typeof value !== "object" || Array.isArray(value) || value === null) {
+    return {
+      ok: false,
+      errors: [{ file: fileName, line: 1, column: 1, path: "", message: `must be a mapping of keys (like \`extends: default\`), got ${describeValue(value)}` }]
+    };
+  }
+  const errors = [];
+  const locate2 = (path, key) => {
+    const offset = nodeOffset(doc, path, key);
+    return offset === null ? { line: 1, column: 1 } : at(offset);
+  };
+  const parsed2 = PolicyFileSchema.safeParse(value);
+  if (!parsed2.success) {
+    for (const reported of parsed2.error.issues) {
+      const { issue: issue3, path } = narrowUnionIssue(reported, value);
+      if (issue3.code === "unrecognized_keys") {
+        for (const key of issue3.keys) {
+          errors.push({ file: fileName, ...locate2(path, key), path: formatPath([...path, key]), message: unknownKeyMessage(key, knownKeysAt(path)) });
+        }
+        continue;
+      }
+      errors.push({ file: fileName, ...locate2(path), path: formatPath(path), message: issueMessage(issue3, valueAt(value, path)) });
+    }
+  } else {
+    for (const check of collectPatternsAndGlobs(parsed2.data)) {
+      const problem = check.kind === "glob" ? checkGlob(check.value) : checkPattern(check.value);
+      if (problem) errors.push({ file: fileName, ...locate2(check.path), path: formatPath(check.path), message: problem });
+    }
+    for (const problem of crossFieldProblems(parsed2.data)) {
+      errors.push({ file: fileName, ...locate2(problem.path), path: formatPath(problem.path), message: problem.message });
+    }
+  }
+  errors.sort((a, b) => a.line - b.line || a.column - b.column);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, file: parsed2.data };
+}
+function toValue(doc, fileName, at) {
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error3) {
+    const aliases = findAliases(doc);
+    if (aliases.unresolved) {
+      const { offset, name } = aliases.unresolved;
+      const message = `YAML alias \`*${name}\` names no anchor (\`&${name}\`) set before it`;
+      return { ok: false, errors: [{ file: fileName, ...at(offset), path: "", message }] };
+    }
+    if (aliases.first !== null) {
+      const message = `YAML aliases expand to more than ${MAX_ALIAS_COUNT} copies (an alias bomb, or aliases of aliases): write the values out instead of \`*alias\` references`;
+      return { ok: false, errors: [{ file: fileName, ...at(aliases.first), path: "", message }] };
+    }
+    throw error3;
+  }
+}
+function crossFieldProblems(file) {
+  const problems = [];
+  const names = /* @__PURE__ */ new Set();
+  file.permissions?.custom?.forEach((rule, index2) => {
+    if (!rule.paths?.length && !rule["added-lines"]?.length) {
+      problems.push({ path: ["permissions", "custom", index2], message: "needs `paths` or `added-lines`: a rule without either never matches" });
+    }
+    if (names.has(rule.name)) problems.push({ path: ["permissions", "custom", index2, "name"], message: `duplicate rule name \`${rule.name}\`` });
+    names.add(rule.name);
+  });
+  const ids = /* @__PURE__ */ new Set();
+  file.agents?.forEach((agent, index2) => {
+    if (ids.has(agent.id)) problems.push({ path: ["agents", index2, "id"], message: `duplicate agent id \`${agent.id}\`` });
+    ids.add(agent.id);
+  });
+  return problems;
+}
+function collectPatternsAndGlobs(file) {
+  const checks = [];
+  const add = (kind, values, path) => {
+    values?.forEach((value, index2) => checks.push({ kind, value, path: [...path, index2] }));
+  };
+  const permissions = file.permissions ?? {};
+  for (const [name, rule] of Object.entries(permissions)) {
+    if (name === "custom" || rule === void 0 || typeof rule === "string" || Array.isArray(rule)) continue;
+    const object2 = rule;
+    add("glob", object2.paths, ["permissions", name, "paths"]);
+    add("pattern", object2["added-lines"], ["permissions", name, "added-lines"]);
+  }
+  permissions.custom?.forEach((rule, index2) => {
+    add("glob", rule.paths, ["permissions", "custom", index2, "paths"]);
+    add("pattern", rule["added-lines"], ["permissions", "custom", index2, "added-lines"]);
+  });
+  file.agents?.forEach((agent, index2) => {
+    add("glob", agent.branches, ["agents", index2, "branches"]);
+    add("pattern", agent.body, ["agents", index2, "body"]);
+    add("pattern", agent.trailers, ["agents", index2, "trailers"]);
+  });
+  return checks;
+}
+
+// src/config/presets.generated.json
+var presets_generated_default = {
+  default: {
+    bots: [],
+    permissions: {
+      dependencies: "review",
+      network: "review",
+      workflows: "review",
+      secrets: "deny",
+      "tests-weakened": "review",
+      "gate-config": "review",
+      "sensitive-paths": {
+        level: "review",
+        paths: []
+      },
+      size: {
+        level: "review",
+        "max-files": 50,
+        "max-lines": 1500
+      },
+      custom: []
+    },
+    network: {
+      "allowed-hosts": [
+        "github.com",
+        "*.github.com",
+        "*.githubusercontent.com",
+        "*.npmjs.org",
+        "*.npmjs.com",
+        "pypi.org",
+        "*.pythonhosted.org",
+        "crates.io",
+        "proxy.golang.org",
+        "pkg.go.dev",
+        "rubygems.org",
+        "registry.yarnpkg.com"
+      ]
+    },
+    reviews: {
+      "required-approvals": 1,
+      "exclude-requester": true,
+      "approvals-after-last-push": true,
+      codeowners: true,
+      "block-on-changes-requested": true
+    },
+    overrides: {
+      label: "agent-pr-gate/override"
+    },
+    metrics: {
+      tiers: {
+        small: {
+          "max-files": 3,
+          "max-lines": 50
+        },
+        medium: {
+          "max-files": 20,
+          "max-lines": 400
+        }
+      }
+    }
+  },
+  strict: {
+    extends: "default",
+    permissions: {
+      dependencies: "review",
+      network: "review",
+      workflows: "deny",
+      secrets: "deny",
+      "tests-weakened": "review",
+      "gate-config": "review",
+      "sensitive-paths": {
+        level: "review",
+        paths: [
+          "infra/**",
+          "deploy/**",
+          "**/migrations/**",
+          "**/*.tf",
+          "Dockerfile",
+          "**/Dockerfile"
+        ]
+      },
+      size: {
+        level: "review",
+        "max-files": 30,
+        "max-lines": 800
+      }
+    },
+    network: {
+      "allowed-hosts": [
+        "github.com",
+        "*.github.com",
+        "*.githubusercontent.com"
+      ]
+    },
+    reviews: {
+      "required-approvals": 2,
+      "exclude-requester": true,
+      "approvals-after-last-push": true,
+      codeowners: true,
+      "block-on-changes-requested": true
+    }
+  },
+  observe: {
+    extends: "default",
+    permissions: {
+      dependencies: "allow",
+      network: "allow",
+      workflows: "allow",
+      secrets: "allow",
+      "tests-weakened": "allow",
+      "gate-config": "review",
+      "sensitive-paths": {
+        level: "allow"
+      },
+      size: {
+        level: "allow"
+      }
+    },
+    reviews: {
+      "required-approvals": 0,
+      codeowners: false,
+      "block-on-changes-requested": false
+    }
+  }
+};
+
+// src/config/load-policy.ts
+function loadPolicy(text, fileName) {
+  if (text === null || text.trim() === "" || isOnlyComments(text)) {
+    return { ok: true, policy: presetPolicy("default") };
+  }
+  const parsed2 = parsePolicy(text, fileName);
+  if (!parsed2.ok) return parsed2;
+  const preset = parsed2.file.extends ?? "default";
+  const base = presetPolicy(preset);
+  const policy = applyPolicyFile(base, parsed2.file);
+  policy.preset = preset;
+  return { ok: true, policy };
+}
+var cache2 = /* @__PURE__ */ new Map();
+var PRESETS2 = presets_generated_default;
+function presetPolicy(name, seen = []) {
+  if (name === "none") return emptyPolicy();
+  const cached2 = cache2.get(name);
+  if (cached2) return structuredClone(cached2);
+  const file = Object.hasOwn(PRESETS2, name) ? PRESETS2[name] : void 0;
+  if (!file || seen.includes(name)) throw new Error(`unknown or circular preset ${name}`);
+  const base = file.extends && file.extends !== name ? presetPolicy(file.extends, [...seen, name]) : emptyPolicy();
+  const policy = applyPolicyFile(base, file);
+  policy.preset = name;
+  cache2.set(name, policy);
+  return structuredClone(policy);
+}
+function isOnlyComments(text) {
+  return text.split("\n").every((line) => line.trim() === "" || line.trim().startsWith("#") || line.trim() === "---");
+}
+
+// src/gate/decide.ts
+init_gate_memory();
+
+// src/detect/detection-lookups.ts
+init_identity();
+init_detection_context();
+init_find_requester();
+init_sticky_labels();
+function detectionLookups(policy, snapshot) {
+  const ctx = buildDetectionContext(policy, snapshot);
+  const logins = /* @__PURE__ */ new Map();
+  for (const agent of ctx.agents) {
+    const removed = readAgentLabels(ctx, agent).filter((label) => !label.present);
+    if (removed.length === 0) continue;
+    const requester = findRequester(ctx, agent)?.login ?? null;
+    for (const label of removed) {
+      const login = removerToLookUp(ctx, label, requester);
+      if (login !== null && !logins.has(normalizeLogin(login))) logins.set(normalizeLogin(login), login);
+    }
+  }
+  return [...logins.values()];
+}
+
+// src/metrics/compute-metrics.ts
+init_agents();
+init_classify();
+init_co_authors();
+init_identity();
+init_patterns();
+init_marker();
+function computeMetrics(policy, snapshot, detection, now) {
+  const agents = resolveAgents(policy);
+  const isHuman = (actor) => isHumanActor(actor, policy, agents);
+  const classify = commitClassifier(policy, snapshot, detection, agents);
+  let agentCommits = 0;
+  let humanCommits = 0;
+  for (const commit of snapshot.commits) {
+    const party = classify(commit);
+    if (party === "agent") agentCommits += 1;
+    else if (party === "human") humanCommits += 1;
+  }
+  const submitted = snapshot.reviews.filter((review) => review.state !== "PENDING" && review.submittedAt !== null);
+  const humanChangeRequests = submitted.filter((review) => review.state === "CHANGES_REQUESTED" && isHuman(review.author));
+  const reviewComments = snapshot.reviewComments.filter((comment) => isHuman(comment.author)).length;
+  const comments = snapshot.comments.filter(
+    (comment) => isHuman(comment.author) && !sameActor(comment.author, snapshot.viewer) && !comment.body.includes(COMMENT_MARKER)
+  ).length;
+  const workTimes = snapshot.commits.filter((commit) => commit.parents <= 1).map((commit) => toMs(commit.committedAt));
+  const reworkCycles = humanChangeRequests.filter((review) => {
+    const at = toMs(review.submittedAt);
+    return workTimes.some((time3) => time3 > at);
+  }).length;
+  return {
+    commits: { agent: agentCommits, human: humanCommits },
+    interventions: {
+      humanCommits,
+      changeRequests: humanChangeRequests.length,
+      reviewComments,
+      comments,
+      total: humanCommits + humanChangeRequests.length + reviewComments + comments
+    },
+    reworkCycles,
+    forcePushes: snapshot.timeline.filter((event) => event.type === "head_ref_force_pushed").length,
+    timeToFirstHumanReview: timeToFirstHumanReview(snapshot, detection, submitted, isHuman),
+    endToEnd: seconds(toMs(snapshot.createdAt), endOf(snapshot, now)),
+    reworkTime: reworkTime(humanChangeRequests, workTimes),
+    tier: tierOf(policy, snapshot),
+    size: { files: snapshot.totals.files, additions: snapshot.totals.additions, deletions: snapshot.totals.deletions }
+  };
+}
+function commitClassifier(policy, snapshot, detection, agents) {
+  const agent = detection.agent === null ? null : agents.find((candidate) => candidate.id === detection.agent) ?? null;
+  const operators = [];
+  if (snapshot.author && isHumanActor(snapshot.author, policy, agents)) operators.push(snapshot.author);
+  const isOperator = (actor) => actor !== null && (operators.some((operator) => sameActor(operator, actor)) || sameLogin(actor.login, detection.requester));
+  const sharedAccount = agent !== null && agent.authors.length === 0 && agent.authorIds.length === 0 && agent.commitAuthors.length === 0;
+  const trailerPatterns = agent === null ? [] : agent.trailers.map((source) => compilePattern(source));
+  return (commit) => {
+    if (commit.parents > 1) return "merge";
+    const party = classifyCommit(commit, policy, agents);
+    if (party !== "human" || agent === null || !isOperator(commit.author.user)) return party;
+    if (coAuthors(commit.message).some((value) => trailerPatterns.some((pattern) => pattern.test(value)))) return "agent";
+    if (sharedAccount && !isWebCommit(commit)) return "agent";
+    return "human";
+  };
+}
+function coAuthors(message) {
+  const values = [];
+  for (const line of commitTail(message).split("\n")) {
+    const match = /^\s*co-authored-by:(.*)$/i.exec(line);
+    const coAuthor = match?.[1] === void 0 ? null : parseCoAuthor(match[1]);
+    if (coAuthor && !coAuthor.suggestion) values.push(coAuthor.value);
+  }
+  return values;
+}
+function isWebCommit(commit) {
+  const committer = commit.committer;
+  return sameLogin(committer.user?.login, "web-flow") || committer.email.trim().toLowerCase() === "noreply@github.com";
+}
+function timeToFirstHumanReview(snapshot, detection, submitted, isHuman) {
+  let readyAt = toMs(snapshot.createdAt);
+  const readyEvents = snapshot.timeline.filter((event) => event.type === "ready_for_review").map((event) => toMs(event.createdAt));
+  if (readyEvents.length > 0) readyAt = Math.max(...readyEvents);
+  let first = null;
+  for (const review of submitted) {
+    const author = review.author;
+    if (!isHuman(author) || sameActor(author, snapshot.author) || sameLogin(author?.login, detection.requester)) continue;
+    const at = toMs(review.submittedAt);
+    if (at < readyAt) continue;
+    if (first === null || at < first) first = at;
+  }
+  return first === null ? null : seconds(readyAt, first);
+}
+function endOf(snapshot, now) {
+  if (snapshot.mergedAt !== null) return toMs(snapshot.mergedAt);
+  if (snapshot.state !== "open" && snapshot.closedAt !== null) return toMs(snapshot.closedAt);
+  return now.getTime();
+}
+function reworkTime(changeRequests, workTimes) {
+  if (changeRequests.length === 0) return null;
+  const first = Math.min(...changeRequests.map((review) => toMs(review.submittedAt)));
+  const after = workTimes.filter((time3) => time3 > first);
+  if (after.length === 0) return null;
+  return seconds(first, Math.max(...after));
+}
+function tierOf(policy, snapshot) {
+  const files = snapshot.totals.files;
+  const lines = snapshot.totals.additions + snapshot.totals.deletions;
+  const { small, medium } = policy.metrics.tiers;
+  if (files <= small.maxFiles && lines <= small.maxLines) return "small";
+  if (files <= medium.maxFiles && lines <= medium.maxLines) return "medium";
+  return "large";
+}
+function toMs(iso) {
+  if (iso === null) return Number.NaN;
+  return Date.parse(iso);
+}
+function seconds(from, to) {
+  if (!Number.isFinite(from) || !Number.isFinite(to)) return 0;
+  return Math.max(0, Math.floor((to - from) / 1e3));
+}
+
+// src/policy/user-rule.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+init_patterns();
+
+// src/policy/required-literal.ts
+var QUANTIFIER = /^(?:[*+?]|\{\d+(?:,\d*)?\})\??/;
+function skipClass(source, from) {
+  let i = from + 1;
+  if (source.charAt(i) === "^") i += 1;
+  if (source.charAt(i) === "]") i += 1;
+  while (i < source.length) {
+    const char = source.charAt(i);
+    if (char === "\\") i += 2;
+    else if (char === "[" && source.charAt(i + 1) === ":") {
+      const close = source.indexOf(":]", i + 2);
+      i = close === -1 ? source.length : close + 2;
+    } else if (char === "]") return i + 1;
+    else i += 1;
+  }
+  return -1;
+}
+function skipGroup(source, from) {
+  let depth = 0;
+  let i = from;
+  while (i < source.length) {
+    const char = source.charAt(i);
+    if (char === "\\") {
+      i += 2;
+      continue;
+    }
+    if (char === "[") {
+      const end = skipClass(source, i);
+      if (end === -1) return -1;
+      i = end;
+      continue;
+    }
+    if (char === "(") depth += 1;
+    else if (char === ")") {
+      depth -= 1;
+      if (depth === 0) return i + 1;
+    }
+    i += 1;
+  }
+  return -1;
+}
+function escapeLength(source, from) {
+  const next = source.charAt(from + 1);
+  if ((next === "p" || next === "P" || next === "x") && source.charAt(from + 2) === "{") {
+    const close = source.indexOf("}", from + 3);
+    return close === -1 ? -1 : close + 1 - from;
+  }
+  if (next === "p" || next === "P") return 3;
+  if (next === "x") return 4;
+  return 2;
+}
+function isFoldSafe(char) {
+  const code = char.charCodeAt(0);
+  return code >= 32 && code < 127 && char !== "s" && char !== "S";
+}
+function requiredLiteral(source) {
+  if (source.includes("\\Q")) return null;
+  const pieces = [];
+  let piece = "";
+  const end = () => {
+    if (piece !== "") pieces.push(piece);
+    piece = "";
+  };
+  let i = 0;
+  while (i < source.length) {
+    const char = source.charAt(i);
+    if (char === "|") return null;
+    if (char === "(" || char === "[") {
+      const next = char === "(" ? skipGroup(source, i) : skipClass(source, i);
+      if (next === -1) return null;
+      end();
+      i = next;
+      const quantifier2 = QUANTIFIER.exec(source.slice(i, i + 20));
+      if (quantifier2) i += quantifier2[0].length;
+      continue;
+    }
+    const stray = QUANTIFIER.exec(source.slice(i, i + 20));
+    if (stray) {
+      end();
+      i += stray[0].length;
+      continue;
+    }
+    let literal2 = null;
+    let length = 1;
+    if (char === "\\") {
+      const next = source.charAt(i + 1);
+      if (next === "") return null;
+      if (/[A-Za-z0-9]/.test(next)) {
+        length = escapeLength(source, i);
+        if (length === -1) return null;
+      } else {
+        literal2 = next;
+        length = 2;
+      }
+    } else if (char !== "." && char !== "^" && char !== "$" && char !== ")") {
+      literal2 = char;
+    }
+    i += length;
+    const quantifier = QUANTIFIER.exec(source.slice(i, i + 20));
+    if (quantifier) {
+      i += quantifier[0].length;
+      end();
+      continue;
+    }
+    if (literal2 !== null && isFoldSafe(literal2)) piece += literal2.toLowerCase();
+    else end();
+  }
+  end();
+  let best = null;
+  for (const candidate of pieces) if (candidate.length >= 2 && (best === null || candidate.length > best.length)) best = candidate;
+  return best;
+}
+
+// src/policy/user-rule.ts
+init_text();
+var globCache = /* @__PURE__ */ new Map();
+function compileGlob(glob) {
+  const cached2 = globCache.get(glob);
+  if (cached2) return cached2;
+  let result;
+  try {
+    const matcher = (0, import_picomatch3.default)(glob, { dot: true });
+    result = (path) => matcher(path);
+  } catch (error3) {
+    result = { error: error3 instanceof Error ? error3.message : String(error3) };
+  }
+  globCache.set(glob, result);
+  return result;
+}
+function compileLinePattern(source) {
+  try {
+    return { source, pattern: compilePattern(source), literal: requiredLiteral(source) };
+  } catch (error3) {
+    return { error: error3 instanceof Error ? error3.message : String(error3) };
+  }
+}
+function matchesPath(file, matchers) {
+  return matchers.some((match) => match(file.path) || file.previousPath !== null && match(file.previousPath));
+}
+var PATTERN_SHOWN = 40;
+var FIND_LIMIT = 2e4;
+function showPattern(source) {
+  const short = source.length > PATTERN_SHOWN ? `${source.slice(0, PATTERN_SHOWN - 1)}\u2026` : source;
+  return `\`${short.replace(/`/g, "'")}\``;
+}
+function matchLines(context, patterns) {
+  const locations = new LocationList(context);
+  const files = [];
+  const matched = /* @__PURE__ */ new Set();
+  for (const file of context.files) {
+    if (file.added.length === 0) continue;
+    const linesOf = patterns.map((p) => p.literal === null ? null : new Set(context.linesContaining(file, p.literal)));
+    let indexes2;
+    if (linesOf.some((lines) => lines === null)) {
+      indexes2 = file.added.keys();
+    } else {
+      const union2 = /* @__PURE__ */ new Set();
+      for (const lines of linesOf) for (const index2 of lines ?? []) union2.add(index2);
+      if (union2.size === 0) continue;
+      indexes2 = [...union2].sort((x, y) => x - y);
+    }
+    let found = false;
+    for (const index2 of indexes2) {
+      const line = file.added[index2];
+      if (!line) continue;
+      for (let k = 0; k < patterns.length; k += 1) {
+        const candidate = patterns[k];
+        const lines = linesOf[k];
+        if (!candidate || lines && !lines.has(index2)) continue;
+        if (!candidate.pattern.test(line.text)) continue;
+        const at = line.text.length <= FIND_LIMIT ? candidate.pattern.find(line.text)?.index ?? 0 : 0;
+        matched.add(candidate.source);
+        locations.add(file, line, at);
+        found = true;
+        break;
+      }
+    }
+    if (found) files.push(file.path);
+  }
+  return { locations, files, matched: [...matched] };
+}
+function evaluateUserRule(context, category, rule, name) {
+  if (rule.paths.length === 0 && rule.addedLines.length === 0) return null;
+  const problems = [];
+  const matchers = [];
+  for (const glob of rule.paths) {
+    const compiled = compileGlob(glob);
+    if (typeof compiled === "function") matchers.push(compiled);
+    else problems.push(`cannot use path ${showPattern(glob)}: ${compiled.error}`);
+  }
+  const patterns = [];
+  for (const source of rule.addedLines) {
+    const compiled = compileLinePattern(source);
+    if ("error" in compiled) problems.push(`cannot use pattern ${showPattern(source)}: ${compiled.error}`);
+    else patterns.push(compiled);
+  }
+  const pathFiles = matchers.length > 0 ? context.files.filter((file) => matchesPath(file, matchers)) : [];
+  const lines = patterns.length > 0 ? matchLines(context, patterns) : { locations: new LocationList(context), files: [], matched: [] };
+  const parts = [];
+  if (pathFiles.length > 0) parts.push(describeFileChanges(pathFiles));
+  if (lines.locations.count > 0) {
+    const where3 = lines.files.length === 1 ? lines.files[0] ?? "" : plural(lines.files.length, "file");
+    const shown = listWithMore(uniqueSorted(lines.matched).map(showPattern), 3);
+    parts.push(`adds ${plural(lines.locations.count, "line")} matching ${shown} in ${where3}`);
+  }
+  parts.push(...problems);
+  if (parts.length === 0) return null;
+  return createFinding({
+    category,
+    ...name === void 0 ? {} : { rule: name },
+    level: rule.level,
+    reviewers: rule.reviewers,
+    files: [...pathFiles.map((file) => file.path), ...lines.files],
+    message: parts.join("; "),
+    locations: lines.locations.locations
+  });
+}
+
+// src/policy/diff.ts
+var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
+function isFileHeader(line) {
+  return line.startsWith("diff --git ") || line.startsWith("--- a/") || line.startsWith("+++ b/") || line.startsWith("--- /dev/null") || line.startsWith("+++ /dev/null") || line.startsWith("index ");
+}
+function parsePatchWithOffsets(patch) {
+  const added = [];
+  const removed = [];
+  const starts = [];
+  const ends = [];
+  readPatch(patch, added, removed, null, { starts, ends });
+  let hunks = null;
+  let joined = null;
+  const joinAdded = () => {
+    if (joined === null) {
+      const lineStarts = new Array(added.length);
+      let offset = 0;
+      for (let i = 0; i < added.length; i += 1) {
+        lineStarts[i] = offset;
+        offset += added[i].text.length + 1;
+      }
+      joined = { text: added.map((line) => line.text).join("\n"), starts: lineStarts };
+    }
+    return joined;
+  };
+  const parsed2 = {
+    get hunks() {
+      if (hunks === null) {
+        hunks = [];
+        readPatch(patch, added, removed, hunks, null);
+      }
+      return hunks;
+    },
+    added,
+    removed,
+    get addedText() {
+      return joinAdded().text;
+    },
+    get addedStarts() {
+      return joinAdded().starts;
+    }
+  };
+  return { parsed: parsed2, offsets: { starts, ends } };
+}
+function readPatch(patch, added, removed, hunks, bounds) {
+  let hunk = null;
+  let inHunk = false;
+  let addedIndex = 0;
+  let removedIndex = 0;
+  let oldLine = 0;
+  let newLine = 0;
+  let oldLeft = 0;
+  let newLeft = 0;
+  let skipping = false;
+  let start = 0;
+  const length = patch.length;
+  while (start <= length) {
+    let end = patch.indexOf("\n", start);
+    if (end === -1) end = length;
+    const lineStart = start;
+    start = end + 1;
+    if (end > lineStart && patch.charCodeAt(end - 1) === 13) end -= 1;
+    const prefix = end > lineStart ? patch.charCodeAt(lineStart) : -1;
+    if (prefix === 64 && patch.startsWith("@@", lineStart)) {
+      const match = HUNK_HEADER.exec(patch.slice(lineStart, end));
+      if (match) {
+        oldLine = Number(match[1]);
+        newLine = Number(match[3]);
+        oldLeft = match[2] === void 0 ? 1 : Number(match[2]);
+        newLeft = match[4] === void 0 ? 1 : Number(match[4]);
+        if (hunks !== null) {
+          hunk = { oldStart: oldLine, newStart: newLine, header: (match[5] ?? "").trim(), lines: [] };
+          hunks.push(hunk);
+        }
+        inHunk = true;
+        skipping = false;
+        continue;
+      }
+    }
+    if (!inHunk || skipping) continue;
+    const exhausted = oldLeft <= 0 && newLeft <= 0;
+    if (exhausted && (prefix === 100 || prefix === 45 || prefix === 43 || prefix === 105) && isFileHeader(patch.slice(lineStart, end))) {
+      skipping = true;
+      continue;
+    }
+    if (prefix === 43) {
+      if (hunk === null) {
+        added.push({ kind: "added", text: patch.slice(lineStart + 1, end), oldLine: null, newLine });
+        bounds?.starts.push(lineStart + 1);
+        bounds?.ends.push(end);
+      } else hunk.lines.push(added[addedIndex++]);
+      newLine += 1;
+      newLeft -= 1;
+    } else if (prefix === 45) {
+      if (hunk === null) removed.push({ kind: "removed", text: patch.slice(lineStart + 1, end), oldLine, newLine: null });
+      else hunk.lines.push(removed[removedIndex++]);
+      oldLine += 1;
+      oldLeft -= 1;
+    } else if (prefix === 32 || prefix === -1 && !exhausted) {
+      if (hunk !== null) hunk.lines.push({ kind: "context", text: prefix === -1 ? "" : patch.slice(lineStart + 1, end), oldLine, newLine });
+      oldLine += 1;
+      newLine += 1;
+      oldLeft -= 1;
+      newLeft -= 1;
+    }
+  }
+}
+
+// src/policy/policy-context.ts
+init_text();
+var NO_TEXT = { text: "", starts: [], ends: [] };
+var NO_SECRETS = /* @__PURE__ */ new Map();
+function joinLines(lines) {
+  const starts = new Array(lines.length);
+  const ends = new Array(lines.length);
+  let offset = 0;
+  for (let i = 0; i < lines.length; i += 1) {
+    starts[i] = offset;
+    offset += (lines[i] ?? "").length;
+    ends[i] = offset;
+    offset += 1;
+  }
+  return { text: lines.join("\n"), starts, ends };
+}
+function lineFrom(search, offset, from) {
+  let line = from;
+  while (line < search.ends.length && (search.ends[line] ?? 0) < offset) line += 1;
+  return line;
+}
+function candidatesIn(search, pattern) {
+  if (!pattern.global) throw new Error(`candidate patterns must be global: /${pattern.source}/`);
+  const out = [];
+  const { text, starts } = search;
+  const count2 = starts.length;
+  if (count2 === 0) return out;
+  let line = 0;
+  pattern.lastIndex = starts[0] ?? 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    line = lineFrom(search, match.index, line);
+    if (line < count2 && (starts[line] ?? 0) <= match.index) {
+      out.push(line);
+      line += 1;
+    }
+    if (line >= count2) break;
+    pattern.lastIndex = starts[line] ?? 0;
+  }
+  pattern.lastIndex = 0;
+  return out;
+}
+function linesWith(search, needle) {
+  const out = [];
+  const { text, starts } = search;
+  const count2 = starts.length;
+  let line = 0;
+  for (let at = count2 === 0 ? -1 : text.indexOf(needle, starts[0]); at !== -1; ) {
+    line = lineFrom(search, at, line);
+    if (line < count2 && (starts[line] ?? 0) <= at) {
+      out.push(line);
+      line += 1;
+    }
+    if (line >= count2) break;
+    at = text.indexOf(needle, starts[line]);
+  }
+  return out;
+}
+var LOWER_WORD = /^[a-z0-9-]+$/;
+var foldable = (source) => source.split("|").every((word) => LOWER_WORD.test(word) && !word.endsWith("i"));
+var foldedTwins = /* @__PURE__ */ new Map();
+function foldedTwin(lowerPattern) {
+  let folded = foldedTwins.get(lowerPattern);
+  if (folded === void 0) {
+    folded = foldable(lowerPattern.source) ? new RegExp(lowerPattern.source, "giu") : null;
+    foldedTwins.set(lowerPattern, folded);
+  }
+  return folded;
+}
+function createPolicyContext(policy, snapshot, workflowPath, manifestContents) {
+  const texts = /* @__PURE__ */ new Map();
+  const files = [...snapshot.files].sort((a, b) => compareText(a.path, b.path)).map((change) => {
+    const read2 = change.patch === null ? null : parsePatchWithOffsets(change.patch);
+    const diff = read2?.parsed ?? null;
+    const file = {
+      path: change.path,
+      previousPath: change.previousPath,
+      status: change.status,
+      diff,
+      added: diff?.added ?? [],
+      removed: diff?.removed ?? []
+    };
+    if (read2 !== null && change.patch !== null) texts.set(file, { text: change.patch, starts: read2.offsets.starts, ends: read2.offsets.ends });
+    return file;
+  });
+  const secrets = /* @__PURE__ */ new Map();
+  const lowerTexts = /* @__PURE__ */ new Map();
+  const lineScans = /* @__PURE__ */ new Map();
+  const checksumScans = /* @__PURE__ */ new Map();
+  const candidateMemo = /* @__PURE__ */ new Map();
+  const textOf = (file) => texts.get(file) ?? NO_TEXT;
+  const lowerTextOf = (file) => {
+    let lower = lowerTexts.get(file);
+    if (lower) return lower;
+    const search = textOf(file);
+    const text = search.text.toLowerCase();
+    lower = text.length === search.text.length ? { text, starts: search.starts, ends: search.ends } : joinLines(file.added.map((line) => line.text.toLowerCase()));
+    lowerTexts.set(file, lower);
+    return lower;
+  };
+  const candidatesFolded = (file, lowerPattern) => {
+    const folded = foldedTwin(lowerPattern);
+    return folded === null ? candidatesIn(lowerTextOf(file), lowerPattern) : candidatesIn(textOf(file), folded);
+  };
+  const secretsOf = (file) => {
+    const cached2 = secrets.get(file);
+    if (cached2) return cached2;
+    const candidates = file.added.length === 0 ? [] : secretCandidateLines(file.added, candidateMemo);
+    if (candidates.length === 0) {
+      secrets.set(file, NO_SECRETS);
+      return NO_SECRETS;
+    }
+    const checksums = isChecksumPath(file.path);
+    const byIndex = scanSecretLines(file.added, candidates, { checksums, memo: checksums ? checksumScans : lineScans, path: file.path });
+    let byLine = NO_SECRETS;
+    if (byIndex.size > 0) {
+      const found = /* @__PURE__ */ new Map();
+      for (const [index2, spans] of byIndex) {
+        const line = file.added[index2];
+        if (line) found.set(line, spans);
+      }
+      byLine = found;
+    }
+    secrets.set(file, byLine);
+    return byLine;
+  };
+  return {
+    policy,
+    snapshot,
+    workflowPath,
+    files,
+    ...manifestContents !== void 0 ? { manifestContents } : {},
+    secretsOf,
+    candidateLines(file, pattern) {
+      if (file.added.length === 0) return [];
+      return candidatesIn(textOf(file), pattern);
+    },
+    candidateLinesFolded(file, lowerPattern) {
+      if (file.added.length === 0) return [];
+      return candidatesFolded(file, lowerPattern);
+    },
+    linesContaining(file, needle) {
+      if (file.added.length === 0) return [];
+      return linesWith(lowerTextOf(file), needle);
+    },
+    locate(file, line, at = 0) {
+      const text = redactLine(line.text, secretsOf(file).get(line));
+      return { file: file.path, line: line.newLine, excerpt: makeExcerpt(text, at) };
+    }
+  };
+}
+
+// src/policy/evaluate-policy.ts
+function evaluatePolicy(policy, snapshot, options) {
+  const context = createPolicyContext(policy, snapshot, options.workflowPath, options.manifestContents);
+  const findings = [];
+  for (const category of options.categories ?? POLICY_CATEGORIES) {
+    const rule = policy.permissions[category.id];
+    const id = category.id;
+    try {
+      findings.push(...category.evaluate(context));
+      for (const user of category.userRules(rule)) {
+        const finding = evaluateUserRule(context, id, user.rule, user.name);
+        if (finding) findings.push(finding);
+      }
+    } catch (error3) {
+      findings.push(failedCategory(id, category.level(rule), error3));
+    }
+  }
+  const secrets = [];
+  for (const file of context.files) {
+    const fileSecrets = context.secretsOf(file);
+    if (fileSecrets.size > 0) secrets.push(...secretTexts(fileSecrets));
+  }
+  return findings.map((finding) => ({ ...finding, message: hideKnownSecrets(redactSecrets(finding.message), secrets) }));
+}
+function failedCategory(category, level, error3) {
+  const reason = error3 instanceof Error ? error3.message : String(error3);
+  return createFinding({
+    category,
+    level: levelAtLeast(level, "review") ? level : "review",
+    reviewers: [],
+    files: [],
+    message: `could not be checked: ${reason.split("\n")[0] ?? ""}`.slice(0, 200)
+  });
+}
+
+// src/reviews/evaluate-reviews.ts
+init_agents();
+init_text();
+
+// src/reviews/codeowners.ts
+var USER_OWNER = /^@[A-Za-z0-9][A-Za-z0-9-]*$/;
+var TEAM_OWNER = /^@[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$/;
+function isEmailOwner(token) {
+  const at = token.indexOf("@");
+  if (at <= 0 || at !== token.lastIndexOf("@")) return false;
+  const domain = token.slice(at + 1);
+  const dot = domain.indexOf(".");
+  return dot > 0 && !domain.endsWith(".");
+}
+function isValidOwner(token) {
+  return USER_OWNER.test(token) || TEAM_OWNER.test(token) || isEmailOwner(token);
+}
+function checkCodeownersPattern(pattern) {
+  if (pattern.startsWith("!")) return "negation (`!`) is not supported in CODEOWNERS";
+  if (pattern.includes("[") || pattern.includes("]")) return "character ranges (`[ ]`) are not supported in CODEOWNERS";
+  if (pattern.includes("\\")) return "escapes (`\\`) are not supported in CODEOWNERS";
+  if (pattern.includes("***")) return "three asterisks in a row are not a valid pattern (did you mean `**`?)";
+  if (pattern === "/") return "the pattern `/` matches no file";
+  return null;
+}
+function segmentToken(segment) {
+  if (segment === "**") return { kind: "globstar" };
+  if (segment === "*") return { kind: "segment" };
+  if (segment.includes("*") || segment.includes("?")) return { kind: "glob", text: segment };
+  return { kind: "literal", text: segment };
+}
+function tokenizePattern(pattern) {
+  let body = pattern;
+  const anchored = body.startsWith("/");
+  if (anchored) body = body.slice(1);
+  const directoryOnly = body.endsWith("/");
+  if (directoryOnly) body = body.slice(0, -1);
+  const segments = body.split("/");
+  const tokens = segments.map(segmentToken);
+  if (!anchored && segments.length === 1 && tokens[0]?.kind !== "globstar") tokens.unshift({ kind: "globstar" });
+  const last = tokens.at(-1);
+  if (directoryOnly || last?.kind === "globstar") {
+    if (last?.kind === "globstar" && !directoryOnly) tokens.pop();
+    tokens.push({ kind: "segment" }, { kind: "globstar" });
+  } else if (last?.kind !== "segment") {
+    tokens.push({ kind: "globstar" });
+  }
+  return tokens;
+}
+function parseCodeowners(text, path) {
+  const rules = [];
+  const errors = [];
+  const lines = text.split("\n");
+  for (let index2 = 0; index2 < lines.length; index2++) {
+    const line = index2 + 1;
+    const content = (lines[index2] ?? "").trim();
+    if (content === "" || content.startsWith("#")) continue;
+    const words = content.split(/\s+/);
+    const commentAt = words.findIndex((word, i) => i > 0 && word.startsWith("#"));
+    const tokens = commentAt >= 0 ? words.slice(0, commentAt) : words;
+    const pattern = tokens[0] ?? "";
+    const owners = tokens.slice(1);
+    const problem = checkCodeownersPattern(pattern);
+    if (problem) {
+      errors.push({ line, message: `${path}:${line}: \`${pattern}\`: ${problem}; line skipped` });
+      continue;
+    }
+    const badOwner = owners.find((owner) => !isValidOwner(owner));
+    if (badOwner !== void 0) {
+      errors.push({
+        line,
+        message: `${path}:${line}: invalid owner \`${badOwner}\` (owners are @user, @org/team or an email); line skipped`
+      });
+      continue;
+    }
+    rules.push({ line, pattern, owners, tokens: tokenizePattern(pattern) });
+  }
+  return { rules, errors };
+}
+function matchWithStars(pattern, subject, isStar, matchesOne) {
+  let p = 0;
+  let s = 0;
+  let star = -1;
+  let resume = 0;
+  while (s < subject.length) {
+    const item = pattern[p];
+    const target = subject[s];
+    if (item !== void 0 && isStar(item)) {
+      star = p;
+      resume = s;
+      p += 1;
+    } else if (item !== void 0 && matchesOne(item, target)) {
+      p += 1;
+      s += 1;
+    } else if (star >= 0) {
+      p = star + 1;
+      resume += 1;
+      s = resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && isStar(pattern[p])) p += 1;
+  return p === pattern.length;
+}
+function matchSegmentGlob(pattern, segment) {
+  return matchWithStars(pattern, segment, (char) => char === "*", (char, target) => char === "?" || char === target);
+}
+function matchToken(token, segment) {
+  switch (token.kind) {
+    case "segment":
+      return segment.length > 0;
+    case "literal":
+      return token.text === segment;
+    case "glob":
+      return matchSegmentGlob(token.text, segment);
+    case "globstar":
+      return false;
+  }
+}
+function pathSegments(filePath) {
+  let start = 0;
+  while (filePath[start] === "/") start += 1;
+  return (start > 0 ? filePath.slice(start) : filePath).split("/");
+}
+function matchSegments(tokens, segments) {
+  return matchWithStars(tokens, segments, (token) => token.kind === "globstar", matchToken);
+}
+function containsAll(text, needles) {
+  if (!needles) return true;
+  for (const needle of needles) if (!text.includes(needle)) return false;
+  return true;
+}
+function requiredText(tokens) {
+  const out = [];
+  for (const token of tokens) {
+    if (token.kind === "literal" && token.text !== "") out.push(token.text);
+    if (token.kind === "glob") {
+      const longest = token.text.split(/[*?]+/).reduce((best, part) => part.length > best.length ? part : best, "");
+      if (longest !== "") out.push(longest);
+    }
+  }
+  return out;
+}
+var indexes = /* @__PURE__ */ new WeakMap();
+function indexRules(rules) {
+  const cached2 = indexes.get(rules);
+  if (cached2) return cached2;
+  const index2 = { root: { children: /* @__PURE__ */ new Map(), rules: [] }, general: [], needles: /* @__PURE__ */ new Map() };
+  rules.forEach((rule, position) => {
+    let node2 = null;
+    for (const token of rule.tokens) {
+      if (token.kind !== "literal") break;
+      const parent = node2 ?? index2.root;
+      let child = parent.children.get(token.text);
+      if (!child) {
+        child = { children: /* @__PURE__ */ new Map(), rules: [] };
+        parent.children.set(token.text, child);
+      }
+      node2 = child;
+    }
+    if (node2) {
+      node2.rules.push(position);
+    } else {
+      index2.general.push(position);
+      index2.needles.set(position, requiredText(rule.tokens));
+    }
+  });
+  indexes.set(rules, index2);
+  return index2;
+}
+function findOwners(rules, filePath) {
+  const segments = pathSegments(filePath);
+  const { root, general, needles } = indexRules(rules);
+  const candidates = [];
+  let node2 = root;
+  for (const segment of segments) {
+    node2 = node2.children.get(segment);
+    if (!node2) break;
+    candidates.push(...node2.rules);
+  }
+  for (const position of general) if (containsAll(filePath, needles.get(position))) candidates.push(position);
+  candidates.sort((a, b) => b - a);
+  for (const position of candidates) {
+    const rule = rules[position];
+    if (rule && matchSegments(rule.tokens, segments)) return { owners: rule.owners, line: rule.line };
+  }
+  return null;
+}
+
+// src/reviews/codeowner-groups.ts
+function findCodeownerGroups(snapshot, findings) {
+  const files = [...new Set(findings.filter((finding) => finding.level !== "allow").flatMap((finding) => finding.files))];
+  if (files.length === 0) return { groups: [], notes: [] };
+  const source = snapshot.base.codeowners;
+  if (!source || source.text === null) {
+    return { groups: [], notes: ["`reviews.codeowners` is on, but the base branch has no CODEOWNERS file: no code owner approvals are required"] };
+  }
+  const { rules, errors } = parseCodeowners(source.text, source.path);
+  const notes = errors.map((error3) => error3.message);
+  const byOwners = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const match = findOwners(rules, file);
+    if (!match || match.owners.length === 0) continue;
+    const key = match.owners.map((owner) => owner.toLowerCase()).sort().join(" ");
+    const group = byOwners.get(key);
+    if (group) group.files.push(file);
+    else byOwners.set(key, { owners: match.owners, files: [file] });
+  }
+  return { groups: [...byOwners.values()], notes };
+}
+
+// src/reviews/count-approvals.ts
+init_classify();
+init_identity();
+
+// src/reviews/last-push.ts
+init_classify();
+init_identity();
+function findLastPush(snapshot) {
+  const commit = snapshot.commits.find((c) => c.sha === snapshot.headSha) ?? null;
+  let at = commit ? commit.committedAt : null;
+  let forcePushedBy = null;
+  for (const event of snapshot.timeline) {
+    if (event.type !== "head_ref_force_pushed") continue;
+    if (at !== null && Date.parse(event.createdAt) >= Date.parse(at)) {
+      at = event.createdAt;
+      forcePushedBy = event.actor;
+    }
+  }
+  const seen = snapshot.headSeenAt;
+  if (at !== null && seen && Date.parse(seen) > Date.parse(at)) at = seen;
+  return { at, commit, forcePushedBy };
+}
+function noreplyLogin(email2) {
+  const lower = email2.trim().toLowerCase();
+  const suffix = "@users.noreply.github.com";
+  if (!lower.endsWith(suffix)) return null;
+  const local = lower.slice(0, -suffix.length);
+  const plus = local.indexOf("+");
+  return plus >= 0 ? local.slice(plus + 1) : local;
+}
+function identityIs(identity, actor) {
+  if (identity.user) return sameActor(identity.user, actor);
+  if (sameLogin(identity.name, actor.login)) return true;
+  const login = noreplyLogin(identity.email);
+  return login !== null && normalizeLogin(login) === normalizeLogin(actor.login);
+}
+function pushedLatest(lastPush, actor, policy, agents) {
+  if (lastPush.forcePushedBy && sameActor(lastPush.forcePushedBy, actor)) return true;
+  const commit = lastPush.commit;
+  if (!commit) return false;
+  if (classifyCommit(commit, policy, agents) === "human" && identityIs(commit.author, actor)) return true;
+  return identityIs(commit.committer, actor);
+}
+
+// src/reviews/count-approvals.ts
+var GHOST = { login: "ghost", id: null, type: "Unknown" };
+function submittedTime(review) {
+  const time3 = review.submittedAt ? Date.parse(review.submittedAt) : Number.NaN;
+  return Number.isNaN(time3) ? Number.POSITIVE_INFINITY : time3;
+}
+var NO_WRITE_ASSOCIATIONS = /* @__PURE__ */ new Set(["CONTRIBUTOR", "FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER", "NONE", "MANNEQUIN"]);
+function lacksWriteAccess(review) {
+  return review.authorAssociation != null && NO_WRITE_ASSOCIATIONS.has(review.authorAssociation.toUpperCase());
+}
+function staleDetail(sha) {
+  return sha ? `approved an older commit (${sha.slice(0, 7)})` : "approved an unknown commit";
+}
+function groupByReviewer(reviews) {
+  const ordered = reviews.filter((review) => review.state !== "PENDING" && review.submittedAt !== null).map((review, index2) => ({ review, index: index2 })).sort((a, b) => submittedTime(a.review) - submittedTime(b.review) || a.review.id - b.review.id || a.index - b.index);
+  const byLogin = /* @__PURE__ */ new Map();
+  for (const { review } of ordered) {
+    const actor = review.author ?? GHOST;
+    const key = normalizeLogin(actor.login);
+    let history = byLogin.get(key);
+    if (!history) {
+      history = { actor, approved: false, latest: null };
+      byLogin.set(key, history);
+    }
+    if (review.state === "APPROVED") history.approved = true;
+    if (review.state === "APPROVED" || review.state === "CHANGES_REQUESTED") history.latest = review;
+  }
+  return [...byLogin.values()];
+}
+function countApprovals(policy, snapshot, requester, agents) {
+  const tally = { counted: [], ignored: [], changesRequestedBy: [] };
+  const lastPush = findLastPush(snapshot);
+  const ignore = (login, reason, detail) => {
+    tally.ignored.push({ login, reason, detail });
+  };
+  for (const { actor, approved, latest } of groupByReviewer(snapshot.reviews)) {
+    if (!latest) continue;
+    const login = actor.login;
+    const party = classifyActor(actor === GHOST ? null : actor, policy, agents);
+    if (party !== "human") {
+      if (!approved) continue;
+      if (party === "agent") {
+        const agent = agentOfActor(actor, agents);
+        ignore(login, "agent", agent ? `is an agent (${agent.name})` : "is an agent");
+      } else {
+        ignore(login, "bot", actor === GHOST ? "is a deleted account" : "is a bot");
+      }
+      continue;
+    }
+    if (latest.state === "CHANGES_REQUESTED") {
+      if (!latest.dismissed) tally.changesRequestedBy.push(login);
+      if (approved) ignore(login, "superseded", "requested changes after approving");
+      continue;
+    }
+    if (policy.reviews.excludeRequester && sameLogin(login, requester)) {
+      ignore(login, "requester", "requested the change");
+    } else if (sameActor(actor, snapshot.author)) {
+      ignore(login, "author", "opened the PR");
+    } else if (latest.dismissed) {
+      ignore(login, "dismissed", "approval was dismissed");
+    } else if (lacksWriteAccess(latest)) {
+      ignore(login, "no-write-access", "has no write access to the repository");
+    } else if (pushedLatest(lastPush, actor, policy, agents)) {
+      ignore(login, "last-pusher", "pushed the latest commit");
+    } else if (policy.reviews.approvalsAfterLastPush && latest.commitSha !== snapshot.headSha) {
+      ignore(login, "stale", staleDetail(latest.commitSha));
+    } else {
+      tally.counted.push({ login, actor, review: latest });
+    }
+  }
+  return tally;
+}
+
+// src/reviews/match-candidates.ts
+init_identity();
+var TEAM_PERMISSION_HINT = "the token needs the `members: read` organization permission (use a GitHub App or a PAT)";
+function teamKey(candidate) {
+  const value = candidate.trim().replace(/^@/, "");
+  const slash = value.indexOf("/");
+  if (slash <= 0 || value.includes("@")) return null;
+  return value.toLowerCase();
+}
+function isEmailCandidate(candidate) {
+  return !candidate.startsWith("@") && candidate.includes("@");
+}
+function teamEntry(lookups, key) {
+  const exact = lookups.teams[key];
+  if (exact) return exact;
+  for (const [name, entry4] of Object.entries(lookups.teams)) {
+    if (name.replace(/^@/, "").toLowerCase() === key) return entry4;
+  }
+  return void 0;
+}
+function displayCandidate(candidate) {
+  return teamKey(candidate) !== null && !candidate.startsWith("@") ? `@${candidate}` : candidate;
+}
+function matchCandidates(candidates, approvers, lookups) {
+  const matched = /* @__PURE__ */ new Set();
+  const problems = [];
+  const unfetched = [];
+  for (const candidate of candidates) {
+    const team = teamKey(candidate);
+    if (team !== null) {
+      const entry4 = teamEntry(lookups, team);
+      if (entry4 === void 0) {
+        unfetched.push(`cannot read team @${team}: ${TEAM_PERMISSION_HINT}`);
+      } else if ("error" in entry4) {
+        const named = entry4.error.toLowerCase().includes(`@${team}`);
+        problems.push(named ? entry4.error : `cannot read team @${team}: ${entry4.error}`);
+      } else {
+        for (const login of approvers) if (entry4.members.some((member) => sameLogin(member, login))) matched.add(login);
+      }
+    } else if (isEmailCandidate(candidate)) {
+      problems.push(`cannot match code owner ${candidate} to a GitHub account (name owners as @login in CODEOWNERS)`);
+    } else {
+      for (const login of approvers) if (sameLogin(candidate, login)) matched.add(login);
+    }
+  }
+  return { satisfiedBy: approvers.filter((login) => matched.has(login)), problems, unfetched };
+}
+
+// src/reviews/override.ts
+init_classify();
+init_identity();
+var OVERRIDE_PERMISSIONS = ["admin", "maintain"];
+function hasAnythingToOverride(policy, findings) {
+  return policy.reviews.requiredApprovals > 0 || findings.some((finding) => finding.level !== "allow");
+}
+function sameLabel(a, b) {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+function sameLogin2(a, b) {
+  return a !== null && a !== void 0 && normalizeLogin(a) === normalizeLogin(b);
+}
+function findOverrideCandidate(policy, snapshot, agents, requester = null) {
+  const label = policy.overrides.label;
+  if (!label || !snapshot.labels.some((name) => sameLabel(name, label))) return { ok: false, note: null };
+  const event = snapshot.timeline.findLast((e) => e.type === "labeled" && e.label !== void 0 && sameLabel(e.label, label));
+  const prefix = `override label \`${label}\``;
+  if (!event) return { ok: false, note: `${prefix} is on the PR but the timeline does not show who applied it; ignored` };
+  const actor = event.actor;
+  if (!actor) return { ok: false, note: `${prefix} was applied by a deleted account; ignored` };
+  const party = classifyActor(actor, policy, agents);
+  if (party !== "human") {
+    return { ok: false, note: `${prefix} applied by ${actor.login} ignored: ${party === "agent" ? "an agent" : "a bot"} cannot override` };
+  }
+  const role = sameLogin2(requester, actor.login) ? "the requester" : sameLogin2(snapshot.author?.login, actor.login) ? "the PR author" : null;
+  if (role !== null) {
+    return { ok: false, note: `${prefix} applied by ${actor.login}, ${role}: does not count (an override must come from someone else)` };
+  }
+  const lastPush = findLastPush(snapshot);
+  if (lastPush.at === null) {
+    return { ok: false, note: `${prefix} applied by ${actor.login} ignored: the latest push is not in the fetched data` };
+  }
+  if (!(Date.parse(event.createdAt) > Date.parse(lastPush.at))) {
+    return {
+      ok: false,
+      note: `${prefix} applied by ${actor.login} at ${event.createdAt} ignored: it predates the latest push (${lastPush.at}); apply it again`
+    };
+  }
+  return { ok: true, event: { ...event, actor } };
+}
+function permissionOf(lookups, login) {
+  const exact = lookups.permissions[login];
+  if (exact !== void 0) return exact;
+  const key = normalizeLogin(login);
+  for (const [name, value] of Object.entries(lookups.permissions)) if (normalizeLogin(name) === key) return value;
+  return void 0;
+}
+function evaluateOverride(policy, snapshot, agents, requester) {
+  const candidate = findOverrideCandidate(policy, snapshot, agents, requester);
+  if (!candidate.ok) return { override: null, notes: candidate.note ? [candidate.note] : [] };
+  const { event } = candidate;
+  const login = event.actor.login;
+  const label = policy.overrides.label;
+  const prefix = `override label \`${label}\` applied by ${login}`;
+  const permission = permissionOf(snapshot.lookups, login);
+  if (permission === void 0) {
+    return { override: null, notes: [`${prefix} ignored: their repository permission was not fetched`] };
+  }
+  if (typeof permission !== "string") {
+    return { override: null, notes: [`${prefix} ignored: ${permission.error}`] };
+  }
+  if (!OVERRIDE_PERMISSIONS.includes(permission)) {
+    return { override: null, notes: [`${prefix} ignored: ${login} has ${permission} permission (an override needs admin or maintain)`] };
+  }
+  return { override: { label, by: login, at: event.createdAt }, notes: [] };
+}
+
+// src/reviews/evaluate-reviews.ts
+var FILES_SHOWN2 = 3;
+function missingItem(kind, text) {
+  return { kind, text };
+}
+function findingLabel(finding) {
+  return finding.rule ?? finding.category;
+}
+function listFiles(files) {
+  if (files.length <= FILES_SHOWN2) return files.join(", ");
+  return `${files.slice(0, FILES_SHOWN2).join(", ")} and ${files.length - FILES_SHOWN2} more`;
+}
+function unique(values) {
+  return [...new Set(values)];
+}
+function problemOf(match, approvers) {
+  if (match.satisfiedBy.length > 0) return void 0;
+  const problems = [...match.problems, ...approvers.length > 0 ? match.unfetched : []];
+  return problems.length > 0 ? problems.join("; ") : void 0;
+}
+function candidateRequirement(description, candidates, match, approvers) {
+  const requirement = {
+    description,
+    satisfied: match.satisfiedBy.length > 0,
+    satisfiedBy: match.satisfiedBy,
+    candidates: candidates.map(displayCandidate)
+  };
+  const problem = problemOf(match, approvers);
+  if (problem !== void 0) requirement.problem = problem;
+  return requirement;
+}
+function evaluateReviews(policy, snapshot, detection, findings, gaps) {
+  const agents = resolveAgents(policy);
+  const tally = countApprovals(policy, snapshot, detection.requester, agents);
+  const approvers = tally.counted.map((approval) => approval.login);
+  const required2 = policy.reviews.requiredApprovals;
+  const pending = [];
+  const notes = [];
+  const add = (requirement, missing2, blocksOverride = false) => {
+    pending.push({ requirement, missing: missing2, blocksOverride });
+  };
+  if (required2 > 0) {
+    const count2 = approvers.length;
+    add(
+      { description: plural(required2, "approval"), satisfied: count2 >= required2, satisfiedBy: [...approvers], candidates: [] },
+      missingItem("approvals", `${plural(required2 - count2, "more approval")} (${count2} of ${required2})`)
+    );
+  }
+  const reviewFindings = findings.filter((finding) => finding.level === "review");
+  const byReviewers = /* @__PURE__ */ new Map();
+  const unnamed = [];
+  for (const finding of reviewFindings) {
+    if (finding.reviewers.length === 0) {
+      unnamed.push(findingLabel(finding));
+      continue;
+    }
+    const key = finding.reviewers.map((reviewer) => reviewer.replace(/^@/, "").toLowerCase()).sort().join(" ");
+    const group = byReviewers.get(key);
+    if (group) group.labels.push(findingLabel(finding));
+    else byReviewers.set(key, { reviewers: [...finding.reviewers], labels: [findingLabel(finding)] });
+  }
+  for (const { reviewers, labels } of byReviewers.values()) {
+    const match = matchCandidates(reviewers, approvers, snapshot.lookups);
+    const description = `approval from ${reviewers.map(displayCandidate).join(" or ")} for ${unique(labels).join(", ")}`;
+    add(candidateRequirement(description, reviewers, match, approvers), missingItem("reviewers", description));
+  }
+  if (unnamed.length > 0 && required2 === 0) {
+    const description = `1 approval for ${unique(unnamed).join(", ")}`;
+    add({ description, satisfied: approvers.length > 0, satisfiedBy: [...approvers], candidates: [] }, missingItem("approvals", description));
+  }
+  if (gaps.length > 0) {
+    const more = gaps.length > 1 ? ` (+${gaps.length - 1} more)` : "";
+    add(
+      { description: "an approval covering what the gate could not check", satisfied: approvers.length > 0, satisfiedBy: [...approvers], candidates: [] },
+      missingItem("incomplete", `could not check everything: ${gaps[0]?.text ?? ""}${more}`)
+    );
+  }
+  if (policy.reviews.codeowners) {
+    const { groups, notes: codeownerNotes } = findCodeownerGroups(snapshot, findings);
+    notes.push(...codeownerNotes);
+    for (const { owners, files } of groups) {
+      const match = matchCandidates(owners, approvers, snapshot.lookups);
+      const description = `code owner approval for ${listFiles(files)} (${owners.join(" or ")})`;
+      add(candidateRequirement(description, owners, match, approvers), missingItem("codeowners", description));
+    }
+  }
+  if (policy.reviews.blockOnChangesRequested && tally.changesRequestedBy.length > 0) {
+    const people = tally.changesRequestedBy.join(", ");
+    add(
+      { description: `changes requested by ${people} resolved`, satisfied: false, satisfiedBy: [], candidates: [...tally.changesRequestedBy] },
+      missingItem("changes-requested", `changes requested by ${people}: needs their approval or a dismissal`),
+      true
+    );
+  }
+  let override = null;
+  if (hasAnythingToOverride(policy, findings)) {
+    const result = evaluateOverride(policy, snapshot, agents, detection.requester);
+    override = result.override;
+    notes.push(...result.notes);
+  }
+  const missing = pending.filter(({ requirement, blocksOverride }) => !requirement.satisfied && (override === null || blocksOverride)).map(({ missing: line }) => line);
+  const satisfiedFindings = findings.map((finding) => {
+    if (finding.level === "allow") return { ...finding, satisfied: true };
+    if (override) return { ...finding, satisfied: true };
+    if (finding.level === "deny") return { ...finding, satisfied: false };
+    const satisfied = finding.reviewers.length === 0 ? approvers.length > 0 : matchCandidates(finding.reviewers, approvers, snapshot.lookups).satisfiedBy.length > 0;
+    return { ...finding, satisfied };
+  });
+  const reviews = {
+    required: required2,
+    counted: approvers,
+    ignored: tally.ignored,
+    changesRequestedBy: tally.changesRequestedBy,
+    requirements: pending.map(({ requirement }) => requirement),
+    satisfied: missing.length === 0,
+    missing,
+    override,
+    notes
+  };
+  return { reviews, findings: satisfiedFindings };
+}
+
+// src/verdict.ts
+init_text();
+var MAX_SUMMARY_LENGTH = 140;
+function fitSummary(prefix, parts, max = MAX_SUMMARY_LENGTH) {
+  const whole = `${prefix}${parts.join("; ")}`;
+  if (whole.length <= max) return parts.length > 0 ? whole : prefix.trimEnd();
+  let out = "";
+  for (let index2 = 0; index2 < parts.length; index2++) {
+    const rest = parts.length - index2 - 1;
+    const suffix = rest > 0 ? ` (+${rest} more)` : "";
+    const candidate = out === "" ? `${prefix}${parts[index2]}` : `${out}; ${parts[index2]}`;
+    if (candidate.length + suffix.length <= max) {
+      out = candidate;
+      continue;
+    }
+    if (out !== "") return `${out} (+${rest + 1} more)`;
+    const room = max - suffix.length - 1;
+    return `${candidate.slice(0, Math.max(0, room)).trimEnd()}\u2026${suffix}`;
+  }
+  return out;
+}
+function needsPart(item) {
+  return item.kind === "changes-requested" || item.kind === "incomplete" ? item.text : `needs ${item.text}`;
+}
+function firstGap(incomplete) {
+  return `${incomplete[0]?.text ?? ""}${incomplete.length > 1 ? ` (+${incomplete.length - 1} more)` : ""}`;
+}
+function decideVerdict(input) {
+  const { detection, findings, reviews, incomplete } = input;
+  if (detection.agent === null) return { verdict: "skipped", summary: "not an agent PR" };
+  const denied = findings.filter((finding) => finding.level === "deny" && !finding.satisfied);
+  if (denied.length > 0) {
+    return { verdict: "fail", summary: fitSummary("denied: ", denied.map((finding) => `${finding.message} (${findingLabel(finding)})`)) };
+  }
+  const parts = [];
+  if (reviews && !reviews.satisfied) parts.push(...reviews.missing.map(needsPart));
+  if (reviews === null || reviews.satisfied) {
+    for (const finding of findings) {
+      if (finding.level === "review" && !finding.satisfied) parts.push(`needs approval for ${findingLabel(finding)}`);
+    }
+  }
+  if (reviews && !reviews.satisfied && parts.length === 0) parts.push("needs review");
+  if (incomplete.length > 0 && reviews === null) {
+    parts.push(`could not check everything: ${firstGap(incomplete)}`);
+  }
+  if (parts.length > 0) return { verdict: "needs-review", summary: fitSummary("", parts) };
+  const unseen = incomplete.length > 0 ? [`not checked by the gate: ${firstGap(incomplete)}`] : [];
+  const waived = reviews?.override && (findings.some((finding) => finding.level !== "allow") || reviews.requirements.some((r) => !r.satisfied));
+  if (reviews?.override && waived) {
+    return { verdict: "pass", summary: fitSummary("", [`overridden by ${reviews.override.by} (${reviews.override.label})`, ...unseen]) };
+  }
+  const counted = reviews?.counted ?? [];
+  if (counted.length === 0) return { verdict: "pass", summary: "all checks passed" };
+  const approvals = plural(counted.length, "approval");
+  return { verdict: "pass", summary: fitSummary("", [`all checks passed: ${approvals} (${counted.join(", ")})`, ...unseen]) };
+}
+var FAIL_ON = ["needs-review", "fail", "never"];
+function failsJob(verdict, failOn) {
+  if (failOn === "never") return false;
+  if (failOn === "fail") return verdict === "fail";
+  return verdict === "fail" || verdict === "needs-review";
+}
+
+// src/gate/gaps.ts
+init_text();
+var NAMES_SHOWN2 = 5;
+function filesGap(listed, total) {
+  return { kind: "files", text: `files: ${listed} of ${total} listed` };
+}
+function commitsGap(listed, total) {
+  return { kind: "commits", text: `commits: ${listed} of ${total} listed` };
+}
+function manifestGaps(read2, total) {
+  if (read2 === null) return [];
+  const gaps = [];
+  const failed2 = read2.filter((manifest) => manifest.error !== void 0);
+  if (failed2.length > 0) {
+    const first = failed2[0]?.error ?? "";
+    gaps.push({
+      kind: "manifests",
+      text: `manifest content not read for ${plural(failed2.length, "file")}: ${listWithMore(failed2.map((m) => m.path), NAMES_SHOWN2)} (${first})`
+    });
+  }
+  if (read2.length < total) gaps.push({ kind: "manifests", text: `manifests: ${read2.length} of ${total} read in full` });
+  return gaps;
+}
+function findIncomplete(snapshot, manifests = null, manifestCount = 0) {
+  const derived2 = [];
+  const { totals } = snapshot;
+  if (snapshot.files.length < totals.files) derived2.push(filesGap(snapshot.files.length, totals.files));
+  if (snapshot.commits.length < totals.commits) derived2.push(commitsGap(snapshot.commits.length, totals.commits));
+  const unseen = snapshot.files.filter((file) => file.patch === null && file.additions + file.deletions > 0).map((file) => file.path);
+  if (unseen.length > 0) {
+    derived2.push({ kind: "patches", text: `patch not available for ${plural(unseen.length, "file")}: ${listWithMore(unseen, NAMES_SHOWN2)}` });
+  }
+  derived2.push(...manifestGaps(manifests, manifestCount));
+  const notes = snapshot.incomplete.map((note) => {
+    const text = note.trim();
+    return derived2.find((gap) => gap.text === text) ?? { kind: "read", text };
+  });
+  const seen = /* @__PURE__ */ new Set();
+  return [...notes, ...derived2].filter((gap) => {
+    if (gap.text === "" || seen.has(gap.text)) return false;
+    seen.add(gap.text);
+    return true;
+  });
+}
+
+// src/gate/plan.ts
+init_gate_memory();
+
+// src/reviews/plan-lookups.ts
+init_agents();
+function planLookups(policy, snapshot, findings) {
+  const agents = resolveAgents(policy);
+  const permissions = [];
+  if (hasAnythingToOverride(policy, findings)) {
+    const candidate = findOverrideCandidate(policy, snapshot, agents);
+    if (candidate.ok) permissions.push(candidate.event.actor.login);
+  }
+  const teams = /* @__PURE__ */ new Set();
+  const { counted } = countApprovals(policy, snapshot, null, agents);
+  if (counted.length > 0) {
+    const candidates = findings.filter((finding) => finding.level === "review").flatMap((finding) => finding.reviewers);
+    if (policy.reviews.codeowners) {
+      candidates.push(...findCodeownerGroups(snapshot, findings).groups.flatMap((group) => group.owners));
+    }
+    for (const candidate of candidates) {
+      const key = teamKey(candidate);
+      if (key !== null) teams.add(key);
+    }
+  }
+  return { permissions, teams: [...teams] };
+}
+
+// src/gate/reads.ts
+var NO_REQUEST = { filePages: false, manifests: [], permissions: [], teams: [] };
+function isEmptyRequest(request2) {
+  return !request2.filePages && request2.manifests.length === 0 && request2.permissions.length === 0 && request2.teams.length === 0;
+}
+function firstReads(snapshot, options = {}) {
+  const manifests = options.manifests ?? null;
+  return {
+    snapshot,
+    morePages: options.morePages ?? false,
+    lookups: snapshot.lookups,
+    manifests,
+    asked: { manifests: manifests !== null, permissions: Object.keys(snapshot.lookups.permissions), teams: Object.keys(snapshot.lookups.teams) }
+  };
+}
+function addAnswer(reads, request2, answer) {
+  return {
+    snapshot: answer.snapshot ?? reads.snapshot,
+    morePages: request2.filePages ? false : reads.morePages,
+    lookups: {
+      permissions: { ...reads.lookups.permissions, ...answer.lookups?.permissions },
+      teams: { ...reads.lookups.teams, ...answer.lookups?.teams }
+    },
+    manifests: answer.manifests ? [...reads.manifests ?? [], ...answer.manifests] : reads.manifests,
+    asked: {
+      manifests: reads.asked.manifests || request2.manifests.length > 0,
+      permissions: [...reads.asked.permissions, ...request2.permissions],
+      teams: [...reads.asked.teams, ...request2.teams]
+    }
+  };
+}
+function gateView(reads, headSeenAt2) {
+  const view = { ...reads.snapshot, lookups: reads.lookups };
+  if (headSeenAt2 !== void 0) view.headSeenAt = headSeenAt2;
+  return view;
+}
+
+// src/gate/plan.ts
+var MAX_MANIFESTS = 50;
+function manifestsOf(snapshot) {
+  return snapshot.files.filter((file) => dependencyFileOf(file.path)?.kind === "manifest").map((file) => ({ path: file.path, basePath: file.previousPath ?? file.path }));
+}
+function manifestMap(manifests) {
+  if (manifests === null) return void 0;
+  return new Map(manifests.map((manifest) => [manifest.path, manifest]));
+}
+function notAsked(values, asked) {
+  const seen = new Set(asked);
+  return [...new Set(values)].filter((value) => !seen.has(value));
+}
+function plan(policy, reads, carried, options) {
+  const view = gateView(reads, options.headSeenAt);
+  const detection = carried?.detection ?? detectGated(policy, view);
+  if (detection.agent === null) return { request: NO_REQUEST, carried: { detection, findings: null } };
+  const permissions = notAsked(detectionLookups(policy, view), reads.asked.permissions);
+  if (reads.morePages) return { request: { ...NO_REQUEST, filePages: true, permissions }, carried: { detection, findings: null } };
+  if (!reads.asked.manifests) {
+    const manifests = manifestsOf(view).slice(0, MAX_MANIFESTS);
+    if (manifests.length > 0) return { request: { ...NO_REQUEST, manifests, permissions }, carried: { detection, findings: null } };
+  }
+  const findings = carried?.findings ?? evaluatePolicy(policy, view, { workflowPath: options.workflowPath ?? null, manifestContents: manifestMap(reads.manifests), categories: options.categories });
+  const review = planLookups(policy, view, findings);
+  const request2 = {
+    ...NO_REQUEST,
+    permissions: notAsked([...permissions, ...review.permissions], reads.asked.permissions),
+    teams: notAsked(review.teams, reads.asked.teams)
+  };
+  return { request: isEmptyRequest(request2) ? NO_REQUEST : request2, carried: { detection, findings } };
+}
+
+// src/gate/decide.ts
+function decide(policy, reads, carried, options) {
+  const snapshot = gateView(reads, options.headSeenAt);
+  const detection = carried.detection.agent !== null && detectionLookups(policy, snapshot).length > 0 ? detectGated(policy, snapshot) : carried.detection;
+  const pr = {
+    number: snapshot.number,
+    headSha: snapshot.headSha,
+    url: snapshot.url,
+    title: snapshot.title,
+    repo: snapshot.repo,
+    state: snapshot.state
+  };
+  const evaluatedAt = options.now.toISOString();
+  if (detection.agent === null) {
+    const decision2 = decideVerdict({ detection, findings: [], reviews: null, incomplete: [] });
+    return { ...decision2, pr, detection, findings: [], reviews: null, metrics: null, incomplete: [], evaluatedAt };
+  }
+  const incomplete = findIncomplete(snapshot, reads.manifests, manifestsOf(snapshot).length);
+  const rawFindings = carried.findings ?? evaluatePolicy(policy, snapshot, {
+    workflowPath: options.workflowPath ?? null,
+    manifestContents: manifestMap(reads.manifests),
+    categories: options.categories
+  });
+  const { reviews, findings } = evaluateReviews(policy, snapshot, detection, rawFindings, incomplete);
+  const metrics = computeMetrics(policy, snapshot, detection, options.now);
+  const decision = decideVerdict({ detection, findings, reviews, incomplete });
+  return { ...decision, pr, detection, findings, reviews, metrics, incomplete, evaluatedAt, overrideLabel: policy.overrides.label };
+}
+
+// src/gate/pipeline.ts
+var MAX_ROUNDS = 6;
+async function runGatePipeline(policy, first, fetch2, options) {
+  let reads = first;
+  let carried = null;
+  for (let round = 0; ; round += 1) {
+    const step = plan(policy, reads, carried, options);
+    carried = step.carried;
+    if (isEmptyRequest(step.request) || round >= MAX_ROUNDS) break;
+    reads = addAnswer(reads, step.request, await fetch2(step.request, reads));
+  }
+  return { result: decide(policy, reads, carried, options), reads };
+}
 
 // src/github/client.ts
 init_proxy();
@@ -35484,20 +32422,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code18 = 128; code18 <= 255; code18++) {
-  CHAR_MAP[code18] |= LOWER_CASE;
+for (let code = 128; code <= 255; code++) {
+  CHAR_MAP[code] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code18 = 48; code18 <= 57; code18++) {
-  CHAR_MAP[code18] |= TOKEN_FLAG;
+for (let code = 48; code <= 57; code++) {
+  CHAR_MAP[code] |= TOKEN_FLAG;
 }
-for (let code18 = 65; code18 <= 90; code18++) {
-  CHAR_MAP[code18] |= LOWER_CASE | TOKEN_FLAG;
+for (let code = 65; code <= 90; code++) {
+  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code18 = 97; code18 <= 122; code18++) {
-  CHAR_MAP[code18] |= TOKEN_FLAG;
+for (let code = 97; code <= 122; code++) {
+  CHAR_MAP[code] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -35505,11 +32443,11 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse4(header2, options) {
+function parse4(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header2.length;
+  const len = header.length;
   let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header2.charCodeAt(valueStart)] & OWS) !== 0) {
+  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
   let index2 = valueStart;
@@ -35517,8 +32455,8 @@ function parse4(header2, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index2 < len) {
-    const code18 = header2.charCodeAt(index2);
-    const flags = CHAR_MAP[code18];
+    const code = header.charCodeAt(index2);
+    const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -35529,57 +32467,57 @@ function parse4(header2, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code18 & NON_ASCII | flags;
+    typeFlags |= code & NON_ASCII | flags;
     index2++;
   }
   const valueEnd = whitespace === -1 ? index2 : whitespace;
-  const value = header2.slice(valueStart, valueEnd);
+  const value = header.slice(valueStart, valueEnd);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
   if (index2 === len || stop !== 0) {
     return { type, index: index2, parameters: new NullObject() };
   }
-  return parseParameters(header2, type, index2, len, stopFlags);
+  return parseParameters(header, type, index2, len, stopFlags);
 }
-function parseParameters(header2, type, index2, len, stopFlags) {
+function parseParameters(header, type, index2, len, stopFlags) {
   const parameters = new NullObject();
   parameter: while (index2 < len) {
     index2++;
-    while ((CHAR_MAP[header2.charCodeAt(index2)] & OWS) !== 0) {
+    while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
       index2++;
     }
     const keyStart = index2;
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index2 < len) {
-      const code18 = header2.charCodeAt(index2);
-      const flags = CHAR_MAP[code18];
+      const code = header.charCodeAt(index2);
+      const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code18 === EQ) {
+      if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
-        const value = header2.slice(keyStart, keyEnd);
+        const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
         index2++;
-        while ((CHAR_MAP[header2.charCodeAt(index2)] & OWS) !== 0) {
+        while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
           index2++;
         }
-        if (index2 < len && header2.charCodeAt(index2) === DQUOTE) {
+        if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
           const quotedStart = ++index2;
           let escaped = false;
           while (index2 < len) {
-            const code19 = header2.charCodeAt(index2);
-            if (code19 === DQUOTE) {
+            const code18 = header.charCodeAt(index2);
+            if (code18 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header2, quotedStart, index2) : header2.slice(quotedStart, index2);
+                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
               }
               index2++;
               let stop2 = 0;
               while (index2 < len) {
-                const code20 = header2.charCodeAt(index2);
-                const flags2 = CHAR_MAP[code20];
+                const code19 = header.charCodeAt(index2);
+                const flags2 = CHAR_MAP[code19];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -35590,7 +32528,7 @@ function parseParameters(header2, type, index2, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code19 === BSLASH && index2 + 1 < len) {
+            if (code18 === BSLASH && index2 + 1 < len) {
               escaped = true;
               index2 += 2;
               continue;
@@ -35603,8 +32541,8 @@ function parseParameters(header2, type, index2, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index2 < len) {
-          const code19 = header2.charCodeAt(index2);
-          const flags2 = CHAR_MAP[code19];
+          const code18 = header.charCodeAt(index2);
+          const flags2 = CHAR_MAP[code18];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -35619,7 +32557,7 @@ function parseParameters(header2, type, index2, len, stopFlags) {
         }
         if (parameters[key] === void 0) {
           const valueEnd = valueWhitespace === -1 ? index2 : valueWhitespace;
-          parameters[key] = header2.slice(valueStart, valueEnd);
+          parameters[key] = header.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
           break parameter;
@@ -35631,7 +32569,7 @@ function parseParameters(header2, type, index2, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code18 & NON_ASCII | flags;
+      keyFlags |= code & NON_ASCII | flags;
       index2++;
     }
   }
@@ -36732,12 +33670,348 @@ function createGitHubClient(options) {
 // src/main.ts
 init_errors3();
 
-// src/github/fetch-gate-reads.ts
-init_fetch_lookups();
+// src/github/fetch-lookups.ts
+init_errors3();
+
+// src/github/fetch-pages.ts
+async function fetchAllPages(client, route, params, maxPages) {
+  return (await fetchFirstPage(client, route, params, maxPages)).all();
+}
+async function fetchFirstPage(client, route, params, maxPages) {
+  const first = await requestPage(client, route, params, 1);
+  const link = typeof first.headers.link === "string" ? first.headers.link : "";
+  const last = pageOf(link, "last");
+  const next = pageOf(link, "next");
+  const more = last !== null && last > 1 && maxPages > 1 || last === null && next !== null && next <= maxPages;
+  let all = null;
+  const rest = async () => {
+    const items = [...first.items];
+    if (last !== null) {
+      const pages = Array.from({ length: Math.max(Math.min(last, maxPages) - 1, 0) }, (_, index2) => index2 + 2);
+      const answers = await Promise.all(pages.map((page2) => requestPage(client, route, params, page2)));
+      for (const answer of answers) items.push(...answer.items);
+      return items;
+    }
+    let following = next;
+    while (following !== null && following <= maxPages) {
+      const answer = await requestPage(client, route, params, following);
+      items.push(...answer.items);
+      following = pageOf(typeof answer.headers.link === "string" ? answer.headers.link : "", "next");
+    }
+    return items;
+  };
+  return { items: first.items, more, all: () => all ??= rest() };
+}
+async function requestPage(client, route, params, page2) {
+  const answer = await client.request(route, { ...params, per_page: 100, page: page2, request: { parseSuccessResponseBody: false } });
+  const text = answer.data === null || answer.data === void 0 ? "" : await new Response(answer.data).text();
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new Error(`GitHub API response for ${route} is not JSON`);
+  }
+  if (!Array.isArray(data)) throw new Error(`GitHub API response for ${route} is not a list`);
+  return { items: data, headers: answer.headers };
+}
+function pageOf(link, rel) {
+  for (const part of link.split(",")) {
+    const match = /<([^<>]+)>\s*;\s*rel="([^"]+)"/.exec(part);
+    if (!match || !match[2]?.split(/\s+/).includes(rel)) continue;
+    const url = match[1] ?? "";
+    const page2 = new URL(url, "http://github.invalid").searchParams.get("page");
+    const value = page2 === null ? NaN : Number(page2);
+    return Number.isInteger(value) && value > 0 ? value : null;
+  }
+  return null;
+}
+
+// src/github/fetch-lookups.ts
+init_schemas3();
+var ROLES = ["admin", "maintain", "write", "triage", "read", "none"];
+function permissionFrom(answer) {
+  const role = answer.role_name?.toLowerCase();
+  if (role && ROLES.includes(role)) return role;
+  const base = answer.permission.toLowerCase();
+  if (ROLES.includes(base)) return base;
+  return "none";
+}
+async function fetchPermission(client, repo, login) {
+  try {
+    const answer = await client.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
+      owner: repo.owner,
+      repo: repo.name,
+      username: login
+    });
+    return permissionFrom(parseResponse(RestPermissionSchema, answer.data, `GitHub's answer about ${login}'s repository permission`));
+  } catch (error3) {
+    const status = statusOf(error3);
+    if (status === 403 || status === 404) {
+      return {
+        error: `could not read ${login}'s repository permission (HTTP ${status}): the token needs the \`metadata: read\` repository permission, and ${login} must be an existing account`
+      };
+    }
+    return { error: `could not read ${login}'s repository permission: ${describeError(error3)}` };
+  }
+}
+async function fetchTeam(client, team) {
+  const [org, slug] = team.replace(/^@/, "").split("/");
+  if (!org || !slug) return { error: `${team} is not a team (expected @org/team)` };
+  try {
+    const items = await fetchAllPages(client, "GET /orgs/{org}/teams/{team_slug}/members", { org, team_slug: slug }, 100);
+    const members2 = parseResponse(RestTeamMembersSchema, items, `GitHub's list of the members of @${org}/${slug}`);
+    return { members: members2.map((member) => member.login) };
+  } catch (error3) {
+    const status = statusOf(error3);
+    if (status === 403 || status === 404) {
+      return {
+        error: `the token cannot read the members of @${org}/${slug} (HTTP ${status}): give it the \`members: read\` organization permission (the default GITHUB_TOKEN cannot have it; use a GitHub App token or a token with \`read:org\`)`
+      };
+    }
+    return { error: `could not read the members of @${org}/${slug}: ${describeError(error3)}` };
+  }
+}
+async function fetchLookups(client, repo, request2) {
+  const logins = [...new Set(request2.permissions)];
+  const teams = [...new Set(request2.teams)];
+  const [permissions, members2] = await Promise.all([
+    Promise.all(logins.map((login) => fetchPermission(client, repo, login))),
+    Promise.all(teams.map((team) => fetchTeam(client, team)))
+  ]);
+  const lookups = { permissions: {}, teams: {} };
+  logins.forEach((login, index2) => {
+    lookups.permissions[login] = permissions[index2] ?? { error: "not looked up" };
+  });
+  teams.forEach((team, index2) => {
+    lookups.teams[team] = members2[index2] ?? { error: "not looked up" };
+  });
+  return lookups;
+}
 
 // src/github/fetch-manifests.ts
 init_errors3();
-init_graphql_queries();
+
+// src/github/graphql-queries.ts
+init_publish_status();
+var SNAPSHOT_OPERATION = "AgentPrGateSnapshot";
+var MORE_OPERATION = "AgentPrGateMore";
+var TIMELINE_ITEM_TYPES = [
+  "LABELED_EVENT",
+  "UNLABELED_EVENT",
+  "READY_FOR_REVIEW_EVENT",
+  "CONVERT_TO_DRAFT_EVENT",
+  "HEAD_REF_FORCE_PUSHED_EVENT",
+  "ASSIGNED_EVENT",
+  "UNASSIGNED_EVENT",
+  "REVIEW_REQUESTED_EVENT",
+  "CLOSED_EVENT",
+  "REOPENED_EVENT",
+  "MERGED_EVENT",
+  "REVIEW_DISMISSED_EVENT",
+  "COMMENT_DELETED_EVENT"
+];
+var ACTOR_FRAGMENT = `
+fragment ActorFields on Actor {
+  __typename
+  login
+  ... on User { databaseId }
+  ... on Bot { databaseId }
+  ... on Mannequin { databaseId }
+  ... on Organization { databaseId }
+}
+`;
+var LABEL_PAGE_FRAGMENT = `
+fragment LabelPage on LabelConnection {
+  totalCount
+  pageInfo { hasNextPage endCursor }
+  nodes { name }
+}
+`;
+var COMMIT_PAGE_FRAGMENT = `
+fragment CommitPage on PullRequestCommitConnection {
+  totalCount
+  pageInfo { hasNextPage endCursor }
+  nodes {
+    commit {
+      oid
+      message
+      authoredDate
+      committedDate
+      parents(first: 1) { totalCount }
+      author { name email user { login databaseId } }
+      committer { name email user { login databaseId } }
+    }
+  }
+}
+`;
+function reviewPageName(reviewComments) {
+  return reviewComments ? "ReviewPage" : "ReviewPageWithoutComments";
+}
+function reviewPageFragment(reviewComments) {
+  const comments = reviewComments ? `
+    comments(first: 100) {
+      totalCount
+      nodes { databaseId author { ...ActorFields } createdAt path line originalLine }
+    }` : "";
+  return `
+fragment ${reviewPageName(reviewComments)} on PullRequestReviewConnection {
+  totalCount
+  pageInfo { hasNextPage endCursor }
+  nodes {
+    databaseId
+    author { ...ActorFields }
+    authorAssociation
+    state
+    submittedAt
+    body
+    commit { oid }${comments}
+  }
+}
+`;
+}
+var COMMENT_PAGE_FRAGMENT = `
+fragment CommentPage on IssueCommentConnection {
+  totalCount
+  pageInfo { hasNextPage endCursor }
+  nodes { databaseId author { ...ActorFields } body createdAt updatedAt url }
+}
+`;
+var TIMELINE_PAGE_FRAGMENT = `
+fragment TimelinePage on PullRequestTimelineItemsConnection {
+  totalCount
+  pageInfo { hasNextPage endCursor }
+  nodes {
+    __typename
+    ... on LabeledEvent { createdAt actor { ...ActorFields } label { name } }
+    ... on UnlabeledEvent { createdAt actor { ...ActorFields } label { name } }
+    ... on ReadyForReviewEvent { createdAt actor { ...ActorFields } }
+    ... on ConvertToDraftEvent { createdAt actor { ...ActorFields } }
+    ... on HeadRefForcePushedEvent {
+      createdAt
+      actor { ...ActorFields }
+      beforeCommit { oid status { context(name: "${STATUS_CONTEXT}") { state description createdAt creator { ...ActorFields } } } }
+    }
+    ... on AssignedEvent { createdAt actor { ...ActorFields } assignee { ...ActorFields } }
+    ... on UnassignedEvent { createdAt actor { ...ActorFields } assignee { ...ActorFields } }
+    ... on ReviewRequestedEvent {
+      createdAt
+      actor { ...ActorFields }
+      requestedReviewer { __typename ...ActorFields ... on Team { slug organization { login } } }
+    }
+    ... on ClosedEvent { createdAt actor { ...ActorFields } }
+    ... on ReopenedEvent { createdAt actor { ...ActorFields } }
+    ... on MergedEvent { createdAt actor { ...ActorFields } }
+    ... on ReviewDismissedEvent { createdAt actor { ...ActorFields } previousReviewState review { databaseId } }
+    ... on CommentDeletedEvent { createdAt actor { ...ActorFields } deletedCommentAuthor { ...ActorFields } }
+  }
+}
+`;
+var TIMELINE_ITEM_TYPES_ARGUMENT = `[${TIMELINE_ITEM_TYPES.join(", ")}]`;
+function pullRequestFields(selection) {
+  const extra = selection.extraFields ? `
+  ${selection.extraFields}` : "";
+  return `
+  number
+  title
+  body
+  url
+  state
+  isDraft
+  createdAt
+  mergedAt
+  closedAt
+  headRefName
+  headRefOid
+  baseRefName
+  baseRefOid
+  isCrossRepository
+  additions
+  deletions
+  changedFiles${extra}
+  author { ...ActorFields }
+  labels(first: 100) { ...LabelPage }
+  assignees(first: 100) { nodes { ...ActorFields } }
+  commits(first: 100) { ...CommitPage }
+  reviews(first: 100) { ...${reviewPageName(selection.reviewComments)} }
+  comments(first: 100) { ...CommentPage }
+  timelineItems(first: 100, itemTypes: ${TIMELINE_ITEM_TYPES_ARGUMENT}) { ...TimelinePage }
+`;
+}
+function pullRequestFragments(selection) {
+  return [
+    ACTOR_FRAGMENT,
+    LABEL_PAGE_FRAGMENT,
+    COMMIT_PAGE_FRAGMENT,
+    reviewPageFragment(selection.reviewComments),
+    COMMENT_PAGE_FRAGMENT,
+    TIMELINE_PAGE_FRAGMENT
+  ].join("");
+}
+var HEAD_COMMIT_FIELD = "headCommit: commits(last: 1) { nodes { commit { oid status { contexts { context createdAt state description creator { ...ActorFields } } } } } }";
+var GATE_SELECTION = { reviewComments: true, extraFields: HEAD_COMMIT_FIELD };
+var FRAGMENTS = pullRequestFragments(GATE_SELECTION);
+var SNAPSHOT_QUERY = `
+query ${SNAPSHOT_OPERATION}(
+  $owner: String!
+  $name: String!
+  $number: Int!
+  $policyExpression: String!
+  $codeownersGithub: String!
+  $codeownersRoot: String!
+  $codeownersDocs: String!
+) {
+  viewer { login databaseId }
+  repository(owner: $owner, name: $name) {
+    policyFile: object(expression: $policyExpression) { __typename ... on Blob { text isBinary isTruncated } }
+    codeownersGithub: object(expression: $codeownersGithub) { __typename ... on Blob { text isBinary isTruncated } }
+    codeownersRoot: object(expression: $codeownersRoot) { __typename ... on Blob { text isBinary isTruncated } }
+    codeownersDocs: object(expression: $codeownersDocs) { __typename ... on Blob { text isBinary isTruncated } }
+    pullRequest(number: $number) {${pullRequestFields(GATE_SELECTION)}}
+  }
+}
+${FRAGMENTS}`;
+var MORE_QUERY = `
+query ${MORE_OPERATION}(
+  $owner: String!
+  $name: String!
+  $number: Int!
+  $labels: Boolean!
+  $labelsAfter: String
+  $commits: Boolean!
+  $commitsAfter: String
+  $reviews: Boolean!
+  $reviewsAfter: String
+  $comments: Boolean!
+  $commentsAfter: String
+  $timeline: Boolean!
+  $timelineAfter: String
+) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      labels(first: 100, after: $labelsAfter) @include(if: $labels) { ...LabelPage }
+      commits(first: 100, after: $commitsAfter) @include(if: $commits) { ...CommitPage }
+      reviews(first: 100, after: $reviewsAfter) @include(if: $reviews) { ...ReviewPage }
+      comments(first: 100, after: $commentsAfter) @include(if: $comments) { ...CommentPage }
+      timelineItems(first: 100, after: $timelineAfter, itemTypes: ${TIMELINE_ITEM_TYPES_ARGUMENT}) @include(if: $timeline) { ...TimelinePage }
+    }
+  }
+}
+${FRAGMENTS}`;
+var MORE_CONNECTIONS = ["labels", "commits", "reviews", "comments", "timeline"];
+var MANIFESTS_OPERATION = "AgentPrGateManifests";
+function manifestsQuery(count2) {
+  const aliases = Array.from({ length: count2 }, (_, index2) => [`b${index2}`, `h${index2}`]).flat();
+  const variables = aliases.map((alias) => `$${alias}: String!`).join(" ");
+  const fields = aliases.map((alias) => `    ${alias}: object(expression: $${alias}) { __typename ... on Blob { text isBinary isTruncated byteSize } }`);
+  return `
+query ${MANIFESTS_OPERATION}($owner: String! $name: String! ${variables}) {
+  repository(owner: $owner, name: $name) {
+${fields.join("\n")}
+  }
+}`;
+}
+
+// src/github/fetch-manifests.ts
 init_schemas3();
 var MAX_MANIFEST_BYTES = 1e6;
 function sideOf(blob, where3) {
@@ -36797,13 +34071,349 @@ function gateFetch(client, staged) {
   };
 }
 
-// src/github/fetch-snapshot.ts
-init_answer_despite_statuses();
-init_fetch_more_pages();
-init_fetch_pages();
-init_graphql_queries();
+// src/github/answer-despite-statuses.ts
+function answerDespiteStatuses(error3) {
+  const { errors, data } = typeof error3 === "object" && error3 !== null ? error3 : {};
+  if (!Array.isArray(errors) || errors.length === 0 || typeof data !== "object" || data === null) return null;
+  const onlyStatuses = errors.every((item) => {
+    const path = typeof item === "object" && item !== null ? item.path : void 0;
+    return Array.isArray(path) && (path.includes("headCommit") || path.includes("beforeCommit"));
+  });
+  return onlyStatuses ? data : null;
+}
+async function keepDespiteStatuses(request2) {
+  return request2.catch((error3) => {
+    const data = answerDespiteStatuses(error3);
+    if (data === null) throw error3;
+    return data;
+  });
+}
+
+// src/github/fetch-more-pages.ts
 init_schemas3();
-init_snapshot_from_api();
+var MAX_MORE_ROUNDS = 100;
+function present(nodes) {
+  return nodes.filter((node2) => node2 !== null);
+}
+function pageInfoOf(pr) {
+  return {
+    labels: pr.labels.pageInfo,
+    commits: pr.commits.pageInfo,
+    reviews: pr.reviews.pageInfo,
+    comments: pr.comments.pageInfo,
+    timeline: pr.timelineItems.pageInfo
+  };
+}
+async function fetchMorePages(client, repo, pr) {
+  const all = {
+    labels: present(pr.labels.nodes).map((label) => label.name),
+    commits: present(pr.commits.nodes),
+    reviews: present(pr.reviews.nodes),
+    comments: present(pr.comments.nodes),
+    timeline: present(pr.timelineItems.nodes)
+  };
+  const info2 = pageInfoOf(pr);
+  for (let round = 0; round < MAX_MORE_ROUNDS; round += 1) {
+    const wanted = MORE_CONNECTIONS.filter((connection) => info2[connection].hasNextPage);
+    if (wanted.length === 0) break;
+    const variables = { owner: repo.owner, name: repo.name, number: pr.number };
+    for (const connection of MORE_CONNECTIONS) {
+      const want = wanted.includes(connection);
+      variables[connection] = want;
+      variables[`${connection}After`] = want ? info2[connection].endCursor : null;
+    }
+    const raw = await keepDespiteStatuses(client.graphql(MORE_QUERY, variables));
+    const more = parseResponse(MoreQuerySchema, raw, "GitHub's answer to the pull request page query");
+    const page2 = more.repository?.pullRequest;
+    if (!page2) throw new Error(`pull request #${pr.number} disappeared while it was being read`);
+    for (const connection of wanted) {
+      const answer = connection === "timeline" ? page2.timelineItems : page2[connection];
+      if (!answer) throw new Error(`GitHub's answer to the pull request page query has no ${connection} page`);
+      const before = info2[connection].endCursor;
+      info2[connection] = answer.pageInfo;
+      if (answer.pageInfo.endCursor === before) info2[connection] = { hasNextPage: false, endCursor: before };
+    }
+    if (page2.labels) all.labels.push(...present(page2.labels.nodes).map((label) => label.name));
+    if (page2.commits) all.commits.push(...present(page2.commits.nodes));
+    if (page2.reviews) all.reviews.push(...present(page2.reviews.nodes));
+    if (page2.comments) all.comments.push(...present(page2.comments.nodes));
+    if (page2.timelineItems) all.timeline.push(...present(page2.timelineItems.nodes));
+  }
+  return all;
+}
+
+// src/github/fetch-snapshot.ts
+init_schemas3();
+
+// src/snapshot.ts
+var EMPTY_LOOKUPS = { permissions: {}, teams: {} };
+
+// src/github/gate-memory-from-api.ts
+init_gate_state();
+init_find_sticky_comment();
+init_publish_status();
+function ourStatus(sha, context, self) {
+  if (!context || context.context !== void 0 && context.context !== STATUS_CONTEXT) return null;
+  if (!isSelf(actorFromGraphql(context.creator), self)) return null;
+  return { sha, state: context.state ?? "", description: context.description ?? "", at: context.createdAt };
+}
+function gateMemoryFrom(headCommit, timeline, comments, viewer) {
+  if (headCommit === void 0) return void 0;
+  const self = viewer ?? GITHUB_ACTIONS_BOT;
+  const sticky = findStickyComment(comments, viewer);
+  const statuses = [];
+  const deletedComments = [];
+  for (const item of timeline) {
+    if (item.__typename === "HeadRefForcePushedEvent" && item.beforeCommit) {
+      const status = ourStatus(item.beforeCommit.oid, item.beforeCommit.status?.context, self);
+      if (status) statuses.push(status);
+    }
+    if (item.__typename === "CommentDeletedEvent" && item.createdAt) {
+      const author = actorFromGraphql(item.deletedCommentAuthor);
+      const actor = actorFromGraphql(item.actor);
+      if (isSelf(author, self) && !isSelf(actor, self)) deletedComments.push({ at: item.createdAt, by: actor?.login ?? null });
+    }
+  }
+  const head = headCommit?.nodes.at(-1)?.commit;
+  const headStatus = head ? ourStatus(head.oid, head.status?.contexts.find((context) => context.context === STATUS_CONTEXT), self) : null;
+  if (headStatus) statuses.push(headStatus);
+  return { state: sticky ? parseGateState(sticky.body) : null, statuses, deletedComments };
+}
+
+// src/github/snapshot-from-api.ts
+init_publish_status();
+var MAX_LISTED_FILES = 3e3;
+var ACTOR_TYPES = {
+  User: "User",
+  Bot: "Bot",
+  Organization: "Organization",
+  Mannequin: "Mannequin"
+};
+function restBotLogin(login) {
+  if (login === "copilot-swe-agent") return "Copilot";
+  return login.endsWith("[bot]") ? login : `${login}[bot]`;
+}
+function actorFromGraphql(actor) {
+  if (!actor) return null;
+  if (actor.__typename === "Team") {
+    const org = actor.organization?.login;
+    return { login: org && actor.slug ? `@${org}/${actor.slug}` : `@${actor.slug ?? "team"}`, id: null, type: "Unknown" };
+  }
+  if (actor.login === void 0) return null;
+  const type = ACTOR_TYPES[actor.__typename] ?? "Unknown";
+  return {
+    login: type === "Bot" ? restBotLogin(actor.login) : actor.login,
+    id: actor.databaseId ?? null,
+    type
+  };
+}
+function actorFromRest(user) {
+  if (!user) return null;
+  const type = ACTOR_TYPES[user.type ?? ""] ?? (user.login.endsWith("[bot]") ? "Bot" : "User");
+  return { login: user.login, id: user.id, type };
+}
+function identityOf(git) {
+  const user = git?.user;
+  return {
+    name: git?.name ?? "",
+    email: git?.email ?? "",
+    user: user ? { login: user.login, id: user.databaseId ?? null, type: user.login.endsWith("[bot]") ? "Bot" : "User" } : null
+  };
+}
+function commitFrom(node2) {
+  const c = node2.commit;
+  return {
+    sha: c.oid,
+    message: c.message,
+    author: identityOf(c.author),
+    committer: identityOf(c.committer),
+    authoredAt: c.authoredDate,
+    committedAt: c.committedDate,
+    parents: c.parents.totalCount
+  };
+}
+var REVIEW_STATES = ["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "PENDING"];
+function reviewsFrom(reviews, timeline) {
+  const previous = /* @__PURE__ */ new Map();
+  for (const item of timeline) {
+    if (item.__typename !== "ReviewDismissedEvent") continue;
+    const id = item.review?.databaseId;
+    const state = item.previousReviewState;
+    if (id != null && state && REVIEW_STATES.includes(state)) previous.set(id, state);
+  }
+  return reviews.map((review) => {
+    const id = review.databaseId ?? 0;
+    const dismissed = review.state === "DISMISSED";
+    const state = dismissed ? previous.get(id) ?? "COMMENTED" : review.state;
+    return {
+      id,
+      author: actorFromGraphql(review.author),
+      state,
+      dismissed,
+      submittedAt: review.submittedAt,
+      commitSha: review.commit?.oid ?? null,
+      body: review.body,
+      authorAssociation: review.authorAssociation
+    };
+  });
+}
+function reviewCommentsFrom(reviews, rest) {
+  if (rest) {
+    return rest.map((comment) => ({
+      id: comment.id,
+      author: actorFromRest(comment.user),
+      createdAt: comment.created_at,
+      path: comment.path,
+      line: comment.line ?? comment.original_line ?? null
+    }));
+  }
+  const out = [];
+  for (const review of reviews) {
+    for (const comment of review.comments.nodes) {
+      if (!comment) continue;
+      out.push({
+        id: comment.databaseId ?? 0,
+        author: actorFromGraphql(comment.author),
+        createdAt: comment.createdAt,
+        path: comment.path,
+        line: comment.line ?? comment.originalLine ?? null
+      });
+    }
+  }
+  return out.sort((a, b) => a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id);
+}
+function commentFrom(comment) {
+  return {
+    id: comment.databaseId ?? 0,
+    author: actorFromGraphql(comment.author),
+    body: comment.body,
+    createdAt: comment.createdAt,
+    updatedAt: comment.updatedAt,
+    url: comment.url
+  };
+}
+var TIMELINE_TYPES = {
+  LabeledEvent: "labeled",
+  UnlabeledEvent: "unlabeled",
+  ReadyForReviewEvent: "ready_for_review",
+  ConvertToDraftEvent: "convert_to_draft",
+  HeadRefForcePushedEvent: "head_ref_force_pushed",
+  AssignedEvent: "assigned",
+  UnassignedEvent: "unassigned",
+  ReviewRequestedEvent: "review_requested",
+  ClosedEvent: "closed",
+  ReopenedEvent: "reopened",
+  MergedEvent: "merged",
+  ReviewDismissedEvent: "review_dismissed"
+};
+function timelineEventFrom(item) {
+  const type = TIMELINE_TYPES[item.__typename];
+  if (!type || !item.createdAt) return null;
+  const event = { type, actor: actorFromGraphql(item.actor), createdAt: item.createdAt };
+  if (item.label) event.label = item.label.name;
+  if (item.assignee !== void 0) event.subject = actorFromGraphql(item.assignee);
+  if (item.requestedReviewer !== void 0) event.subject = actorFromGraphql(item.requestedReviewer);
+  return event;
+}
+function fileFrom(file) {
+  return {
+    path: file.filename,
+    previousPath: file.previous_filename ?? null,
+    status: file.status,
+    additions: file.additions,
+    deletions: file.deletions,
+    patch: file.patch ?? null
+  };
+}
+function blobText(blob) {
+  if (!blob || blob.__typename !== "Blob") return null;
+  if (blob.isBinary) return null;
+  return blob.text ?? null;
+}
+function baseFile(path, blob) {
+  return { path, text: blobText(blob) };
+}
+function viewerFrom(viewer) {
+  if (!viewer) return null;
+  const isBot2 = viewer.login.endsWith("[bot]");
+  return { login: viewer.login, id: viewer.databaseId ?? null, type: isBot2 ? "Bot" : "User" };
+}
+function findFetchGaps(data) {
+  const gaps = [];
+  const totalFiles = data.pr.changedFiles;
+  if (data.files.length < totalFiles) gaps.push(`files: ${data.files.length} of ${totalFiles} listed`);
+  const totalCommits = data.pr.commits.totalCount;
+  if (data.commits.length < totalCommits) gaps.push(`commits: ${data.commits.length} of ${totalCommits} listed`);
+  const truncated = [{ path: data.policyPath, blob: data.policyBlob }, ...data.codeownersBlobs].filter(
+    (entry4) => entry4.blob?.__typename === "Blob" && entry4.blob.isTruncated
+  );
+  for (const entry4 of truncated) gaps.push(`${entry4.path}: the file at the base commit is too large to read in full`);
+  return gaps;
+}
+function headStatusSeenAt(headCommit, headSha) {
+  if (headCommit === void 0) return void 0;
+  const commit = headCommit?.nodes.at(-1)?.commit;
+  if (!commit || commit.oid !== headSha) return null;
+  let earliest2 = null;
+  for (const context of commit.status?.contexts ?? []) {
+    if (context.context === STATUS_CONTEXT) continue;
+    const time3 = Date.parse(context.createdAt);
+    if (Number.isNaN(time3)) continue;
+    if (earliest2 === null || time3 < Date.parse(earliest2)) earliest2 = context.createdAt;
+  }
+  return earliest2;
+}
+function snapshotFromApi(data) {
+  const pr = data.pr;
+  const codeowners = data.codeownersBlobs.find((entry4) => blobText(entry4.blob) !== null);
+  const headSeenAt2 = headStatusSeenAt(pr.headCommit, pr.headRefOid);
+  const comments = data.comments.map(commentFrom);
+  const viewer = viewerFrom(data.viewer);
+  const gateMemory = gateMemoryFrom(pr.headCommit, data.timeline, comments, viewer);
+  return {
+    repo: data.repo,
+    number: pr.number,
+    title: pr.title,
+    body: pr.body,
+    url: pr.url,
+    state: pr.state === "MERGED" ? "merged" : pr.state === "CLOSED" ? "closed" : "open",
+    draft: pr.isDraft,
+    author: actorFromGraphql(pr.author),
+    createdAt: pr.createdAt,
+    mergedAt: pr.mergedAt,
+    closedAt: pr.closedAt,
+    headRef: pr.headRefName,
+    headSha: pr.headRefOid,
+    baseRef: pr.baseRefName,
+    baseSha: data.baseSha,
+    fromFork: pr.isCrossRepository,
+    labels: data.labels,
+    assignees: pr.assignees.nodes.map(actorFromGraphql).filter((actor) => actor !== null),
+    totals: {
+      files: Math.max(pr.changedFiles, data.files.length),
+      additions: pr.additions,
+      deletions: pr.deletions,
+      commits: Math.max(pr.commits.totalCount, data.commits.length)
+    },
+    files: data.files.map(fileFrom),
+    commits: data.commits.map(commitFrom),
+    reviews: reviewsFrom(data.reviews, data.timeline),
+    reviewComments: reviewCommentsFrom(data.reviews, data.restReviewComments),
+    comments,
+    timeline: data.timeline.map(timelineEventFrom).filter((event) => event !== null),
+    base: {
+      policy: baseFile(data.policyPath, data.policyBlob),
+      codeowners: codeowners ? baseFile(codeowners.path, codeowners.blob) : null
+    },
+    ...headSeenAt2 !== void 0 ? { headSeenAt: headSeenAt2 } : {},
+    ...gateMemory !== void 0 ? { gateMemory } : {},
+    viewer,
+    lookups: structuredClone(EMPTY_LOOKUPS),
+    incomplete: findFetchGaps(data)
+  };
+}
+
+// src/github/fetch-snapshot.ts
 var CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
 async function fetchSnapshotStaged(client, target) {
   const [graphResult, filesResult] = await Promise.allSettled([fetchGraph(client, target), fetchFirstFiles(client, target)]);
@@ -36877,7 +34487,60 @@ async function fetchReviewComments(client, target) {
 
 // src/main.ts
 init_publish_gate();
-init_publish_policy_error();
+
+// src/github/publish-policy-error.ts
+init_core3();
+init_escape_log();
+init_publish_status();
+init_publish_gate();
+function describePolicyErrors(errors) {
+  const first = errors[0];
+  if (!first) return "policy error";
+  const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : "";
+  return `policy error: ${formatPolicyError(first)}${more}`;
+}
+function annotatePolicyErrors(errors) {
+  for (const error3 of errors) {
+    error2(escapeForLog(formatPolicyError(error3)), {
+      title: "agent-pr-gate policy error",
+      file: error3.file,
+      startLine: error3.line,
+      startColumn: error3.column
+    });
+  }
+}
+async function publishPolicyError(client, errors, options) {
+  annotatePolicyErrors(errors);
+  const line = describePolicyErrors(errors);
+  if (options.status) {
+    const outcome = await publishStatus(client, {
+      owner: options.owner,
+      repo: options.repo,
+      sha: options.headSha,
+      state: "error",
+      description: line,
+      targetUrl: options.runUrl
+    });
+    if (!outcome.ok) warning(outcome.readOnly ? READ_ONLY_HINT : `agent-pr-gate: ${escapeForLog(outcome.message)}`);
+  }
+  const lines = errors.map((error3) => escapeForLog(formatPolicyError(error3)));
+  const fence = "`".repeat(Math.max(3, ...lines.flatMap((line2) => (line2.match(/`+/g) ?? []).map((run2) => run2.length + 1))));
+  const list = [`${fence}text`, ...lines, fence].join("\n");
+  try {
+    await summary.addRaw(`## agent-pr-gate: policy error
+
+The policy file on the base branch is not valid, so this PR was not evaluated.
+
+${list}
+`, true).write();
+  } catch (error3) {
+    warning(`agent-pr-gate: could not write the job summary: ${escapeForLog(error3 instanceof Error ? error3.message : String(error3))}`);
+  }
+  setOutput("verdict", "");
+  setOutput("agent", "");
+  setOutput("report", "");
+  setOutput("comment-url", "");
+}
 
 // src/github/read-event.ts
 init_zod();
@@ -36967,11 +34630,119 @@ function readEvent(env) {
 }
 
 // src/inputs.ts
-init_core();
-init_cohorts();
-init_window();
-init_verdict();
-init_verdict();
+init_core3();
+
+// src/report/cohorts.ts
+init_build();
+
+// src/report/window.ts
+var ReportWindowError = class extends Error {
+  name = "ReportWindowError";
+};
+var UNIT_MS = { h: 36e5, d: 864e5, w: 6048e5 };
+var DURATION = /^(\d+)\s*([hdw])$/i;
+var DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+var DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+var HELP = "use Nh, Nd or Nw (e.g. 14d) or an ISO range such as 2026-01-01..2026-01-15";
+function fail(input, reason) {
+  throw new ReportWindowError(`report-window "${input}" ${reason}: ${HELP}`);
+}
+function daysInMonth(year, month) {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+function checkDate(input, text, year, month, day) {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) fail(input, `has an impossible date (${text})`);
+}
+function parseEnd(input, text, end) {
+  const date3 = DATE_ONLY.exec(text);
+  if (date3) {
+    const [year2, month2, day2] = [Number(date3[1]), Number(date3[2]), Number(date3[3])];
+    checkDate(input, text, year2, month2, day2);
+    const start = Date.UTC(year2, month2 - 1, day2);
+    return new Date(end ? start + UNIT_MS.d - 1 : start);
+  }
+  const time3 = DATETIME.exec(text);
+  if (!time3) fail(input, `has a value that is neither a date nor an ISO datetime (${text})`);
+  const [year, month, day, hour, minute] = [Number(time3[1]), Number(time3[2]), Number(time3[3]), Number(time3[4]), Number(time3[5])];
+  const second = Number(time3[6] ?? "0");
+  checkDate(input, text, year, month, day);
+  if (hour > 23 || minute > 59 || second > 59) fail(input, `has an impossible time (${text})`);
+  const fraction = Number(`0.${time3[7] ?? "0"}`);
+  const zone = (time3[8] ?? "Z").toUpperCase();
+  let offsetMinutes = 0;
+  if (zone !== "Z") {
+    const digits = zone.slice(1).replace(":", "");
+    const [zoneHours, zoneMinutes] = [Number(digits.slice(0, 2)), Number(digits.slice(2))];
+    if (zoneHours > 23 || zoneMinutes > 59) fail(input, `has an impossible time zone (${text})`);
+    offsetMinutes = (zone.startsWith("-") ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
+  }
+  const local = Date.UTC(year, month - 1, day, hour, minute, second) + Math.floor(fraction * 1e3);
+  return new Date(local - offsetMinutes * 6e4);
+}
+function parseReportWindow(input, now) {
+  const text = input.trim();
+  if (text === "") fail(input, "is empty");
+  const duration3 = DURATION.exec(text);
+  if (duration3) {
+    const count2 = Number(duration3[1]);
+    if (count2 === 0) fail(input, "is an empty window");
+    const span = count2 * UNIT_MS[duration3[2].toLowerCase()];
+    const from = Math.max(0, now.getTime() - span);
+    return { from: new Date(from), to: new Date(now.getTime()) };
+  }
+  const parts = text.split("..");
+  if (parts.length === 2) {
+    const [start, end] = [parts[0].trim(), parts[1].trim()];
+    if (start === "" || end === "") fail(input, "needs both ends of the range");
+    const from = parseEnd(input, start, false);
+    const to = parseEnd(input, end, true);
+    if (from.getTime() > to.getTime()) fail(input, "ends before it starts");
+    return { from, to };
+  }
+  if (/^\d+$/.test(text)) fail(input, "has no unit");
+  fail(input, "is not a duration or a range");
+}
+
+// src/report/cohorts.ts
+var CompareError = class extends Error {
+  name = "CompareError";
+};
+var HELP2 = "use a second window (2026-01-22..2026-02-04), label:PREFIX, pattern:REGEX with one capture group, or split:DATE";
+function parseCompare(input, now) {
+  const text = input.trim();
+  if (text === "") return null;
+  if (text.startsWith("label:")) {
+    const prefix = text.slice("label:".length);
+    if (prefix.trim() === "") throw new CompareError(`report-compare "${input}" needs a label prefix after label: (${HELP2})`);
+    return { kind: "label", input: text, prefix };
+  }
+  if (text.startsWith("pattern:")) {
+    const source = text.slice("pattern:".length);
+    let pattern;
+    try {
+      pattern = RE2JS.compile(source, RE2JS.MULTILINE);
+    } catch (error3) {
+      throw new CompareError(`report-compare "${input}" has a pattern that does not compile: ${error3 instanceof Error ? error3.message : String(error3)}`);
+    }
+    if (pattern.groupCount() !== 1) {
+      throw new CompareError(`report-compare "${input}" needs exactly one capture group, it has ${pattern.groupCount()} (${HELP2})`);
+    }
+    return { kind: "pattern", input: text, pattern };
+  }
+  try {
+    if (text.startsWith("split:")) {
+      const day = text.slice("split:".length).trim();
+      const window = parseReportWindow(`${day}..${day}`, now);
+      return { kind: "split", input: text, at: window.from };
+    }
+    return { kind: "window", input: text, window: parseReportWindow(text, now) };
+  } catch (error3) {
+    if (error3 instanceof ReportWindowError) throw new CompareError(`report-compare "${input}": ${error3.message.replace(/^report-window "[^"]*" /, "")}`);
+    throw error3;
+  }
+}
+
+// src/inputs.ts
 var MODES = ["gate", "report"];
 var COMMENT_MODES = ["always", "on-failure", "never"];
 var DEFAULT_CONFIG = ".github/agent-pr-gate.yml";
@@ -37045,7 +34816,6 @@ function readInputs() {
 }
 
 // src/main.ts
-init_verdict();
 init_escape_log();
 async function main() {
   const env = readRunnerEnv(process.env);
@@ -37061,8 +34831,8 @@ async function main() {
       log: (message) => info(escapeForLog(message))
     });
     if (inputs.mode === "report") {
-      const { runReportMode: runReportMode2 } = await Promise.resolve().then(() => (init_report_mode(), report_mode_exports));
-      await runReportMode2(inputs, client, env);
+      const { runReportMode } = await import("./report-mode.js");
+      await runReportMode(inputs, client, env);
       return;
     }
     const event = readEvent(env);
@@ -37089,9 +34859,9 @@ async function main() {
 }
 function headSeenAt(fromStatuses, event, headSha, runAttempt, startedAt) {
   const pushRun = event.action === "synchronize" && event.headSha === headSha && runAttempt === 1;
-  const candidates2 = [fromStatuses ?? null, pushRun ? startedAt.toISOString() : null].filter((time3) => time3 !== null);
-  if (candidates2.length === 0) return null;
-  return candidates2.reduce((latest, time3) => Date.parse(time3) > Date.parse(latest) ? time3 : latest);
+  const candidates = [fromStatuses ?? null, pushRun ? startedAt.toISOString() : null].filter((time3) => time3 !== null);
+  if (candidates.length === 0) return null;
+  return candidates.reduce((latest, time3) => Date.parse(time3) > Date.parse(latest) ? time3 : latest);
 }
 async function runGate(inputs, client, env, event) {
   const startedAt = /* @__PURE__ */ new Date();
