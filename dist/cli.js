@@ -32517,6 +32517,45 @@ async function fetchMorePages(client, repo, pr) {
 // src/snapshot.ts
 var EMPTY_LOOKUPS = { permissions: {}, teams: {} };
 
+// src/github/actors-from-api.ts
+var ACTOR_TYPES = {
+  User: "User",
+  Bot: "Bot",
+  Organization: "Organization",
+  Mannequin: "Mannequin"
+};
+function restBotLogin(login) {
+  if (login === "copilot-swe-agent") return "Copilot";
+  return login.endsWith("[bot]") ? login : `${login}[bot]`;
+}
+function actorFromGraphql(actor) {
+  if (!actor) return null;
+  if (actor.__typename === "Team") {
+    const org = actor.organization?.login;
+    return { login: org && actor.slug ? `@${org}/${actor.slug}` : `@${actor.slug ?? "team"}`, id: null, type: "Unknown" };
+  }
+  if (actor.login === void 0) return null;
+  const type = ACTOR_TYPES[actor.__typename] ?? "Unknown";
+  return {
+    login: type === "Bot" ? restBotLogin(actor.login) : actor.login,
+    id: actor.databaseId ?? null,
+    type
+  };
+}
+function actorFromRest(user) {
+  if (!user) return null;
+  const type = ACTOR_TYPES[user.type ?? ""] ?? (user.login.endsWith("[bot]") ? "Bot" : "User");
+  return { login: user.login, id: user.id, type };
+}
+function identityOf(git) {
+  const user = git?.user;
+  return {
+    name: git?.name ?? "",
+    email: git?.email ?? "",
+    user: user ? { login: user.login, id: user.databaseId ?? null, type: user.login.endsWith("[bot]") ? "Bot" : "User" } : null
+  };
+}
+
 // src/gate-state.ts
 var GATE_STATE_PREFIX = "<!-- agent-pr-gate:state ";
 var GATE_STATE_SUFFIX = " -->";
@@ -33087,43 +33126,6 @@ function gateMemoryFrom(headCommit, timeline, comments, viewer) {
 
 // src/github/snapshot-from-api.ts
 var MAX_LISTED_FILES = 3e3;
-var ACTOR_TYPES = {
-  User: "User",
-  Bot: "Bot",
-  Organization: "Organization",
-  Mannequin: "Mannequin"
-};
-function restBotLogin(login) {
-  if (login === "copilot-swe-agent") return "Copilot";
-  return login.endsWith("[bot]") ? login : `${login}[bot]`;
-}
-function actorFromGraphql(actor) {
-  if (!actor) return null;
-  if (actor.__typename === "Team") {
-    const org = actor.organization?.login;
-    return { login: org && actor.slug ? `@${org}/${actor.slug}` : `@${actor.slug ?? "team"}`, id: null, type: "Unknown" };
-  }
-  if (actor.login === void 0) return null;
-  const type = ACTOR_TYPES[actor.__typename] ?? "Unknown";
-  return {
-    login: type === "Bot" ? restBotLogin(actor.login) : actor.login,
-    id: actor.databaseId ?? null,
-    type
-  };
-}
-function actorFromRest(user) {
-  if (!user) return null;
-  const type = ACTOR_TYPES[user.type ?? ""] ?? (user.login.endsWith("[bot]") ? "Bot" : "User");
-  return { login: user.login, id: user.id, type };
-}
-function identityOf(git) {
-  const user = git?.user;
-  return {
-    name: git?.name ?? "",
-    email: git?.email ?? "",
-    user: user ? { login: user.login, id: user.databaseId ?? null, type: user.login.endsWith("[bot]") ? "Bot" : "User" } : null
-  };
-}
 function commitFrom(node2) {
   const c = node2.commit;
   return {

@@ -34148,41 +34148,7 @@ init_schemas3();
 // src/snapshot.ts
 var EMPTY_LOOKUPS = { permissions: {}, teams: {} };
 
-// src/github/gate-memory-from-api.ts
-init_gate_state();
-init_find_sticky_comment();
-init_publish_status();
-function ourStatus(sha, context, self) {
-  if (!context || context.context !== void 0 && context.context !== STATUS_CONTEXT) return null;
-  if (!isSelf(actorFromGraphql(context.creator), self)) return null;
-  return { sha, state: context.state ?? "", description: context.description ?? "", at: context.createdAt };
-}
-function gateMemoryFrom(headCommit, timeline, comments, viewer) {
-  if (headCommit === void 0) return void 0;
-  const self = viewer ?? GITHUB_ACTIONS_BOT;
-  const sticky = findStickyComment(comments, viewer);
-  const statuses = [];
-  const deletedComments = [];
-  for (const item of timeline) {
-    if (item.__typename === "HeadRefForcePushedEvent" && item.beforeCommit) {
-      const status = ourStatus(item.beforeCommit.oid, item.beforeCommit.status?.context, self);
-      if (status) statuses.push(status);
-    }
-    if (item.__typename === "CommentDeletedEvent" && item.createdAt) {
-      const author = actorFromGraphql(item.deletedCommentAuthor);
-      const actor = actorFromGraphql(item.actor);
-      if (isSelf(author, self) && !isSelf(actor, self)) deletedComments.push({ at: item.createdAt, by: actor?.login ?? null });
-    }
-  }
-  const head = headCommit?.nodes.at(-1)?.commit;
-  const headStatus = head ? ourStatus(head.oid, head.status?.contexts.find((context) => context.context === STATUS_CONTEXT), self) : null;
-  if (headStatus) statuses.push(headStatus);
-  return { state: sticky ? parseGateState(sticky.body) : null, statuses, deletedComments };
-}
-
-// src/github/snapshot-from-api.ts
-init_publish_status();
-var MAX_LISTED_FILES = 3e3;
+// src/github/actors-from-api.ts
 var ACTOR_TYPES = {
   User: "User",
   Bot: "Bot",
@@ -34220,6 +34186,42 @@ function identityOf(git) {
     user: user ? { login: user.login, id: user.databaseId ?? null, type: user.login.endsWith("[bot]") ? "Bot" : "User" } : null
   };
 }
+
+// src/github/gate-memory-from-api.ts
+init_gate_state();
+init_find_sticky_comment();
+init_publish_status();
+function ourStatus(sha, context, self) {
+  if (!context || context.context !== void 0 && context.context !== STATUS_CONTEXT) return null;
+  if (!isSelf(actorFromGraphql(context.creator), self)) return null;
+  return { sha, state: context.state ?? "", description: context.description ?? "", at: context.createdAt };
+}
+function gateMemoryFrom(headCommit, timeline, comments, viewer) {
+  if (headCommit === void 0) return void 0;
+  const self = viewer ?? GITHUB_ACTIONS_BOT;
+  const sticky = findStickyComment(comments, viewer);
+  const statuses = [];
+  const deletedComments = [];
+  for (const item of timeline) {
+    if (item.__typename === "HeadRefForcePushedEvent" && item.beforeCommit) {
+      const status = ourStatus(item.beforeCommit.oid, item.beforeCommit.status?.context, self);
+      if (status) statuses.push(status);
+    }
+    if (item.__typename === "CommentDeletedEvent" && item.createdAt) {
+      const author = actorFromGraphql(item.deletedCommentAuthor);
+      const actor = actorFromGraphql(item.actor);
+      if (isSelf(author, self) && !isSelf(actor, self)) deletedComments.push({ at: item.createdAt, by: actor?.login ?? null });
+    }
+  }
+  const head = headCommit?.nodes.at(-1)?.commit;
+  const headStatus = head ? ourStatus(head.oid, head.status?.contexts.find((context) => context.context === STATUS_CONTEXT), self) : null;
+  if (headStatus) statuses.push(headStatus);
+  return { state: sticky ? parseGateState(sticky.body) : null, statuses, deletedComments };
+}
+
+// src/github/snapshot-from-api.ts
+init_publish_status();
+var MAX_LISTED_FILES = 3e3;
 function commitFrom(node2) {
   const c = node2.commit;
   return {

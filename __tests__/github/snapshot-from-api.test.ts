@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actorFromGraphql, fileFrom, headStatusSeenAt, restBotLogin, timelineEventFrom } from '../../src/github/snapshot-from-api.js';
+import { actorFromGraphql, restBotLogin } from '../../src/github/actors-from-api.js';
+import { fileFrom, headStatusSeenAt, timelineEventFrom } from '../../src/github/snapshot-from-api.js';
 
 describe('restBotLogin', () => {
   it('spells GraphQL bot logins as REST does', () => {

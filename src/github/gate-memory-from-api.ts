@@ -3,7 +3,7 @@ import type { Actor, GateMemory, IssueComment } from '../snapshot.js';
 import { findStickyComment, GITHUB_ACTIONS_BOT, isSelf } from './find-sticky-comment.js';
 import { STATUS_CONTEXT } from './publish-status.js';
 import type { GqlHeadCommit, GqlStatusContext, GqlTimelineItem } from './schemas.js';
-import { actorFromGraphql } from './snapshot-from-api.js';
+import { actorFromGraphql } from './actors-from-api.js';
 
 /** One of our statuses, when `context` is the gate's and was created by the token's own identity. */
 function ourStatus(sha: string, context: GqlStatusContext | null | undefined, self: Actor): GateMemory['statuses'][number] | null {

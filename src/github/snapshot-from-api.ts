@@ -1,10 +1,8 @@
 import type {
   Actor,
-  ActorType,
   BaseFile,
   Commit,
   FileChange,
-  GitIdentity,
   IssueComment,
   PrSnapshot,
   Review,
@@ -14,7 +12,6 @@ import type {
 } from '../snapshot.js';
 import { EMPTY_LOOKUPS } from '../snapshot.js';
 import type {
-  GqlActor,
   GqlBlob,
   GqlComment,
   GqlCommit,
@@ -25,6 +22,7 @@ import type {
   RestFile,
   SnapshotQuery,
 } from './schemas.js';
+import { actorFromGraphql, actorFromRest, identityOf } from './actors-from-api.js';
 import { gateMemoryFrom } from './gate-memory-from-api.js';
 import { STATUS_CONTEXT } from './publish-status.js';
 
@@ -64,49 +62,6 @@ export interface ApiData {
   files: RestFile[];
   /** The full REST review comment list, when some review had more inline comments than GraphQL gave. */
   restReviewComments: RestReviewComment[] | null;
-}
-
-const ACTOR_TYPES: Record<string, ActorType> = {
-  User: 'User',
-  Bot: 'Bot',
-  Organization: 'Organization',
-  Mannequin: 'Mannequin',
-};
-
-/** REST spelling of a GraphQL Bot login. */
-export function restBotLogin(login: string): string {
-  if (login === 'copilot-swe-agent') return 'Copilot';
-  return login.endsWith('[bot]') ? login : `${login}[bot]`;
-}
-
-export function actorFromGraphql(actor: GqlActor | null | undefined): Actor | null {
-  if (!actor) return null;
-  if (actor.__typename === 'Team') {
-    const org = actor.organization?.login;
-    return { login: org && actor.slug ? `@${org}/${actor.slug}` : `@${actor.slug ?? 'team'}`, id: null, type: 'Unknown' };
-  }
-  if (actor.login === undefined) return null;
-  const type = ACTOR_TYPES[actor.__typename] ?? 'Unknown';
-  return {
-    login: type === 'Bot' ? restBotLogin(actor.login) : actor.login,
-    id: actor.databaseId ?? null,
-    type,
-  };
-}
-
-function actorFromRest(user: RestReviewComment['user']): Actor | null {
-  if (!user) return null;
-  const type = ACTOR_TYPES[user.type ?? ''] ?? (user.login.endsWith('[bot]') ? 'Bot' : 'User');
-  return { login: user.login, id: user.id, type };
-}
-
-function identityOf(git: GqlCommit['commit']['author']): GitIdentity {
-  const user = git?.user;
-  return {
-    name: git?.name ?? '',
-    email: git?.email ?? '',
-    user: user ? { login: user.login, id: user.databaseId ?? null, type: user.login.endsWith('[bot]') ? 'Bot' : 'User' } : null,
-  };
 }
 
 function commitFrom(node: GqlCommit): Commit {
