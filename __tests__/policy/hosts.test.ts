@@ -61,6 +61,19 @@ describe('findHosts', () => {
     }
   });
 
+  it('has a prefilter, run over the text as written, that admits every line findHosts reads a host from', () => {
+    const admits = (line: string): boolean => {
+      HOST_HINT.lastIndex = 0;
+      return HOST_HINT.test(line);
+    };
+    const lines = ['HTTPS://evil.io', 'Https:evil.io', 'see WSS://evil.io', 'FTP:/\\evil.io', 'git@evil.io:org/repo', 'src="//cdn.evil.io/x.js"', 'go to \u212aHTTPS:evil.io', 'x=ws:evil.io'];
+    for (const line of lines) {
+      expect(findHosts(line).length, line).toBeGreaterThan(0);
+      expect(admits(line), line).toBe(true);
+    }
+    expect(admits('const total: number = items.length;')).toBe(false);
+  });
+
   it('has a prefilter, an address test and a loopback test that stay linear', () => {
     const hint = (input: string): number => {
       let count = 0;

@@ -24,8 +24,42 @@ export function isCopilotSuggestionIdentity(identity: { email?: string; user?: A
   return identity.email?.trim().toLowerCase() === COPILOT_SUGGESTION_EMAIL;
 }
 
+/**
+ * An agent's identities, normalised once: detection, reviews and metrics ask about every commit,
+ * review and comment for every agent, and normalising the agent's lists each time cost more than
+ * the question. Agent definitions are never changed once the policy is loaded.
+ */
+interface AgentIdentities {
+  /** Normalised logins of `authors` and `commit-authors`. */
+  logins: ReadonlySet<string>;
+  /** `commit-authors` entries holding `@`, trimmed and lower-cased. */
+  emails: ReadonlySet<string>;
+  /** The other `commit-authors` entries, as normalizeLogin reads them. */
+  names: ReadonlySet<string>;
+}
+
+const agentIdentities = new WeakMap<AgentDefinition, AgentIdentities>();
+
+function identitiesOf(agent: AgentDefinition): AgentIdentities {
+  let known = agentIdentities.get(agent);
+  if (known === undefined) {
+    const logins = new Set<string>();
+    for (const author of [...agent.authors, ...agent.commitAuthors]) if (author) logins.add(normalizeLogin(author));
+    const emails = new Set<string>();
+    const names = new Set<string>();
+    for (const entry of agent.commitAuthors) {
+      const value = entry.trim().toLowerCase();
+      if (value.includes('@')) emails.add(value);
+      else names.add(normalizeLogin(value));
+    }
+    known = { logins, emails, names };
+    agentIdentities.set(agent, known);
+  }
+  return known;
+}
+
 function matchesAgentLogin(login: string, agent: AgentDefinition): boolean {
-  return agent.authors.some((author) => sameLogin(author, login)) || agent.commitAuthors.some((author) => sameLogin(author, login));
+  return login !== '' && identitiesOf(agent).logins.has(normalizeLogin(login));
 }
 
 /** The agent whose identity this account is, or null. */
@@ -57,10 +91,8 @@ export function agentOfIdentity(identity: GitIdentity, agents: readonly AgentDef
   const email = identity.email.trim().toLowerCase();
   const name = normalizeLogin(identity.name);
   for (const agent of agents) {
-    for (const entry of agent.commitAuthors) {
-      const value = entry.trim().toLowerCase();
-      if (value.includes('@') ? value === email : normalizeLogin(value) === name) return agent;
-    }
+    const known = identitiesOf(agent);
+    if (known.emails.has(email) || known.names.has(name)) return agent;
   }
   return null;
 }

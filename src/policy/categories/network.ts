@@ -48,10 +48,12 @@ function isEgressConfig(path: string): boolean {
 const HOSTS_SHOWN = 5;
 /**
  * Every host reference (see hosts.ts) is a `scheme://` URL, a special scheme and a colon
- * (`https:evil.io`), a `git@host:` remote or a quoted `//host` link. Lower case: run over the
- * lower-cased text, so `HTTPS:` is found too.
+ * (`https:evil.io`), a `git@host:` remote or a quoted `//host` link. Each letter in either case
+ * (`HTTPS:`, `Git@`), spelled out so the hint runs over the patch itself: lower-casing a copy of
+ * every patch first cost more than the search. `\b` is ASCII-only here, as in findHosts, which
+ * reads a scheme after any non-ASCII character.
  */
-export const HOST_HINT = /:\/\/|\b(?:https?|wss?|ftp):|git@|["'=(`]\/\//g;
+export const HOST_HINT = /:\/\/|\b(?:[hH][tT][tT][pP][sS]?|[wW][sS][sS]?|[fF][tT][pP]):|[gG][iI][tT]@|["'=(`]\/\//g;
 /** Every piped download names its download tool (lower case: run over the lower-cased text). */
 const PIPE_HINT = /curl|wget|iwr|irm|invoke-|downloadstring/g;
 
@@ -69,7 +71,7 @@ function hostFinding(context: PolicyContext): { hosts: string[]; files: string[]
     if (file.added.length === 0 || isChecksumPath(file.path)) continue;
     let found = false;
     // Index loops here and below: they run cold, over every file, where for…of allocates per step.
-    const candidates = context.candidateLinesFolded(file, HOST_HINT);
+    const candidates = context.candidateLines(file, HOST_HINT);
     for (let c = 0; c < candidates.length; c += 1) {
       const line = file.added[candidates[c] ?? -1];
       if (!line) continue;
