@@ -23094,8 +23094,25 @@ function isCopilotSuggestionIdentity(identity) {
   if (identity.id === COPILOT_SUGGESTION_ID || identity.user?.id === COPILOT_SUGGESTION_ID) return true;
   return identity.email?.trim().toLowerCase() === COPILOT_SUGGESTION_EMAIL;
 }
+function identitiesOf(agent) {
+  let known = agentIdentities.get(agent);
+  if (known === void 0) {
+    const logins = /* @__PURE__ */ new Set();
+    for (const author of [...agent.authors, ...agent.commitAuthors]) if (author) logins.add(normalizeLogin(author));
+    const emails = /* @__PURE__ */ new Set();
+    const names = /* @__PURE__ */ new Set();
+    for (const entry4 of agent.commitAuthors) {
+      const value = entry4.trim().toLowerCase();
+      if (value.includes("@")) emails.add(value);
+      else names.add(normalizeLogin(value));
+    }
+    known = { logins, emails, names };
+    agentIdentities.set(agent, known);
+  }
+  return known;
+}
 function matchesAgentLogin(login, agent) {
-  return agent.authors.some((author) => sameLogin(author, login)) || agent.commitAuthors.some((author) => sameLogin(author, login));
+  return login !== "" && identitiesOf(agent).logins.has(normalizeLogin(login));
 }
 function agentOfActor(actor, agents) {
   if (!actor || actor.id === COPILOT_SUGGESTION_ID) return null;
@@ -23121,10 +23138,8 @@ function agentOfIdentity(identity, agents) {
   const email2 = identity.email.trim().toLowerCase();
   const name = normalizeLogin(identity.name);
   for (const agent of agents) {
-    for (const entry4 of agent.commitAuthors) {
-      const value = entry4.trim().toLowerCase();
-      if (value.includes("@") ? value === email2 : normalizeLogin(value) === name) return agent;
-    }
+    const known = identitiesOf(agent);
+    if (known.emails.has(email2) || known.names.has(name)) return agent;
   }
   return null;
 }
@@ -23137,13 +23152,14 @@ function classifyCommit(commit, policy, agents) {
   if (name.toLowerCase().endsWith("[bot]") || policy.bots.some((b) => sameLogin(b, name))) return "bot";
   return "human";
 }
-var COPILOT_SUGGESTION_ID, COPILOT_SUGGESTION_EMAIL;
+var COPILOT_SUGGESTION_ID, COPILOT_SUGGESTION_EMAIL, agentIdentities;
 var init_classify = __esm({
   "src/detect/classify.ts"() {
     "use strict";
     init_identity();
     COPILOT_SUGGESTION_ID = 175728472;
     COPILOT_SUGGESTION_EMAIL = "175728472+copilot@users.noreply.github.com";
+    agentIdentities = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -29071,7 +29087,7 @@ function isEgressConfig(path) {
   return EGRESS_WORD.test(baseName(path)) && egressGlobs(path);
 }
 var HOSTS_SHOWN = 5;
-var HOST_HINT = /:\/\/|\b(?:https?|wss?|ftp):|git@|["'=(`]\/\//g;
+var HOST_HINT = /:\/\/|\b(?:[hH][tT][tT][pP][sS]?|[wW][sS][sS]?|[fF][tT][pP]):|[gG][iI][tT]@|["'=(`]\/\//g;
 var PIPE_HINT = /curl|wget|iwr|irm|invoke-|downloadstring/g;
 function hostFinding(context) {
   const isAllowed = compileAllowlist2(context.policy.network.allowedHosts);
@@ -29083,7 +29099,7 @@ function hostFinding(context) {
   for (const file of context.files) {
     if (file.added.length === 0 || isChecksumPath(file.path)) continue;
     let found = false;
-    const candidates = context.candidateLinesFolded(file, HOST_HINT);
+    const candidates = context.candidateLines(file, HOST_HINT);
     for (let c = 0; c < candidates.length; c += 1) {
       const line = file.added[candidates[c] ?? -1];
       if (!line) continue;

@@ -26569,7 +26569,7 @@ function isEgressConfig(path) {
   return EGRESS_WORD.test(baseName(path)) && egressGlobs(path);
 }
 var HOSTS_SHOWN = 5;
-var HOST_HINT = /:\/\/|\b(?:https?|wss?|ftp):|git@|["'=(`]\/\//g;
+var HOST_HINT = /:\/\/|\b(?:[hH][tT][tT][pP][sS]?|[wW][sS][sS]?|[fF][tT][pP]):|[gG][iI][tT]@|["'=(`]\/\//g;
 var PIPE_HINT = /curl|wget|iwr|irm|invoke-|downloadstring/g;
 function hostFinding(context) {
   const isAllowed = compileAllowlist2(context.policy.network.allowedHosts);
@@ -26581,7 +26581,7 @@ function hostFinding(context) {
   for (const file of context.files) {
     if (file.added.length === 0 || isChecksumPath(file.path)) continue;
     let found = false;
-    const candidates2 = context.candidateLinesFolded(file, HOST_HINT);
+    const candidates2 = context.candidateLines(file, HOST_HINT);
     for (let c = 0; c < candidates2.length; c += 1) {
       const line = file.added[candidates2[c] ?? -1];
       if (!line) continue;
@@ -29481,8 +29481,26 @@ function isCopilotSuggestionIdentity(identity) {
   if (identity.id === COPILOT_SUGGESTION_ID || identity.user?.id === COPILOT_SUGGESTION_ID) return true;
   return identity.email?.trim().toLowerCase() === COPILOT_SUGGESTION_EMAIL;
 }
+var agentIdentities = /* @__PURE__ */ new WeakMap();
+function identitiesOf(agent) {
+  let known = agentIdentities.get(agent);
+  if (known === void 0) {
+    const logins = /* @__PURE__ */ new Set();
+    for (const author of [...agent.authors, ...agent.commitAuthors]) if (author) logins.add(normalizeLogin(author));
+    const emails = /* @__PURE__ */ new Set();
+    const names = /* @__PURE__ */ new Set();
+    for (const entry4 of agent.commitAuthors) {
+      const value = entry4.trim().toLowerCase();
+      if (value.includes("@")) emails.add(value);
+      else names.add(normalizeLogin(value));
+    }
+    known = { logins, emails, names };
+    agentIdentities.set(agent, known);
+  }
+  return known;
+}
 function matchesAgentLogin(login, agent) {
-  return agent.authors.some((author) => sameLogin(author, login)) || agent.commitAuthors.some((author) => sameLogin(author, login));
+  return login !== "" && identitiesOf(agent).logins.has(normalizeLogin(login));
 }
 function agentOfActor(actor, agents) {
   if (!actor || actor.id === COPILOT_SUGGESTION_ID) return null;
@@ -29508,10 +29526,8 @@ function agentOfIdentity(identity, agents) {
   const email2 = identity.email.trim().toLowerCase();
   const name = normalizeLogin(identity.name);
   for (const agent of agents) {
-    for (const entry4 of agent.commitAuthors) {
-      const value = entry4.trim().toLowerCase();
-      if (value.includes("@") ? value === email2 : normalizeLogin(value) === name) return agent;
-    }
+    const known = identitiesOf(agent);
+    if (known.emails.has(email2) || known.names.has(name)) return agent;
   }
   return null;
 }
