@@ -4,6 +4,7 @@
  */
 import { emptyPolicy, applyPolicyFile, type Policy } from '../src/config/policy.js';
 import type { PolicyFile } from '../src/config/schema.js';
+import type { GateState } from '../src/gate-state.js';
 import type {
   Actor,
   Commit,
@@ -183,4 +184,20 @@ export function copilotSnapshot(overrides: Partial<PrSnapshot> = {}): PrSnapshot
 /** The policy of a file (applied over `extends: none` unless the file says otherwise, for tests). */
 export function policyFrom(file: PolicyFile = {}, base: Policy = emptyPolicy()): Policy {
   return applyPolicyFile(base, file);
+}
+
+/** A gate state as the gate writes it: a Cursor PR it failed on a network deny, requested by alice. */
+export function gateState(overrides: Partial<GateState> = {}): GateState {
+  return {
+    v: 1,
+    agent: 'cursor',
+    requester: 'alice',
+    verdict: 'fail',
+    headSha: 'a'.repeat(40),
+    at: '2026-03-02T10:00:00Z',
+    since: '2026-03-02T09:00:00Z',
+    findings: [{ category: 'network', level: 'deny' }],
+    override: null,
+    ...overrides,
+  };
 }

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseGateState, renderGateState, type GateState } from '../src/gate-state.js';
+import { gateState } from './factories.js';
 
-const state: GateState = {
-  v: 1,
-  agent: 'cursor',
-  requester: 'alice',
-  verdict: 'fail',
-  headSha: 'a'.repeat(40),
-  at: '2026-02-05T10:00:00Z',
-  since: '2026-02-04T09:00:00Z',
-  findings: [{ category: 'network', level: 'deny' }],
-  override: null,
-};
+const state: GateState = gateState({ at: '2026-02-05T10:00:00Z', since: '2026-02-04T09:00:00Z' });
 
 describe('gate state', () => {
   it('round-trips through the hidden line', () => {

@@ -10,6 +10,7 @@ import {
 import { buildGateState, parseGateState, withGateState, type GateState } from '../../src/gate-state.js';
 import type { Detection, GateResult } from '../../src/result.js';
 import type { GateMemory } from '../../src/snapshot.js';
+import { gateState } from '../factories.js';
 
 const HUMAN: Detection = {
   agent: null,
@@ -29,17 +30,7 @@ const CURSOR_NOW: Detection = {
   reason: 'branch cursor/fix',
 };
 
-const STATE: GateState = {
-  v: 1,
-  agent: 'cursor',
-  requester: 'alice',
-  verdict: 'fail',
-  headSha: 'a'.repeat(40),
-  at: '2026-03-02T10:00:00Z',
-  since: '2026-03-02T09:00:00Z',
-  findings: [{ category: 'network', level: 'deny' }],
-  override: null,
-};
+const STATE: GateState = gateState();
 
 function memory(parts: Partial<GateMemory> = {}): GateMemory {
   return { state: null, statuses: [], deletedComments: [], ...parts };

@@ -4,23 +4,14 @@ import { gateMemoryFrom } from '../../src/github/gate-memory-from-api.js';
 import type { GqlTimelineItem } from '../../src/github/schemas.js';
 import { COMMENT_MARKER } from '../../src/render/render-comment.js';
 import type { Actor, IssueComment } from '../../src/snapshot.js';
+import { gateState } from '../factories.js';
 
 /** The gate's memory is read only from what carries our own identity. */
 
 const VIEWER: Actor = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
 const GQL_SELF = { __typename: 'Bot', login: 'github-actions', databaseId: 41898282 };
 const GQL_ALICE = { __typename: 'User', login: 'alice', databaseId: 101 };
-const STATE: GateState = {
-  v: 1,
-  agent: 'cursor',
-  requester: 'alice',
-  verdict: 'fail',
-  headSha: 'a'.repeat(40),
-  at: '2026-03-02T10:00:00Z',
-  since: '2026-03-02T09:00:00Z',
-  findings: [{ category: 'network', level: 'deny' }],
-  override: null,
-};
+const STATE: GateState = gateState();
 
 function comment(id: number, author: Actor, body: string, createdAt: string): IssueComment {
   return { id, author, body, createdAt, updatedAt: createdAt, url: `https://example.test/${id}` };

@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { renderGateState, type GateState } from '../../src/gate-state.js';
 import { COMMENT_MARKER } from '../../src/render/marker.js';
 import { areasOf, gateOf } from '../../src/report/evaluate-report-pr.js';
-import { comment, copilotSnapshot, GITHUB_ACTIONS, user } from '../factories.js';
+import { comment, copilotSnapshot, GITHUB_ACTIONS, user, gateState } from '../factories.js';
 
-const STATE: GateState = {
-  v: 1,
-  agent: 'copilot',
-  requester: 'alice',
-  verdict: 'fail',
-  headSha: 'abc1234',
-  at: '2026-03-01T00:00:00Z',
-  findings: [{ category: 'network', level: 'deny' }],
-  override: null,
-};
+const STATE: GateState = gateState({ agent: 'copilot', headSha: 'abc1234', at: '2026-03-01T00:00:00Z', since: undefined });
 const body = (state: GateState): string => `${COMMENT_MARKER}\nAgent PR Gate\n${renderGateState(state)}`;
 
 describe('gateOf: the gate state, from our own comment only', () => {
