@@ -63,14 +63,29 @@ describe('parsePatch', () => {
   });
 
   it('returns nothing for an empty patch (a rename without changes) and never throws on junk', () => {
-    const empty = { hunks: [], added: [], removed: [], addedText: '', addedStarts: [] };
-    expect(parsePatch('')).toEqual(empty);
-    expect(parsePatch('@@ nonsense @@\n+x')).toEqual(empty);
+    for (const patch of ['', '@@ nonsense @@\n+x']) {
+      const parsed = parsePatch(patch);
+      expect([parsed.hunks, parsed.added, parsed.removed, parsed.addedCount, parsed.addedAt(0)]).toEqual([[], [], [], 0, undefined]);
+    }
   });
 
-  it('joins the added lines, with where each starts, for one-pass prefilters', () => {
-    const parsed = parsePatch(['@@ -1,2 +1,3 @@', '+first', ' same', '-gone', '+second', '+'].join('\n'));
-    expect(parsed.addedText).toBe('first\nsecond\n');
-    expect(parsed.addedStarts).toEqual([0, 6, 13]);
+  it('makes each added line once: addedAt, added and the hunks share the same objects', () => {
+    const patch = ['@@ -1,2 +1,3 @@', '+first', ' same', '-gone', '+second', '+'].join('\n');
+    const parsed = parsePatch(patch);
+    expect(parsed.addedCount).toBe(3);
+    const second = parsed.addedAt(1);
+    expect(second).toEqual({ kind: 'added', text: 'second', oldLine: null, newLine: 3 });
+    expect(parsed.added[1]).toBe(second);
+    expect(parsed.hunks[0]?.lines.filter((line) => line.kind === 'added')).toEqual(parsed.added);
+    expect(parsed.hunks[0]?.lines[3]).toBe(second);
+    expect(parsed.hunks[0]?.lines[2]).toBe(parsed.removed[0]);
+    expect([parsed.addedAt(-1), parsed.addedAt(3)]).toEqual([undefined, undefined]);
+  });
+
+  it('records where each added line is in the patch, for searches over the patch itself', () => {
+    const patch = ['@@ -1,2 +1,3 @@', '+first', ' same', '-gone', '+second\r', '+'].join('\n');
+    const { starts, ends, numbers } = parsePatch(patch).addedOffsets;
+    expect(starts.map((start, index) => patch.slice(start, ends[index]))).toEqual(['first', 'second', '']);
+    expect(numbers).toEqual([1, 3, 4]);
   });
 });

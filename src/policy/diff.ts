@@ -24,16 +24,88 @@ export interface DiffHunk {
   lines: DiffLine[];
 }
 
-export interface ParsedPatch {
-  hunks: DiffHunk[];
+/**
+ * Where each added (or removed) line sits in the patch: `starts[i]` is the index just after its
+ * `+` (`-`), `ends[i]` where its text ends (before the `\n`, or a `\r` that was cut off), and
+ * `numbers[i]` its line number in the new (old) file. (Plain arrays: thousands of small typed
+ * arrays measured slower to allocate than they save the collector.)
+ */
+export interface LineOffsets {
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly numbers: number[];
+}
+
+const newOffsets = (): LineOffsets => ({ starts: [], ends: [], numbers: [] });
+
+/**
+ * A parsed patch. On a large PR this is built for every file, and most of its lines are never
+ * looked at one by one: the prefilters search the patch itself by the offsets (see
+ * policy-context.ts), and only the lines they find are read. So the one eager pass records where
+ * the added and removed lines are; each line object is made on first use and kept (identity
+ * matters: secrets are cached by line), and `hunks`, with their context lines, is built on first
+ * access by a second pass that reuses the same line objects.
+ */
+export class ParsedPatch {
+  /** Where the added lines are. */
+  readonly addedOffsets: LineOffsets = newOffsets();
+  private readonly removedOffsets: LineOffsets = newOffsets();
+  /** Added lines made so far, by index (sparse until `added` fills it). */
+  private addedLines: (DiffLine | undefined)[] | null = null;
+  private allAdded: DiffLine[] | null = null;
+  private allRemoved: DiffLine[] | null = null;
+  private hunkList: DiffHunk[] | null = null;
+
+  constructor(readonly patch: string) {
+    readPatch(patch, null, this.addedOffsets, this.removedOffsets);
+  }
+
+  /** How many lines the patch adds. */
+  get addedCount(): number {
+    return this.addedOffsets.starts.length;
+  }
+
+  /** Added line `index` (0-based, in order), the same object on every call; undefined past the end. */
+  addedAt(index: number): DiffLine | undefined {
+    const { starts, ends, numbers } = this.addedOffsets;
+    if (index < 0 || index >= starts.length) return undefined;
+    this.addedLines ??= new Array<DiffLine | undefined>(starts.length);
+    let line = this.addedLines[index];
+    if (line === undefined) {
+      line = { kind: 'added', text: this.patch.slice(starts[index], ends[index]), oldLine: null, newLine: numbers[index] ?? 0 };
+      this.addedLines[index] = line;
+    }
+    return line;
+  }
+
   /** Every added line, in order. */
-  added: DiffLine[];
+  get added(): DiffLine[] {
+    if (this.allAdded === null) {
+      const all = new Array<DiffLine>(this.addedCount);
+      for (let index = 0; index < all.length; index += 1) all[index] = this.addedAt(index) as DiffLine;
+      this.allAdded = all;
+    }
+    return this.allAdded;
+  }
+
   /** Every removed line, in order. */
-  removed: DiffLine[];
-  /** The added lines' texts joined by `\n` (built on first access). */
-  addedText: string;
-  /** Where each added line starts in `addedText`. */
-  addedStarts: number[];
+  get removed(): DiffLine[] {
+    if (this.allRemoved === null) {
+      const { starts, ends, numbers } = this.removedOffsets;
+      this.allRemoved = starts.map((start, index) => ({ kind: 'removed', text: this.patch.slice(start, ends[index]), oldLine: numbers[index] ?? 0, newLine: null }));
+    }
+    return this.allRemoved;
+  }
+
+  /** The hunks with every line (context lines included). */
+  get hunks(): DiffHunk[] {
+    if (this.hunkList === null) {
+      const hunks: DiffHunk[] = [];
+      readPatch(this.patch, { hunks, added: (index) => this.addedAt(index) as DiffLine, removed: this.removed }, null, null);
+      this.hunkList = hunks;
+    }
+    return this.hunkList;
+  }
 }
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
@@ -43,81 +115,26 @@ function isFileHeader(line: string): boolean {
   return line.startsWith('diff --git ') || line.startsWith('--- a/') || line.startsWith('+++ b/') || line.startsWith('--- /dev/null') || line.startsWith('+++ /dev/null') || line.startsWith('index ');
 }
 
-/**
- * Parses a patch. Never throws: text before the first hunk header is ignored, `\ No newline at end
- * of file` markers are skipped, and lines beyond a hunk's counts are still read by their prefix
- * (seeing too much is safer than seeing too little) unless they look like file headers.
- *
- * On a large PR this runs on every line of every file, and almost every reader wants only the
- * added lines, so the eager pass builds just those (and the removed ones). `hunks`, with their
- * context lines, is built on first access by a second pass over the same patch that reuses the
- * same added/removed line objects (identity matters: secrets are cached by line).
- */
+/** Parses a patch: never throws (see readPatch). */
 export function parsePatch(patch: string): ParsedPatch {
-  return parsePatchWithOffsets(patch).parsed;
+  return new ParsedPatch(patch);
+}
+
+/** What the second pass over a patch builds the hunks from. */
+interface HunkBuild {
+  hunks: DiffHunk[];
+  added: (index: number) => DiffLine;
+  removed: readonly DiffLine[];
 }
 
 /**
- * Where each added line's text sits in the patch: `starts[i]` is the index just after its `+`,
- * `ends[i]` where its text ends (before the `\n`, or a `\r` that was cut off). (Plain arrays:
- * thousands of small typed arrays measured slower to allocate than they save the collector.)
+ * The one pass over a patch. Text before the first hunk header is ignored, `\ No newline at end
+ * of file` markers are skipped, and lines beyond a hunk's counts are still read by their prefix
+ * (seeing too much is safer than seeing too little) unless they look like file headers. The first
+ * pass (`build` null) records where the added and removed lines are; the second (the lazy
+ * `hunks`) builds the hunks from the first pass's lines.
  */
-export interface AddedLineOffsets {
-  starts: number[];
-  ends: number[];
-}
-
-/**
- * parsePatch, plus where the added lines are in the patch: prefilters run over the patch itself
- * (see policy-context.ts) instead of over a joined copy of the added lines.
- */
-export function parsePatchWithOffsets(patch: string): { parsed: ParsedPatch; offsets: AddedLineOffsets } {
-  const added: DiffLine[] = [];
-  const removed: DiffLine[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  readPatch(patch, added, removed, null, { starts, ends });
-  let hunks: DiffHunk[] | null = null;
-  let joined: { text: string; starts: number[] } | null = null;
-  // Built on first access only: the policy context searches the patch instead (see above).
-  const joinAdded = (): { text: string; starts: number[] } => {
-    if (joined === null) {
-      const lineStarts = new Array<number>(added.length);
-      let offset = 0;
-      for (let i = 0; i < added.length; i += 1) {
-        lineStarts[i] = offset;
-        offset += (added[i] as DiffLine).text.length + 1;
-      }
-      joined = { text: added.map((line) => line.text).join('\n'), starts: lineStarts };
-    }
-    return joined;
-  };
-  const parsed: ParsedPatch = {
-    get hunks(): DiffHunk[] {
-      if (hunks === null) {
-        hunks = [];
-        readPatch(patch, added, removed, hunks, null);
-      }
-      return hunks;
-    },
-    added,
-    removed,
-    get addedText(): string {
-      return joinAdded().text;
-    },
-    get addedStarts(): number[] {
-      return joinAdded().starts;
-    },
-  };
-  return { parsed, offsets: { starts, ends } };
-}
-
-/**
- * The one pass over a patch. Without `hunks` it fills `added` and `removed`; with `hunks` (the
- * lazy second pass) it builds the hunks, taking the added and removed lines from the first pass.
- * `bounds`, when given, gets the start and end offset of each added line's text.
- */
-function readPatch(patch: string, added: DiffLine[], removed: DiffLine[], hunks: DiffHunk[] | null, bounds: AddedLineOffsets | null): void {
+function readPatch(patch: string, build: HunkBuild | null, added: LineOffsets | null, removed: LineOffsets | null): void {
   let hunk: DiffHunk | null = null;
   let inHunk = false;
   let addedIndex = 0;
@@ -146,9 +163,9 @@ function readPatch(patch: string, added: DiffLine[], removed: DiffLine[], hunks:
         newLine = Number(match[3]);
         oldLeft = match[2] === undefined ? 1 : Number(match[2]);
         newLeft = match[4] === undefined ? 1 : Number(match[4]);
-        if (hunks !== null) {
+        if (build !== null) {
           hunk = { oldStart: oldLine, newStart: newLine, header: (match[5] ?? '').trim(), lines: [] };
-          hunks.push(hunk);
+          build.hunks.push(hunk);
         }
         inHunk = true;
         skipping = false;
@@ -163,17 +180,19 @@ function readPatch(patch: string, added: DiffLine[], removed: DiffLine[], hunks:
       continue;
     }
     if (prefix === 43 /* + */) {
-      if (hunk === null) {
-        added.push({ kind: 'added', text: patch.slice(lineStart + 1, end), oldLine: null, newLine });
-        bounds?.starts.push(lineStart + 1);
-        bounds?.ends.push(end);
-      }
-      else hunk.lines.push(added[addedIndex++] as DiffLine);
+      if (added !== null) {
+        added.starts.push(lineStart + 1);
+        added.ends.push(end);
+        added.numbers.push(newLine);
+      } else if (hunk !== null && build !== null) hunk.lines.push(build.added(addedIndex++));
       newLine += 1;
       newLeft -= 1;
     } else if (prefix === 45 /* - */) {
-      if (hunk === null) removed.push({ kind: 'removed', text: patch.slice(lineStart + 1, end), oldLine, newLine: null });
-      else hunk.lines.push(removed[removedIndex++] as DiffLine);
+      if (removed !== null) {
+        removed.starts.push(lineStart + 1);
+        removed.ends.push(end);
+        removed.numbers.push(oldLine);
+      } else if (hunk !== null && build !== null) hunk.lines.push(build.removed[removedIndex++] as DiffLine);
       oldLine += 1;
       oldLeft -= 1;
     } else if (prefix === 32 /* space */ || (prefix === -1 && !exhausted)) {

@@ -3,9 +3,48 @@
  * contents beyond the diff). Paths are repository-relative with `/` separators.
  */
 
+/**
+ * What is known of a path, worked out once: a PR's files are each asked about by every category
+ * (is it a doc? a script? a test?), and on a large PR the repeated slicing and matching added up.
+ * Each kind is filled in on first use; the record is kept by path for the process (bounded).
+ */
+interface PathFacts {
+  name: string;
+  /** `name` lower-cased (made on first use). */
+  lowerName?: string;
+  /** The extension, lower-cased, without the dot ('' for none or a dotfile). */
+  ext: string;
+  doc?: boolean;
+  script?: boolean;
+  test?: boolean;
+  ci?: boolean;
+}
+
+const FACTS = new Map<string, PathFacts>();
+const FACTS_KEPT = 50_000;
+
+function factsOf(path: string): PathFacts {
+  let facts = FACTS.get(path);
+  if (facts === undefined) {
+    const slash = path.lastIndexOf('/');
+    const name = slash === -1 ? path : path.slice(slash + 1);
+    const dot = name.lastIndexOf('.');
+    facts = { name, ext: dot <= 0 ? '' : name.slice(dot + 1).toLowerCase() };
+    if (FACTS.size >= FACTS_KEPT) FACTS.clear();
+    FACTS.set(path, facts);
+  }
+  return facts;
+}
+
 export function baseName(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash === -1 ? path : path.slice(slash + 1);
+  return factsOf(path).name;
+}
+
+/** baseName, lower-cased. */
+export function lowerBaseName(path: string): string {
+  const facts = factsOf(path);
+  facts.lowerName ??= facts.name.toLowerCase();
+  return facts.lowerName;
 }
 
 export function dirName(path: string): string {
@@ -14,9 +53,7 @@ export function dirName(path: string): string {
 }
 
 function extension(path: string): string {
-  const name = baseName(path);
-  const dot = name.lastIndexOf('.');
-  return dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
+  return factsOf(path).ext;
 }
 
 const TEST_DIR = /(?:^|\/)(?:__tests__|__test__|__snapshots__|tests?|specs?|e2e|cypress|playwright)\//;
@@ -29,7 +66,9 @@ const TEST_FILE =
  * `spec/`, `e2e/` (which covers JUnit's `src/test/` and Rust's `tests/`).
  */
 export function isTestPath(path: string): boolean {
-  return TEST_DIR.test(path) || TEST_FILE.test(path);
+  const facts = factsOf(path);
+  facts.test ??= TEST_DIR.test(path) || TEST_FILE.test(path);
+  return facts.test;
 }
 
 const DOC_EXTENSIONS = new Set(['md', 'mdx', 'markdown', 'rst', 'adoc', 'asciidoc', 'txt', 'rdoc', 'org']);
@@ -37,9 +76,14 @@ const DOC_NAMES = /^(?:license|licence|copying|notice|authors|contributors|chang
 
 /** Prose: Markdown, reStructuredText, plain text (but not pip's `*requirements*.txt`, `constraints*.txt`, `requirements/*.txt`), licenses, changelogs. */
 export function isDocPath(path: string): boolean {
-  const name = baseName(path);
+  const facts = factsOf(path);
+  facts.doc ??= isDoc(path, facts);
+  return facts.doc;
+}
+
+function isDoc(path: string, { name, ext }: PathFacts): boolean {
   if (/requirements[^/]*\.txt$|^constraints[^/]*\.txt$/i.test(name) || /(?:^|\/)requirements\/[^/]*\.txt$/i.test(path)) return false;
-  return DOC_EXTENSIONS.has(extension(path)) || DOC_NAMES.test(name);
+  return DOC_EXTENSIONS.has(ext) || DOC_NAMES.test(name);
 }
 
 const CODE_EXTENSIONS = new Set([
@@ -82,7 +126,9 @@ const CI_CONFIG =
  * and the dependency bots' configs (Dependabot, Renovate), which decide what CI runs.
  */
 export function isCiConfigPath(path: string): boolean {
-  return CI_CONFIG.test(path);
+  const facts = factsOf(path);
+  facts.ci ??= CI_CONFIG.test(path);
+  return facts.ci;
 }
 
 const SCRIPT_EXTENSIONS = new Set(['sh', 'bash', 'zsh', 'ksh', 'fish', 'ps1', 'psm1', 'bat', 'cmd', 'mk', 'dockerfile', 'nix']);
@@ -94,8 +140,13 @@ const SCRIPT_NAMES =
  * scripts, dev containers, CI configs, and extension-less files under `scripts/` or `bin/`.
  */
 export function isScriptPath(path: string): boolean {
-  const name = baseName(path);
-  if (SCRIPT_NAMES.test(name) || SCRIPT_EXTENSIONS.has(extension(path))) return true;
+  const facts = factsOf(path);
+  facts.script ??= isScript(path, facts);
+  return facts.script;
+}
+
+function isScript(path: string, { name, ext }: PathFacts): boolean {
+  if (SCRIPT_NAMES.test(name) || SCRIPT_EXTENSIONS.has(ext)) return true;
   if (isCiConfigPath(path) || path.startsWith('.devcontainer/') || path.includes('/.devcontainer/')) return true;
   return /(?:^|\/)(?:scripts?|bin|tools)\/[^/.]+$/.test(path);
 }

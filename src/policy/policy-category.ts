@@ -70,10 +70,17 @@ export interface ChangedFile {
   status: FileStatus;
   /** The parsed patch; null when GitHub omitted it, so line rules could not see the content. */
   diff: ParsedPatch | null;
+  /** How many lines the patch adds (0 when `diff` is null). */
+  readonly addedCount: number;
+  /**
+   * Added line `index`, the same object as `added[index]`. Readers of a few lines (the ones a
+   * prefilter found) take them here: `added` makes an object for every line of the file.
+   */
+  addedAt(index: number): DiffLine | undefined;
   /** The added lines (empty when `diff` is null). */
-  added: readonly DiffLine[];
+  readonly added: readonly DiffLine[];
   /** The removed lines (empty when `diff` is null). */
-  removed: readonly DiffLine[];
+  readonly removed: readonly DiffLine[];
 }
 
 export type { ManifestContent };

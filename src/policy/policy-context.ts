@@ -2,10 +2,10 @@ import type { Policy } from '../config/policy.js';
 import type { FindingLocation } from '../result.js';
 import type { ManifestContent, PrSnapshot } from '../snapshot.js';
 import { isChecksumPath } from './dependencies/manifests.js';
-import { parsePatchWithOffsets, type DiffLine } from './diff.js';
+import { ParsedPatch, type DiffLine } from './diff.js';
 import { makeExcerpt } from './excerpt.js';
 import type { ChangedFile, PolicyContext } from './policy-category.js';
-import { redactLine, scanSecretLines, secretCandidateLines, type LineSecrets, type SecretSpan } from './secret-scan.js';
+import { redactLine, scanSecretLines, secretCandidateLines, type LineSecrets, type LineTexts, type SecretSpan } from './secret-scan.js';
 import { compareText } from './text.js';
 
 /**
@@ -119,6 +119,39 @@ function foldedTwin(lowerPattern: RegExp): RegExp | null {
   return folded;
 }
 
+const NO_LINES: readonly DiffLine[] = [];
+
+/** A changed file as the categories read it (see ChangedFile), with its patch to search. */
+class PreparedFile implements ChangedFile {
+  /** The patch and where its added lines are in it (see candidatesIn). */
+  readonly search: SearchText;
+
+  constructor(
+    readonly path: string,
+    readonly previousPath: string | null,
+    readonly status: ChangedFile['status'],
+    readonly diff: ParsedPatch | null,
+  ) {
+    this.search = diff === null ? NO_TEXT : { text: diff.patch, starts: diff.addedOffsets.starts, ends: diff.addedOffsets.ends };
+  }
+
+  get addedCount(): number {
+    return this.diff === null ? 0 : this.diff.addedCount;
+  }
+
+  addedAt(index: number): DiffLine | undefined {
+    return this.diff?.addedAt(index);
+  }
+
+  get added(): readonly DiffLine[] {
+    return this.diff === null ? NO_LINES : this.diff.added;
+  }
+
+  get removed(): readonly DiffLine[] {
+    return this.diff === null ? NO_LINES : this.diff.removed;
+  }
+}
+
 /**
  * Prepares a snapshot for the categories: files sorted by path with their patches parsed once,
  * and per-file caches (secrets by line, lower-cased text) filled on first use.
@@ -129,23 +162,9 @@ export function createPolicyContext(
   workflowPath: string | null,
   manifestContents?: ReadonlyMap<string, ManifestContent>,
 ): PolicyContext {
-  const texts = new Map<ChangedFile, SearchText>();
   const files: ChangedFile[] = [...snapshot.files]
     .sort((a, b) => compareText(a.path, b.path))
-    .map((change) => {
-      const read = change.patch === null ? null : parsePatchWithOffsets(change.patch);
-      const diff = read?.parsed ?? null;
-      const file: ChangedFile = {
-        path: change.path,
-        previousPath: change.previousPath,
-        status: change.status,
-        diff,
-        added: diff?.added ?? [],
-        removed: diff?.removed ?? [],
-      };
-      if (read !== null && change.patch !== null) texts.set(file, { text: change.patch, starts: read.offsets.starts, ends: read.offsets.ends });
-      return file;
-    });
+    .map((change) => new PreparedFile(change.path, change.previousPath, change.status, change.patch === null ? null : new ParsedPatch(change.patch)));
   const secrets = new Map<ChangedFile, ReadonlyMap<DiffLine, LineSecrets>>();
   const lowerTexts = new Map<ChangedFile, SearchText>();
   // scanSecretLine results by line text, one memo per `checksums` value (see scanSecretLines).
@@ -153,7 +172,7 @@ export function createPolicyContext(
   const checksumScans = new Map<string, readonly SecretSpan[]>();
   const candidateMemo = new Map<string, boolean>();
 
-  const textOf = (file: ChangedFile): SearchText => texts.get(file) ?? NO_TEXT;
+  const textOf = (file: ChangedFile): SearchText => (file instanceof PreparedFile ? file.search : NO_TEXT);
 
   /**
    * The file's patch lower-cased. Lower-casing it in one call is much cheaper than line by line,
@@ -185,19 +204,21 @@ export function createPolicyContext(
   const secretsOf = (file: ChangedFile): ReadonlyMap<DiffLine, LineSecrets> => {
     const cached = secrets.get(file);
     if (cached) return cached;
-    const candidates = file.added.length === 0 ? [] : secretCandidateLines(file.added, candidateMemo);
+    const search = textOf(file);
+    const candidates = file.addedCount === 0 ? [] : secretCandidateLines(search.text, search.starts, search.ends, candidateMemo);
     if (candidates.length === 0) {
       secrets.set(file, NO_SECRETS);
       return NO_SECRETS;
     }
     const checksums = isChecksumPath(file.path);
-    const byIndex = scanSecretLines(file.added, candidates, { checksums, memo: checksums ? checksumScans : lineScans, path: file.path });
+    const lines: LineTexts = { count: file.addedCount, textAt: (index) => search.text.slice(search.starts[index], search.ends[index]) };
+    const byIndex = scanSecretLines(lines, candidates, { checksums, memo: checksums ? checksumScans : lineScans, path: file.path });
     // Almost every file has no secret: they all share one empty map (never written to).
     let byLine = NO_SECRETS;
     if (byIndex.size > 0) {
       const found = new Map<DiffLine, LineSecrets>();
       for (const [index, spans] of byIndex) {
-        const line = file.added[index];
+        const line = file.addedAt(index);
         if (line) found.set(line, spans);
       }
       byLine = found;
@@ -214,15 +235,15 @@ export function createPolicyContext(
     ...(manifestContents !== undefined ? { manifestContents } : {}),
     secretsOf,
     candidateLines(file: ChangedFile, pattern: RegExp): number[] {
-      if (file.added.length === 0) return [];
+      if (file.addedCount === 0) return [];
       return candidatesIn(textOf(file), pattern);
     },
     candidateLinesFolded(file: ChangedFile, lowerPattern: RegExp): number[] {
-      if (file.added.length === 0) return [];
+      if (file.addedCount === 0) return [];
       return candidatesFolded(file, lowerPattern);
     },
     linesContaining(file: ChangedFile, needle: string): number[] {
-      if (file.added.length === 0) return [];
+      if (file.addedCount === 0) return [];
       return linesWith(lowerTextOf(file), needle);
     },
     locate(file: ChangedFile, line: DiffLine, at = 0): FindingLocation {

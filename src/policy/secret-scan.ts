@@ -133,13 +133,19 @@ export function scanSecretLine(text: string, options: ScanOptions = {}): readonl
   return rules.length === 0 ? spans : withPathRules(text, lower, spans, rules, checksums);
 }
 
+/** A file's lines by index: `count` of them, line `i`'s text `textAt(i)` (read only when needed). */
+export interface LineTexts {
+  readonly count: number;
+  textAt(index: number): string;
+}
+
 /**
  * Secrets in the added lines of one file, in order, so the body of a multi-line private key is
  * recognised. `candidates`: indexes of the lines secretCandidateLines gave (in order);
  * other lines are only looked at inside a key block. Returns only the lines that hold something.
  */
 export function scanSecretLines(
-  lines: readonly { text: string }[],
+  lines: LineTexts,
   candidates: readonly number[],
   options: ScanOptions & { memo?: Map<string, readonly SecretSpan[]> } = {},
 ): Map<number, LineSecrets> {
@@ -152,7 +158,7 @@ export function scanSecretLines(
   for (let c = 0; c < candidates.length; c += 1) {
     const candidate = candidates[c] ?? -1;
     if (candidate <= done) continue;
-    const text = lines[candidate]?.text ?? '';
+    const text = lines.textAt(candidate);
     // Spans without path rules depend only on the text and `checksums`; large PRs repeat lines
     // (imports, config keys, generated code), so a caller may share one memo per `checksums`
     // value. The spans are never mutated once returned, so lines with the same text share them.
@@ -170,9 +176,9 @@ export function scanSecretLines(
     const rest = text.slice(header.index + header[0].length);
     if (KEY_FOOTER.test(rest) || KEY_BODY.test(rest)) continue;
     // A key block: every line up to the footer is key material.
-    for (let index = candidate + 1; index < lines.length; index += 1) {
+    for (let index = candidate + 1; index < lines.count; index += 1) {
       done = index;
-      const line = lines[index]?.text ?? '';
+      const line = lines.textAt(index);
       const footer = KEY_FOOTER.exec(line);
       if (!footer) {
         out.set(index, { spans: NO_SPANS, inKeyBlock: true });
@@ -187,7 +193,8 @@ export function scanSecretLines(
 
 /** Secrets in every line of a text, in order (all lines are candidates). */
 export function scanSecretText(lines: readonly { text: string }[], options: ScanOptions = {}): Map<number, LineSecrets> {
-  return scanSecretLines(lines, lines.map((_, index) => index), options);
+  const texts: LineTexts = { count: lines.length, textAt: (index) => lines[index]?.text ?? '' };
+  return scanSecretLines(texts, lines.map((_, index) => index), options);
 }
 
 /** Redacts every secret a single line of text holds (for messages built from added lines). */

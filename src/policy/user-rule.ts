@@ -74,7 +74,7 @@ function matchLines(context: PolicyContext, patterns: readonly LinePattern[]): {
   const files: string[] = [];
   const matched = new Set<string>();
   for (const file of context.files) {
-    if (file.added.length === 0) continue;
+    if (file.addedCount === 0) continue;
     // Per pattern: the lines holding its required text, or null when every line must be tried.
     const linesOf = patterns.map((p) => (p.literal === null ? null : new Set(context.linesContaining(file, p.literal))));
     let indexes: Iterable<number>;
@@ -88,7 +88,7 @@ function matchLines(context: PolicyContext, patterns: readonly LinePattern[]): {
     }
     let found = false;
     for (const index of indexes) {
-      const line = file.added[index];
+      const line = file.addedAt(index);
       if (!line) continue;
       for (let k = 0; k < patterns.length; k += 1) {
         const candidate = patterns[k];

@@ -1,5 +1,5 @@
 import type { Finding } from '../../result.js';
-import { baseName } from '../file-kinds.js';
+import { lowerBaseName } from '../file-kinds.js';
 import { createFinding, describeFileChanges, LocationList } from '../finding.js';
 import type { ChangedFile, PolicyContext } from '../policy-category.js';
 import { listWithMore, plural, uniqueSorted } from '../text.js';
@@ -23,7 +23,7 @@ const TOKEN_CONFIGS = new Set(['.npmrc', '.yarnrc', '.yarnrc.yml']);
 const CONFIG_TOKEN = /(?:_authToken|_auth|_password|npmAuthToken|npmAuthIdent)["']?\s{0,3}[=:]\s{0,3}["']?([^\s"']+)/;
 
 function isSecretFileName(path: string): boolean {
-  const name = baseName(path).toLowerCase();
+  const name = lowerBaseName(path);
   if (ENV_FILE.test(name)) return !ENV_EXAMPLE.test(name.replace(/^\.env/, '').replace(/\.env$/, ''));
   if (name.endsWith('.pub')) return false;
   return KEY_EXTENSIONS.test(name) || KEY_NAMES.test(name);
@@ -39,7 +39,7 @@ function hasLiteralToken(file: ChangedFile): boolean {
 
 function isSecretFile(file: ChangedFile): boolean {
   if (file.status === 'removed') return false;
-  if (TOKEN_CONFIGS.has(baseName(file.path).toLowerCase())) return hasLiteralToken(file);
+  if (TOKEN_CONFIGS.has(lowerBaseName(file.path))) return hasLiteralToken(file);
   return isSecretFileName(file.path);
 }
 
@@ -48,7 +48,7 @@ function secretLines(context: PolicyContext): { locations: LocationList; files: 
   const files: string[] = [];
   const kinds: string[] = [];
   for (const file of context.files) {
-    if (file.added.length === 0) continue;
+    if (file.addedCount === 0) continue;
     const fileSecrets = context.secretsOf(file);
     // Most files have none: skip them before creating an iterator (this runs once per file).
     if (fileSecrets.size === 0) continue;

@@ -60,7 +60,7 @@ function scanMarkers(context: PolicyContext, file: ChangedFile, hits: LineHits):
   const indexes: Iterable<number> = hint ? context.candidateLines(file, hint) : file.added.keys();
   let found = false;
   for (const index of indexes) {
-    const line = file.added[index];
+    const line = file.addedAt(index);
     if (!line) continue;
     let first = -1;
     if (markers.anyFile) first = collect(markers.anyFile, line.text, hits, first);
@@ -76,7 +76,7 @@ function scanMarkers(context: PolicyContext, file: ChangedFile, hits: LineHits):
 function scanSuppressions(context: PolicyContext, file: ChangedFile, hits: LineHits): void {
   let found = false;
   for (const index of context.candidateLines(file, SUPPRESSION_PREFILTER)) {
-    const line = file.added[index];
+    const line = file.addedAt(index);
     if (!line) continue;
     let first = -1;
     for (const { name, pattern } of SUPPRESSIONS) {
@@ -129,7 +129,7 @@ export const testsWeakenedCategory: RuleCategory<'tests-weakened'> = ruleCategor
     let silencedCount = 0;
     const weakened: { file: ChangedFile; removed: number }[] = [];
     for (const file of context.files) {
-      if (file.added.length > 0) {
+      if (file.addedCount > 0) {
         scanMarkers(context, file, markers);
         if (isCodePath(file.path)) scanSuppressions(context, file, suppressions);
         for (const command of neutralisedCommands(file)) addHit(neutralised, file, command.line, command.at, command.name);

@@ -81,7 +81,7 @@ export function commandFinding(context: PolicyContext): Finding | null {
   const files: string[] = [];
   const locations = new LocationList(context);
   for (const file of context.files) {
-    if (file.added.length === 0 || !isScriptPath(file.path)) continue;
+    if (file.addedCount === 0 || !isScriptPath(file.path)) continue;
     const found = commandsIn(file).sort((a, b) => (a.line.newLine ?? 0) - (b.line.newLine ?? 0) || a.at - b.at);
     if (found.length === 0) continue;
     files.push(file.path);

@@ -1,4 +1,4 @@
-import { baseName } from '../file-kinds.js';
+import { lowerBaseName } from '../file-kinds.js';
 import type { ManifestParser } from './dependency-change.js';
 import { parseCargoToml } from './parse-cargo-toml.js';
 import { parseGoMod } from './parse-go-mod.js';
@@ -101,7 +101,7 @@ const CONFIGS = new Map<string, string>(Object.entries({
 
 /** The dependency file a path is, or null. */
 export function dependencyFileOf(path: string): DependencyFile | null {
-  const name = baseName(path).toLowerCase();
+  const name = lowerBaseName(path);
   const lock = LOCKFILES.get(name);
   if (lock) return { kind: 'lockfile', ecosystem: lock, parse: null };
   const manifest = MANIFESTS.get(name);
@@ -117,7 +117,7 @@ export function dependencyFileOf(path: string): DependencyFile | null {
 
 /** Files whose lines are hashes and checksums (lockfiles, go.sum, SHA256SUMS): never credentials. */
 export function isChecksumPath(path: string): boolean {
-  const name = baseName(path).toLowerCase();
+  const name = lowerBaseName(path);
   if (LOCKFILES.has(name) || name.endsWith('.sum')) return true;
   return (name.includes('sum') || name.includes('.sha')) && /^sha\d*sums(?:\.txt)?$|\.sha\d+$|^checksums?\.txt$/.test(name);
 }

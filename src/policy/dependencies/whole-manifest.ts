@@ -1,4 +1,4 @@
-import { baseName } from '../file-kinds.js';
+import { lowerBaseName } from '../file-kinds.js';
 import type { ManifestContent } from '../policy-category.js';
 import { diffEntries, type DependencyChange } from './dependency-change.js';
 import { normalizePythonName } from './parse-requirements.js';
@@ -27,14 +27,14 @@ export type WholeComparison = { ok: true; changes: DependencyChange[]; notes: Wh
 
 /** Requirements files by name: `requirements.txt`, `dev-requirements.txt`, `requirements/*.txt`, `constraints.txt`. */
 export function isRequirementsPath(path: string): boolean {
-  const name = baseName(path).toLowerCase();
+  const name = lowerBaseName(path);
   if (!/\.(?:txt|in)$/.test(name)) return false;
   return name.includes('requirements') || name.startsWith('constraints') || /(?:^|\/)requirements\/[^/]+$/.test(path.toLowerCase());
 }
 
 /** The whole-file reader of a manifest path, or null when only its hunks can be read. */
 export function wholeReaderFor(path: string): ManifestReader | null {
-  const name = baseName(path).toLowerCase();
+  const name = lowerBaseName(path);
   if (name === 'package.json' || name === 'composer.json') return readPackageJson;
   if (name === 'pyproject.toml') return readPyproject;
   if (name === 'pipfile') return readPipfile;

@@ -6,13 +6,15 @@
  * rules whose keyword it holds (docs/secrets.md). Linear in the text's length.
  */
 export class KeywordIndex<T> {
-  /** DFA transitions: `table[state * width + column[code]]`. */
+  /**
+   * DFA transitions, by row: from the state whose row starts at `row`, a character goes to
+   * `table[row + column[code]]`, the next state's row start (state × width, so the scan never
+   * multiplies), negated when a keyword ends in that state (the root is never one).
+   */
   private readonly table: Int32Array;
   /** Each UTF-16 code unit's column: 0 for characters no keyword holds, else 1, 2, … */
   private readonly column: Uint8Array;
   private readonly width: number;
-  /** 1 where a keyword ends in the state. */
-  private readonly accepts: Uint8Array;
   /** What each state reports: the values of every keyword ending there, its suffixes' included. */
   private readonly out: T[][];
 
@@ -84,11 +86,14 @@ export class KeywordIndex<T> {
     for (let code = 0x41; code <= 0x5a; code += 1) column[code] = column[code + 0x20] as number;
     column[0x130] = column[0x69] as number;
     column[0x212a] = column[0x6b] as number;
+    for (let at = 0; at < table.length; at += 1) {
+      const to = table[at] as number;
+      table[at] = (out[to] as T[]).length > 0 ? -to * width : to * width;
+    }
     this.table = table;
     this.column = column;
     this.width = width;
     this.out = out;
-    this.accepts = Uint8Array.from(out, (values) => (values.length > 0 ? 1 : 0));
   }
 
   /**
@@ -96,12 +101,13 @@ export class KeywordIndex<T> {
    * its values; `check` gets the value, the text and the keyword's last index.
    */
   occursIn(text: string, from: number, to: number, check: (value: T, text: string, last: number) => boolean): boolean {
-    const { table, column, width, accepts, out } = this;
-    let state = 0;
+    const { table, column, width, out } = this;
+    let row = 0;
     for (let i = from; i < to; i += 1) {
-      state = table[state * width + (column[text.charCodeAt(i)] as number)] as number;
-      if (accepts[state] !== 1) continue;
-      const values = out[state] as T[];
+      row = table[row + (column[text.charCodeAt(i)] as number)] as number;
+      if (row >= 0) continue;
+      row = -row;
+      const values = out[row / width] as T[];
       for (let v = 0; v < values.length; v += 1) if (check(values[v] as T, text, i)) return true;
     }
     return false;
@@ -109,12 +115,14 @@ export class KeywordIndex<T> {
 
   /** The values of every keyword occurring in `text`, each once. */
   find(text: string): Set<T> {
-    const { table, column, width, accepts, out } = this;
+    const { table, column, width, out } = this;
     const found = new Set<T>();
-    let state = 0;
+    let row = 0;
     for (let i = 0; i < text.length; i += 1) {
-      state = table[state * width + (column[text.charCodeAt(i)] as number)] as number;
-      if (accepts[state] === 1) for (const value of out[state] as T[]) found.add(value);
+      row = table[row + (column[text.charCodeAt(i)] as number)] as number;
+      if (row >= 0) continue;
+      row = -row;
+      for (const value of out[row / width] as T[]) found.add(value);
     }
     return found;
   }

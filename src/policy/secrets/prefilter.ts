@@ -70,18 +70,27 @@ export function mayHoldSecret(text: string, from = 0, to = text.length): boolean
 const MEMO_FROM = 48;
 
 /**
- * The indexes of the lines any secret rule could match, in order. `memo`: answers by line text,
- * shared by the files of one PR.
+ * The indexes of the lines any secret rule could match, in order: line `i` is
+ * `text.slice(starts[i], ends[i])` (a file's added lines in its patch, so no line is copied out
+ * unless it is long enough to remember). `memo`: answers by line text, shared by the files of one
+ * PR. (A trigger's check may read past a line's end; no check matches a line break, so a line's
+ * answer is the same as for the line alone.)
  */
-export function secretCandidateLines(lines: readonly { text: string }[], memo?: Map<string, boolean>): number[] {
+export function secretCandidateLines(text: string, starts: readonly number[], ends: readonly number[], memo?: Map<string, boolean>): number[] {
   const out: number[] = [];
   // An index loop: this runs cold, once per file of a large PR.
-  for (let index = 0; index < lines.length; index += 1) {
-    const text = lines[index]?.text ?? '';
-    let candidate = memo === undefined || text.length < MEMO_FROM ? undefined : memo.get(text);
-    if (candidate === undefined) {
-      candidate = mayHoldSecret(text);
-      if (memo !== undefined && text.length >= MEMO_FROM) memo.set(text, candidate);
+  for (let index = 0; index < starts.length; index += 1) {
+    const start = starts[index] ?? 0;
+    const end = ends[index] ?? start;
+    let candidate: boolean | undefined;
+    if (memo === undefined || end - start < MEMO_FROM) candidate = mayHoldSecret(text, start, end);
+    else {
+      const line = text.slice(start, end);
+      candidate = memo.get(line);
+      if (candidate === undefined) {
+        candidate = mayHoldSecret(line);
+        memo.set(line, candidate);
+      }
     }
     if (candidate) out.push(index);
   }

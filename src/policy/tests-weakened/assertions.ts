@@ -85,7 +85,7 @@ function scanAdded(context: PolicyContext, file: ChangedFile): { commented: Diff
   let opener = false;
   const candidates = context.candidateLines(file, SILENCING_HINT);
   for (let c = 0; c < candidates.length; c += 1) {
-    const line = file.added[candidates[c] ?? -1];
+    const line = file.addedAt(candidates[c] ?? -1);
     if (!line) continue;
     const lead = leadOf(line.text);
     if (!opener) opener = mayTurnOff(line.text, lead);

@@ -114,7 +114,7 @@ function continueOnError(file: ChangedFile, out: NeutralisedCommand[]): void {
 export function neutralisedCommands(file: ChangedFile): NeutralisedCommand[] {
   const out: NeutralisedCommand[] = [];
   // isScriptPath covers CI configs; the file kinds are asked cheapest-first, as most files are code.
-  if (file.added.length === 0 || !isScriptPath(file.path) || isDocPath(file.path)) return out;
+  if (file.addedCount === 0 || !isScriptPath(file.path) || isDocPath(file.path)) return out;
   const ci = isCiConfigPath(file.path);
   const packageJson = baseName(file.path) === 'package.json';
   const before = new Set<string>();
