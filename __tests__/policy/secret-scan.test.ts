@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { redactSecret } from '../../src/policy/redact-secret.js';
 import { looksLikeSecretValue, redactLine, redactSecrets, scanSecretLine, scanSecretText, SECRET_PREFILTER } from '../../src/policy/secret-scan.js';
 import { MAX_MATCHES_PER_LINE } from '../../src/policy/secrets/generated-rules.js';
-import { KeywordIndex } from '../../src/policy/secrets/keyword-index.js';
+import { KeywordIndex } from '../../src/policy/keyword-index.js';
 import { mayHoldSecret } from '../../src/policy/secrets/prefilter.js';
 import { randomish } from '../adversarial/secret-tokens.js';
 

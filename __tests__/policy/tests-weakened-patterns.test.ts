@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { ASSERTION, ASSERTION_CALL, TEST_MARKERS } from '../../src/policy/test-markers.js';
-import { BARE_RETURN, COMMENT_LEAD, OPENS_STRING, SILENCING_HINT } from '../../src/policy/tests-weakened/assertions.js';
+import { BARE_RETURN, COMMENT_LEAD, OPENS_STRING } from '../../src/policy/tests-weakened/assertions.js';
 import { CLI_KEY, CODECOV_KEY, CODECOV_HINT, CONFIG_KEY, HINT } from '../../src/policy/tests-weakened/coverage-thresholds.js';
 import { CONTINUE_ON_ERROR, FAILS_ANYWAY, NEUTRALISER, NO_OP_SCRIPT, STEP_KEYS, TEST_RUNNER, TEST_SCRIPT, TEST_WORDS } from '../../src/policy/tests-weakened/test-commands.js';
 import { expectLinear } from './linear-time.js';
@@ -25,7 +25,6 @@ const PATTERNS: Record<string, RegExp> = {
   CONTINUE_ON_ERROR,
   FAILS_ANYWAY,
   NEUTRALISER,
-  SILENCING_HINT,
   NO_OP_SCRIPT,
   STEP_KEYS,
   TEST_RUNNER,

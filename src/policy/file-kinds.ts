@@ -8,16 +8,19 @@
  * (is it a doc? a script? a test?), and on a large PR the repeated slicing and matching added up.
  * Each kind is filled in on first use; the record is kept by path for the process (bounded).
  */
-interface PathFacts {
-  name: string;
+class PathFacts {
   /** `name` lower-cased (made on first use). */
-  lowerName?: string;
-  /** The extension, lower-cased, without the dot ('' for none or a dotfile). */
-  ext: string;
-  doc?: boolean;
-  script?: boolean;
-  test?: boolean;
-  ci?: boolean;
+  lowerName: string | undefined = undefined;
+  doc: boolean | undefined = undefined;
+  script: boolean | undefined = undefined;
+  test: boolean | undefined = undefined;
+  ci: boolean | undefined = undefined;
+
+  constructor(
+    readonly name: string,
+    /** The extension, lower-cased, without the dot ('' for none or a dotfile). */
+    readonly ext: string,
+  ) {}
 }
 
 const FACTS = new Map<string, PathFacts>();
@@ -29,7 +32,8 @@ function factsOf(path: string): PathFacts {
     const slash = path.lastIndexOf('/');
     const name = slash === -1 ? path : path.slice(slash + 1);
     const dot = name.lastIndexOf('.');
-    facts = { name, ext: dot <= 0 ? '' : name.slice(dot + 1).toLowerCase() };
+    // Every record has every field from the start: one shape, so each reader's lookups stay fast.
+    facts = new PathFacts(name, dot <= 0 ? '' : name.slice(dot + 1).toLowerCase());
     if (FACTS.size >= FACTS_KEPT) FACTS.clear();
     FACTS.set(path, facts);
   }

@@ -4,6 +4,7 @@ import type { Level } from '../config/schema-parts.js';
 import type { Finding, FindingLocation } from '../result.js';
 import type { FileStatus, ManifestContent, PrSnapshot } from '../snapshot.js';
 import type { DiffLine, ParsedPatch } from './diff.js';
+import type { LineHint } from './line-hints.js';
 import type { LineSecrets } from './secret-scan.js';
 import type { UserRule } from './user-rule.js';
 
@@ -102,19 +103,11 @@ export interface PolicyContext {
   /** Secrets in a file's added lines, by line (computed once per file). */
   secretsOf(file: ChangedFile): ReadonlyMap<DiffLine, LineSecrets>;
   /**
-   * Indexes (into `file.added`) of the added lines where a global pattern finds a match, in order.
-   * The pattern runs over the file's patch (one pass per file, not one call per line), resuming at
-   * the next added line after each match, so it serves as a cheap prefilter: every line holding a
-   * match is found, and a match that runs past a line's end only makes that line a candidate.
+   * Indexes (into `file.added`) of the added lines that hold one of the hint's words, in order
+   * (docs/architecture.md, "Line hints"): one pass per file marks every hint of every line, so
+   * this is a cheap prefilter. A hint may admit lines its reader does not want: check them.
    */
-  candidateLines(file: ChangedFile, pattern: RegExp): number[];
-  /**
-   * candidateLines for a case-insensitive prefilter, given as its lower-case, case-sensitive twin
-   * (`/curl|wget/g` for `/curl|wget/gi`), run over the lower-cased text (a literal alternation
-   * runs /giu over the patch instead). May return a few lines the /i pattern would not (see
-   * policy-context.ts), never fewer: check the lines again.
-   */
-  candidateLinesFolded(file: ChangedFile, lowerPattern: RegExp): number[];
+  candidateLines(file: ChangedFile, hint: LineHint): number[];
   /** Indexes of the added lines whose lower-cased text contains `needle` (lower-case). */
   linesContaining(file: ChangedFile, needle: string): number[];
   /**

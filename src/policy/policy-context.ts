@@ -4,14 +4,16 @@ import type { ManifestContent, PrSnapshot } from '../snapshot.js';
 import { isChecksumPath } from './dependencies/manifests.js';
 import { ParsedPatch, type DiffLine } from './diff.js';
 import { makeExcerpt } from './excerpt.js';
+import { hintCount, markLines, type LineHint, type LineMarks } from './line-hints.js';
 import type { ChangedFile, PolicyContext } from './policy-category.js';
-import { redactLine, scanSecretLines, secretCandidateLines, type LineSecrets, type LineTexts, type SecretSpan } from './secret-scan.js';
+import { redactLine, scanSecretLines, type LineSecrets, type LineTexts, type SecretSpan } from './secret-scan.js';
+import { SECRET_HINT } from './secrets/prefilter.js';
 import { compareText } from './text.js';
 
 /**
  * Text to search with where each added line lies in it: `text.slice(starts[i], ends[i])` is added
  * line `i`. Normally `text` is the patch itself (other lines sit between the added ones), so a
- * file's additions are searched without building a copy of them; see candidatesIn.
+ * file's additions are searched without building a copy of them.
  */
 interface SearchText {
   text: string;
@@ -48,36 +50,9 @@ function lineFrom(search: SearchText, offset: number, from: number): number {
 }
 
 /**
- * The added lines where `pattern` matches, one exec per match over the whole text: after a match
- * in a line the search resumes at the next added line, after one elsewhere at the next added line.
- * Every line holding a match inside it is found, since each added line is searched from its start
- * unless it already matched; the characters around a line differ from the joined form (`+` and
- * other patch lines, not `\n`), but no prefilter depends on them (none uses ^ or $, and `+` and
- * `\n` are both non-word, non-alphanumeric characters), so a match running off a line can only
- * make that line a candidate, which its reader checks again.
+ * The added lines containing `needle`, one indexOf per line found: after a match the search
+ * resumes at the next added line's start, so every line holding the needle is found once.
  */
-function candidatesIn(search: SearchText, pattern: RegExp): number[] {
-  if (!pattern.global) throw new Error(`candidate patterns must be global: /${pattern.source}/`);
-  const out: number[] = [];
-  const { text, starts } = search;
-  const count = starts.length;
-  if (count === 0) return out;
-  let line = 0;
-  pattern.lastIndex = starts[0] ?? 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    line = lineFrom(search, match.index, line);
-    if (line < count && (starts[line] ?? 0) <= match.index) {
-      out.push(line);
-      line += 1;
-    }
-    if (line >= count) break;
-    pattern.lastIndex = starts[line] ?? 0;
-  }
-  pattern.lastIndex = 0;
-  return out;
-}
-
-/** The added lines containing `needle`, found the same way as candidatesIn. */
 function linesWith(search: SearchText, needle: string): number[] {
   const out: number[] = [];
   const { text, starts } = search;
@@ -95,36 +70,21 @@ function linesWith(search: SearchText, needle: string): number[] {
   return out;
 }
 
-/**
- * Lower-case literal alternations (`curl|wget|invoke-`) none of whose words ends in `i`.
- * For these, /giu over the text finds every line the twin finds over the lower-cased text:
- * the only characters that lower-case into ASCII are ASCII, the Kelvin sign (folded to `k`
- * under /iu too) and `İ`, which becomes `i` plus a combining dot, so it can only end a match
- * of a word ending in `i`. (/iu also folds `ſ` to `s`: a few more lines, checked again.)
- */
-const LOWER_WORD = /^[a-z0-9-]+$/;
-const foldable = (source: string): boolean => source.split('|').every((word) => LOWER_WORD.test(word) && !word.endsWith('i'));
-const foldedTwins = new Map<RegExp, RegExp | null>();
-
-/**
- * The case-insensitive pattern to run over the text itself instead of lower-casing it (a copy of
- * each patch, which the collector then has to clear), or null when the twin must run as given.
- */
-function foldedTwin(lowerPattern: RegExp): RegExp | null {
-  let folded = foldedTwins.get(lowerPattern);
-  if (folded === undefined) {
-    folded = foldable(lowerPattern.source) ? new RegExp(lowerPattern.source, 'giu') : null;
-    foldedTwins.set(lowerPattern, folded);
-  }
-  return folded;
-}
-
 const NO_LINES: readonly DiffLine[] = [];
 
-/** A changed file as the categories read it (see ChangedFile), with its patch to search. */
+/**
+ * A changed file as the categories read it (see ChangedFile), with its patch to search and what
+ * the context works out about it on first use (kept here rather than in maps keyed by file).
+ */
 class PreparedFile implements ChangedFile {
-  /** The patch and where its added lines are in it (see candidatesIn). */
+  /** The patch and where its added lines are in it. */
   readonly search: SearchText;
+  /** Each added line's hints (see markLines). */
+  marks: LineMarks | null = null;
+  /** Secrets by line. */
+  secrets: ReadonlyMap<DiffLine, LineSecrets> | null = null;
+  /** The added lines lower-cased (see lowerTextOf). */
+  lower: SearchText | null = null;
 
   constructor(
     readonly path: string,
@@ -136,7 +96,7 @@ class PreparedFile implements ChangedFile {
   }
 
   get addedCount(): number {
-    return this.diff === null ? 0 : this.diff.addedCount;
+    return this.search.starts.length;
   }
 
   addedAt(index: number): DiffLine | undefined {
@@ -154,7 +114,8 @@ class PreparedFile implements ChangedFile {
 
 /**
  * Prepares a snapshot for the categories: files sorted by path with their patches parsed once,
- * and per-file caches (secrets by line, lower-cased text) filled on first use.
+ * and per-file caches (each added line's hints, secrets by line, lower-cased text) filled on
+ * first use.
  */
 export function createPolicyContext(
   policy: Policy,
@@ -162,69 +123,70 @@ export function createPolicyContext(
   workflowPath: string | null,
   manifestContents?: ReadonlyMap<string, ManifestContent>,
 ): PolicyContext {
-  const files: ChangedFile[] = [...snapshot.files]
+  const files: PreparedFile[] = [...snapshot.files]
     .sort((a, b) => compareText(a.path, b.path))
     .map((change) => new PreparedFile(change.path, change.previousPath, change.status, change.patch === null ? null : new ParsedPatch(change.patch)));
-  const secrets = new Map<ChangedFile, ReadonlyMap<DiffLine, LineSecrets>>();
-  const lowerTexts = new Map<ChangedFile, SearchText>();
   // scanSecretLine results by line text, one memo per `checksums` value (see scanSecretLines).
   const lineScans = new Map<string, readonly SecretSpan[]>();
   const checksumScans = new Map<string, readonly SecretSpan[]>();
-  const candidateMemo = new Map<string, boolean>();
+  // Line marks by line text (see markLines), shared by the files.
+  let markMemo = { hints: hintCount(), marks: new Map<string, number>() };
 
-  const textOf = (file: ChangedFile): SearchText => (file instanceof PreparedFile ? file.search : NO_TEXT);
+  const prepared = (file: ChangedFile): PreparedFile => {
+    if (file instanceof PreparedFile) return file;
+    throw new Error(`${file.path} is not a file of this policy context`);
+  };
 
   /**
    * The file's patch lower-cased. Lower-casing it in one call is much cheaper than line by line,
    * and keeps every offset when the length does not change (only a few characters, like `İ`,
    * grow when lower-cased); otherwise the lower-cased added lines are joined.
    */
-  const lowerTextOf = (file: ChangedFile): SearchText => {
-    let lower = lowerTexts.get(file);
-    if (lower) return lower;
-    const search = textOf(file);
+  const lowerTextOf = (file: PreparedFile): SearchText => {
+    if (file.lower !== null) return file.lower;
+    const { search } = file;
     const text = search.text.toLowerCase();
-    lower = text.length === search.text.length ? { text, starts: search.starts, ends: search.ends } : joinLines(file.added.map((line) => line.text.toLowerCase()));
-    lowerTexts.set(file, lower);
-    return lower;
+    file.lower = text.length === search.text.length ? { text, starts: search.starts, ends: search.ends } : joinLines(file.added.map((line) => line.text.toLowerCase()));
+    return file.lower;
   };
 
-  /**
-   * Candidate lines of a case-insensitive prefilter, found by its lower-case, case-sensitive twin
-   * over the lower-cased text: V8 runs a case-insensitive alternation of many literals several
-   * times slower. Every line the /i pattern matches, the twin matches too (no non-ASCII character
-   * folds to ASCII under /i); the twin may admit a few more (the Kelvin sign lower-cases to `k`),
-   * which is fine for a prefilter whose lines are checked again.
-   */
-  const candidatesFolded = (file: ChangedFile, lowerPattern: RegExp): number[] => {
-    const folded = foldedTwin(lowerPattern);
-    return folded === null ? candidatesIn(lowerTextOf(file), lowerPattern) : candidatesIn(textOf(file), folded);
-  };
-
-  const secretsOf = (file: ChangedFile): ReadonlyMap<DiffLine, LineSecrets> => {
-    const cached = secrets.get(file);
-    if (cached) return cached;
-    const search = textOf(file);
-    const candidates = file.addedCount === 0 ? [] : secretCandidateLines(search.text, search.starts, search.ends, candidateMemo);
-    if (candidates.length === 0) {
-      secrets.set(file, NO_SECRETS);
-      return NO_SECRETS;
+  /** The lines of the file that hold the hint's words (one pass marks every hint of every line). */
+  const candidateLines = (changed: ChangedFile, hint: LineHint): number[] => {
+    const out: number[] = [];
+    const file = prepared(changed);
+    const { search } = file;
+    if (search.starts.length === 0) return out;
+    if (file.marks === null || file.marks.hints !== hintCount()) {
+      // A hint made after the marks (a module loaded late) has no bit in them: mark again.
+      if (markMemo.hints !== hintCount()) markMemo = { hints: hintCount(), marks: new Map() };
+      file.marks = markLines(search.text, search.starts, search.ends, markMemo.marks);
     }
-    const checksums = isChecksumPath(file.path);
-    const lines: LineTexts = { count: file.addedCount, textAt: (index) => search.text.slice(search.starts[index], search.ends[index]) };
-    const byIndex = scanSecretLines(lines, candidates, { checksums, memo: checksums ? checksumScans : lineScans, path: file.path });
+    const { marks, union } = file.marks;
+    if ((union & hint.bit) === 0) return out;
+    for (let line = 0; line < marks.length; line += 1) if (((marks[line] as number) & hint.bit) !== 0) out.push(line);
+    return out;
+  };
+
+  const secretsOf = (changed: ChangedFile): ReadonlyMap<DiffLine, LineSecrets> => {
+    const file = prepared(changed);
+    if (file.secrets !== null) return file.secrets;
+    const candidates = candidateLines(file, SECRET_HINT);
     // Almost every file has no secret: they all share one empty map (never written to).
-    let byLine = NO_SECRETS;
+    file.secrets = NO_SECRETS;
+    if (candidates.length === 0) return NO_SECRETS;
+    const checksums = isChecksumPath(file.path);
+    const { search } = file;
+    const lines: LineTexts = { count: search.starts.length, textAt: (index) => search.text.slice(search.starts[index], search.ends[index]) };
+    const byIndex = scanSecretLines(lines, candidates, { checksums, memo: checksums ? checksumScans : lineScans, path: file.path });
     if (byIndex.size > 0) {
       const found = new Map<DiffLine, LineSecrets>();
       for (const [index, spans] of byIndex) {
         const line = file.addedAt(index);
         if (line) found.set(line, spans);
       }
-      byLine = found;
+      file.secrets = found;
     }
-    secrets.set(file, byLine);
-    return byLine;
+    return file.secrets;
   };
 
   return {
@@ -234,17 +196,10 @@ export function createPolicyContext(
     files,
     ...(manifestContents !== undefined ? { manifestContents } : {}),
     secretsOf,
-    candidateLines(file: ChangedFile, pattern: RegExp): number[] {
-      if (file.addedCount === 0) return [];
-      return candidatesIn(textOf(file), pattern);
-    },
-    candidateLinesFolded(file: ChangedFile, lowerPattern: RegExp): number[] {
-      if (file.addedCount === 0) return [];
-      return candidatesFolded(file, lowerPattern);
-    },
+    candidateLines,
     linesContaining(file: ChangedFile, needle: string): number[] {
       if (file.addedCount === 0) return [];
-      return linesWith(lowerTextOf(file), needle);
+      return linesWith(lowerTextOf(prepared(file)), needle);
     },
     locate(file: ChangedFile, line: DiffLine, at = 0): FindingLocation {
       const text = redactLine(line.text, secretsOf(file).get(line));

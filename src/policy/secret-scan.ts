@@ -5,7 +5,6 @@ import { redactLine } from './secrets/redaction.js';
 import { isPlaceholder, mergeSpans, NO_SPANS, type LineSecrets, type SecretSpan } from './secrets/spans.js';
 
 export { looksLikeSecretValue } from './secrets/assignment.js';
-export { secretCandidateLines } from './secrets/prefilter.js';
 export { hideKnownSecrets, redactLine, secretTexts } from './secrets/redaction.js';
 export { shannonEntropy, type LineSecrets, type SecretSpan } from './secrets/spans.js';
 
@@ -141,7 +140,7 @@ export interface LineTexts {
 
 /**
  * Secrets in the added lines of one file, in order, so the body of a multi-line private key is
- * recognised. `candidates`: indexes of the lines secretCandidateLines gave (in order);
+ * recognised. `candidates`: indexes of the lines the secrets' line hint gave (in order);
  * other lines are only looked at inside a key block. Returns only the lines that hold something.
  */
 export function scanSecretLines(

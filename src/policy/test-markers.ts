@@ -1,5 +1,6 @@
-import { trimEndWhere } from './text.js';
 import type { Language } from './file-kinds.js';
+import { lineHint, type LineHint } from './line-hints.js';
+import { trimEndWhere } from './text.js';
 
 /**
  * Markers that skip or focus tests (a focused test skips all the others), per language, and lint
@@ -9,18 +10,23 @@ import type { Language } from './file-kinds.js';
  */
 
 interface MarkerSet {
-  /** A cheap global pattern every `anyFile` match also matches, run over the whole file first. */
-  hint?: RegExp;
-  /** The same for test files: every `anyFile` or `testFileOnly` match also matches it. */
-  testHint?: RegExp;
+  /** Words every `anyFile` match holds: only the lines with one are read (docs/architecture.md, "Line hints"). */
+  hint?: LineHint;
+  /** The same for test files: every `anyFile` or `testFileOnly` match holds one. */
+  testHint?: LineHint;
   anyFile?: RegExp;
   testFileOnly?: RegExp;
 }
 
+/** `xit` and `fit` for `it`: the skipped and focused forms of test-block names. */
+const focusedOrSkipped = (names: readonly string[]): string[] => names.flatMap((name) => [`x${name}`, `f${name}`]);
+const JS_WORDS = ['.skip', '.only', '.todo', '.runif', '.fail'];
+const PYTHON_HINT = lineHint('python markers', ['skip', 'xfail', 'expectedfailure', 'collect_ignore']);
+
 export const TEST_MARKERS: Partial<Record<Language, MarkerSet>> = {
   js: {
-    hint: /\.(?:skip|only|todo|runIf|fail)/g,
-    testHint: /\.(?:skip|only|todo|runIf|fail)|\b[xf](?:it|describe|test|context|specify)\b/g,
+    hint: lineHint('js markers', JS_WORDS),
+    testHint: lineHint('js test markers', [...JS_WORDS, ...focusedOrSkipped(['it', 'describe', 'test', 'context', 'specify'])]),
     // `test.concurrent.skip`, `it.skip.each`, `describe.sequential.only`; vitest's `fails` and
     // jest's `failing` turn a failing test into a passing one; `runIf` skips like `skipIf`.
     anyFile:
@@ -28,8 +34,8 @@ export const TEST_MARKERS: Partial<Record<Language, MarkerSet>> = {
     testFileOnly: /(?<![\w$.])(?:xit|xdescribe|xtest|xcontext|xspecify|fit|fdescribe|ftest|fcontext)\s{0,5}\(/g,
   },
   python: {
-    hint: /skip|Skip|xfail|expectedFailure|collect_ignore/g,
-    testHint: /skip|Skip|xfail|expectedFailure|collect_ignore/g,
+    hint: PYTHON_HINT,
+    testHint: PYTHON_HINT,
     anyFile:
       // `@pytest.mark.skip` and the module-level `pytestmark = pytest.mark.skip` (or a list of
       // marks); `collect_ignore` in a conftest.py leaves whole files uncollected.
@@ -37,23 +43,23 @@ export const TEST_MARKERS: Partial<Record<Language, MarkerSet>> = {
     testFileOnly: /^\s{0,40}@(?:skip|skipIf|skipUnless|expectedFailure)\b/g,
   },
   go: {
-    hint: /Skip/g,
-    testHint: /Skip|ignore/g,
+    hint: lineHint('go markers', ['skip']),
+    testHint: lineHint('go test markers', ['skip', 'ignore']),
     anyFile: /\b[A-Za-z_]\w{0,30}\.(?:Skip|SkipNow|Skipf)\s{0,5}\(/g,
     // A build constraint that no build satisfies leaves the whole test file out.
     testFileOnly: /^\/\/\s{0,3}(?:go:build|\+build)\s{1,5}ignore\b/g,
   },
-  rust: { hint: /#\[ignore/g, anyFile: /#\[ignore\b/g },
-  jvm: { hint: /@(?:Disabled|Ignore)/g, anyFile: /@(?:Disabled|Ignore|DisabledIf\w{0,40}|DisabledOn\w{0,40})\b/g },
-  dotnet: { testHint: /Ignore|Skip/g, testFileOnly: /\[\s{0,5}Ignore\b|\bSkip\s{0,5}=\s{0,5}"/g },
+  rust: { hint: lineHint('rust markers', ['#[ignore']), anyFile: /#\[ignore\b/g },
+  jvm: { hint: lineHint('jvm markers', ['@disabled', '@ignore']), anyFile: /@(?:Disabled|Ignore|DisabledIf\w{0,40}|DisabledOn\w{0,40})\b/g },
+  dotnet: { testHint: lineHint('dotnet test markers', ['ignore', 'skip']), testFileOnly: /\[\s{0,5}Ignore\b|\bSkip\s{0,5}=\s{0,5}"/g },
   ruby: {
-    testHint: /\b(?:[xf](?:it|describe|context|specify|example|scenario)|skip|pending|focus)\b/g,
+    testHint: lineHint('ruby test markers', [...focusedOrSkipped(['it', 'describe', 'context', 'specify', 'example', 'scenario']), 'skip', 'pending', 'focus']),
     testFileOnly:
       /^\s{0,40}(?:xit|xdescribe|xcontext|xspecify|xexample|xscenario|fit|fdescribe|fcontext|fspecify|fexample|skip|pending)(?=\s{0,5}$|\s{0,5}["'(]|\s{1,5}do\b)|\bfocus:\s{0,5}true\b|,\s{0,5}:focus\b/g,
   },
-  php: { hint: /markTest/g, anyFile: /->markTest(?:Skipped|Incomplete)\s{0,5}\(/g },
-  swift: { hint: /XCTSkip/g, anyFile: /\bthrow\s{1,5}XCTSkip\b|\bXCTSkip(?:If|Unless)\s{0,5}\(/g },
-  c: { hint: /DISABLED_|GTEST_SKIP/g, anyFile: /\bTEST(?:_F|_P)?\s{0,5}\(\s{0,5}\w{1,100}\s{0,5},\s{0,5}DISABLED_|\bGTEST_SKIP\s{0,5}\(/g },
+  php: { hint: lineHint('php markers', ['marktest']), anyFile: /->markTest(?:Skipped|Incomplete)\s{0,5}\(/g },
+  swift: { hint: lineHint('swift markers', ['xctskip']), anyFile: /\bthrow\s{1,5}XCTSkip\b|\bXCTSkip(?:If|Unless)\s{0,5}\(/g },
+  c: { hint: lineHint('c markers', ['disabled_', 'gtest_skip']), anyFile: /\bTEST(?:_F|_P)?\s{0,5}\(\s{0,5}\w{1,100}\s{0,5},\s{0,5}DISABLED_|\bGTEST_SKIP\s{0,5}\(/g },
 };
 
 /** The marker as shown in a message: `it.skip`, `@pytest.mark.skip`, `t.Skip`, `xit`. */
@@ -67,8 +73,8 @@ export interface Suppression {
   pattern: RegExp;
 }
 
-/** Every suppression below contains one of these words: a cheap pass before the exact patterns. */
-export const SUPPRESSION_PREFILTER = /disable|ignore|noqa|NOQA|@ts-|nolint|NOLINT|\[allow\(|@Suppress|@psalm-suppress|no\s{0,5}cover/g;
+/** Every suppression below holds one of these words (`cover` for `no cover`): its line hint. */
+export const SUPPRESSION_HINT = lineHint('suppressions', ['disable', 'ignore', 'noqa', '@ts-', 'nolint', '[allow(', '@suppress', '@psalm-suppress', 'cover']);
 
 export const SUPPRESSIONS: readonly Suppression[] = [
   { name: 'eslint-disable', pattern: /eslint-disable/ },

@@ -4,6 +4,7 @@ import { isChecksumPath } from '../dependencies/manifests.js';
 import { baseName, isDocPath, isScriptPath } from '../file-kinds.js';
 import { createFinding, describeFileChanges, filesMatching, LocationList } from '../finding.js';
 import { compileAllowlist, findHosts, isBenignHost } from '../hosts.js';
+import { lineHint } from '../line-hints.js';
 import { findPipedDownload } from '../piped-download.js';
 import type { PolicyContext } from '../policy-category.js';
 import { listWithMore, plural, uniqueSorted } from '../text.js';
@@ -51,19 +52,17 @@ function isEgressConfig(path: string): boolean {
 const HOSTS_SHOWN = 5;
 /**
  * Every host reference (see hosts.ts) is a `scheme://` URL, a special scheme and a colon
- * (`https:evil.io`), a `git@host:` remote or a quoted `//host` link. Each letter in either case
- * (`HTTPS:`, `Git@`), spelled out so the hint runs over the patch itself: lower-casing a copy of
- * every patch first cost more than the search. `\b` is ASCII-only here, as in findHosts, which
- * reads a scheme after any non-ASCII character.
+ * (`https:evil.io`), a `git@host:` remote or a quoted `//host` link: the lines worth reading for
+ * hosts hold one of these words (docs/architecture.md, "Line hints"; any case).
  */
-export const HOST_HINT = /:\/\/|\b(?:[hH][tT][tT][pP][sS]?|[wW][sS][sS]?|[fF][tT][pP]):|[gG][iI][tT]@|["'=(`]\/\//g;
-/** Every piped download names its download tool (lower case: run over the lower-cased text). */
-const PIPE_HINT = /curl|wget|iwr|irm|invoke-|downloadstring/g;
+export const HOST_HINT = lineHint('hosts', ['://', 'http:', 'https:', 'ws:', 'wss:', 'ftp:', 'git@', '"//', "'//", '=//', '(//', '`//']);
+/** Every piped download in a script names its download tool. */
+export const PIPE_HINT = lineHint('download tools', ['curl', 'wget', 'iwr', 'irm', 'invoke-', 'downloadstring']);
 /**
  * Outside scripts, every piped download also has a pipe or a substitution (see findPipedDownload):
- * characters rarer in code than the tools' letters, so this hint runs several times faster.
+ * characters rarer in code than the tools' letters.
  */
-const PIPE_SHAPE = /\||\$\(|<\(/g;
+export const PIPE_SHAPE = lineHint('pipes', ['|', '$(', '<(']);
 
 function hostFinding(context: PolicyContext): { hosts: string[]; files: string[]; locations: LocationList } {
   const isAllowed = compileAllowlist(context.policy.network.allowedHosts);
@@ -113,7 +112,7 @@ function pipedFinding(context: PolicyContext): { files: string[]; locations: Loc
     if (file.addedCount === 0 || isDocPath(file.path) || isChecksumPath(file.path)) continue;
     const script = isScriptPath(file.path);
     let found = false;
-    const candidates = script ? context.candidateLinesFolded(file, PIPE_HINT) : context.candidateLines(file, PIPE_SHAPE);
+    const candidates = script ? context.candidateLines(file, PIPE_HINT) : context.candidateLines(file, PIPE_SHAPE);
     for (let c = 0; c < candidates.length; c += 1) {
       const line = file.addedAt(candidates[c] ?? -1);
       if (!line) continue;

@@ -3,7 +3,7 @@ import { isCodePath, isTestPath, languageOf } from '../file-kinds.js';
 import { createFinding, LocationList } from '../finding.js';
 import type { DiffLine } from '../diff.js';
 import type { ChangedFile, PolicyContext } from '../policy-category.js';
-import { markerName, SUPPRESSION_PREFILTER, SUPPRESSIONS, TEST_MARKERS } from '../test-markers.js';
+import { markerName, SUPPRESSION_HINT, SUPPRESSIONS, TEST_MARKERS } from '../test-markers.js';
 import { listWithMore, plural, uniqueSorted } from '../text.js';
 import { deletedAssertions, silencedAssertions } from '../tests-weakened/assertions.js';
 import { loweredThresholds } from '../tests-weakened/coverage-thresholds.js';
@@ -55,7 +55,7 @@ function scanMarkers(context: PolicyContext, file: ChangedFile, hits: LineHits):
   const markers = language ? TEST_MARKERS[language] : undefined;
   if (!markers) return;
   const testFile = isTestPath(file.path);
-  // Only the lines where the language's hint is (for test files, the hint that covers every marker).
+  // Only the lines that hold the language's hint (for test files, the hint that covers every marker).
   const hint = testFile ? (markers.testHint ?? markers.hint) : markers.hint;
   const indexes: Iterable<number> = hint ? context.candidateLines(file, hint) : file.added.keys();
   let found = false;
@@ -75,7 +75,7 @@ function scanMarkers(context: PolicyContext, file: ChangedFile, hits: LineHits):
 
 function scanSuppressions(context: PolicyContext, file: ChangedFile, hits: LineHits): void {
   let found = false;
-  for (const index of context.candidateLines(file, SUPPRESSION_PREFILTER)) {
+  for (const index of context.candidateLines(file, SUPPRESSION_HINT)) {
     const line = file.addedAt(index);
     if (!line) continue;
     let first = -1;

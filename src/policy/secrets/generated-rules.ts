@@ -1,5 +1,5 @@
 import { RE2JS } from 're2js';
-import { KeywordIndex } from './keyword-index.js';
+import { KeywordIndex } from '../keyword-index.js';
 import type { GeneratedRule, GeneratedRuleFile, RuleAllowlist } from './rule-data.js';
 import RULE_FILE from './rules.generated.json' with { type: 'json' };
 import { insideChecksum, isPlaceholder, shannonEntropy, type SecretSpan } from './spans.js';

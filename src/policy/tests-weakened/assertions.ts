@@ -1,4 +1,5 @@
 import type { DiffLine } from '../diff.js';
+import { lineHint } from '../line-hints.js';
 import type { ChangedFile, PolicyContext } from '../policy-category.js';
 import { ASSERTION, ASSERTION_CALL } from '../test-markers.js';
 
@@ -69,10 +70,10 @@ function indentOf(text: string): number {
 }
 
 /**
- * Every comment lead and every opener holds one of these: the lines worth a closer look, found by
- * one native scan over the patch (cheap even before the code is warm).
+ * Every comment lead and every opener holds one of these: the lines worth a closer look (their
+ * line hint, docs/architecture.md).
  */
-export const SILENCING_HINT = /\/[/*]|#|\*|--|<!--|"""|'''|return/g;
+export const SILENCING_HINT = lineHint('comments and openers', ['//', '/*', '#', '*', '--', '<!--', '"""', "'''", 'return']);
 
 /**
  * The added lines the hint finds: the comment lines that hold an assertion, and whether any line

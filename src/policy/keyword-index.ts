@@ -1,10 +1,18 @@
 /**
  * Which of many keywords occur in a text, in one pass: an Aho–Corasick automaton turned into a
  * table (state × character → state) so each character costs one array read. Matching ignores
- * ASCII case (as in lower-cased text: `İ` counts as `i`, the Kelvin sign as `k`). The secret
- * scanner uses it to find the lines any rule could match, then, for one such line, the generated
- * rules whose keyword it holds (docs/secrets.md). Linear in the text's length.
+ * ASCII case (as in lower-cased text: `İ` counts as `i`, the Kelvin sign as `k`). The line hints
+ * (line-hints.ts) use it to mark, in one pass over each added line, which readers the line is
+ * for; the secret scanner, for one line, to find the generated rules whose keyword it holds
+ * (docs/secrets.md). Linear in the text's length.
  */
+/** A keyword's value for maskOf: its bit, its length, and a sticky check at its start (or null). */
+export interface MaskValue {
+  readonly bit: number;
+  readonly length: number;
+  readonly check: RegExp | null;
+}
+
 export class KeywordIndex<T> {
   /**
    * DFA transitions, by row: from the state whose row starts at `row`, a character goes to
@@ -58,14 +66,20 @@ export class KeywordIndex<T> {
     }
     // Then the DFA breadth first: a state's row is its failure state's (the longest proper suffix
     // that is also a prefix; copied natively) with its own edges over it, and it reports its
-    // failure state's keywords too.
+    // failure state's keywords too. Entries are written as the scan reads them (see `table`):
+    // whether a keyword ends in a state is known when its edge is written, from its own keywords
+    // and its failure state's, which is shallower and so already done.
     const table = new Int32Array(states * width);
     const fail = new Int32Array(states);
+    const accepting = new Uint8Array(states);
     const queue = new Int32Array(states);
+    const entry = (to: number): number => (accepting[to] === 1 ? -to * width : to * width);
     let tail = 0;
     for (let e = edgeHead[0] as number; e !== -1; e = edgeNext[e] as number) {
-      table[edgeColumn[e] as number] = edgeTo[e] as number;
-      queue[tail++] = edgeTo[e] as number;
+      const to = edgeTo[e] as number;
+      accepting[to] = (out[to] as T[]).length > 0 ? 1 : 0;
+      table[edgeColumn[e] as number] = entry(to);
+      queue[tail++] = to;
     }
     for (let head = 0; head < tail; head += 1) {
       const state = queue[head] as number;
@@ -78,18 +92,16 @@ export class KeywordIndex<T> {
       for (let e = edgeHead[state] as number; e !== -1; e = edgeNext[e] as number) {
         const c = edgeColumn[e] as number;
         const to = edgeTo[e] as number;
-        fail[to] = table[linkRow + c] as number;
-        table[row + c] = to;
+        const failTo = Math.abs(table[linkRow + c] as number) / width;
+        fail[to] = failTo;
+        accepting[to] = (out[to] as T[]).length > 0 || accepting[failTo] === 1 ? 1 : 0;
+        table[row + c] = entry(to);
         queue[tail++] = to;
       }
     }
     for (let code = 0x41; code <= 0x5a; code += 1) column[code] = column[code + 0x20] as number;
     column[0x130] = column[0x69] as number;
     column[0x212a] = column[0x6b] as number;
-    for (let at = 0; at < table.length; at += 1) {
-      const to = table[at] as number;
-      table[at] = (out[to] as T[]).length > 0 ? -to * width : to * width;
-    }
     this.table = table;
     this.column = column;
     this.width = width;
@@ -111,6 +123,32 @@ export class KeywordIndex<T> {
       for (let v = 0; v < values.length; v += 1) if (check(values[v] as T, text, i)) return true;
     }
     return false;
+  }
+
+  /**
+   * The bits of every keyword occurring wholly inside `text.slice(from, to)` whose value's check,
+   * if it has one, matches (sticky) where the keyword starts; the check may read past `to`.
+   */
+  maskOf(this: KeywordIndex<MaskValue>, text: string, from: number, to: number): number {
+    const { table, column, width, out } = this;
+    let mask = 0;
+    let row = 0;
+    for (let i = from; i < to; i += 1) {
+      row = table[row + (column[text.charCodeAt(i)] as number)] as number;
+      if (row >= 0) continue;
+      row = -row;
+      const values = out[row / width] as MaskValue[];
+      for (let v = 0; v < values.length; v += 1) {
+        const value = values[v] as MaskValue;
+        if ((mask & value.bit) !== 0) continue;
+        if (value.check !== null) {
+          value.check.lastIndex = i + 1 - value.length;
+          if (!value.check.test(text)) continue;
+        }
+        mask |= value.bit;
+      }
+    }
+    return mask;
   }
 
   /** The values of every keyword occurring in `text`, each once. */
