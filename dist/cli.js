@@ -21459,15 +21459,15 @@ var RE2 = class RE22 {
     while (i < n && pos <= end) {
       const matches = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
       if (matches === null || matches.length === 0) break;
-      let accept2 = true;
+      let accept = true;
       if (matches[1] === pos) {
-        if (matches[0] === prevMatchEnd) accept2 = false;
+        if (matches[0] === prevMatchEnd) accept = false;
         const r = input.step(pos);
         if (r < 0) pos = end + 1;
         else pos += r & 7;
       } else pos = matches[1];
       prevMatchEnd = matches[1];
-      if (accept2) {
+      if (accept) {
         result.push(deliverFun(this.pad(matches)));
         i++;
       }
@@ -22642,30 +22642,66 @@ function describeChanges(changes) {
 }
 
 // src/policy/file-kinds.ts
+var PathFacts = class {
+  constructor(name, ext) {
+    this.name = name;
+    this.ext = ext;
+  }
+  name;
+  ext;
+  /** `name` lower-cased (made on first use). */
+  lowerName = void 0;
+  doc = void 0;
+  script = void 0;
+  test = void 0;
+  ci = void 0;
+};
+var FACTS = /* @__PURE__ */ new Map();
+var FACTS_KEPT = 5e4;
+function factsOf(path) {
+  let facts = FACTS.get(path);
+  if (facts === void 0) {
+    const slash = path.lastIndexOf("/");
+    const name = slash === -1 ? path : path.slice(slash + 1);
+    const dot = name.lastIndexOf(".");
+    facts = new PathFacts(name, dot <= 0 ? "" : name.slice(dot + 1).toLowerCase());
+    if (FACTS.size >= FACTS_KEPT) FACTS.clear();
+    FACTS.set(path, facts);
+  }
+  return facts;
+}
 function baseName(path) {
-  const slash = path.lastIndexOf("/");
-  return slash === -1 ? path : path.slice(slash + 1);
+  return factsOf(path).name;
+}
+function lowerBaseName(path) {
+  const facts = factsOf(path);
+  facts.lowerName ??= facts.name.toLowerCase();
+  return facts.lowerName;
 }
 function dirName(path) {
   const slash = path.lastIndexOf("/");
   return slash === -1 ? "" : path.slice(0, slash);
 }
 function extension(path) {
-  const name = baseName(path);
-  const dot = name.lastIndexOf(".");
-  return dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
+  return factsOf(path).ext;
 }
 var TEST_DIR = /(?:^|\/)(?:__tests__|__test__|__snapshots__|tests?|specs?|e2e|cypress|playwright)\//;
 var TEST_FILE = /[._-](?:test|tests|spec|specs|e2e)\.[A-Za-z0-9]+$|(?:^|\/)test_[^/]*\.py$|_test\.[A-Za-z0-9]+$|(?:Test|Tests|Spec|IT)\.(?:java|kt|kts|scala|groovy|cs|fs|vb|php|swift|m)$|_spec\.rb$|(?:^|\/)conftest\.py$/;
 function isTestPath(path) {
-  return TEST_DIR.test(path) || TEST_FILE.test(path);
+  const facts = factsOf(path);
+  facts.test ??= TEST_DIR.test(path) || TEST_FILE.test(path);
+  return facts.test;
 }
 var DOC_EXTENSIONS = /* @__PURE__ */ new Set(["md", "mdx", "markdown", "rst", "adoc", "asciidoc", "txt", "rdoc", "org"]);
 var DOC_NAMES = /^(?:license|licence|copying|notice|authors|contributors|changelog|changes|history)(?:\.|$)/i;
 function isDocPath(path) {
-  const name = baseName(path);
+  const facts = factsOf(path);
+  facts.doc ??= isDoc(path, facts);
+  return facts.doc;
+}
+function isDoc(path, { name, ext }) {
   if (/requirements[^/]*\.txt$|^constraints[^/]*\.txt$/i.test(name) || /(?:^|\/)requirements\/[^/]*\.txt$/i.test(path)) return false;
-  return DOC_EXTENSIONS.has(extension(path)) || DOC_NAMES.test(name);
+  return DOC_EXTENSIONS.has(ext) || DOC_NAMES.test(name);
 }
 var CODE_EXTENSIONS = /* @__PURE__ */ new Set([
   "js",
@@ -22763,13 +22799,19 @@ function languageOf(path) {
 }
 var CI_CONFIG = /^(?:\.github\/workflows\/|\.github\/actions\/|\.circleci\/|\.buildkite\/|\.azure-pipelines\/|\.gitlab\/ci\/|\.woodpecker\/)|(?:^|\/)action\.ya?ml$|^(?:\.gitlab-ci\.ya?ml|azure-pipelines[^/]*\.ya?ml|\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|appveyor\.ya?ml|\.appveyor\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml|cloudbuild\.ya?ml|\.github\/dependabot\.ya?ml|renovate\.json5?|\.renovaterc(?:\.json5?)?|\.github\/renovate\.json5?)$|(?:^|\/)Jenkinsfile[^/]*$/;
 function isCiConfigPath(path) {
-  return CI_CONFIG.test(path);
+  const facts = factsOf(path);
+  facts.ci ??= CI_CONFIG.test(path);
+  return facts.ci;
 }
 var SCRIPT_EXTENSIONS = /* @__PURE__ */ new Set(["sh", "bash", "zsh", "ksh", "fish", "ps1", "psm1", "bat", "cmd", "mk", "dockerfile", "nix"]);
 var SCRIPT_NAMES = /^(?:Dockerfile(?:\..+)?|Containerfile(?:\..+)?|Makefile|GNUmakefile|makefile|[Jj]ustfile|Taskfile\.ya?ml|Procfile|Vagrantfile|Earthfile|package\.json|devcontainer\.json|\.devcontainer\.json|\.gitpod\.ya?ml|docker-compose[^/]*\.ya?ml|compose\.ya?ml|tox\.ini|noxfile\.py)$/;
 function isScriptPath(path) {
-  const name = baseName(path);
-  if (SCRIPT_NAMES.test(name) || SCRIPT_EXTENSIONS.has(extension(path))) return true;
+  const facts = factsOf(path);
+  facts.script ??= isScript(path, facts);
+  return facts.script;
+}
+function isScript(path, { name, ext }) {
+  if (SCRIPT_NAMES.test(name) || SCRIPT_EXTENSIONS.has(ext)) return true;
   if (isCiConfigPath(path) || path.startsWith(".devcontainer/") || path.includes("/.devcontainer/")) return true;
   return /(?:^|\/)(?:scripts?|bin|tools)\/[^/.]+$/.test(path);
 }
@@ -24945,12 +24987,12 @@ function readPipfile(text) {
 // src/policy/dependencies/whole-manifest.ts
 var MAX_MANIFEST_CHARS = 4e6;
 function isRequirementsPath(path) {
-  const name = baseName(path).toLowerCase();
+  const name = lowerBaseName(path);
   if (!/\.(?:txt|in)$/.test(name)) return false;
   return name.includes("requirements") || name.startsWith("constraints") || /(?:^|\/)requirements\/[^/]+$/.test(path.toLowerCase());
 }
 function wholeReaderFor(path) {
-  const name = baseName(path).toLowerCase();
+  const name = lowerBaseName(path);
   if (name === "package.json" || name === "composer.json") return readPackageJson;
   if (name === "pyproject.toml") return readPyproject;
   if (name === "pipfile") return readPipfile;
@@ -25098,7 +25140,7 @@ var CONFIGS = new Map(Object.entries({
   ".gemrc": "ruby"
 }));
 function dependencyFileOf(path) {
-  const name = baseName(path).toLowerCase();
+  const name = lowerBaseName(path);
   const lock = LOCKFILES.get(name);
   if (lock) return { kind: "lockfile", ecosystem: lock, parse: null };
   const manifest = MANIFESTS.get(name);
@@ -25112,7 +25154,7 @@ function dependencyFileOf(path) {
   return null;
 }
 function isChecksumPath(path) {
-  const name = baseName(path).toLowerCase();
+  const name = lowerBaseName(path);
   if (LOCKFILES.has(name) || name.endsWith(".sum")) return true;
   return (name.includes("sum") || name.includes(".sha")) && /^sha\d*sums(?:\.txt)?$|\.sha\d+$|^checksums?\.txt$/.test(name);
 }
@@ -25235,7 +25277,7 @@ function commandFinding(context) {
   const files = [];
   const locations = new LocationList(context);
   for (const file of context.files) {
-    if (file.added.length === 0 || !isScriptPath(file.path)) continue;
+    if (file.addedCount === 0 || !isScriptPath(file.path)) continue;
     const found = commandsIn(file).sort((a, b) => (a.line.newLine ?? 0) - (b.line.newLine ?? 0) || a.at - b.at);
     if (found.length === 0) continue;
     files.push(file.path);
@@ -25391,15 +25433,17 @@ function addAssignmentSpans(text, spans, checksums) {
   }
 }
 
-// src/policy/secrets/keyword-index.ts
+// src/policy/keyword-index.ts
 var KeywordIndex = class {
-  /** DFA transitions: `table[state * width + column[code]]`. */
+  /**
+   * DFA transitions, by row: from the state whose row starts at `row`, a character goes to
+   * `table[row + column[code]]`, the next state's row start (state × width, so the scan never
+   * multiplies), negated when a keyword ends in that state (the root is never one).
+   */
   table;
   /** Each UTF-16 code unit's column: 0 for characters no keyword holds, else 1, 2, … */
   column;
   width;
-  /** 1 where a keyword ends in the state. */
-  accepts;
   /** What each state reports: the values of every keyword ending there, its suffixes' included. */
   out;
   constructor(entries) {
@@ -25440,11 +25484,15 @@ var KeywordIndex = class {
     }
     const table2 = new Int32Array(states * width);
     const fail2 = new Int32Array(states);
+    const accepting = new Uint8Array(states);
     const queue = new Int32Array(states);
+    const entry4 = (to) => accepting[to] === 1 ? -to * width : to * width;
     let tail = 0;
     for (let e = edgeHead[0]; e !== -1; e = edgeNext[e]) {
-      table2[edgeColumn[e]] = edgeTo[e];
-      queue[tail++] = edgeTo[e];
+      const to = edgeTo[e];
+      accepting[to] = out[to].length > 0 ? 1 : 0;
+      table2[edgeColumn[e]] = entry4(to);
+      queue[tail++] = to;
     }
     for (let head = 0; head < tail; head += 1) {
       const state = queue[head];
@@ -25457,8 +25505,10 @@ var KeywordIndex = class {
       for (let e = edgeHead[state]; e !== -1; e = edgeNext[e]) {
         const c = edgeColumn[e];
         const to = edgeTo[e];
-        fail2[to] = table2[linkRow + c];
-        table2[row2 + c] = to;
+        const failTo = Math.abs(table2[linkRow + c]) / width;
+        fail2[to] = failTo;
+        accepting[to] = out[to].length > 0 || accepting[failTo] === 1 ? 1 : 0;
+        table2[row2 + c] = entry4(to);
         queue[tail++] = to;
       }
     }
@@ -25469,31 +25519,58 @@ var KeywordIndex = class {
     this.column = column;
     this.width = width;
     this.out = out;
-    this.accepts = Uint8Array.from(out, (values) => values.length > 0 ? 1 : 0);
   }
   /**
    * Whether `text.slice(from, to)` holds a keyword (wholly inside) that `check` accepts for one of
    * its values; `check` gets the value, the text and the keyword's last index.
    */
   occursIn(text, from, to, check) {
-    const { table: table2, column, width, accepts, out } = this;
-    let state = 0;
+    const { table: table2, column, width, out } = this;
+    let row2 = 0;
     for (let i = from; i < to; i += 1) {
-      state = table2[state * width + column[text.charCodeAt(i)]];
-      if (accepts[state] !== 1) continue;
-      const values = out[state];
+      row2 = table2[row2 + column[text.charCodeAt(i)]];
+      if (row2 >= 0) continue;
+      row2 = -row2;
+      const values = out[row2 / width];
       for (let v = 0; v < values.length; v += 1) if (check(values[v], text, i)) return true;
     }
     return false;
   }
+  /**
+   * The bits of every keyword occurring wholly inside `text.slice(from, to)` whose value's check,
+   * if it has one, matches (sticky) where the keyword starts; the check may read past `to`.
+   */
+  maskOf(text, from, to) {
+    const { table: table2, column, width, out } = this;
+    let mask = 0;
+    let row2 = 0;
+    for (let i = from; i < to; i += 1) {
+      row2 = table2[row2 + column[text.charCodeAt(i)]];
+      if (row2 >= 0) continue;
+      row2 = -row2;
+      const values = out[row2 / width];
+      for (let v = 0; v < values.length; v += 1) {
+        const value = values[v];
+        if ((mask & value.bit) !== 0) continue;
+        if (value.check !== null) {
+          value.check.lastIndex = i + 1 - value.length;
+          if (!value.check.test(text)) continue;
+        }
+        mask |= value.bit;
+      }
+    }
+    return mask;
+  }
   /** The values of every keyword occurring in `text`, each once. */
   find(text) {
-    const { table: table2, column, width, accepts, out } = this;
+    const { table: table2, column, width, out } = this;
     const found = /* @__PURE__ */ new Set();
-    let state = 0;
+    let row2 = 0;
     for (let i = 0; i < text.length; i += 1) {
-      state = table2[state * width + column[text.charCodeAt(i)]];
-      if (accepts[state] === 1) for (const value of out[state]) found.add(value);
+      row2 = table2[row2 + column[text.charCodeAt(i)]];
+      if (row2 >= 0) continue;
+      row2 = -row2;
+      for (const value of out[row2 / width]) found.add(value);
     }
     return found;
   }
@@ -25827,6 +25904,57 @@ function addPathRuleSpans(text, lower, rules, spans, checksums) {
 }
 var REJECTED_RULES = FILE.rejected;
 
+// src/policy/line-hints.ts
+var ENTRIES = [];
+var NAMES = [];
+var automaton = null;
+function lineHint(name, words) {
+  if (NAMES.length === 30) throw new Error(`line hint ${name}: at most 30 hints`);
+  if (words.length === 0) throw new Error(`line hint ${name} has no words`);
+  const bit = 1 << NAMES.length;
+  NAMES.push(name);
+  for (const entry4 of words) {
+    const { word, check } = typeof entry4 === "string" ? { word: entry4, check: null } : entry4;
+    if (check !== null && !check.sticky) throw new Error(`line hint ${name}: the check of ${word} must be sticky`);
+    ENTRIES.push([word.toLowerCase(), { bit, length: word.length, check }]);
+  }
+  automaton = null;
+  return { bit, name };
+}
+function hints() {
+  automaton ??= new KeywordIndex(ENTRIES);
+  return automaton;
+}
+function markOf(text, from = 0, to = text.length) {
+  return hints().maskOf(text, from, to);
+}
+var MEMO_FROM = 48;
+function hintCount() {
+  return NAMES.length;
+}
+function markLines(text, starts, ends, memo2) {
+  const index2 = hints();
+  const marks = [];
+  let union2 = 0;
+  for (let line = 0; line < starts.length; line += 1) {
+    const start = starts[line] ?? 0;
+    const end = ends[line] ?? start;
+    let mark;
+    if (memo2 === void 0 || end - start < MEMO_FROM) mark = index2.maskOf(text, start, end);
+    else {
+      const key = text.slice(start, end);
+      mark = memo2.get(key);
+      if (mark === void 0) {
+        mark = index2.maskOf(key, 0, key.length);
+        memo2.set(key, mark);
+      }
+    }
+    marks.push(mark);
+    union2 |= mark;
+  }
+  return { marks, union: union2, hints: NAMES.length };
+}
+
 // src/policy/secrets/prefilter.ts
 var BASE_LITERALS = [
   "akia",
@@ -25873,41 +26001,15 @@ function fragmentLiteral(fragment) {
   if (literal2 === "") throw new Error(`fragment ${fragment} has no literal start`);
   return literal2.replace(/\\\./g, ".");
 }
-var automaton = null;
-function triggers() {
-  if (automaton === null) {
-    const entries = [];
-    for (const literal2 of /* @__PURE__ */ new Set([...BASE_LITERALS, ...GENERATED_KEYWORDS])) entries.push([literal2, { length: literal2.length, check: null }]);
-    for (const [literal2, check] of BASE_CHECKED) entries.push([literal2, { length: literal2.length, check }]);
-    for (const fragment of GENERATED_FRAGMENTS) {
-      const literal2 = fragmentLiteral(fragment);
-      entries.push([literal2, { length: literal2.length, check: new RegExp(fragment, "iy") }]);
-    }
-    automaton = new KeywordIndex(entries);
-  }
-  return automaton;
+function secretWords() {
+  const words = [.../* @__PURE__ */ new Set([...BASE_LITERALS, ...GENERATED_KEYWORDS])];
+  for (const [word, check] of BASE_CHECKED) words.push({ word, check });
+  for (const fragment of GENERATED_FRAGMENTS) words.push({ word: fragmentLiteral(fragment), check: new RegExp(fragment, "iy") });
+  return words;
 }
-function accept(trigger, text, last) {
-  if (trigger.check === null) return true;
-  trigger.check.lastIndex = last + 1 - trigger.length;
-  return trigger.check.test(text);
-}
-function mayHoldSecret(text, from = 0, to = text.length) {
-  return triggers().occursIn(text, from, to, accept);
-}
-var MEMO_FROM = 48;
-function secretCandidateLines(lines, memo2) {
-  const out = [];
-  for (let index2 = 0; index2 < lines.length; index2 += 1) {
-    const text = lines[index2]?.text ?? "";
-    let candidate = memo2 === void 0 || text.length < MEMO_FROM ? void 0 : memo2.get(text);
-    if (candidate === void 0) {
-      candidate = mayHoldSecret(text);
-      if (memo2 !== void 0 && text.length >= MEMO_FROM) memo2.set(text, candidate);
-    }
-    if (candidate) out.push(index2);
-  }
-  return out;
+var SECRET_HINT = lineHint("secrets", secretWords());
+function mayHoldSecret(text) {
+  return (markOf(text) & SECRET_HINT.bit) !== 0;
 }
 
 // src/policy/redact-secret.ts
@@ -26056,7 +26158,7 @@ function scanSecretLines(lines, candidates2, options = {}) {
   for (let c = 0; c < candidates2.length; c += 1) {
     const candidate = candidates2[c] ?? -1;
     if (candidate <= done) continue;
-    const text = lines[candidate]?.text ?? "";
+    const text = lines.textAt(candidate);
     let spans = memo2?.get(text);
     if (spans === void 0) {
       spans = scanWithoutPath(text, text.toLowerCase(), checksums);
@@ -26070,9 +26172,9 @@ function scanSecretLines(lines, candidates2, options = {}) {
     if (!header2) continue;
     const rest = text.slice(header2.index + header2[0].length);
     if (KEY_FOOTER.test(rest) || KEY_BODY.test(rest)) continue;
-    for (let index2 = candidate + 1; index2 < lines.length; index2 += 1) {
+    for (let index2 = candidate + 1; index2 < lines.count; index2 += 1) {
       done = index2;
-      const line = lines[index2]?.text ?? "";
+      const line = lines.textAt(index2);
       const footer = KEY_FOOTER.exec(line);
       if (!footer) {
         out.set(index2, { spans: NO_SPANS, inKeyBlock: true });
@@ -26578,14 +26680,17 @@ var EGRESS_GLOBS = [
   `**/*network-polic*.${CONFIG}`,
   `**/*networkpolic*.${CONFIG}`
 ];
-var egressGlobs = (0, import_picomatch.default)(EGRESS_GLOBS, { dot: true, nocase: true });
+var egressGlobs = null;
 var EGRESS_WORD = /firewall|proxy|\.pac$|squid|egress|allow|iptables|nftables|\.nft$|network-?polic/i;
 function isEgressConfig(path) {
-  return EGRESS_WORD.test(baseName(path)) && egressGlobs(path);
+  if (!EGRESS_WORD.test(baseName(path))) return false;
+  egressGlobs ??= (0, import_picomatch.default)(EGRESS_GLOBS, { dot: true, nocase: true });
+  return egressGlobs(path);
 }
 var HOSTS_SHOWN = 5;
-var HOST_HINT = /:\/\/|\b(?:[hH][tT][tT][pP][sS]?|[wW][sS][sS]?|[fF][tT][pP]):|[gG][iI][tT]@|["'=(`]\/\//g;
-var PIPE_HINT = /curl|wget|iwr|irm|invoke-|downloadstring/g;
+var HOST_HINT = lineHint("hosts", ["://", "http:", "https:", "ws:", "wss:", "ftp:", "git@", '"//', "'//", "=//", "(//", "`//"]);
+var PIPE_HINT = lineHint("download tools", ["curl", "wget", "iwr", "irm", "invoke-", "downloadstring"]);
+var PIPE_SHAPE = lineHint("pipes", ["|", "$(", "<("]);
 function hostFinding(context) {
   const isAllowed = compileAllowlist2(context.policy.network.allowedHosts);
   const flagged = (reference) => !isBenignHost(reference.host) && !isAllowed(reference);
@@ -26594,11 +26699,11 @@ function hostFinding(context) {
   const locations = new LocationList(context);
   const firstFlagged = /* @__PURE__ */ new Map();
   for (const file of context.files) {
-    if (file.added.length === 0 || isChecksumPath(file.path)) continue;
+    if (file.addedCount === 0 || isChecksumPath(file.path)) continue;
     let found = false;
     const candidates2 = context.candidateLines(file, HOST_HINT);
     for (let c = 0; c < candidates2.length; c += 1) {
-      const line = file.added[candidates2[c] ?? -1];
+      const line = file.addedAt(candidates2[c] ?? -1);
       if (!line) continue;
       const text = line.text;
       let first = firstFlagged.get(text);
@@ -26626,12 +26731,12 @@ function pipedFinding(context) {
   const files = [];
   const locations = new LocationList(context);
   for (const file of context.files) {
-    if (file.added.length === 0 || isDocPath(file.path) || isChecksumPath(file.path)) continue;
+    if (file.addedCount === 0 || isDocPath(file.path) || isChecksumPath(file.path)) continue;
     const script = isScriptPath(file.path);
     let found = false;
-    const candidates2 = context.candidateLinesFolded(file, PIPE_HINT);
+    const candidates2 = script ? context.candidateLines(file, PIPE_HINT) : context.candidateLines(file, PIPE_SHAPE);
     for (let c = 0; c < candidates2.length; c += 1) {
-      const line = file.added[candidates2[c] ?? -1];
+      const line = file.addedAt(candidates2[c] ?? -1);
       if (!line) continue;
       const piped = findPipedDownload(line.text, script);
       if (piped === null) continue;
@@ -26683,7 +26788,7 @@ var KEY_NAMES = /^(?:id_(?:rsa|dsa|ecdsa|ed25519)(?:_[\w-]+)?|\.netrc|_netrc|\.g
 var TOKEN_CONFIGS = /* @__PURE__ */ new Set([".npmrc", ".yarnrc", ".yarnrc.yml"]);
 var CONFIG_TOKEN = /(?:_authToken|_auth|_password|npmAuthToken|npmAuthIdent)["']?\s{0,3}[=:]\s{0,3}["']?([^\s"']+)/;
 function isSecretFileName(path) {
-  const name = baseName(path).toLowerCase();
+  const name = lowerBaseName(path);
   if (ENV_FILE.test(name)) return !ENV_EXAMPLE.test(name.replace(/^\.env/, "").replace(/\.env$/, ""));
   if (name.endsWith(".pub")) return false;
   return KEY_EXTENSIONS.test(name) || KEY_NAMES.test(name);
@@ -26697,7 +26802,7 @@ function hasLiteralToken(file) {
 }
 function isSecretFile(file) {
   if (file.status === "removed") return false;
-  if (TOKEN_CONFIGS.has(baseName(file.path).toLowerCase())) return hasLiteralToken(file);
+  if (TOKEN_CONFIGS.has(lowerBaseName(file.path))) return hasLiteralToken(file);
   return isSecretFileName(file.path);
 }
 function secretLines(context) {
@@ -26705,7 +26810,7 @@ function secretLines(context) {
   const files = [];
   const kinds = [];
   for (const file of context.files) {
-    if (file.added.length === 0) continue;
+    if (file.addedCount === 0) continue;
     const fileSecrets = context.secretsOf(file);
     if (fileSecrets.size === 0) continue;
     let found = false;
@@ -26802,18 +26907,21 @@ var sizeCategory = defineCategory({
 });
 
 // src/policy/test-markers.ts
+var focusedOrSkipped = (names) => names.flatMap((name) => [`x${name}`, `f${name}`]);
+var JS_WORDS = [".skip", ".only", ".todo", ".runif", ".fail"];
+var PYTHON_HINT = lineHint("python markers", ["skip", "xfail", "expectedfailure", "collect_ignore"]);
 var TEST_MARKERS = {
   js: {
-    hint: /\.(?:skip|only|todo|runIf|fail)/g,
-    testHint: /\.(?:skip|only|todo|runIf|fail)|\b[xf](?:it|describe|test|context|specify)\b/g,
+    hint: lineHint("js markers", JS_WORDS),
+    testHint: lineHint("js test markers", [...JS_WORDS, ...focusedOrSkipped(["it", "describe", "test", "context", "specify"])]),
     // `test.concurrent.skip`, `it.skip.each`, `describe.sequential.only`; vitest's `fails` and
     // jest's `failing` turn a failing test into a passing one; `runIf` skips like `skipIf`.
     anyFile: /(?<![\w$.])(?:it|describe|test|context|suite|specify|bench)(?:\.(?:concurrent|sequential|shuffle|serial|parallel)){0,2}\.(?:skip|only|todo|skipIf|runIf|fails|failing)\b|(?<![\w$.])this\.skip\(\)/g,
     testFileOnly: /(?<![\w$.])(?:xit|xdescribe|xtest|xcontext|xspecify|fit|fdescribe|ftest|fcontext)\s{0,5}\(/g
   },
   python: {
-    hint: /skip|Skip|xfail|expectedFailure|collect_ignore/g,
-    testHint: /skip|Skip|xfail|expectedFailure|collect_ignore/g,
+    hint: PYTHON_HINT,
+    testHint: PYTHON_HINT,
     anyFile: (
       // `@pytest.mark.skip` and the module-level `pytestmark = pytest.mark.skip` (or a list of
       // marks); `collect_ignore` in a conftest.py leaves whole files uncollected.
@@ -26822,28 +26930,28 @@ var TEST_MARKERS = {
     testFileOnly: /^\s{0,40}@(?:skip|skipIf|skipUnless|expectedFailure)\b/g
   },
   go: {
-    hint: /Skip/g,
-    testHint: /Skip|ignore/g,
+    hint: lineHint("go markers", ["skip"]),
+    testHint: lineHint("go test markers", ["skip", "ignore"]),
     anyFile: /\b[A-Za-z_]\w{0,30}\.(?:Skip|SkipNow|Skipf)\s{0,5}\(/g,
     // A build constraint that no build satisfies leaves the whole test file out.
     testFileOnly: /^\/\/\s{0,3}(?:go:build|\+build)\s{1,5}ignore\b/g
   },
-  rust: { hint: /#\[ignore/g, anyFile: /#\[ignore\b/g },
-  jvm: { hint: /@(?:Disabled|Ignore)/g, anyFile: /@(?:Disabled|Ignore|DisabledIf\w{0,40}|DisabledOn\w{0,40})\b/g },
-  dotnet: { testHint: /Ignore|Skip/g, testFileOnly: /\[\s{0,5}Ignore\b|\bSkip\s{0,5}=\s{0,5}"/g },
+  rust: { hint: lineHint("rust markers", ["#[ignore"]), anyFile: /#\[ignore\b/g },
+  jvm: { hint: lineHint("jvm markers", ["@disabled", "@ignore"]), anyFile: /@(?:Disabled|Ignore|DisabledIf\w{0,40}|DisabledOn\w{0,40})\b/g },
+  dotnet: { testHint: lineHint("dotnet test markers", ["ignore", "skip"]), testFileOnly: /\[\s{0,5}Ignore\b|\bSkip\s{0,5}=\s{0,5}"/g },
   ruby: {
-    testHint: /\b(?:[xf](?:it|describe|context|specify|example|scenario)|skip|pending|focus)\b/g,
+    testHint: lineHint("ruby test markers", [...focusedOrSkipped(["it", "describe", "context", "specify", "example", "scenario"]), "skip", "pending", "focus"]),
     testFileOnly: /^\s{0,40}(?:xit|xdescribe|xcontext|xspecify|xexample|xscenario|fit|fdescribe|fcontext|fspecify|fexample|skip|pending)(?=\s{0,5}$|\s{0,5}["'(]|\s{1,5}do\b)|\bfocus:\s{0,5}true\b|,\s{0,5}:focus\b/g
   },
-  php: { hint: /markTest/g, anyFile: /->markTest(?:Skipped|Incomplete)\s{0,5}\(/g },
-  swift: { hint: /XCTSkip/g, anyFile: /\bthrow\s{1,5}XCTSkip\b|\bXCTSkip(?:If|Unless)\s{0,5}\(/g },
-  c: { hint: /DISABLED_|GTEST_SKIP/g, anyFile: /\bTEST(?:_F|_P)?\s{0,5}\(\s{0,5}\w{1,100}\s{0,5},\s{0,5}DISABLED_|\bGTEST_SKIP\s{0,5}\(/g }
+  php: { hint: lineHint("php markers", ["marktest"]), anyFile: /->markTest(?:Skipped|Incomplete)\s{0,5}\(/g },
+  swift: { hint: lineHint("swift markers", ["xctskip"]), anyFile: /\bthrow\s{1,5}XCTSkip\b|\bXCTSkip(?:If|Unless)\s{0,5}\(/g },
+  c: { hint: lineHint("c markers", ["disabled_", "gtest_skip"]), anyFile: /\bTEST(?:_F|_P)?\s{0,5}\(\s{0,5}\w{1,100}\s{0,5},\s{0,5}DISABLED_|\bGTEST_SKIP\s{0,5}\(/g }
 };
 function markerName(match) {
   const name = trimEndWhere(match.trim(), `("'=`).replace(/^\./, "").replace(/\s+/g, " ");
   return name.startsWith("#[") && !name.endsWith("]") ? `${name}]` : name;
 }
-var SUPPRESSION_PREFILTER = /disable|ignore|noqa|NOQA|@ts-|nolint|NOLINT|\[allow\(|@Suppress|@psalm-suppress|no\s{0,5}cover/g;
+var SUPPRESSION_HINT = lineHint("suppressions", ["disable", "ignore", "noqa", "@ts-", "nolint", "[allow(", "@suppress", "@psalm-suppress", "cover"]);
 var SUPPRESSIONS = [
   { name: "eslint-disable", pattern: /eslint-disable/ },
   { name: "@ts-ignore", pattern: /@ts-ignore\b/ },
@@ -26904,14 +27012,14 @@ function indentOf2(text) {
   while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i += 1;
   return i;
 }
-var SILENCING_HINT = /\/[/*]|#|\*|--|<!--|"""|'''|return/g;
+var SILENCING_HINT = lineHint("comments and openers", ["//", "/*", "#", "*", "--", "<!--", '"""', "'''", "return"]);
 function scanAdded(context, file) {
   let removed = null;
   const commented = [];
   let opener = false;
   const candidates2 = context.candidateLines(file, SILENCING_HINT);
   for (let c = 0; c < candidates2.length; c += 1) {
-    const line = file.added[candidates2[c] ?? -1];
+    const line = file.addedAt(candidates2[c] ?? -1);
     if (!line) continue;
     const lead = leadOf(line.text);
     if (!opener) opener = mayTurnOff(line.text, lead);
@@ -27122,7 +27230,7 @@ function continueOnError(file, out) {
 }
 function neutralisedCommands(file) {
   const out = [];
-  if (file.added.length === 0 || !isScriptPath(file.path) || isDocPath(file.path)) return out;
+  if (file.addedCount === 0 || !isScriptPath(file.path) || isDocPath(file.path)) return out;
   const ci = isCiConfigPath(file.path);
   const packageJson = baseName(file.path) === "package.json";
   const before = /* @__PURE__ */ new Set();
@@ -27168,7 +27276,7 @@ function scanMarkers(context, file, hits) {
   const indexes2 = hint ? context.candidateLines(file, hint) : file.added.keys();
   let found = false;
   for (const index2 of indexes2) {
-    const line = file.added[index2];
+    const line = file.addedAt(index2);
     if (!line) continue;
     let first = -1;
     if (markers.anyFile) first = collect(markers.anyFile, line.text, hits, first);
@@ -27182,8 +27290,8 @@ function scanMarkers(context, file, hits) {
 }
 function scanSuppressions(context, file, hits) {
   let found = false;
-  for (const index2 of context.candidateLines(file, SUPPRESSION_PREFILTER)) {
-    const line = file.added[index2];
+  for (const index2 of context.candidateLines(file, SUPPRESSION_HINT)) {
+    const line = file.addedAt(index2);
     if (!line) continue;
     let first = -1;
     for (const { name, pattern } of SUPPRESSIONS) {
@@ -27232,7 +27340,7 @@ var testsWeakenedCategory = ruleCategory({
     let silencedCount = 0;
     const weakened = [];
     for (const file of context.files) {
-      if (file.added.length > 0) {
+      if (file.addedCount > 0) {
         scanMarkers(context, file, markers);
         if (isCodePath(file.path)) scanSuppressions(context, file, suppressions);
         for (const command of neutralisedCommands(file)) addHit(neutralised, file, command.line, command.at, command.name);
@@ -30381,7 +30489,7 @@ function matchLines(context, patterns) {
   const files = [];
   const matched = /* @__PURE__ */ new Set();
   for (const file of context.files) {
-    if (file.added.length === 0) continue;
+    if (file.addedCount === 0) continue;
     const linesOf = patterns.map((p) => p.literal === null ? null : new Set(context.linesContaining(file, p.literal)));
     let indexes2;
     if (linesOf.some((lines) => lines === null)) {
@@ -30394,7 +30502,7 @@ function matchLines(context, patterns) {
     }
     let found = false;
     for (const index2 of indexes2) {
-      const line = file.added[index2];
+      const line = file.addedAt(index2);
       if (!line) continue;
       for (let k = 0; k < patterns.length; k += 1) {
         const candidate = patterns[k];
@@ -30450,50 +30558,69 @@ function evaluateUserRule(context, category, rule, name) {
 }
 
 // src/policy/diff.ts
+var newOffsets = () => ({ starts: [], ends: [], numbers: [] });
+var ParsedPatch = class {
+  constructor(patch) {
+    this.patch = patch;
+    readPatch(patch, null, this.addedOffsets, this.removedOffsets);
+  }
+  patch;
+  /** Where the added lines are. */
+  addedOffsets = newOffsets();
+  removedOffsets = newOffsets();
+  /** Added lines made so far, by index (sparse until `added` fills it). */
+  addedLines = null;
+  allAdded = null;
+  allRemoved = null;
+  hunkList = null;
+  /** How many lines the patch adds. */
+  get addedCount() {
+    return this.addedOffsets.starts.length;
+  }
+  /** Added line `index` (0-based, in order), the same object on every call; undefined past the end. */
+  addedAt(index2) {
+    const { starts, ends, numbers } = this.addedOffsets;
+    if (index2 < 0 || index2 >= starts.length) return void 0;
+    this.addedLines ??= new Array(starts.length);
+    let line = this.addedLines[index2];
+    if (line === void 0) {
+      line = { kind: "added", text: this.patch.slice(starts[index2], ends[index2]), oldLine: null, newLine: numbers[index2] ?? 0 };
+      this.addedLines[index2] = line;
+    }
+    return line;
+  }
+  /** Every added line, in order. */
+  get added() {
+    if (this.allAdded === null) {
+      const all = new Array(this.addedCount);
+      for (let index2 = 0; index2 < all.length; index2 += 1) all[index2] = this.addedAt(index2);
+      this.allAdded = all;
+    }
+    return this.allAdded;
+  }
+  /** Every removed line, in order. */
+  get removed() {
+    if (this.allRemoved === null) {
+      const { starts, ends, numbers } = this.removedOffsets;
+      this.allRemoved = starts.map((start, index2) => ({ kind: "removed", text: this.patch.slice(start, ends[index2]), oldLine: numbers[index2] ?? 0, newLine: null }));
+    }
+    return this.allRemoved;
+  }
+  /** The hunks with every line (context lines included). */
+  get hunks() {
+    if (this.hunkList === null) {
+      const hunks = [];
+      readPatch(this.patch, { hunks, added: (index2) => this.addedAt(index2), removed: this.removed }, null, null);
+      this.hunkList = hunks;
+    }
+    return this.hunkList;
+  }
+};
 var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
 function isFileHeader(line) {
   return line.startsWith("diff --git ") || line.startsWith("--- a/") || line.startsWith("+++ b/") || line.startsWith("--- /dev/null") || line.startsWith("+++ /dev/null") || line.startsWith("index ");
 }
-function parsePatchWithOffsets(patch) {
-  const added = [];
-  const removed = [];
-  const starts = [];
-  const ends = [];
-  readPatch(patch, added, removed, null, { starts, ends });
-  let hunks = null;
-  let joined = null;
-  const joinAdded = () => {
-    if (joined === null) {
-      const lineStarts = new Array(added.length);
-      let offset = 0;
-      for (let i = 0; i < added.length; i += 1) {
-        lineStarts[i] = offset;
-        offset += added[i].text.length + 1;
-      }
-      joined = { text: added.map((line) => line.text).join("\n"), starts: lineStarts };
-    }
-    return joined;
-  };
-  const parsed2 = {
-    get hunks() {
-      if (hunks === null) {
-        hunks = [];
-        readPatch(patch, added, removed, hunks, null);
-      }
-      return hunks;
-    },
-    added,
-    removed,
-    get addedText() {
-      return joinAdded().text;
-    },
-    get addedStarts() {
-      return joinAdded().starts;
-    }
-  };
-  return { parsed: parsed2, offsets: { starts, ends } };
-}
-function readPatch(patch, added, removed, hunks, bounds) {
+function readPatch(patch, build, added, removed) {
   let hunk = null;
   let inHunk = false;
   let addedIndex = 0;
@@ -30519,9 +30646,9 @@ function readPatch(patch, added, removed, hunks, bounds) {
         newLine = Number(match[3]);
         oldLeft = match[2] === void 0 ? 1 : Number(match[2]);
         newLeft = match[4] === void 0 ? 1 : Number(match[4]);
-        if (hunks !== null) {
+        if (build !== null) {
           hunk = { oldStart: oldLine, newStart: newLine, header: (match[5] ?? "").trim(), lines: [] };
-          hunks.push(hunk);
+          build.hunks.push(hunk);
         }
         inHunk = true;
         skipping = false;
@@ -30535,16 +30662,19 @@ function readPatch(patch, added, removed, hunks, bounds) {
       continue;
     }
     if (prefix === 43) {
-      if (hunk === null) {
-        added.push({ kind: "added", text: patch.slice(lineStart + 1, end), oldLine: null, newLine });
-        bounds?.starts.push(lineStart + 1);
-        bounds?.ends.push(end);
-      } else hunk.lines.push(added[addedIndex++]);
+      if (added !== null) {
+        added.starts.push(lineStart + 1);
+        added.ends.push(end);
+        added.numbers.push(newLine);
+      } else if (hunk !== null && build !== null) hunk.lines.push(build.added(addedIndex++));
       newLine += 1;
       newLeft -= 1;
     } else if (prefix === 45) {
-      if (hunk === null) removed.push({ kind: "removed", text: patch.slice(lineStart + 1, end), oldLine, newLine: null });
-      else hunk.lines.push(removed[removedIndex++]);
+      if (removed !== null) {
+        removed.starts.push(lineStart + 1);
+        removed.ends.push(end);
+        removed.numbers.push(oldLine);
+      } else if (hunk !== null && build !== null) hunk.lines.push(build.removed[removedIndex++]);
       oldLine += 1;
       oldLeft -= 1;
     } else if (prefix === 32 || prefix === -1 && !exhausted) {
@@ -30577,26 +30707,6 @@ function lineFrom(search, offset, from) {
   while (line < search.ends.length && (search.ends[line] ?? 0) < offset) line += 1;
   return line;
 }
-function candidatesIn(search, pattern) {
-  if (!pattern.global) throw new Error(`candidate patterns must be global: /${pattern.source}/`);
-  const out = [];
-  const { text, starts } = search;
-  const count2 = starts.length;
-  if (count2 === 0) return out;
-  let line = 0;
-  pattern.lastIndex = starts[0] ?? 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    line = lineFrom(search, match.index, line);
-    if (line < count2 && (starts[line] ?? 0) <= match.index) {
-      out.push(line);
-      line += 1;
-    }
-    if (line >= count2) break;
-    pattern.lastIndex = starts[line] ?? 0;
-  }
-  pattern.lastIndex = 0;
-  return out;
-}
 function linesWith(search, needle) {
   const out = [];
   const { text, starts } = search;
@@ -30613,73 +30723,89 @@ function linesWith(search, needle) {
   }
   return out;
 }
-var LOWER_WORD = /^[a-z0-9-]+$/;
-var foldable = (source) => source.split("|").every((word) => LOWER_WORD.test(word) && !word.endsWith("i"));
-var foldedTwins = /* @__PURE__ */ new Map();
-function foldedTwin(lowerPattern) {
-  let folded = foldedTwins.get(lowerPattern);
-  if (folded === void 0) {
-    folded = foldable(lowerPattern.source) ? new RegExp(lowerPattern.source, "giu") : null;
-    foldedTwins.set(lowerPattern, folded);
+var NO_LINES = [];
+var PreparedFile = class {
+  constructor(path, previousPath, status, diff) {
+    this.path = path;
+    this.previousPath = previousPath;
+    this.status = status;
+    this.diff = diff;
+    this.search = diff === null ? NO_TEXT : { text: diff.patch, starts: diff.addedOffsets.starts, ends: diff.addedOffsets.ends };
   }
-  return folded;
-}
+  path;
+  previousPath;
+  status;
+  diff;
+  /** The patch and where its added lines are in it. */
+  search;
+  /** Each added line's hints (see markLines). */
+  marks = null;
+  /** Secrets by line. */
+  secrets = null;
+  /** The added lines lower-cased (see lowerTextOf). */
+  lower = null;
+  get addedCount() {
+    return this.search.starts.length;
+  }
+  addedAt(index2) {
+    return this.diff?.addedAt(index2);
+  }
+  get added() {
+    return this.diff === null ? NO_LINES : this.diff.added;
+  }
+  get removed() {
+    return this.diff === null ? NO_LINES : this.diff.removed;
+  }
+};
 function createPolicyContext(policy, snapshot, workflowPath, manifestContents) {
-  const texts = /* @__PURE__ */ new Map();
-  const files = [...snapshot.files].sort((a, b) => compareText(a.path, b.path)).map((change) => {
-    const read2 = change.patch === null ? null : parsePatchWithOffsets(change.patch);
-    const diff = read2?.parsed ?? null;
-    const file = {
-      path: change.path,
-      previousPath: change.previousPath,
-      status: change.status,
-      diff,
-      added: diff?.added ?? [],
-      removed: diff?.removed ?? []
-    };
-    if (read2 !== null && change.patch !== null) texts.set(file, { text: change.patch, starts: read2.offsets.starts, ends: read2.offsets.ends });
-    return file;
-  });
-  const secrets = /* @__PURE__ */ new Map();
-  const lowerTexts = /* @__PURE__ */ new Map();
+  const files = [...snapshot.files].sort((a, b) => compareText(a.path, b.path)).map((change) => new PreparedFile(change.path, change.previousPath, change.status, change.patch === null ? null : new ParsedPatch(change.patch)));
   const lineScans = /* @__PURE__ */ new Map();
   const checksumScans = /* @__PURE__ */ new Map();
-  const candidateMemo = /* @__PURE__ */ new Map();
-  const textOf = (file) => texts.get(file) ?? NO_TEXT;
+  let markMemo = { hints: hintCount(), marks: /* @__PURE__ */ new Map() };
+  const prepared = (file) => {
+    if (file instanceof PreparedFile) return file;
+    throw new Error(`${file.path} is not a file of this policy context`);
+  };
   const lowerTextOf = (file) => {
-    let lower = lowerTexts.get(file);
-    if (lower) return lower;
-    const search = textOf(file);
+    if (file.lower !== null) return file.lower;
+    const { search } = file;
     const text = search.text.toLowerCase();
-    lower = text.length === search.text.length ? { text, starts: search.starts, ends: search.ends } : joinLines(file.added.map((line) => line.text.toLowerCase()));
-    lowerTexts.set(file, lower);
-    return lower;
+    file.lower = text.length === search.text.length ? { text, starts: search.starts, ends: search.ends } : joinLines(file.added.map((line) => line.text.toLowerCase()));
+    return file.lower;
   };
-  const candidatesFolded = (file, lowerPattern) => {
-    const folded = foldedTwin(lowerPattern);
-    return folded === null ? candidatesIn(lowerTextOf(file), lowerPattern) : candidatesIn(textOf(file), folded);
-  };
-  const secretsOf = (file) => {
-    const cached2 = secrets.get(file);
-    if (cached2) return cached2;
-    const candidates2 = file.added.length === 0 ? [] : secretCandidateLines(file.added, candidateMemo);
-    if (candidates2.length === 0) {
-      secrets.set(file, NO_SECRETS);
-      return NO_SECRETS;
+  const candidateLines = (changed, hint) => {
+    const out = [];
+    const file = prepared(changed);
+    const { search } = file;
+    if (search.starts.length === 0) return out;
+    if (file.marks === null || file.marks.hints !== hintCount()) {
+      if (markMemo.hints !== hintCount()) markMemo = { hints: hintCount(), marks: /* @__PURE__ */ new Map() };
+      file.marks = markLines(search.text, search.starts, search.ends, markMemo.marks);
     }
+    const { marks, union: union2 } = file.marks;
+    if ((union2 & hint.bit) === 0) return out;
+    for (let line = 0; line < marks.length; line += 1) if ((marks[line] & hint.bit) !== 0) out.push(line);
+    return out;
+  };
+  const secretsOf = (changed) => {
+    const file = prepared(changed);
+    if (file.secrets !== null) return file.secrets;
+    const candidates2 = candidateLines(file, SECRET_HINT);
+    file.secrets = NO_SECRETS;
+    if (candidates2.length === 0) return NO_SECRETS;
     const checksums = isChecksumPath(file.path);
-    const byIndex = scanSecretLines(file.added, candidates2, { checksums, memo: checksums ? checksumScans : lineScans, path: file.path });
-    let byLine = NO_SECRETS;
+    const { search } = file;
+    const lines = { count: search.starts.length, textAt: (index2) => search.text.slice(search.starts[index2], search.ends[index2]) };
+    const byIndex = scanSecretLines(lines, candidates2, { checksums, memo: checksums ? checksumScans : lineScans, path: file.path });
     if (byIndex.size > 0) {
       const found = /* @__PURE__ */ new Map();
       for (const [index2, spans] of byIndex) {
-        const line = file.added[index2];
+        const line = file.addedAt(index2);
         if (line) found.set(line, spans);
       }
-      byLine = found;
+      file.secrets = found;
     }
-    secrets.set(file, byLine);
-    return byLine;
+    return file.secrets;
   };
   return {
     policy,
@@ -30688,17 +30814,10 @@ function createPolicyContext(policy, snapshot, workflowPath, manifestContents) {
     files,
     ...manifestContents !== void 0 ? { manifestContents } : {},
     secretsOf,
-    candidateLines(file, pattern) {
-      if (file.added.length === 0) return [];
-      return candidatesIn(textOf(file), pattern);
-    },
-    candidateLinesFolded(file, lowerPattern) {
-      if (file.added.length === 0) return [];
-      return candidatesFolded(file, lowerPattern);
-    },
+    candidateLines,
     linesContaining(file, needle) {
-      if (file.added.length === 0) return [];
-      return linesWith(lowerTextOf(file), needle);
+      if (file.addedCount === 0) return [];
+      return linesWith(lowerTextOf(prepared(file)), needle);
     },
     locate(file, line, at = 0) {
       const text = redactLine(line.text, secretsOf(file).get(line));
