@@ -31192,7 +31192,7 @@ function createPolicyContext(policy, snapshot, workflowPath, manifestContents) {
   let markMemo = { hints: hintCount(), marks: /* @__PURE__ */ new Map() };
   const prepared = (file) => {
     if (file instanceof PreparedFile) return file;
-    throw new Error(`${file.path} is not a file of this policy context`);
+    throw new Error(`${file.path} was not prepared by createPolicyContext`);
   };
   const lowerTextOf = (file) => {
     if (file.lower !== null) return file.lower;

@@ -44,7 +44,7 @@ describe('candidateLines', () => {
   it('refuses a file it did not prepare', () => {
     const { context, changed } = contextWith(LINES);
     const copy = { ...changed };
-    expect(() => context.candidateLines(copy, TOOLS)).toThrow(/not a file of this policy context/);
+    expect(() => context.candidateLines(copy, TOOLS)).toThrow(/not prepared by createPolicyContext/);
   });
 });
 

@@ -40,11 +40,11 @@ const newOffsets = (): LineOffsets => ({ starts: [], ends: [], numbers: [] });
 
 /**
  * A parsed patch. On a large PR this is built for every file, and most of its lines are never
- * looked at one by one: the prefilters search the patch itself by the offsets (see
- * policy-context.ts), and only the lines they find are read. So the one eager pass records where
- * the added and removed lines are; each line object is made on first use and kept (identity
- * matters: secrets are cached by line), and `hunks`, with their context lines, is built on first
- * access by a second pass that reuses the same line objects.
+ * looked at one by one: the line hints read the added lines in the patch itself, by their offsets
+ * (docs/architecture.md, "Line hints"), and only the lines they admit are read. So the one eager
+ * pass records where the added and removed lines are; each line object is made on first use and
+ * kept (identity matters: secrets are cached by line), and `hunks`, with their context lines, is
+ * built on first access by a second pass that reuses the same line objects.
  */
 export class ParsedPatch {
   /** Where the added lines are. */

@@ -67,8 +67,9 @@ export function hintCount(): number {
 /**
  * The mark of each line `text.slice(starts[i], ends[i])` (a file's added lines in its patch, so no
  * line is copied out unless it is long enough to remember). `memo`: marks by line text, shared by
- * the files of one PR (large PRs repeat lines), made with as many hints as there are now. A check may read past a line's end; no check
- * matches a line break, so a line's mark is the same as for the line alone.
+ * the files of one PR (large PRs repeat lines), made with as many hints as there are now. A check
+ * may read past a line's end; no check matches a line break, so a line's mark is the same as for
+ * the line alone.
  */
 export function markLines(text: string, starts: readonly number[], ends: readonly number[], memo?: Map<string, number>): LineMarks {
   const index = hints();

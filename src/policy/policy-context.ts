@@ -134,7 +134,7 @@ export function createPolicyContext(
 
   const prepared = (file: ChangedFile): PreparedFile => {
     if (file instanceof PreparedFile) return file;
-    throw new Error(`${file.path} is not a file of this policy context`);
+    throw new Error(`${file.path} was not prepared by createPolicyContext`);
   };
 
   /**
