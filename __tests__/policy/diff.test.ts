@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePatch } from '../../src/policy/diff.js';
 
-const numbered = (lines: { text: string; oldLine: number | null; newLine: number | null }[]) =>
+const numbered = (lines: readonly { text: string; oldLine: number | null; newLine: number | null }[]) =>
   lines.map((line) => [line.text, line.oldLine, line.newLine]);
 
 describe('parsePatch', () => {

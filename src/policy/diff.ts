@@ -37,6 +37,7 @@ export interface LineOffsets {
 }
 
 const newOffsets = (): LineOffsets => ({ starts: [], ends: [], numbers: [] });
+const NO_LINES: readonly DiffLine[] = [];
 
 /**
  * A parsed patch. On a large PR this is built for every file, and most of its lines are never
@@ -89,9 +90,11 @@ export class ParsedPatch {
   }
 
   /** Every removed line, in order. */
-  get removed(): DiffLine[] {
+  get removed(): readonly DiffLine[] {
     if (this.allRemoved === null) {
       const { starts, ends, numbers } = this.removedOffsets;
+      // Most files of a large PR only add: they share one empty list.
+      if (starts.length === 0) return NO_LINES;
       this.allRemoved = starts.map((start, index) => ({ kind: 'removed', text: this.patch.slice(start, ends[index]), oldLine: numbers[index] ?? 0, newLine: null }));
     }
     return this.allRemoved;

@@ -86,7 +86,7 @@ export function isDocPath(path: string): boolean {
 }
 
 function isDoc(path: string, { name, ext }: PathFacts): boolean {
-  if (/requirements[^/]*\.txt$|^constraints[^/]*\.txt$/i.test(name) || /(?:^|\/)requirements\/[^/]*\.txt$/i.test(path)) return false;
+  if (ext === 'txt' && (/requirements[^/]*\.txt$|^constraints[^/]*\.txt$/i.test(name) || /(?:^|\/)requirements\/[^/]*\.txt$/i.test(path))) return false;
   return DOC_EXTENSIONS.has(ext) || DOC_NAMES.test(name);
 }
 
@@ -131,8 +131,13 @@ const CI_CONFIG =
  */
 export function isCiConfigPath(path: string): boolean {
   const facts = factsOf(path);
-  facts.ci ??= CI_CONFIG.test(path);
+  facts.ci ??= mayBeCiConfig(path, facts) && CI_CONFIG.test(path);
   return facts.ci;
+}
+
+/** What every CI_CONFIG path has: a leading dot, a YAML or JSON extension, or a Jenkinsfile name. */
+function mayBeCiConfig(path: string, { name, ext }: PathFacts): boolean {
+  return path.startsWith('.') || ext === 'yml' || ext === 'yaml' || ext === 'json' || ext === 'json5' || name.startsWith('Jenkinsfile');
 }
 
 const SCRIPT_EXTENSIONS = new Set(['sh', 'bash', 'zsh', 'ksh', 'fish', 'ps1', 'psm1', 'bat', 'cmd', 'mk', 'dockerfile', 'nix']);
@@ -149,8 +154,14 @@ export function isScriptPath(path: string): boolean {
   return facts.script;
 }
 
-function isScript(path: string, { name, ext }: PathFacts): boolean {
-  if (SCRIPT_NAMES.test(name) || SCRIPT_EXTENSIONS.has(ext)) return true;
+/** The extensions SCRIPT_NAMES's names have (besides `Dockerfile.*` and `Containerfile.*`). */
+const SCRIPT_NAME_EXTENSIONS = new Set(['', 'json', 'yml', 'yaml', 'ini', 'py']);
+
+function isScript(path: string, facts: PathFacts): boolean {
+  const { name, ext } = facts;
+  if (SCRIPT_EXTENSIONS.has(ext)) return true;
+  if ((SCRIPT_NAME_EXTENSIONS.has(ext) || name.startsWith('Dockerfile') || name.startsWith('Containerfile')) && SCRIPT_NAMES.test(name)) return true;
   if (isCiConfigPath(path) || path.startsWith('.devcontainer/') || path.includes('/.devcontainer/')) return true;
-  return /(?:^|\/)(?:scripts?|bin|tools)\/[^/.]+$/.test(path);
+  // An extension-less file under scripts/, bin/ or tools/.
+  return !name.includes('.') && /(?:^|\/)(?:scripts?|bin|tools)\/[^/.]+$/.test(path);
 }

@@ -107,7 +107,7 @@ export interface PolicyContext {
    * (docs/architecture.md, "Line hints"): one pass per file marks every hint of every line, so
    * this is a cheap prefilter. A hint may admit lines its reader does not want: check them.
    */
-  candidateLines(file: ChangedFile, hint: LineHint): number[];
+  candidateLines(file: ChangedFile, hint: LineHint): readonly number[];
   /** Indexes of the added lines whose lower-cased text contains `needle` (lower-case). */
   linesContaining(file: ChangedFile, needle: string): number[];
   /**

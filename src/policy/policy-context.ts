@@ -71,6 +71,7 @@ function linesWith(search: SearchText, needle: string): number[] {
 }
 
 const NO_LINES: readonly DiffLine[] = [];
+const NO_INDEXES: readonly number[] = [];
 
 /**
  * A changed file as the categories read it (see ChangedFile), with its patch to search and what
@@ -151,18 +152,18 @@ export function createPolicyContext(
   };
 
   /** The lines of the file that hold the hint's words (one pass marks every hint of every line). */
-  const candidateLines = (changed: ChangedFile, hint: LineHint): number[] => {
-    const out: number[] = [];
+  const candidateLines = (changed: ChangedFile, hint: LineHint): readonly number[] => {
     const file = prepared(changed);
     const { search } = file;
-    if (search.starts.length === 0) return out;
+    if (search.starts.length === 0) return NO_INDEXES;
     if (file.marks === null || file.marks.hints !== hintCount()) {
       // A hint made after the marks (a module loaded late) has no bit in them: mark again.
       if (markMemo.hints !== hintCount()) markMemo = { hints: hintCount(), marks: new Map() };
       file.marks = markLines(search.text, search.starts, search.ends, markMemo.marks);
     }
     const { marks, union } = file.marks;
-    if ((union & hint.bit) === 0) return out;
+    if ((union & hint.bit) === 0) return NO_INDEXES;
+    const out: number[] = [];
     for (let line = 0; line < marks.length; line += 1) if (((marks[line] as number) & hint.bit) !== 0) out.push(line);
     return out;
   };

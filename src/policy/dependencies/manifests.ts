@@ -16,9 +16,9 @@ import { isRequirementsPath } from './whole-manifest.js';
 export type DependencyFileKind = 'manifest' | 'lockfile' | 'config';
 
 export interface DependencyFile {
-  kind: DependencyFileKind;
-  ecosystem: string;
-  parse: ManifestParser | null;
+  readonly kind: DependencyFileKind;
+  readonly ecosystem: string;
+  readonly parse: ManifestParser | null;
 }
 
 const LOCKFILES = new Map<string, string>(Object.entries({
@@ -99,8 +99,21 @@ const CONFIGS = new Map<string, string>(Object.entries({
   '.gemrc': 'ruby',
 }));
 
+/** dependencyFileOf's answers by path: asked of every file of a PR, more than once (bounded). */
+const KINDS = new Map<string, DependencyFile | null>();
+
 /** The dependency file a path is, or null. */
 export function dependencyFileOf(path: string): DependencyFile | null {
+  let kind = KINDS.get(path);
+  if (kind === undefined) {
+    kind = dependencyFileOfPath(path);
+    if (KINDS.size >= 50_000) KINDS.clear();
+    KINDS.set(path, kind);
+  }
+  return kind;
+}
+
+function dependencyFileOfPath(path: string): DependencyFile | null {
   const name = lowerBaseName(path);
   const lock = LOCKFILES.get(name);
   if (lock) return { kind: 'lockfile', ecosystem: lock, parse: null };
