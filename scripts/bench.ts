@@ -9,8 +9,9 @@
  *   the main thread — what the run waits for — with the whole process's CPU beside it (it adds
  *   V8's background compiler and collector threads, which run on other cores);
  * - whole-run wall time, against the requests-only floor measured in the same bench run: a bundle,
- *   built as dist/ is, that makes only the run's requests (fetch the snapshot, write the comment
- *   and the status, set an output) and nothing of the gate itself. Budget: at most 1.3× that floor
+ *   built as dist/ is, that makes only the run's requests (fetch the snapshot, write the comment,
+ *   list the comments written since the start as the gate does to find a twin, write the status,
+ *   set an output) and nothing of the gate itself. Budget: at most 1.3× that floor
  *   for the typical PR, 1.5× for the large PR. Beside it, for context, a bare `node -e 0` start and
  *   the run's network time (the same requests made in-process, warm, with a fresh client paced as
  *   a gate run paces them). (The floor also pays a wait the gate does not: Node's fetch keeps the
@@ -178,7 +179,11 @@ async function fetchOnlyBundle(dir: string): Promise<string> {
       "const [owner, repo] = env.GITHUB_REPOSITORY.split('/') as [string, string];",
       "const client = createGitHubClient({ token: env['INPUT_GITHUB-TOKEN'], apiUrl: env.GITHUB_API_URL, graphqlUrl: env.GITHUB_GRAPHQL_URL, writeSpacingMs: GATE_WRITE_SPACING_MS });",
       "const snapshot = await fetchSnapshot(client, { owner, name: repo, number: pr.number, baseSha: pr.base.sha, configPath: env.INPUT_CONFIG });",
+      "const startedAt = new Date(Date.now() - 5 * 60_000).toISOString(); // the gate's margin for clock skew",
       "await client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: pr.number, body: `<!-- agent-pr-gate -->\\n${snapshot.files.length} files` });",
+      // After creating its comment the gate lists the comments written since it started, to find a
+      // twin from a run started at the same moment (src/github/upsert-comment.ts): the same request.
+      "await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: pr.number, since: startedAt, per_page: 100 });",
       "await client.request('POST /repos/{owner}/{repo}/statuses/{sha}', { owner, repo, sha: snapshot.headSha, state: 'success', context: 'agent-pr-gate' });",
       "core.setOutput('verdict', 'pass');",
     ].join('\n'),

@@ -8,19 +8,16 @@
  * (is it a doc? a script? a test?), and on a large PR the repeated slicing and matching added up.
  * Each kind is filled in on first use; the record is kept by path for the process (bounded).
  */
-class PathFacts {
+interface PathFacts {
+  readonly name: string;
+  /** The extension, lower-cased, without the dot ('' for none or a dotfile). */
+  readonly ext: string;
   /** `name` lower-cased (made on first use). */
-  lowerName: string | undefined = undefined;
-  doc: boolean | undefined = undefined;
-  script: boolean | undefined = undefined;
-  test: boolean | undefined = undefined;
-  ci: boolean | undefined = undefined;
-
-  constructor(
-    readonly name: string,
-    /** The extension, lower-cased, without the dot ('' for none or a dotfile). */
-    readonly ext: string,
-  ) {}
+  lowerName: string | undefined;
+  doc: boolean | undefined;
+  script: boolean | undefined;
+  test: boolean | undefined;
+  ci: boolean | undefined;
 }
 
 const FACTS = new Map<string, PathFacts>();
@@ -33,7 +30,8 @@ function factsOf(path: string): PathFacts {
     const name = slash === -1 ? path : path.slice(slash + 1);
     const dot = name.lastIndexOf('.');
     // Every record has every field from the start: one shape, so each reader's lookups stay fast.
-    facts = new PathFacts(name, dot <= 0 ? '' : name.slice(dot + 1).toLowerCase());
+    const ext = dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
+    facts = { name, ext, lowerName: undefined, doc: undefined, script: undefined, test: undefined, ci: undefined };
     if (FACTS.size >= FACTS_KEPT) FACTS.clear();
     FACTS.set(path, facts);
   }
