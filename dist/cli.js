@@ -22700,7 +22700,7 @@ function isDocPath(path) {
   return facts.doc;
 }
 function isDoc(path, { name, ext }) {
-  if (/requirements[^/]*\.txt$|^constraints[^/]*\.txt$/i.test(name) || /(?:^|\/)requirements\/[^/]*\.txt$/i.test(path)) return false;
+  if (ext === "txt" && (/requirements[^/]*\.txt$|^constraints[^/]*\.txt$/i.test(name) || /(?:^|\/)requirements\/[^/]*\.txt$/i.test(path))) return false;
   return DOC_EXTENSIONS.has(ext) || DOC_NAMES.test(name);
 }
 var CODE_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -22800,8 +22800,11 @@ function languageOf(path) {
 var CI_CONFIG = /^(?:\.github\/workflows\/|\.github\/actions\/|\.circleci\/|\.buildkite\/|\.azure-pipelines\/|\.gitlab\/ci\/|\.woodpecker\/)|(?:^|\/)action\.ya?ml$|^(?:\.gitlab-ci\.ya?ml|azure-pipelines[^/]*\.ya?ml|\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|appveyor\.ya?ml|\.appveyor\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml|cloudbuild\.ya?ml|\.github\/dependabot\.ya?ml|renovate\.json5?|\.renovaterc(?:\.json5?)?|\.github\/renovate\.json5?)$|(?:^|\/)Jenkinsfile[^/]*$/;
 function isCiConfigPath(path) {
   const facts = factsOf(path);
-  facts.ci ??= CI_CONFIG.test(path);
+  facts.ci ??= mayBeCiConfig(path, facts) && CI_CONFIG.test(path);
   return facts.ci;
+}
+function mayBeCiConfig(path, { name, ext }) {
+  return path.startsWith(".") || ext === "yml" || ext === "yaml" || ext === "json" || ext === "json5" || name.startsWith("Jenkinsfile");
 }
 var SCRIPT_EXTENSIONS = /* @__PURE__ */ new Set(["sh", "bash", "zsh", "ksh", "fish", "ps1", "psm1", "bat", "cmd", "mk", "dockerfile", "nix"]);
 var SCRIPT_NAMES = /^(?:Dockerfile(?:\..+)?|Containerfile(?:\..+)?|Makefile|GNUmakefile|makefile|[Jj]ustfile|Taskfile\.ya?ml|Procfile|Vagrantfile|Earthfile|package\.json|devcontainer\.json|\.devcontainer\.json|\.gitpod\.ya?ml|docker-compose[^/]*\.ya?ml|compose\.ya?ml|tox\.ini|noxfile\.py)$/;
@@ -22810,10 +22813,13 @@ function isScriptPath(path) {
   facts.script ??= isScript(path, facts);
   return facts.script;
 }
-function isScript(path, { name, ext }) {
-  if (SCRIPT_NAMES.test(name) || SCRIPT_EXTENSIONS.has(ext)) return true;
+var SCRIPT_NAME_EXTENSIONS = /* @__PURE__ */ new Set(["", "json", "yml", "yaml", "ini", "py"]);
+function isScript(path, facts) {
+  const { name, ext } = facts;
+  if (SCRIPT_EXTENSIONS.has(ext)) return true;
+  if ((SCRIPT_NAME_EXTENSIONS.has(ext) || name.startsWith("Dockerfile") || name.startsWith("Containerfile")) && SCRIPT_NAMES.test(name)) return true;
   if (isCiConfigPath(path) || path.startsWith(".devcontainer/") || path.includes("/.devcontainer/")) return true;
-  return /(?:^|\/)(?:scripts?|bin|tools)\/[^/.]+$/.test(path);
+  return !name.includes(".") && /(?:^|\/)(?:scripts?|bin|tools)\/[^/.]+$/.test(path);
 }
 
 // src/policy/dependencies/toml-lines.ts
@@ -25139,7 +25145,17 @@ var CONFIGS = new Map(Object.entries({
   "nuget.config": "nuget",
   ".gemrc": "ruby"
 }));
+var KINDS2 = /* @__PURE__ */ new Map();
 function dependencyFileOf(path) {
+  let kind = KINDS2.get(path);
+  if (kind === void 0) {
+    kind = dependencyFileOfPath(path);
+    if (KINDS2.size >= 5e4) KINDS2.clear();
+    KINDS2.set(path, kind);
+  }
+  return kind;
+}
+function dependencyFileOfPath(path) {
   const name = lowerBaseName(path);
   const lock = LOCKFILES.get(name);
   if (lock) return { kind: "lockfile", ecosystem: lock, parse: null };
@@ -30559,6 +30575,7 @@ function evaluateUserRule(context, category, rule, name) {
 
 // src/policy/diff.ts
 var newOffsets = () => ({ starts: [], ends: [], numbers: [] });
+var NO_LINES = [];
 var ParsedPatch = class {
   constructor(patch) {
     this.patch = patch;
@@ -30602,6 +30619,7 @@ var ParsedPatch = class {
   get removed() {
     if (this.allRemoved === null) {
       const { starts, ends, numbers } = this.removedOffsets;
+      if (starts.length === 0) return NO_LINES;
       this.allRemoved = starts.map((start, index2) => ({ kind: "removed", text: this.patch.slice(start, ends[index2]), oldLine: numbers[index2] ?? 0, newLine: null }));
     }
     return this.allRemoved;
@@ -30723,7 +30741,8 @@ function linesWith(search, needle) {
   }
   return out;
 }
-var NO_LINES = [];
+var NO_LINES2 = [];
+var NO_INDEXES = [];
 var PreparedFile = class {
   constructor(path, previousPath, status, diff) {
     this.path = path;
@@ -30751,10 +30770,10 @@ var PreparedFile = class {
     return this.diff?.addedAt(index2);
   }
   get added() {
-    return this.diff === null ? NO_LINES : this.diff.added;
+    return this.diff === null ? NO_LINES2 : this.diff.added;
   }
   get removed() {
-    return this.diff === null ? NO_LINES : this.diff.removed;
+    return this.diff === null ? NO_LINES2 : this.diff.removed;
   }
 };
 function createPolicyContext(policy, snapshot, workflowPath, manifestContents) {
@@ -30774,16 +30793,16 @@ function createPolicyContext(policy, snapshot, workflowPath, manifestContents) {
     return file.lower;
   };
   const candidateLines = (changed, hint) => {
-    const out = [];
     const file = prepared(changed);
     const { search } = file;
-    if (search.starts.length === 0) return out;
+    if (search.starts.length === 0) return NO_INDEXES;
     if (file.marks === null || file.marks.hints !== hintCount()) {
       if (markMemo.hints !== hintCount()) markMemo = { hints: hintCount(), marks: /* @__PURE__ */ new Map() };
       file.marks = markLines(search.text, search.starts, search.ends, markMemo.marks);
     }
     const { marks, union: union2 } = file.marks;
-    if ((union2 & hint.bit) === 0) return out;
+    if ((union2 & hint.bit) === 0) return NO_INDEXES;
+    const out = [];
     for (let line = 0; line < marks.length; line += 1) if ((marks[line] & hint.bit) !== 0) out.push(line);
     return out;
   };

@@ -159,8 +159,10 @@ async function measure(
 
 /**
  * The requests-only floor the wall time is judged against: a bundle, built like dist/
- * (scripts/bundle-options.mjs), that reads the event, fetches the snapshot, writes a comment and a status with the gate's client and
- * sets an output — the run's traffic with none of the gate (no policy, evaluation or rendering).
+ * (scripts/bundle-options.mjs), that reads the event, fetches the snapshot, writes a comment,
+ * lists the comments written since it started (as the gate does after creating its comment),
+ * writes a status with the gate's client and sets an output — the run's traffic with none of the
+ * gate (no policy, evaluation or rendering).
  */
 async function fetchOnlyBundle(dir: string): Promise<string> {
   const { build } = await import('esbuild');
