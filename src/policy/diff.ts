@@ -50,7 +50,8 @@ const NO_LINES: readonly DiffLine[] = [];
 export class ParsedPatch {
   /** Where the added lines are. */
   readonly addedOffsets: LineOffsets = newOffsets();
-  private readonly removedOffsets: LineOffsets = newOffsets();
+  /** Where the removed lines are (null for a patch that only adds: most of a large PR's). */
+  private removedOffsets: LineOffsets | null = null;
   /** Added lines made so far, by index (sparse until `added` fills it). */
   private addedLines: (DiffLine | undefined)[] | null = null;
   private allAdded: DiffLine[] | null = null;
@@ -58,7 +59,7 @@ export class ParsedPatch {
   private hunkList: DiffHunk[] | null = null;
 
   constructor(readonly patch: string) {
-    readPatch(patch, null, this.addedOffsets, this.removedOffsets);
+    this.removedOffsets = readPatch(patch, null, this.addedOffsets);
   }
 
   /** How many lines the patch adds. */
@@ -92,9 +93,9 @@ export class ParsedPatch {
   /** Every removed line, in order. */
   get removed(): readonly DiffLine[] {
     if (this.allRemoved === null) {
-      const { starts, ends, numbers } = this.removedOffsets;
       // Most files of a large PR only add: they share one empty list.
-      if (starts.length === 0) return NO_LINES;
+      if (this.removedOffsets === null) return NO_LINES;
+      const { starts, ends, numbers } = this.removedOffsets;
       this.allRemoved = starts.map((start, index) => ({ kind: 'removed', text: this.patch.slice(start, ends[index]), oldLine: numbers[index] ?? 0, newLine: null }));
     }
     return this.allRemoved;
@@ -104,7 +105,7 @@ export class ParsedPatch {
   get hunks(): DiffHunk[] {
     if (this.hunkList === null) {
       const hunks: DiffHunk[] = [];
-      readPatch(this.patch, { hunks, added: (index) => this.addedAt(index) as DiffLine, removed: this.removed }, null, null);
+      readPatch(this.patch, { hunks, added: (index) => this.addedAt(index) as DiffLine, removed: this.removed }, null);
       this.hunkList = hunks;
     }
     return this.hunkList;
@@ -134,10 +135,12 @@ interface HunkBuild {
  * The one pass over a patch. Text before the first hunk header is ignored, `\ No newline at end
  * of file` markers are skipped, and lines beyond a hunk's counts are still read by their prefix
  * (seeing too much is safer than seeing too little) unless they look like file headers. The first
- * pass (`build` null) records where the added and removed lines are; the second (the lazy
- * `hunks`) builds the hunks from the first pass's lines.
+ * pass (`build` null) records where the added lines are in `added` and returns where the removed
+ * ones are (null for none); the second (the lazy `hunks`) builds the hunks from the first pass's
+ * lines.
  */
-function readPatch(patch: string, build: HunkBuild | null, added: LineOffsets | null, removed: LineOffsets | null): void {
+function readPatch(patch: string, build: HunkBuild | null, added: LineOffsets | null): LineOffsets | null {
+  let removed: LineOffsets | null = null;
   let hunk: DiffHunk | null = null;
   let inHunk = false;
   let addedIndex = 0;
@@ -191,7 +194,8 @@ function readPatch(patch: string, build: HunkBuild | null, added: LineOffsets | 
       newLine += 1;
       newLeft -= 1;
     } else if (prefix === 45 /* - */) {
-      if (removed !== null) {
+      if (added !== null) {
+        removed ??= newOffsets();
         removed.starts.push(lineStart + 1);
         removed.ends.push(end);
         removed.numbers.push(oldLine);
@@ -208,4 +212,5 @@ function readPatch(patch: string, build: HunkBuild | null, added: LineOffsets | 
     }
     // `\ No newline at end of file` and anything else: not a line of either file.
   }
+  return removed;
 }

@@ -132,10 +132,14 @@ export function addGeneratedSpans(text: string, lower: string, spans: SecretSpan
 }
 
 const pathPatterns = new Map<LiveRule, RE2JS>();
+const NO_RULES: readonly LiveRule[] = [];
 
 function appliesTo(rule: LiveRule, path: string, lowerPath: string): boolean {
   const endings = rule.data.pathEndings;
-  if (endings) return endings.some((ending) => lowerPath.endsWith(ending));
+  if (endings) {
+    for (const ending of endings) if (lowerPath.endsWith(ending)) return true;
+    return false;
+  }
   let pattern = pathPatterns.get(rule);
   if (!pattern) {
     pattern = RE2JS.compile(rule.data.path ?? '');
@@ -146,9 +150,12 @@ function appliesTo(rule: LiveRule, path: string, lowerPath: string): boolean {
 
 /** The generated rules that apply only to files like `path` (Terraform, NuGet config, PHP, …). */
 export function pathRulesFor(path: string): readonly LiveRule[] {
-  if (WITH_PATH.length === 0) return [];
+  if (WITH_PATH.length === 0) return NO_RULES;
   const lowerPath = path.toLowerCase();
-  return WITH_PATH.filter((rule) => appliesTo(rule, path, lowerPath));
+  let rules: LiveRule[] | null = null;
+  // Asked for every file with a candidate line: most files have none, and share one empty list.
+  for (const rule of WITH_PATH) if (appliesTo(rule, path, lowerPath)) (rules ??= []).push(rule);
+  return rules ?? NO_RULES;
 }
 
 /** Spans of path rules (from pathRulesFor) whose keyword `lower` holds. */
