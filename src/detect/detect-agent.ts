@@ -83,6 +83,18 @@ export function detectAgent(policy: Policy, snapshot: PrSnapshot): Detection {
   };
 }
 
+/** Each agent definition's branch globs, compiled once (detection runs more than once a run). */
+const branchMatchers = new WeakMap<AgentDefinition, (ref: string) => boolean>();
+
+function branchMatcher(agent: AgentDefinition): (ref: string) => boolean {
+  let matcher = branchMatchers.get(agent);
+  if (matcher === undefined) {
+    matcher = picomatch(agent.branches, { dot: true });
+    branchMatchers.set(agent, matcher);
+  }
+  return matcher;
+}
+
 function collectSignals(ctx: DetectionContext, agent: AgentDefinition, order: number): Candidate {
   const { snapshot } = ctx;
   const signals: Signal[] = [];
@@ -125,7 +137,7 @@ function collectSignals(ctx: DetectionContext, agent: AgentDefinition, order: nu
     }
   }
 
-  if (agent.branches.length > 0 && snapshot.headRef !== '' && picomatch(agent.branches, { dot: true })(snapshot.headRef)) {
+  if (agent.branches.length > 0 && snapshot.headRef !== '' && branchMatcher(agent)(snapshot.headRef)) {
     add('branch', snapshot.headRef);
   }
 
