@@ -23428,6 +23428,14 @@ function detectAgent(policy, snapshot) {
     reason: describeAgent(winner, ranked.slice(1))
   };
 }
+function branchMatcher(agent) {
+  let matcher = branchMatchers.get(agent);
+  if (matcher === void 0) {
+    matcher = (0, import_picomatch2.default)(agent.branches, { dot: true });
+    branchMatchers.set(agent, matcher);
+  }
+  return matcher;
+}
 function collectSignals(ctx, agent, order) {
   const { snapshot } = ctx;
   const signals = [];
@@ -23463,7 +23471,7 @@ function collectSignals(ctx, agent, order) {
       if (match) add("body", match.text.trim());
     }
   }
-  if (agent.branches.length > 0 && snapshot.headRef !== "" && (0, import_picomatch2.default)(agent.branches, { dot: true })(snapshot.headRef)) {
+  if (agent.branches.length > 0 && snapshot.headRef !== "" && branchMatcher(agent)(snapshot.headRef)) {
     add("branch", snapshot.headRef);
   }
   for (const judgement of judgeAgentLabels(ctx, agent)) {
@@ -23522,7 +23530,7 @@ function describeNonAgent(snapshot) {
   const branch = snapshot.headRef === "" ? "unknown" : snapshot.headRef;
   return `no agent signal: author ${author}, branch ${branch}`;
 }
-var import_picomatch2, SIGNAL_RANK, COPILOT_EVENTS, COPILOT_ID, MAX_EVIDENCE, KIND_TEXT, WEAK_RANK;
+var import_picomatch2, SIGNAL_RANK, COPILOT_EVENTS, COPILOT_ID, MAX_EVIDENCE, branchMatchers, KIND_TEXT, WEAK_RANK;
 var init_detect_agent = __esm({
   "src/detect/detect-agent.ts"() {
     "use strict";
@@ -23545,6 +23553,7 @@ var init_detect_agent = __esm({
     COPILOT_EVENTS = ["copilot_work_started", "copilot_work_finished", "copilot_work_finished_failure"];
     COPILOT_ID = "copilot";
     MAX_EVIDENCE = 120;
+    branchMatchers = /* @__PURE__ */ new WeakMap();
     KIND_TEXT = {
       author: "PR author",
       "commit-author": "commit author",
@@ -25208,20 +25217,6 @@ function describeChanges(changes) {
 }
 
 // src/policy/file-kinds.ts
-var PathFacts = class {
-  constructor(name, ext) {
-    this.name = name;
-    this.ext = ext;
-  }
-  name;
-  ext;
-  /** `name` lower-cased (made on first use). */
-  lowerName = void 0;
-  doc = void 0;
-  script = void 0;
-  test = void 0;
-  ci = void 0;
-};
 var FACTS = /* @__PURE__ */ new Map();
 var FACTS_KEPT = 5e4;
 function factsOf(path) {
@@ -25230,7 +25225,8 @@ function factsOf(path) {
     const slash = path.lastIndexOf("/");
     const name = slash === -1 ? path : path.slice(slash + 1);
     const dot = name.lastIndexOf(".");
-    facts = new PathFacts(name, dot <= 0 ? "" : name.slice(dot + 1).toLowerCase());
+    const ext = dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
+    facts = { name, ext, lowerName: void 0, doc: void 0, script: void 0, test: void 0, ci: void 0 };
     if (FACTS.size >= FACTS_KEPT) FACTS.clear();
     FACTS.set(path, facts);
   }
@@ -28474,9 +28470,13 @@ function addGeneratedSpans(text, lower, spans, checksums) {
   for (const rule of rules) runRule(rule, text, spans, checksums);
 }
 var pathPatterns = /* @__PURE__ */ new Map();
+var NO_RULES = [];
 function appliesTo(rule, path, lowerPath) {
   const endings = rule.data.pathEndings;
-  if (endings) return endings.some((ending) => lowerPath.endsWith(ending));
+  if (endings) {
+    for (const ending of endings) if (lowerPath.endsWith(ending)) return true;
+    return false;
+  }
   let pattern = pathPatterns.get(rule);
   if (!pattern) {
     pattern = RE2JS.compile(rule.data.path ?? "");
@@ -28485,9 +28485,11 @@ function appliesTo(rule, path, lowerPath) {
   return pattern.test(path);
 }
 function pathRulesFor(path) {
-  if (WITH_PATH.length === 0) return [];
+  if (WITH_PATH.length === 0) return NO_RULES;
   const lowerPath = path.toLowerCase();
-  return WITH_PATH.filter((rule) => appliesTo(rule, path, lowerPath));
+  let rules = null;
+  for (const rule of WITH_PATH) if (appliesTo(rule, path, lowerPath)) (rules ??= []).push(rule);
+  return rules ?? NO_RULES;
 }
 function addPathRuleSpans(text, lower, rules, spans, checksums) {
   for (const rule of rules) if (rule.data.keywords.some((keyword) => lower.includes(keyword))) runRule(rule, text, spans, checksums);
@@ -31006,12 +31008,13 @@ var NO_LINES = [];
 var ParsedPatch = class {
   constructor(patch) {
     this.patch = patch;
-    readPatch(patch, null, this.addedOffsets, this.removedOffsets);
+    this.removedOffsets = readPatch(patch, null, this.addedOffsets);
   }
   patch;
   /** Where the added lines are. */
   addedOffsets = newOffsets();
-  removedOffsets = newOffsets();
+  /** Where the removed lines are (null for a patch that only adds: most of a large PR's). */
+  removedOffsets = null;
   /** Added lines made so far, by index (sparse until `added` fills it). */
   addedLines = null;
   allAdded = null;
@@ -31045,8 +31048,8 @@ var ParsedPatch = class {
   /** Every removed line, in order. */
   get removed() {
     if (this.allRemoved === null) {
+      if (this.removedOffsets === null) return NO_LINES;
       const { starts, ends, numbers } = this.removedOffsets;
-      if (starts.length === 0) return NO_LINES;
       this.allRemoved = starts.map((start, index2) => ({ kind: "removed", text: this.patch.slice(start, ends[index2]), oldLine: numbers[index2] ?? 0, newLine: null }));
     }
     return this.allRemoved;
@@ -31055,7 +31058,7 @@ var ParsedPatch = class {
   get hunks() {
     if (this.hunkList === null) {
       const hunks = [];
-      readPatch(this.patch, { hunks, added: (index2) => this.addedAt(index2), removed: this.removed }, null, null);
+      readPatch(this.patch, { hunks, added: (index2) => this.addedAt(index2), removed: this.removed }, null);
       this.hunkList = hunks;
     }
     return this.hunkList;
@@ -31065,7 +31068,8 @@ var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
 function isFileHeader(line) {
   return line.startsWith("diff --git ") || line.startsWith("--- a/") || line.startsWith("+++ b/") || line.startsWith("--- /dev/null") || line.startsWith("+++ /dev/null") || line.startsWith("index ");
 }
-function readPatch(patch, build, added, removed) {
+function readPatch(patch, build, added) {
+  let removed = null;
   let hunk = null;
   let inHunk = false;
   let addedIndex = 0;
@@ -31115,7 +31119,8 @@ function readPatch(patch, build, added, removed) {
       newLine += 1;
       newLeft -= 1;
     } else if (prefix === 45) {
-      if (removed !== null) {
+      if (added !== null) {
+        removed ??= newOffsets();
         removed.starts.push(lineStart + 1);
         removed.ends.push(end);
         removed.numbers.push(oldLine);
@@ -31130,6 +31135,7 @@ function readPatch(patch, build, added, removed) {
       newLeft -= 1;
     }
   }
+  return removed;
 }
 
 // src/policy/policy-context.ts
