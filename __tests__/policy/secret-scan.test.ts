@@ -176,15 +176,16 @@ describe('generated provider rules', () => {
 });
 
 describe('KeywordIndex', () => {
-  it('finds exactly the keywords a text holds, in any case', () => {
+  it('finds exactly the keywords a text holds, in any case, and marks exactly their bits', () => {
     const words = ['ab', 'abc', 'bca', 'c', 'xyz', 'b-c', 'a.b'];
     const index = new KeywordIndex(words.map((word) => [word, word] as const));
+    const masked = new KeywordIndex(words.map((word, bit) => [word, { bit: 1 << bit, length: word.length, check: null }] as const));
     fc.assert(
       fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'A', 'B', 'C', '-', '.', 'x', 'y', 'z', 'İ', ' '), { maxLength: 16 }), (parts) => {
         const text = parts.join('');
         const lower = text.toLowerCase();
         expect([...index.find(text)].sort()).toEqual(words.filter((word) => lower.includes(word)).sort());
-        expect(index.occursIn(text, 0, text.length, () => true)).toBe(words.some((word) => lower.includes(word)));
+        expect(masked.maskOf(text, 0, text.length)).toBe(words.reduce((mask, word, bit) => (lower.includes(word) ? mask | (1 << bit) : mask), 0));
       }),
       { numRuns: 1000 },
     );

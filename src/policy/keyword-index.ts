@@ -1,3 +1,10 @@
+/** A keyword's value for maskOf: its bit, its length, and a sticky check at its start (or null). */
+export interface MaskValue {
+  readonly bit: number;
+  readonly length: number;
+  readonly check: RegExp | null;
+}
+
 /**
  * Which of many keywords occur in a text, in one pass: an Aho–Corasick automaton turned into a
  * table (state × character → state) so each character costs one array read. Matching ignores
@@ -6,13 +13,6 @@
  * for; the secret scanner, for one line, to find the generated rules whose keyword it holds
  * (docs/secrets.md). Linear in the text's length.
  */
-/** A keyword's value for maskOf: its bit, its length, and a sticky check at its start (or null). */
-export interface MaskValue {
-  readonly bit: number;
-  readonly length: number;
-  readonly check: RegExp | null;
-}
-
 export class KeywordIndex<T> {
   /**
    * DFA transitions, by row: from the state whose row starts at `row`, a character goes to
@@ -106,23 +106,6 @@ export class KeywordIndex<T> {
     this.column = column;
     this.width = width;
     this.out = out;
-  }
-
-  /**
-   * Whether `text.slice(from, to)` holds a keyword (wholly inside) that `check` accepts for one of
-   * its values; `check` gets the value, the text and the keyword's last index.
-   */
-  occursIn(text: string, from: number, to: number, check: (value: T, text: string, last: number) => boolean): boolean {
-    const { table, column, width, out } = this;
-    let row = 0;
-    for (let i = from; i < to; i += 1) {
-      row = table[row + (column[text.charCodeAt(i)] as number)] as number;
-      if (row >= 0) continue;
-      row = -row;
-      const values = out[row / width] as T[];
-      for (let v = 0; v < values.length; v += 1) if (check(values[v] as T, text, i)) return true;
-    }
-    return false;
   }
 
   /**
