@@ -28107,22 +28107,6 @@ var KeywordIndex = class {
     this.out = out;
   }
   /**
-   * Whether `text.slice(from, to)` holds a keyword (wholly inside) that `check` accepts for one of
-   * its values; `check` gets the value, the text and the keyword's last index.
-   */
-  occursIn(text, from, to, check) {
-    const { table, column, width, out } = this;
-    let row = 0;
-    for (let i = from; i < to; i += 1) {
-      row = table[row + column[text.charCodeAt(i)]];
-      if (row >= 0) continue;
-      row = -row;
-      const values = out[row / width];
-      for (let v = 0; v < values.length; v += 1) if (check(values[v], text, i)) return true;
-    }
-    return false;
-  }
-  /**
    * The bits of every keyword occurring wholly inside `text.slice(from, to)` whose value's check,
    * if it has one, matches (sticky) where the keyword starts; the check may read past `to`.
    */
