@@ -9108,14 +9108,14 @@ var require_picomatch = __commonJS({
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
-      let parsed2 = { negated: false, fastpaths: true };
+      let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed2.output = parse5.fastpaths(input, options);
+        parsed.output = parse5.fastpaths(input, options);
       }
-      if (!parsed2.output) {
-        parsed2 = parse5(input, options);
+      if (!parsed.output) {
+        parsed = parse5(input, options);
       }
-      return picomatch4.compileRe(parsed2, options, returnOutput, returnState);
+      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
     picomatch4.toRegex = (source, options) => {
       try {
@@ -11618,8 +11618,8 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   const _normalized = cached(() => normalizeDef(def));
   const memo2 = globalConfig.memoizer;
   const generateFastpass = (shape) => {
-    const normalized2 = _normalized.value;
-    const syms = normalized2.symbolKeys;
+    const normalized = _normalized.value;
+    const syms = normalized.symbolKeys;
     const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
     const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
     const prefixStr = (id, k) => `
@@ -11637,11 +11637,11 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     doc.write(`const input = payload.value;`);
     const ids = /* @__PURE__ */ Object.create(null);
     let counter = 0;
-    for (const key of normalized2.allKeys) {
+    for (const key of normalized.allKeys) {
       ids[key] = `key_${counter++}`;
     }
     doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
-    for (const key of normalized2.allKeys) {
+    for (const key of normalized.allKeys) {
       if (key === "__proto__")
         continue;
       const id = ids[key];
@@ -22641,22 +22641,28 @@ function describeChanges(changes) {
   return `${phrases.slice(0, CHANGES_SHOWN).join(", ")} and ${phrases.length - CHANGES_SHOWN} more`;
 }
 
-// src/policy/file-kinds.ts
-var FACTS = /* @__PURE__ */ new Map();
-var FACTS_KEPT = 5e4;
-function factsOf(path) {
-  let facts = FACTS.get(path);
-  if (facts === void 0) {
-    const slash = path.lastIndexOf("/");
-    const name = slash === -1 ? path : path.slice(slash + 1);
-    const dot = name.lastIndexOf(".");
-    const ext = dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
-    facts = { name, ext, lowerName: void 0, doc: void 0, script: void 0, test: void 0, ci: void 0 };
-    if (FACTS.size >= FACTS_KEPT) FACTS.clear();
-    FACTS.set(path, facts);
-  }
-  return facts;
+// src/bounded-memo.ts
+function boundedMemo(limit, compute) {
+  const kept = /* @__PURE__ */ new Map();
+  return (key) => {
+    let value = kept.get(key);
+    if (value === void 0) {
+      value = compute(key);
+      if (kept.size >= limit) kept.clear();
+      kept.set(key, value);
+    }
+    return value;
+  };
 }
+
+// src/policy/file-kinds.ts
+var factsOf = boundedMemo(5e4, (path) => {
+  const slash = path.lastIndexOf("/");
+  const name = slash === -1 ? path : path.slice(slash + 1);
+  const dot = name.lastIndexOf(".");
+  const ext = dot <= 0 ? "" : name.slice(dot + 1).toLowerCase();
+  return { name, ext, lowerName: void 0, doc: void 0, script: void 0, test: void 0, ci: void 0 };
+});
 function baseName(path) {
   return factsOf(path).name;
 }
@@ -23352,8 +23358,8 @@ function readRequirementLine(text) {
   const requirement = line.startsWith("-") ? null : parseRequirement(line, null);
   if (requirement) return requirement;
   if (!/^(?:-|[.~/]|[a-z][a-z0-9+.-]*:\/\/|git\+)/i.test(line)) return "unclassified";
-  const normalized2 = line.replace(/\s+/g, " ");
-  return { key: `${normalized2}`, name: normalized2, spec: "", group: null, separator: "" };
+  const normalized = line.replace(/\s+/g, " ");
+  return { key: `${normalized}`, name: normalized, spec: "", group: null, separator: "" };
 }
 function parseRequirements(patch) {
   const removed = [];
@@ -23643,7 +23649,7 @@ function parseString(ctx) {
     else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
       ctx.p += 2;
   }
-  let parsed2 = "";
+  let parsed = "";
   let sliceStart = ctx.p;
   let state = 0;
   for (; ctx.p < ctx.s.length; ctx.p++) {
@@ -23661,13 +23667,13 @@ function parseString(ctx) {
       }
       if (!state) {
         let s = ctx.s.slice(sliceStart, ctx.p);
-        parsed2 = parsed2 ? parsed2 + s : s;
+        parsed = parsed ? parsed + s : s;
       }
       ctx.p += isMultiline ? 3 : 1;
-      return parsed2;
+      return parsed;
     } else if (!state) {
       if (!isLiteral && c === 92) {
-        parsed2 += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
         state = 1;
       }
     } else if (state === 1) {
@@ -23694,28 +23700,28 @@ function parseString(ctx) {
         if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
           TomlError.x("invalid unicode escape", ctx, errPtr);
         }
-        parsed2 += String.fromCodePoint(value);
+        parsed += String.fromCodePoint(value);
         sliceStart = ctx.p--;
         state = 0;
       } else if (isMultiline && (c === 32 || c === 9)) {
         state = 2;
       } else {
         if (c === 98)
-          parsed2 += "\b";
+          parsed += "\b";
         else if (c === 116)
-          parsed2 += "	";
+          parsed += "	";
         else if (c === 110)
-          parsed2 += "\n";
+          parsed += "\n";
         else if (c === 102)
-          parsed2 += "\f";
+          parsed += "\f";
         else if (c === 114)
-          parsed2 += "\r";
+          parsed += "\r";
         else if (c === 101)
-          parsed2 += "\x1B";
+          parsed += "\x1B";
         else if (c === 34)
-          parsed2 += '"';
+          parsed += '"';
         else if (c === 92)
-          parsed2 += "\\";
+          parsed += "\\";
         else
           TomlError.x("unrecognised escape sequence", ctx);
         sliceStart = ctx.p + 1;
@@ -24085,7 +24091,7 @@ function skipVoid(ctx, banNewLines, banComments) {
 function parseKey(ctx, end = 61) {
   let startPtr;
   let state = 0;
-  let parsed2 = [];
+  let parsed = [];
   let sliceStart;
   let c = ctx.s.charCodeAt(startPtr = ctx.p);
   do {
@@ -24093,23 +24099,23 @@ function parseKey(ctx, end = 61) {
       if (!state)
         TomlError.x("unexpected end of key", ctx);
       if (state === 1)
-        parsed2.push(ctx.s.slice(sliceStart, ctx.p));
-      return ctx.p++, parsed2;
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
     } else if (c === 46) {
       if (!state)
         TomlError.x("illegal empty bare key", ctx);
       if (state === 1)
-        parsed2.push(ctx.s.slice(sliceStart, ctx.p));
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
       state = 0;
     } else if (!state && (c === 34 || c === 39)) {
       if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
         TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-      parsed2.push(parseString(ctx));
+      parsed.push(parseString(ctx));
       state = 2;
       ctx.p--;
     } else if (c === 32 || c === 9) {
       if (state === 1) {
-        parsed2.push(ctx.s.slice(sliceStart, ctx.p));
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
         state = 2;
       }
     } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
@@ -24436,8 +24442,8 @@ function readGemfile(text) {
       continue;
     }
     if (/^(?:source|git_source|gemspec|path|git|platforms?|plugin)\b/.test(line)) {
-      const normalized2 = line.replace(/\s+/g, " ");
-      entries.push({ key: `source\0${normalized2}`, name: normalized2, spec: "", group: "source", separator: "", line: index2 + 1 });
+      const normalized = line.replace(/\s+/g, " ");
+      entries.push({ key: `source\0${normalized}`, name: normalized, spec: "", group: "source", separator: "", line: index2 + 1 });
     }
   }
   return { entries };
@@ -24893,8 +24899,8 @@ function readPackageJson(text) {
 
 // src/policy/dependencies/whole-python.ts
 function rawEntry(text, group, line) {
-  const normalized2 = text.replace(/\s+/g, " ").trim();
-  return { key: `${group ?? ""}${normalized2}`, name: normalized2, spec: "", group, separator: "", ...line === void 0 ? {} : { line } };
+  const normalized = text.replace(/\s+/g, " ").trim();
+  return { key: `${group ?? ""}${normalized}`, name: normalized, spec: "", group, separator: "", ...line === void 0 ? {} : { line } };
 }
 function readRequirementsText(text) {
   const entries = [];
@@ -25132,16 +25138,7 @@ var CONFIGS = new Map(Object.entries({
   "nuget.config": "nuget",
   ".gemrc": "ruby"
 }));
-var KINDS2 = /* @__PURE__ */ new Map();
-function dependencyFileOf(path) {
-  let kind = KINDS2.get(path);
-  if (kind === void 0) {
-    kind = dependencyFileOfPath(path);
-    if (KINDS2.size >= 5e4) KINDS2.clear();
-    KINDS2.set(path, kind);
-  }
-  return kind;
-}
+var dependencyFileOf = boundedMemo(5e4, dependencyFileOfPath);
 function dependencyFileOfPath(path) {
   const name = lowerBaseName(path);
   const lock = LOCKFILES.get(name);
@@ -25918,8 +25915,8 @@ function hints() {
   automaton ??= new KeywordIndex(ENTRIES);
   return automaton;
 }
-function markOf(text, from = 0, to = text.length) {
-  return hints().maskOf(text, from, to);
+function markOf(text) {
+  return hints().maskOf(text, 0, text.length);
 }
 var MEMO_FROM = 48;
 function hintCount() {
@@ -26257,10 +26254,10 @@ function describeFile(file, dependencyFile) {
     return result;
   }
   if (dependencyFile.parse === null || file.diff === null) return result;
-  const parsed2 = dependencyFile.parse(file.diff);
-  result.changes = parsed2.changes;
-  if (worthReporting(file.path, parsed2.changes)) result.description = describeChanges(parsed2.changes);
-  else if (parsed2.unclassified === 0) result.description = null;
+  const parsed = dependencyFile.parse(file.diff);
+  result.changes = parsed.changes;
+  if (worthReporting(file.path, parsed.changes)) result.description = describeChanges(parsed.changes);
+  else if (parsed.unclassified === 0) result.description = null;
   return result;
 }
 function changeLocations(context, described) {
@@ -26439,8 +26436,6 @@ var gateConfigCategory = ruleCategory({
 var import_picomatch = __toESM(require_picomatch2(), 1);
 
 // src/policy/host-parse.ts
-var parsed = /* @__PURE__ */ new Map();
-var PARSED_KEPT = 1e4;
 var SHOWN_UNPARSED = 100;
 function parseUncached(text) {
   let host;
@@ -26453,14 +26448,7 @@ function parseUncached(text) {
   if (host.endsWith(".")) host = host.slice(0, -1);
   return host === "" ? null : { host, unparsed: false };
 }
-function readHostText(text) {
-  const known = parsed.get(text);
-  if (known !== void 0) return known;
-  const result = parseUncached(text);
-  if (parsed.size >= PARSED_KEPT) parsed.clear();
-  parsed.set(text, result);
-  return result;
-}
+var readHostText = boundedMemo(1e4, parseUncached);
 var IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 function isAddress(host) {
   return host.startsWith("[") || IPV4.test(host);
@@ -26594,15 +26582,15 @@ function hostAt(line, start, end, index2) {
     }
     if (!parse5) return null;
   }
-  const parsed2 = readHostText(line.slice(start, after));
-  if (parsed2 === null || !parsed2.unparsed && !parsed2.host.includes(".") && !isAddress(parsed2.host)) return null;
+  const parsed = readHostText(line.slice(start, after));
+  if (parsed === null || !parsed.unparsed && !parsed.host.includes(".") && !isAddress(parsed.host)) return null;
   let port = null;
   if (line.charCodeAt(after) === 58) {
     let digits = after + 1;
     while (digits < end && digits - after <= 5 && line.charCodeAt(digits) >= 48 && line.charCodeAt(digits) <= 57) digits += 1;
     if (digits > after + 1) port = String(Number(line.slice(after + 1, digits)));
   }
-  return { host: parsed2.host, port, index: index2 };
+  return { host: parsed.host, port, index: index2 };
 }
 function schemeHosts(line, out) {
   const reader = new AuthorityReader(line);
@@ -27347,60 +27335,16 @@ var testsWeakenedCategory = ruleCategory({
         if (removed > 0) weakened.push({ file, removed });
       }
     }
-    if (markers.locations.count > 0) {
-      const allTests = markers.files.every((file) => isTestPath(file.path));
-      const names = listWithMore(uniqueSorted(markers.names).map((name) => `\`${name}\``), NAMES_SHOWN);
-      findings.push(
-        createFinding({
-          ...base,
-          files: markers.files.map((file) => file.path),
-          message: `adds ${names} in ${where2(markers.files, allTests ? "test file" : "file")}`,
-          locations: markers.locations.locations
-        })
-      );
-    }
-    if (suppressions.locations.count > 0) {
-      const names = listWithMore(uniqueSorted(suppressions.names).map((name) => `\`${name}\``), NAMES_SHOWN);
-      findings.push(
-        createFinding({
-          ...base,
-          files: suppressions.files.map((file) => file.path),
-          message: `adds ${names} in ${where2(suppressions.files, "file")}`,
-          locations: suppressions.locations.locations
-        })
-      );
-    }
-    if (silenced.locations.count > 0) {
-      findings.push(
-        createFinding({
-          ...base,
-          files: silenced.files.map((file) => file.path),
-          message: `comments out or skips ${plural(silencedCount, "assertion")} in ${where2(silenced.files, "test file")}`,
-          locations: silenced.locations.locations
-        })
-      );
-    }
-    if (neutralised.locations.count > 0) {
-      const names = listWithMore(uniqueSorted(neutralised.names).map((name) => `\`${name}\``), NAMES_SHOWN);
-      findings.push(
-        createFinding({
-          ...base,
-          files: neutralised.files.map((file) => file.path),
-          message: `lets tests fail without failing the run (${names}) in ${where2(neutralised.files, "file")}`,
-          locations: neutralised.locations.locations
-        })
-      );
-    }
-    if (lowered.locations.count > 0) {
-      findings.push(
-        createFinding({
-          ...base,
-          files: lowered.files.map((file) => file.path),
-          message: `lowers coverage thresholds (${listWithMore(lowered.names, NAMES_SHOWN)}) in ${where2(lowered.files, "file")}`,
-          locations: lowered.locations.locations
-        })
-      );
-    }
+    const hitFinding = (hits, message) => {
+      if (hits.locations.count > 0) findings.push(createFinding({ ...base, files: hits.files.map((file) => file.path), message, locations: hits.locations.locations }));
+    };
+    const namesOf = (hits) => listWithMore(uniqueSorted(hits.names).map((name) => `\`${name}\``), NAMES_SHOWN);
+    const allTests = markers.files.every((file) => isTestPath(file.path));
+    hitFinding(markers, `adds ${namesOf(markers)} in ${where2(markers.files, allTests ? "test file" : "file")}`);
+    hitFinding(suppressions, `adds ${namesOf(suppressions)} in ${where2(suppressions.files, "file")}`);
+    hitFinding(silenced, `comments out or skips ${plural(silencedCount, "assertion")} in ${where2(silenced.files, "test file")}`);
+    hitFinding(neutralised, `lets tests fail without failing the run (${namesOf(neutralised)}) in ${where2(neutralised.files, "file")}`);
+    hitFinding(lowered, `lowers coverage thresholds (${listWithMore(lowered.names, NAMES_SHOWN)}) in ${where2(lowered.files, "file")}`);
     if (weakened.length > 0) {
       const total = weakened.reduce((sum, entry4) => sum + entry4.removed, 0);
       const files = weakened.map((entry4) => entry4.file);
@@ -27763,9 +27707,9 @@ function parseChecked(text, fileName) {
     const offset = nodeOffset(doc, path, key);
     return offset === null ? { line: 1, column: 1 } : at(offset);
   };
-  const parsed2 = PolicyFileSchema.safeParse(value);
-  if (!parsed2.success) {
-    for (const reported of parsed2.error.issues) {
+  const parsed = PolicyFileSchema.safeParse(value);
+  if (!parsed.success) {
+    for (const reported of parsed.error.issues) {
       const { issue: issue2, path } = narrowUnionIssue(reported, value);
       if (issue2.code === "unrecognized_keys") {
         for (const key of issue2.keys) {
@@ -27776,16 +27720,16 @@ function parseChecked(text, fileName) {
       errors.push({ file: fileName, ...locate2(path), path: formatPath(path), message: issueMessage(issue2, valueAt(value, path)) });
     }
   } else {
-    for (const check of collectPatternsAndGlobs(parsed2.data)) {
+    for (const check of collectPatternsAndGlobs(parsed.data)) {
       const problem = check.kind === "glob" ? checkGlob(check.value) : checkPattern(check.value);
       if (problem) errors.push({ file: fileName, ...locate2(check.path), path: formatPath(check.path), message: problem });
     }
-    for (const problem of crossFieldProblems(parsed2.data)) {
+    for (const problem of crossFieldProblems(parsed.data)) {
       errors.push({ file: fileName, ...locate2(problem.path), path: formatPath(problem.path), message: problem.message });
     }
   }
   errors.sort((a, b) => a.line - b.line || a.column - b.column);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, file: parsed2.data };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, file: parsed.data };
 }
 function toValue(doc, fileName, at) {
   try {
@@ -28820,8 +28764,8 @@ var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
 var MAX_DIGITS = MAX_INT.length;
 var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
 var noiseValueWithQuotes = /^"-?\d+n+"$/;
-var applyReviverIteratively = (parsed2, userReviver) => {
-  const rootHolder = { "": parsed2 };
+var applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
   const stack = [{ parent: rootHolder, key: "", visited: false }];
   while (stack.length > 0) {
     const node2 = stack[stack.length - 1];
@@ -28889,8 +28833,8 @@ var JSONParse = (text, reviver) => {
   } catch (error2) {
     if (error2 instanceof RangeError) {
       const serializedData = serializeBigInts(text);
-      const parsed2 = originalParse(serializedData);
-      return applyReviverIteratively(parsed2, reviver);
+      const parsed = originalParse(serializedData);
+      return applyReviverIteratively(parsed, reviver);
     }
     throw error2;
   }
@@ -29669,16 +29613,7 @@ var import_picomatch2 = __toESM(require_picomatch2(), 1);
 var ALIASES = {
   copilot: "copilot-swe-agent"
 };
-var normalized = /* @__PURE__ */ new Map();
-var NORMALIZED_KEPT = 1e4;
-function normalizeLogin(login) {
-  const known = normalized.get(login);
-  if (known !== void 0) return known;
-  const value = readLogin(login);
-  if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
-  normalized.set(login, value);
-  return value;
-}
+var normalizeLogin = boundedMemo(1e4, readLogin);
 function readLogin(login) {
   let value = login.trim().toLowerCase();
   if (value.startsWith("@")) value = value.slice(1);
@@ -32241,9 +32176,9 @@ async function fetchManifests(client, target, manifests) {
   let answer;
   try {
     const raw = await client.graphql(manifestsQuery(manifests.length), variables);
-    const parsed2 = parseResponse(ManifestsQuerySchema, raw, "GitHub's answer to the manifests query");
-    if (!parsed2.repository) throw new Error(`repository ${target.owner}/${target.name} was not found`);
-    answer = parsed2.repository;
+    const parsed = parseResponse(ManifestsQuerySchema, raw, "GitHub's answer to the manifests query");
+    if (!parsed.repository) throw new Error(`repository ${target.owner}/${target.name} was not found`);
+    answer = parsed.repository;
   } catch (error2) {
     const reason = `could not be read: ${describeError(error2)}`;
     return manifests.map((manifest) => ({ path: manifest.path, base: null, head: null, error: reason }));
@@ -32411,11 +32346,11 @@ function loadPolicy(text, fileName) {
   if (text === null || text.trim() === "" || isOnlyComments(text)) {
     return { ok: true, policy: presetPolicy("default") };
   }
-  const parsed2 = parsePolicy(text, fileName);
-  if (!parsed2.ok) return parsed2;
-  const preset = parsed2.file.extends ?? "default";
+  const parsed = parsePolicy(text, fileName);
+  if (!parsed.ok) return parsed;
+  const preset = parsed.file.extends ?? "default";
   const base = presetPolicy(preset);
-  const policy = applyPolicyFile(base, parsed2.file);
+  const policy = applyPolicyFile(base, parsed.file);
   policy.preset = preset;
   return { ok: true, policy };
 }
@@ -32440,17 +32375,17 @@ function isOnlyComments(text) {
 // src/cli/parse-command-args.ts
 import { parseArgs } from "node:util";
 function parseCommandArgs(command, config2, maxPositionals) {
-  let parsed2;
+  let parsed;
   try {
-    parsed2 = parseArgs(config2);
+    parsed = parseArgs(config2);
   } catch (error2) {
     throw usageError(describeParseError(error2, Object.keys(config2.options ?? {})), command);
   }
-  if (parsed2.positionals.length > maxPositionals) {
-    const extra = parsed2.positionals[maxPositionals];
+  if (parsed.positionals.length > maxPositionals) {
+    const extra = parsed.positionals[maxPositionals];
     throw usageError(`unexpected argument "${extra}"`, command);
   }
-  return parsed2;
+  return parsed;
 }
 function describeParseError(error2, known) {
   const message = error2 instanceof Error ? error2.message : String(error2);
@@ -32725,8 +32660,8 @@ function parseGateState(body) {
     if (!trimmed.startsWith(GATE_STATE_PREFIX) || !trimmed.endsWith(GATE_STATE_SUFFIX)) continue;
     const json = trimmed.slice(GATE_STATE_PREFIX.length, trimmed.length - GATE_STATE_SUFFIX.length);
     try {
-      const parsed2 = GateStateSchema.safeParse(JSON.parse(json));
-      return parsed2.success ? parsed2.data : null;
+      const parsed = GateStateSchema.safeParse(JSON.parse(json));
+      return parsed.success ? parsed.data : null;
     } catch {
       return null;
     }
@@ -32830,8 +32765,8 @@ function linkBuilder(result) {
 }
 function serverOf(url) {
   try {
-    const parsed2 = new URL(url);
-    if (parsed2.protocol === "https:" || parsed2.protocol === "http:") return parsed2.origin;
+    const parsed = new URL(url);
+    if (parsed.protocol === "https:" || parsed.protocol === "http:") return parsed.origin;
   } catch {
   }
   return "https://github.com";
@@ -33588,13 +33523,13 @@ function readApiEnv(env, command) {
   return { token, apiUrl, graphqlUrl };
 }
 function checkUrl(url, name) {
-  let parsed2;
+  let parsed;
   try {
-    parsed2 = new URL(url);
+    parsed = new URL(url);
   } catch {
     throw new CliError(`${name} is not a URL: "${url}"`);
   }
-  if (parsed2.protocol !== "https:" && parsed2.protocol !== "http:") throw new CliError(`${name} must be an http(s) URL, got "${url}"`);
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new CliError(`${name} must be an http(s) URL, got "${url}"`);
 }
 
 // src/render/escape-log.ts
@@ -33924,12 +33859,12 @@ function parseSnapshot(text, fileName) {
       error: `${fileName}: this is a report JSON (the output of --json), not a PR snapshot; save a snapshot with \`agent-pr-gate check owner/repo#123 --save ${fileName}\``
     };
   }
-  const parsed2 = SavedRunSchema.safeParse(value);
-  if (parsed2.success) {
-    const { manifests, ...snapshot } = parsed2.data;
+  const parsed = SavedRunSchema.safeParse(value);
+  if (parsed.success) {
+    const { manifests, ...snapshot } = parsed.data;
     return { ok: true, snapshot, manifests: manifests ?? null };
   }
-  const issues = parsed2.error.issues;
+  const issues = parsed.error.issues;
   const first = issues[0];
   if (!first) return { ok: false, error: `${fileName}: not a PR snapshot` };
   const path = formatPath(first.path.filter((part) => typeof part !== "symbol"));
@@ -33964,14 +33899,14 @@ async function runEvaluate(args, io) {
   if (values.snapshot === void 0) throw usageError("evaluate needs --snapshot FILE", "evaluate");
   const failOn = parseFailOn(values["fail-on"], "evaluate");
   const now = parseNow(values.now, io, "evaluate");
-  const parsed2 = parseSnapshot(await readLocalFile(io.cwd, values.snapshot), values.snapshot);
-  if (!parsed2.ok) throw new CliError(parsed2.error);
-  const snapshot = parsed2.snapshot;
+  const parsed = parseSnapshot(await readLocalFile(io.cwd, values.snapshot), values.snapshot);
+  if (!parsed.ok) throw new CliError(parsed.error);
+  const snapshot = parsed.snapshot;
   const source = values.config !== void 0 ? { text: await readLocalFile(io.cwd, values.config), fileName: values.config, origin: "local file" } : { text: snapshot.base.policy.text, fileName: snapshot.base.policy.path, origin: "saved in the snapshot from the base commit" };
   io.stderr(`snapshot: ${snapshot.repo.owner}/${snapshot.repo.name}#${snapshot.number} at ${snapshot.headSha.slice(0, 7)}, evaluated at ${now.toISOString()}
 `);
   const policy = resolvePolicy(source, io);
-  return runGate({ snapshot, manifests: parsed2.manifests, policy, now, workflowPath: values.workflow ?? null, json: values.json ?? false, failOn }, io);
+  return runGate({ snapshot, manifests: parsed.manifests, policy, now, workflowPath: values.workflow ?? null, json: values.json ?? false, failOn }, io);
 }
 
 // src/examples/index.ts
@@ -35032,9 +34967,9 @@ function cohortOf(spec, window, pr) {
 function tierLabelsOf(text, fileName) {
   const out = /* @__PURE__ */ new Map();
   if (text === null || text.trim() === "") return out;
-  const parsed2 = parsePolicy(text, fileName);
-  if (!parsed2.ok) return out;
-  for (const [name, tier] of Object.entries(parsed2.file.metrics?.tiers ?? {})) {
+  const parsed = parsePolicy(text, fileName);
+  if (!parsed.ok) return out;
+  for (const [name, tier] of Object.entries(parsed.file.metrics?.tiers ?? {})) {
     for (const label of tier?.labels ?? []) if (!out.has(label.toLowerCase())) out.set(label.toLowerCase(), name);
   }
   return out;
@@ -35286,12 +35221,12 @@ function parseReportFile(text, fileName) {
   } catch (error2) {
     throw new ReportFileError(`${fileName} is not JSON: ${error2 instanceof Error ? error2.message : String(error2)}`);
   }
-  const parsed2 = ReportFileSchema.safeParse(raw);
-  if (!parsed2.success) {
-    const issue2 = parsed2.error.issues[0];
+  const parsed = ReportFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue2 = parsed.error.issues[0];
     throw new ReportFileError(`${fileName} is not a report-mode JSON (version 1): ${issue2.path.join(".") || "(top)"}: ${issue2.message}`);
   }
-  return parsed2.data;
+  return parsed.data;
 }
 function fixedSides2(by, cohorts) {
   return by.startsWith("label:") || by.startsWith("pattern:") ? null : cohorts;

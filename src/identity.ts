@@ -1,3 +1,4 @@
+import { boundedMemo } from './bounded-memo.js';
 import type { Actor } from './snapshot.js';
 
 /**
@@ -11,20 +12,10 @@ const ALIASES: Record<string, string> = {
 };
 
 /**
- * Normalized logins, remembered (bounded): reviews, comments and commits repeat the same few
- * accounts, and the review and metric loops normalize them over and over.
+ * A login in its normalized form. Remembered (bounded): reviews, comments and commits repeat the
+ * same few accounts, and the review and metric loops normalize them over and over.
  */
-const normalized = new Map<string, string>();
-const NORMALIZED_KEPT = 10_000;
-
-export function normalizeLogin(login: string): string {
-  const known = normalized.get(login);
-  if (known !== undefined) return known;
-  const value = readLogin(login);
-  if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
-  normalized.set(login, value);
-  return value;
-}
+export const normalizeLogin: (login: string) => string = boundedMemo(10_000, readLogin);
 
 function readLogin(login: string): string {
   let value = login.trim().toLowerCase();

@@ -1,3 +1,5 @@
+import { boundedMemo } from '../bounded-memo.js';
+
 /**
  * What kind of file a repository path is, by naming conventions alone (the core never sees file
  * contents beyond the diff). Paths are repository-relative with `/` separators.
@@ -6,7 +8,7 @@
 /**
  * What is known of a path, worked out once: a PR's files are each asked about by every category
  * (is it a doc? a script? a test?), and on a large PR the repeated slicing and matching added up.
- * Each kind is filled in on first use; the record is kept by path for the process (bounded).
+ * Each kind is filled in on first use; the record is kept by path (bounded).
  */
 interface PathFacts {
   readonly name: string;
@@ -20,23 +22,14 @@ interface PathFacts {
   ci: boolean | undefined;
 }
 
-const FACTS = new Map<string, PathFacts>();
-const FACTS_KEPT = 50_000;
-
-function factsOf(path: string): PathFacts {
-  let facts = FACTS.get(path);
-  if (facts === undefined) {
-    const slash = path.lastIndexOf('/');
-    const name = slash === -1 ? path : path.slice(slash + 1);
-    const dot = name.lastIndexOf('.');
-    // Every record has every field from the start: one shape, so each reader's lookups stay fast.
-    const ext = dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
-    facts = { name, ext, lowerName: undefined, doc: undefined, script: undefined, test: undefined, ci: undefined };
-    if (FACTS.size >= FACTS_KEPT) FACTS.clear();
-    FACTS.set(path, facts);
-  }
-  return facts;
-}
+const factsOf: (path: string) => PathFacts = boundedMemo(50_000, (path) => {
+  const slash = path.lastIndexOf('/');
+  const name = slash === -1 ? path : path.slice(slash + 1);
+  const dot = name.lastIndexOf('.');
+  const ext = dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
+  // Every record has every field from the start: one shape, so each reader's lookups stay fast.
+  return { name, ext, lowerName: undefined, doc: undefined, script: undefined, test: undefined, ci: undefined };
+});
 
 export function baseName(path: string): string {
   return factsOf(path).name;

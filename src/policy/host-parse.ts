@@ -6,15 +6,14 @@
  * trailing dot of a fully qualified name is dropped. See docs/categories.md, "network".
  */
 
+import { boundedMemo } from '../bounded-memo.js';
+
 export interface ParsedHost {
   host: string;
   /** The parser rejected the text: `host` is the text as written, lower-cased. */
   unparsed: boolean;
 }
 
-/** Parsed host texts, remembered (bounded): the same few hosts fill most lines. */
-const parsed = new Map<string, ParsedHost | null>();
-const PARSED_KEPT = 10_000;
 const SHOWN_UNPARSED = 100;
 
 function parseUncached(text: string): ParsedHost | null {
@@ -33,16 +32,9 @@ function parseUncached(text: string): ParsedHost | null {
 
 /**
  * The host named by `text` (a URL's host part, without userinfo or port), or null when the text
- * names none.
+ * names none. Remembered (bounded): the same few hosts fill most lines.
  */
-export function readHostText(text: string): ParsedHost | null {
-  const known = parsed.get(text);
-  if (known !== undefined) return known;
-  const result = parseUncached(text);
-  if (parsed.size >= PARSED_KEPT) parsed.clear();
-  parsed.set(text, result);
-  return result;
-}
+export const readHostText: (text: string) => ParsedHost | null = boundedMemo(10_000, parseUncached);
 
 /** An IP literal as the parser serialises it: dotted-decimal IPv4 or bracketed IPv6. */
 const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;

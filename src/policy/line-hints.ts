@@ -43,9 +43,9 @@ function hints(): KeywordIndex<MaskValue> {
   return automaton;
 }
 
-/** The hints `text.slice(from, to)` holds, as a mark (one bit per hint). */
-export function markOf(text: string, from = 0, to = text.length): number {
-  return hints().maskOf(text, from, to);
+/** The hints `text` holds, as a mark (one bit per hint). */
+export function markOf(text: string): number {
+  return hints().maskOf(text, 0, text.length);
 }
 
 /** Lines shorter than this are read again rather than remembered: storing costs more than reading. */

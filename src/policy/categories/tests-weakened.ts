@@ -144,60 +144,18 @@ export const testsWeakenedCategory: RuleCategory<'tests-weakened'> = ruleCategor
         if (removed > 0) weakened.push({ file, removed });
       }
     }
-    if (markers.locations.count > 0) {
-      const allTests = markers.files.every((file) => isTestPath(file.path));
-      const names = listWithMore(uniqueSorted(markers.names).map((name) => `\`${name}\``), NAMES_SHOWN);
-      findings.push(
-        createFinding({
-          ...base,
-          files: markers.files.map((file) => file.path),
-          message: `adds ${names} in ${where(markers.files, allTests ? 'test file' : 'file')}`,
-          locations: markers.locations.locations,
-        }),
-      );
-    }
-    if (suppressions.locations.count > 0) {
-      const names = listWithMore(uniqueSorted(suppressions.names).map((name) => `\`${name}\``), NAMES_SHOWN);
-      findings.push(
-        createFinding({
-          ...base,
-          files: suppressions.files.map((file) => file.path),
-          message: `adds ${names} in ${where(suppressions.files, 'file')}`,
-          locations: suppressions.locations.locations,
-        }),
-      );
-    }
-    if (silenced.locations.count > 0) {
-      findings.push(
-        createFinding({
-          ...base,
-          files: silenced.files.map((file) => file.path),
-          message: `comments out or skips ${plural(silencedCount, 'assertion')} in ${where(silenced.files, 'test file')}`,
-          locations: silenced.locations.locations,
-        }),
-      );
-    }
-    if (neutralised.locations.count > 0) {
-      const names = listWithMore(uniqueSorted(neutralised.names).map((name) => `\`${name}\``), NAMES_SHOWN);
-      findings.push(
-        createFinding({
-          ...base,
-          files: neutralised.files.map((file) => file.path),
-          message: `lets tests fail without failing the run (${names}) in ${where(neutralised.files, 'file')}`,
-          locations: neutralised.locations.locations,
-        }),
-      );
-    }
-    if (lowered.locations.count > 0) {
-      findings.push(
-        createFinding({
-          ...base,
-          files: lowered.files.map((file) => file.path),
-          message: `lowers coverage thresholds (${listWithMore(lowered.names, NAMES_SHOWN)}) in ${where(lowered.files, 'file')}`,
-          locations: lowered.locations.locations,
-        }),
-      );
-    }
+    /** One finding for a kind of per-line hit, when there is any. */
+    const hitFinding = (hits: LineHits, message: string): void => {
+      if (hits.locations.count > 0) findings.push(createFinding({ ...base, files: hits.files.map((file) => file.path), message, locations: hits.locations.locations }));
+    };
+    /** The hits' names, each once, in code spans. */
+    const namesOf = (hits: LineHits): string => listWithMore(uniqueSorted(hits.names).map((name) => `\`${name}\``), NAMES_SHOWN);
+    const allTests = markers.files.every((file) => isTestPath(file.path));
+    hitFinding(markers, `adds ${namesOf(markers)} in ${where(markers.files, allTests ? 'test file' : 'file')}`);
+    hitFinding(suppressions, `adds ${namesOf(suppressions)} in ${where(suppressions.files, 'file')}`);
+    hitFinding(silenced, `comments out or skips ${plural(silencedCount, 'assertion')} in ${where(silenced.files, 'test file')}`);
+    hitFinding(neutralised, `lets tests fail without failing the run (${namesOf(neutralised)}) in ${where(neutralised.files, 'file')}`);
+    hitFinding(lowered, `lowers coverage thresholds (${listWithMore(lowered.names, NAMES_SHOWN)}) in ${where(lowered.files, 'file')}`);
     if (weakened.length > 0) {
       const total = weakened.reduce((sum, entry) => sum + entry.removed, 0);
       const files = weakened.map((entry) => entry.file);

@@ -1,3 +1,4 @@
+import { boundedMemo } from '../../bounded-memo.js';
 import { lowerBaseName } from '../file-kinds.js';
 import type { ManifestParser } from './dependency-change.js';
 import { parseCargoToml } from './parse-cargo-toml.js';
@@ -99,19 +100,8 @@ const CONFIGS = new Map<string, string>(Object.entries({
   '.gemrc': 'ruby',
 }));
 
-/** dependencyFileOf's answers by path: asked of every file of a PR, more than once (bounded). */
-const KINDS = new Map<string, DependencyFile | null>();
-
-/** The dependency file a path is, or null. */
-export function dependencyFileOf(path: string): DependencyFile | null {
-  let kind = KINDS.get(path);
-  if (kind === undefined) {
-    kind = dependencyFileOfPath(path);
-    if (KINDS.size >= 50_000) KINDS.clear();
-    KINDS.set(path, kind);
-  }
-  return kind;
-}
+/** The dependency file a path is, or null: answered once per path (every file of a PR is asked, more than once). */
+export const dependencyFileOf: (path: string) => DependencyFile | null = boundedMemo(50_000, dependencyFileOfPath);
 
 function dependencyFileOfPath(path: string): DependencyFile | null {
   const name = lowerBaseName(path);
