@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { REJECTED, shapeCheck } from './shape-check.js';
 
 /**
  * Shapes of the GitHub API responses the adapter reads, parsed once at the boundary
@@ -286,8 +287,13 @@ export class ApiShapeError extends Error {
   }
 }
 
-/** Parses `data` with `schema`; on drift throws one line naming the first offending field. */
+/**
+ * Parses `data` with `schema`; on drift throws one line naming the first offending field. The
+ * schema's fast check (src/github/shape-check.ts) answers first; zod parses only what it rejects.
+ */
 export function parseResponse<T extends z.ZodType>(schema: T, data: unknown, what: string): z.infer<T> {
+  const checked = shapeCheck(schema)(data);
+  if (checked !== REJECTED) return checked as z.infer<T>;
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
