@@ -1668,7 +1668,7 @@ var require_picomatch = __commonJS({
     var parse3 = require_parse();
     var utils = require_utils();
     var constants2 = require_constants();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch4(input, options, returnState));
@@ -1681,7 +1681,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState2 = isObject2(glob) && glob.tokens && glob.input;
+      const isState2 = isObject3(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState2) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -11816,6 +11816,10 @@ var $ZodBoolean = /* @__PURE__ */ $constructor("$ZodBoolean", (inst, def) => {
     return payload;
   };
 });
+var $ZodAny = /* @__PURE__ */ $constructor("$ZodAny", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.parse = (payload) => payload;
+});
 var $ZodUnknown = /* @__PURE__ */ $constructor("$ZodUnknown", (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.parse = (payload) => payload;
@@ -12033,7 +12037,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -12041,7 +12045,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input = payload.value;
-    if (!isObject2(input)) {
+    if (!isObject3(input)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -12177,7 +12181,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -12186,7 +12190,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input = payload.value;
-    if (!isObject2(input)) {
+    if (!isObject3(input)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -14509,6 +14513,8 @@ var booleanProcessor = (_schema, _ctx, json, _params) => {
 var neverProcessor = (_schema, _ctx, json, _params) => {
   json.not = {};
 };
+var anyProcessor = (_schema, _ctx, _json, _params) => {
+};
 var unknownProcessor = (_schema, _ctx, _json, _params) => {
 };
 var enumProcessor = (schema, _ctx, json, _params) => {
@@ -15428,6 +15434,11 @@ var ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
 function boolean2(params) {
   return _boolean(ZodBoolean, params);
 }
+var ZodAny = /* @__PURE__ */ $constructor("ZodAny", (inst, def) => {
+  $ZodAny.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => anyProcessor(inst, ctx, json, params);
+});
 var ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
   $ZodUnknown.init(inst, def);
   ZodType.init(inst, def);
@@ -27567,7 +27578,7 @@ function compilePattern(source, options = {}) {
   } catch (error3) {
     throw new PatternError(describePatternError(source, error3));
   }
-  const compiled = {
+  const compiled2 = {
     source,
     test: (text) => re.test(text),
     find: (text) => {
@@ -27576,8 +27587,8 @@ function compilePattern(source, options = {}) {
       return { index: matcher.start(), text: matcher.group() ?? "" };
     }
   };
-  if (!forceRe2) cache.set(key, compiled);
-  return compiled;
+  if (!forceRe2) cache.set(key, compiled2);
+  return compiled2;
 }
 function compileAnyOf(sources) {
   const unique2 = [...new Set(sources)];
@@ -28461,6 +28472,127 @@ query ${MORE_OPERATION}(
 ${FRAGMENTS}`;
 var MORE_CONNECTIONS = ["labels", "commits", "reviews", "comments", "timeline"];
 
+// src/github/shape-check.ts
+var REJECTED = /* @__PURE__ */ Symbol("rejected");
+var compiled = /* @__PURE__ */ new WeakMap();
+function shapeCheck(schema) {
+  let check = compiled.get(schema);
+  if (!check) {
+    check = build(schema);
+    compiled.set(schema, check);
+  }
+  return check;
+}
+function byZod(schema) {
+  return (value) => {
+    const result = schema.safeParse(value);
+    return result.success ? result.data : REJECTED;
+  };
+}
+function mayTakeUndefined(schema) {
+  if (schema instanceof ZodNullable) return mayTakeUndefined(schema.unwrap());
+  return !(schema instanceof ZodString || schema instanceof ZodNumber || schema instanceof ZodBoolean || schema instanceof ZodEnum || schema instanceof ZodObject || schema instanceof ZodArray || schema instanceof ZodRecord);
+}
+function isPlainOrInt(checks) {
+  if (!checks || checks.length === 0) return "plain";
+  if (checks.length !== 1) return null;
+  const def = checks[0]._zod?.def;
+  return def?.check === "number_format" && def.format === "safeint" ? "int" : null;
+}
+var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function isJsonObject(value) {
+  if (!isObject2(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return (prototype === Object.prototype || prototype === null) && Object.getOwnPropertySymbols(value).length === 0;
+}
+function build(schema) {
+  if (schema instanceof ZodString) {
+    if (schema.def.checks?.length) return byZod(schema);
+    return (value) => typeof value === "string" ? value : REJECTED;
+  }
+  if (schema instanceof ZodNumber) {
+    const kind = isPlainOrInt(schema.def.checks);
+    if (kind === "int") return (value) => typeof value === "number" && Number.isSafeInteger(value) ? value : REJECTED;
+    if (kind === "plain") return (value) => typeof value === "number" && Number.isFinite(value) ? value : REJECTED;
+    return byZod(schema);
+  }
+  if (schema instanceof ZodBoolean && !schema.def.checks?.length) {
+    return (value) => typeof value === "boolean" ? value : REJECTED;
+  }
+  if (schema instanceof ZodEnum && !schema.def.checks?.length) {
+    const options = new Set(schema.options);
+    return (value) => options.has(value) ? value : REJECTED;
+  }
+  if (schema instanceof ZodNullable && !schema.def.checks?.length) {
+    const inner = shapeCheck(schema.unwrap());
+    return (value) => value === null ? null : inner(value);
+  }
+  if (schema instanceof ZodOptional && !schema.def.checks?.length && !mayTakeUndefined(schema.unwrap())) {
+    const inner = shapeCheck(schema.unwrap());
+    return (value) => value === void 0 ? void 0 : inner(value);
+  }
+  if (schema instanceof ZodArray && !schema.def.checks?.length) {
+    const element = shapeCheck(schema.element);
+    return (value) => {
+      if (!Array.isArray(value)) return REJECTED;
+      const out = new Array(value.length);
+      for (let index2 = 0; index2 < value.length; index2++) {
+        const item = element(value[index2]);
+        if (item === REJECTED) return REJECTED;
+        out[index2] = item;
+      }
+      return out;
+    };
+  }
+  if (schema instanceof ZodRecord && !schema.def.checks?.length) {
+    const key = schema.keyType;
+    if (!(key instanceof ZodString) || key.def.checks?.length) return byZod(schema);
+    const entry4 = shapeCheck(schema.valueType);
+    return (value) => {
+      if (!isJsonObject(value)) return REJECTED;
+      const out = {};
+      for (const name of Object.keys(value)) {
+        if (name === "__proto__") continue;
+        const item = entry4(value[name]);
+        if (item === REJECTED) return REJECTED;
+        out[name] = item;
+      }
+      return out;
+    };
+  }
+  if (schema instanceof ZodObject && !schema.def.checks?.length) return objectCheck(schema);
+  return byZod(schema);
+}
+function objectCheck(schema) {
+  const catchall = schema.def.catchall;
+  const loose = catchall instanceof ZodUnknown || catchall instanceof ZodAny;
+  if (catchall && !loose) return byZod(schema);
+  const fields = Object.keys(schema.shape).map((name) => {
+    const field = schema.shape[name];
+    return { name, check: shapeCheck(field), optional: field instanceof ZodOptional };
+  });
+  if (fields.some((field) => field.name === "__proto__" || !field.optional && mayTakeUndefined(schema.shape[field.name]))) return byZod(schema);
+  const listed = new Set(fields.map((field) => field.name));
+  return (value) => {
+    if (!isObject2(value) || loose && !isJsonObject(value)) return REJECTED;
+    const out = {};
+    for (const field of fields) {
+      const raw = value[field.name];
+      if (raw === void 0 && field.optional) {
+        if (field.name in value) out[field.name] = void 0;
+        continue;
+      }
+      const parsed = field.check(raw);
+      if (parsed === REJECTED) return REJECTED;
+      out[field.name] = parsed;
+    }
+    if (loose) {
+      for (const name of Object.keys(value)) if (!listed.has(name) && name !== "__proto__") out[name] = value[name];
+    }
+    return out;
+  };
+}
+
 // src/github/schemas.ts
 var GqlActorSchema = object({
   __typename: string2(),
@@ -28662,6 +28794,8 @@ var ApiShapeError = class extends Error {
   }
 };
 function parseResponse(schema, data, what) {
+  const checked = shapeCheck(schema)(data);
+  if (checked !== REJECTED) return checked;
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issue3 = result.error.issues[0];
@@ -30968,15 +31102,15 @@ function evaluateUserRule(context, category, rule, name) {
   const problems = [];
   const matchers = [];
   for (const glob of rule.paths) {
-    const compiled = compileGlob(glob);
-    if (typeof compiled === "function") matchers.push(compiled);
-    else problems.push(`cannot use path ${showPattern(glob)}: ${compiled.error}`);
+    const compiled2 = compileGlob(glob);
+    if (typeof compiled2 === "function") matchers.push(compiled2);
+    else problems.push(`cannot use path ${showPattern(glob)}: ${compiled2.error}`);
   }
   const patterns = [];
   for (const source of rule.addedLines) {
-    const compiled = compileLinePattern(source);
-    if ("error" in compiled) problems.push(`cannot use pattern ${showPattern(source)}: ${compiled.error}`);
-    else patterns.push(compiled);
+    const compiled2 = compileLinePattern(source);
+    if ("error" in compiled2) problems.push(`cannot use pattern ${showPattern(source)}: ${compiled2.error}`);
+    else patterns.push(compiled2);
   }
   const pathFiles = matchers.length > 0 ? context.files.filter((file) => matchesPath(file, matchers)) : [];
   const lines = patterns.length > 0 ? matchLines(context, patterns) : { locations: new LocationList(context), files: [], matched: [] };
@@ -31066,7 +31200,7 @@ var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
 function isFileHeader(line) {
   return line.startsWith("diff --git ") || line.startsWith("--- a/") || line.startsWith("+++ b/") || line.startsWith("--- /dev/null") || line.startsWith("+++ /dev/null") || line.startsWith("index ");
 }
-function readPatch(patch, build, added) {
+function readPatch(patch, build2, added) {
   let removed = null;
   let hunk = null;
   let inHunk = false;
@@ -31093,9 +31227,9 @@ function readPatch(patch, build, added) {
         newLine = Number(match[3]);
         oldLeft = match[2] === void 0 ? 1 : Number(match[2]);
         newLeft = match[4] === void 0 ? 1 : Number(match[4]);
-        if (build !== null) {
+        if (build2 !== null) {
           hunk = { oldStart: oldLine, newStart: newLine, header: (match[5] ?? "").trim(), lines: [] };
-          build.hunks.push(hunk);
+          build2.hunks.push(hunk);
         }
         inHunk = true;
         skipping = false;
@@ -31113,7 +31247,7 @@ function readPatch(patch, build, added) {
         added.starts.push(lineStart + 1);
         added.ends.push(end);
         added.numbers.push(newLine);
-      } else if (hunk !== null && build !== null) hunk.lines.push(build.added(addedIndex++));
+      } else if (hunk !== null && build2 !== null) hunk.lines.push(build2.added(addedIndex++));
       newLine += 1;
       newLeft -= 1;
     } else if (prefix === 45) {
@@ -31122,7 +31256,7 @@ function readPatch(patch, build, added) {
         removed.starts.push(lineStart + 1);
         removed.ends.push(end);
         removed.numbers.push(oldLine);
-      } else if (hunk !== null && build !== null) hunk.lines.push(build.removed[removedIndex++]);
+      } else if (hunk !== null && build2 !== null) hunk.lines.push(build2.removed[removedIndex++]);
       oldLine += 1;
       oldLeft -= 1;
     } else if (prefix === 32 || prefix === -1 && !exhausted) {
