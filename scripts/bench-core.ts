@@ -3,9 +3,13 @@
  * annotations, JSON) on one PR, in a fresh process so the first call is really cold, as in an
  * action run. `tsx scripts/bench-core.ts <typical|large|heavy>`:
  *
- * - typical, large: the bench's fake-API scenarios, read through the real adapter first;
- * - heavy: 3000 files with 50,000 added lines of realistic code, 250 commits, 300 reviews, 500
- *   comments, built with the test factories.
+ * - typical, large: the bench's fake-API scenarios;
+ * - heavy: the large PR's commits, reviews and comments with 3000 files of 50,000 added lines of
+ *   realistic code instead of its small files.
+ *
+ * Each is served by the fake GitHub API and read through the real adapter first, so the snapshot
+ * is what a run evaluates: parsed from the API's answers, and already through the collections
+ * a run's requests cause.
  *
  * Prints one JSON line `{ files, addedLines, cold, warm, verdict }`, each time as `{ thread,
  * process }`: CPU of the main thread, which the run waits for (Linux: /proc/thread-self/schedstat;
@@ -14,14 +18,14 @@
  * budgets (`tsx` runs it as it is, a little slower: tsx names every closure it makes).
  */
 import { readFileSync } from 'node:fs';
+import type { FakeFile } from '../__tests__/fake-github/scenario.js';
+import type { PrSnapshot as Snapshot } from '../src/snapshot.js';
 
 const { loadPolicy } = await import('../src/config/load-policy.js');
 const { evaluateGate } = await import('../src/evaluate.js');
 const { buildAnnotations } = await import('../src/render/annotations.js');
 const { renderComment } = await import('../src/render/render-comment.js');
 const { toReportJson } = await import('../src/report-json.js');
-const { COPILOT, at, comment, commit, copilotSnapshot, file, review, user } = await import('../__tests__/factories.js');
-type Snapshot = ReturnType<typeof copilotSnapshot>;
 
 /** CPU time of the calling thread in ms, or null where the kernel does not say. */
 function threadCpuMs(): number | null {
@@ -32,7 +36,8 @@ function threadCpuMs(): number | null {
   }
 }
 
-function heavySnapshot(): Snapshot {
+/** The heavy PR's files: 3000 of them, 50,000 added lines drawn from TypeScript, Python and Markdown. */
+function heavyFiles(): FakeFile[] {
   const FILES = 3000;
   const ADDED_LINES = 50_000;
 
@@ -70,37 +75,30 @@ function heavySnapshot(): Snapshot {
   const MD = ['## Usage', 'Install with `npm install widgets` and see https://docs.acme.dev/guide.', '- item one', 'Some prose about the change.'];
 
   const perFile = Math.floor(ADDED_LINES / FILES);
-  const files = Array.from({ length: FILES }, (_, index) => {
+  return Array.from({ length: FILES }, (_, index) => {
     const kind = random();
     const [extension, pool] = kind < 0.6 ? ['ts', TS] : kind < 0.85 ? ['py', PY] : ['md', MD];
     const count = perFile + (index < ADDED_LINES % FILES ? 1 : 0);
     const lines = Array.from({ length: count }, () => `+${pick(pool)}`);
     const patch = [`@@ -10,3 +10,${count + 3} @@ function x() {`, ' context one', ...lines, ' context two', ' context three'].join('\n');
     const folder = ['src', 'lib', 'app', 'services/billing', 'test'][index % 5];
-    return file(`${folder}/m${index}.${extension === 'ts' && index % 7 === 0 ? 'test.ts' : extension}`, patch);
-  });
-  const alice = user('alice', 1);
-  const reviewers = Array.from({ length: 30 }, (_, index) => user(`reviewer-${index}`));
-  const commits = Array.from({ length: 250 }, (_, index) => commit(index % 10 === 9 ? alice : COPILOT, index));
-  return copilotSnapshot({
-    files,
-    commits,
-    reviews: Array.from({ length: 300 }, (_, index) =>
-      review(reviewers[index % reviewers.length] ?? null, index % 3 === 0 ? 'CHANGES_REQUESTED' : 'COMMENTED', 10 + index),
-    ),
-    comments: Array.from({ length: 500 }, (_, index) => comment(reviewers[index % reviewers.length] ?? null, 20 + index)),
+    return { filename: `${folder}/m${index}.${extension === 'ts' && index % 7 === 0 ? 'test.ts' : extension}`, status: 'modified', additions: count, deletions: 0, patch };
   });
 }
 
 /** A fake-API scenario's snapshot, read through the adapter as a run reads it, and its policy text. */
-async function fakeApiSnapshot(name: 'typical' | 'large'): Promise<{ snapshot: Snapshot; policy: string | null; now: Date }> {
+async function fakeApiSnapshot(name: 'typical' | 'large' | 'heavy'): Promise<{ snapshot: Snapshot; policy: string | null; now: Date }> {
   const { largeScenario } = await import('../__tests__/fake-github/large-pr.js');
   const { typicalScenario } = await import('../__tests__/fake-github/scenario.js');
   const { startFakeGitHub } = await import('../__tests__/fake-github/server.js');
   const { TEST_PACING } = await import('../__tests__/fake-github/test-pacing.js');
   const { createGitHubClient } = await import('../src/github/client.js');
   const { fetchSnapshot } = await import('../src/github/fetch-snapshot.js');
-  const base = name === 'large' ? largeScenario() : typicalScenario();
+  const base = name === 'typical' ? typicalScenario() : largeScenario();
+  if (name === 'heavy') {
+    base.files = heavyFiles();
+    base.totalFiles = base.files.length;
+  }
   const fake = await startFakeGitHub(base);
   try {
     const client = createGitHubClient({ token: 'bench', apiUrl: fake.url, graphqlUrl: fake.graphqlUrl, ...TEST_PACING });
@@ -113,7 +111,7 @@ async function fakeApiSnapshot(name: 'typical' | 'large'): Promise<{ snapshot: S
 
 const scenario = process.argv[2] ?? 'heavy';
 if (scenario !== 'typical' && scenario !== 'large' && scenario !== 'heavy') throw new Error(`unknown scenario ${scenario}: typical, large or heavy`);
-const { snapshot, policy, now } = scenario === 'heavy' ? { snapshot: heavySnapshot(), policy: null, now: new Date(at(600)) } : await fakeApiSnapshot(scenario);
+const { snapshot, policy, now } = await fakeApiSnapshot(scenario);
 
 const loaded = loadPolicy(policy, '.github/agent-pr-gate.yml');
 if (!loaded.ok) throw new Error('the bench policy does not load');
