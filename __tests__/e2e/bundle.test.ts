@@ -3,7 +3,8 @@
  * (undici and the REST methods of @actions/github) in its own dist/proxy-fetch.js, which an entry
  * imports only behind a proxy: a gate run must not parse or start it, and a run behind a proxy
  * must reach GitHub through it. Report mode is dist/report-mode.js, which the action imports only
- * in report mode. Other code only some runs need sits in the entry behind import().
+ * in report mode, and RE2JS is dist/re2js.cjs, which it requires the first time it compiles an RE2
+ * pattern. Other code only some runs need sits in the entry behind import().
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -11,7 +12,7 @@ import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { typicalScenario } from '../fake-github/scenario.js';
+import { addedFile, typicalScenario } from '../fake-github/scenario.js';
 import { startFakeGitHub, type FakeGitHub } from '../fake-github/server.js';
 import { DIST, pullRequestPayload, runAction } from './run-action.js';
 
@@ -72,8 +73,15 @@ async function startProxy(target: number): Promise<{ url: string; tunnels: strin
 }
 
 describe('dist/', () => {
-  it('is one file per entry, the proxy stack and report mode on their own, and the notices of each entry', () => {
-    expect(readdirSync(dirname(DIST)).sort()).toEqual(['cli.js', 'cli.licenses.txt', 'index.js', 'index.licenses.txt', 'proxy-fetch.js', 'report-mode.js']);
+  it('is one file per entry, the proxy stack, report mode and RE2JS on their own, and the notices of each entry', () => {
+    expect(readdirSync(dirname(DIST)).sort()).toEqual(['cli.js', 'cli.licenses.txt', 'index.js', 'index.licenses.txt', 'proxy-fetch.js', 're2js.cjs', 'report-mode.js']);
+  });
+
+  it('holds no RE2JS in what a gate run parses: a stand-in requires dist/re2js.cjs on first use', () => {
+    const text = readFileSync(DIST, 'utf8');
+    expect(text).not.toMatch(/^\/\/ node_modules\/re2js\//m);
+    expect(text).toContain('__require("./re2js.cjs")');
+    expect(readFileSync(join(dirname(DIST), 're2js.cjs'), 'utf8')).toMatch(/^\/\/ node_modules\/re2js\/build\/index\.js$/m);
   });
 
   it('holds no report mode in what a gate run parses; report mode holds no proxy stack', () => {
@@ -113,6 +121,27 @@ describe('a gate run', () => {
     expect(fake.writes.statuses).toHaveLength(1);
     const required = readFileSync(recorder.file, 'utf8').split('\n');
     expect(required.filter((id) => UNDICI_BUILTINS.includes(id))).toEqual([]);
+  });
+
+  it('does not load RE2JS when no pattern needs it, and loads it for a secret only a generated rule finds', async () => {
+    const plain = typicalScenario();
+    fake = await startFakeGitHub(plain);
+    const quiet = requireRecorder();
+    const first = await runAction(fake, { event: 'pull_request_target', payload: pullRequestPayload(plain), env: { NODE_OPTIONS: `--require ${quiet.preload}` } });
+    expect(first.code).toBe(0);
+    expect(readFileSync(quiet.file, 'utf8').split('\n')).not.toContain('./re2js.cjs');
+    await fake.close();
+
+    // A SendGrid key: a provider rule generated from gitleaks' set (RE2), not a hand-written format.
+    const key = ['SG.', 'ngeVfQFYQlKU0ufo8x5d1A', '.', 'TwL2iGABf9DHoTf-09kqeF8tAmbihYzrnopKc-1s5cr'].join('');
+    const secret = typicalScenario({ files: [addedFile('src/mail.ts', [`const client = mailer("${key}");`])] });
+    fake = await startFakeGitHub(secret);
+    const loud = requireRecorder();
+    const second = await runAction(fake, { event: 'pull_request_target', payload: pullRequestPayload(secret), env: { NODE_OPTIONS: `--require ${loud.preload}` } });
+    expect(second.stderr).toBe('');
+    expect(readFileSync(loud.file, 'utf8').split('\n')).toContain('./re2js.cjs');
+    const report = JSON.parse(second.outputs.report ?? '{}') as { findings?: { category: string; message: string }[] };
+    expect(report.findings?.find((finding) => finding.category === 'secrets')?.message).toMatch(/SendGrid/i);
   });
 
   it('behind a proxy reaches GitHub through it (undici, started only then)', async () => {
