@@ -8,11 +8,12 @@
  *   cold (the first call in a fresh process, as in a real run) and warm (median of repeats), on
  *   the main thread — what the run waits for — with the whole process's CPU beside it (it adds
  *   V8's background compiler and collector threads, which run on other cores);
- * - whole-run wall time, against the requests-only floor measured in the same bench run: a bundle,
- *   built as dist/ is, that makes only the run's requests (fetch the snapshot, write the comment,
- *   list the comments written since the start as the gate does to find a twin, write the status,
- *   set an output) and nothing of the gate itself. Budget: at most 1.3× that floor
- *   for the typical PR, 1.5× for the large PR. Beside it, for context, a bare `node -e 0` start and
+ * - whole-run wall time, against the requests-only floor measured in the same bench run (the two
+ *   run alternately, 11 runs each, medians): a bundle, built as dist/ is, that makes only the
+ *   run's requests (fetch the snapshot, write the comment, list the comments written since the
+ *   start as the gate does to find a twin, write the status, set an output) and nothing of the
+ *   gate itself. Budget: at most 1.3× that floor for the typical PR, 1.5× for the large PR.
+ *   Beside it, for context, a bare `node -e 0` start and
  *   the run's network time (the same requests made in-process, warm, with a fresh client paced as
  *   a gate run paces them). (The floor also pays a wait the gate does not: Node's fetch keeps the
  *   process alive some 50 ms after its first request, and the gate is still working by then.)
@@ -43,7 +44,7 @@ const { createGitHubClient, GATE_WRITE_SPACING_MS } = await import('../src/githu
 const { fetchSnapshot } = await import('../src/github/fetch-snapshot.js');
 
 const DIST = resolve(import.meta.dirname, '../dist/index.js');
-const RUNS = 7;
+const RUNS = 11;
 
 const ROWS = ['typical', 'large', 'heavy', 'report'] as const;
 const args = process.argv.slice(2);
@@ -75,46 +76,52 @@ function spawnWall(args: string[], env: Record<string, string>, cwd: string): Pr
   });
 }
 
-async function wholeRuns(fake: FakeGitHub, base: FakeScenario, script: string) {
+/**
+ * Runs each script (the gate, its floor) as a runner would, alternating them run by run so both
+ * see the same machine (a drift in its speed moves both): the median wall time of each over RUNS
+ * runs after one warm-up round, its request count and exit code.
+ */
+async function wholeRuns(fake: FakeGitHub, base: FakeScenario, scripts: readonly string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'agent-pr-gate-bench-'));
   try {
     const eventPath = join(dir, 'event.json');
     writeFileSync(eventPath, JSON.stringify(pullRequestPayload(base)));
-    const walls: number[] = [];
-    let requests = 0;
-    let code: number | null = null;
+    const results = scripts.map(() => ({ walls: [] as number[], requests: 0, code: null as number | null }));
     for (let run = 0; run <= RUNS; run++) {
-      fake.scenario = cloneScenario(base);
-      fake.resetLog();
-      const output = join(dir, `output-${run}`);
-      const summary = join(dir, `summary-${run}`);
-      writeFileSync(output, '');
-      writeFileSync(summary, '');
-      const env: Record<string, string> = {
-        PATH: process.env.PATH ?? '',
-        GITHUB_EVENT_NAME: 'pull_request_target',
-        GITHUB_EVENT_PATH: eventPath,
-        GITHUB_REPOSITORY: `${base.repo.owner}/${base.repo.name}`,
-        GITHUB_API_URL: fake.url,
-        GITHUB_GRAPHQL_URL: fake.graphqlUrl,
-        GITHUB_RUN_ID: '1',
-        GITHUB_OUTPUT: output,
-        GITHUB_STEP_SUMMARY: summary,
-        RUNNER_TEMP: dir,
-        ...Object.fromEntries(Object.entries({ ...DEFAULT_INPUTS, 'fail-on': 'never' }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-      };
-      const result = await spawnWall([script], env, dir);
-      if (run === 0) continue; // warm-up: file cache
-      walls.push(result.wall);
-      requests = fake.requests.length;
-      code = result.code;
+      for (const [index, script] of scripts.entries()) {
+        fake.scenario = cloneScenario(base);
+        fake.resetLog();
+        const output = join(dir, `output-${run}-${index}`);
+        const summary = join(dir, `summary-${run}-${index}`);
+        writeFileSync(output, '');
+        writeFileSync(summary, '');
+        const env: Record<string, string> = {
+          PATH: process.env.PATH ?? '',
+          GITHUB_EVENT_NAME: 'pull_request_target',
+          GITHUB_EVENT_PATH: eventPath,
+          GITHUB_REPOSITORY: `${base.repo.owner}/${base.repo.name}`,
+          GITHUB_API_URL: fake.url,
+          GITHUB_GRAPHQL_URL: fake.graphqlUrl,
+          GITHUB_RUN_ID: '1',
+          GITHUB_OUTPUT: output,
+          GITHUB_STEP_SUMMARY: summary,
+          RUNNER_TEMP: dir,
+          ...Object.fromEntries(Object.entries({ ...DEFAULT_INPUTS, 'fail-on': 'never' }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+        };
+        const result = await spawnWall([script], env, dir);
+        if (run === 0) continue; // warm-up: file cache
+        const into = results[index] as (typeof results)[number];
+        into.walls.push(result.wall);
+        into.requests = fake.requests.length;
+        into.code = result.code;
+      }
     }
     const bare: number[] = [];
     for (let run = 0; run <= RUNS; run++) {
       const result = await spawnWall(['-e', '0'], { PATH: process.env.PATH ?? '' }, dir);
       if (run > 0) bare.push(result.wall);
     }
-    return { wall: median(walls), bare: median(bare), requests, code };
+    return { runs: results.map((result) => ({ wall: median(result.walls), requests: result.requests, code: result.code })), bare: median(bare) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -167,11 +174,11 @@ async function measure(
   const fake = await startFakeGitHub(cloneScenario(base));
   try {
     const network = await networkTime(fake, base);
-    const runs = await wholeRuns(fake, base, DIST);
-    if (runs.code !== 0) throw new Error(`${name}: node dist/index.js exited ${runs.code}`);
-    const fetchOnly = await wholeRuns(fake, base, fetchOnlyScript);
+    const { runs, bare } = await wholeRuns(fake, base, [DIST, fetchOnlyScript]);
+    const [gate, fetchOnly] = runs as [(typeof runs)[number], (typeof runs)[number]];
+    if (gate.code !== 0) throw new Error(`${name}: node dist/index.js exited ${gate.code}`);
     if (fetchOnly.code !== 0) throw new Error(`${name}: the fetch-only bundle exited ${fetchOnly.code}`);
-    return { name, requests: runs.requests, requestBudget: budgets.requests, wallRatioBudget: budgets.wallRatio, cpu, cpuBudget: budgets.cpu, wall: runs.wall, bare: runs.bare, network, fetchOnly: fetchOnly.wall, verdict: cpu.verdict };
+    return { name, requests: gate.requests, requestBudget: budgets.requests, wallRatioBudget: budgets.wallRatio, cpu, cpuBudget: budgets.cpu, wall: gate.wall, bare, network, fetchOnly: fetchOnly.wall, verdict: cpu.verdict };
   } finally {
     await fake.close();
   }
