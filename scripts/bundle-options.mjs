@@ -1,7 +1,7 @@
 // The esbuild options of the bundles: scripts/build.mjs builds dist/ with them, and the bench
 // builds its comparison bundle with them.
 
-import { sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 
 // @actions/core imports its OIDC client, and with it @actions/http-client and undici, at load
 // time; we never ask for an OIDC token. The @actions packages' modules have nothing to do at load
@@ -16,6 +16,22 @@ export const actionsSideEffectFree = {
       const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'resolving' });
       if (resolved.errors.length > 0) return { errors: resolved.errors };
       return { ...resolved, sideEffects: false };
+    });
+  },
+};
+
+// yaml ships the same code twice: CommonJS (dist/, its `node` export) and ES modules (browser/,
+// its `default` export; plain JavaScript, no browser API: binary tags use atob/btoa, which Node
+// has). The bundles take the ES modules, which esbuild can leave out what we never call (the
+// stringifiers, the CST visitor) from and run without a wrapper per module: ~3 ms less to load.
+export const yamlAsEsm = {
+  name: 'yaml-as-esm',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const resolved = await b.resolve('yaml/package.json', { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'resolving' });
+      if (resolved.errors.length > 0) return { errors: resolved.errors };
+      return { path: join(dirname(resolved.path), 'browser', 'index.js') };
     });
   },
 };
@@ -92,5 +108,5 @@ export const common = {
   sourcemap: false,
   minify: false,
   logLevel: 'warning',
-  plugins: [actionsSideEffectFree],
+  plugins: [actionsSideEffectFree, yamlAsEsm],
 };
