@@ -65,7 +65,9 @@ function matchesAgentLogin(login: string, agent: AgentDefinition): boolean {
 /** The agent whose identity this account is, or null. */
 export function agentOfActor(actor: Actor | null | undefined, agents: readonly AgentDefinition[]): AgentDefinition | null {
   if (!actor || actor.id === COPILOT_SUGGESTION_ID) return null;
-  for (const agent of agents) {
+  // Index loops here and below: asked for every commit, review and comment, cold.
+  for (let a = 0; a < agents.length; a += 1) {
+    const agent = agents[a] as AgentDefinition;
     if (actor.id != null && agent.authorIds.includes(actor.id)) return agent;
     if (matchesAgentLogin(actor.login, agent)) return agent;
   }
@@ -90,7 +92,8 @@ export function agentOfIdentity(identity: GitIdentity, agents: readonly AgentDef
   if (byUser) return byUser;
   const email = identity.email.trim().toLowerCase();
   const name = normalizeLogin(identity.name);
-  for (const agent of agents) {
+  for (let a = 0; a < agents.length; a += 1) {
+    const agent = agents[a] as AgentDefinition;
     const known = identitiesOf(agent);
     if (known.emails.has(email) || known.names.has(name)) return agent;
   }

@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import type { AgentDefinition, Policy } from '../config/policy.js';
 import { compileAnyOf, compilePattern } from '../patterns.js';
 import type { Detection, Signal, SignalKind } from '../result.js';
-import type { Actor, PrSnapshot } from '../snapshot.js';
+import type { Actor, Commit, PrSnapshot } from '../snapshot.js';
 import { agentOfActor, agentOfIdentity } from './classify.js';
 import { type DetectionContext, buildDetectionContext } from './detection-context.js';
 import { findRequester } from './find-requester.js';
@@ -118,8 +118,11 @@ function collectSignals(ctx: DetectionContext, agent: AgentDefinition, order: nu
 
   let commits = 0;
   let committedAs: string | null = null;
-  for (const commit of snapshot.commits) {
-    const identity = [commit.author, commit.committer].find((id) => agentOfIdentity(id, [agent]));
+  const only = [agent];
+  // An index loop, asking the author before the committer: this runs cold, for every agent and commit.
+  for (let c = 0; c < snapshot.commits.length; c += 1) {
+    const commit = snapshot.commits[c] as Commit;
+    const identity = agentOfIdentity(commit.author, only) ? commit.author : agentOfIdentity(commit.committer, only) ? commit.committer : null;
     if (!identity) continue;
     commits += 1;
     committedAs ??= identity.user?.login ?? identity.name;

@@ -49,8 +49,8 @@ export function computeMetrics(policy: Policy, snapshot: PrSnapshot, detection: 
 
   let agentCommits = 0;
   let humanCommits = 0;
-  for (const commit of snapshot.commits) {
-    const party = classify(commit);
+  for (let c = 0; c < snapshot.commits.length; c += 1) {
+    const party = classify(snapshot.commits[c] as Commit);
     if (party === 'agent') agentCommits += 1;
     else if (party === 'human') humanCommits += 1;
   }

@@ -4,7 +4,7 @@ import type { Finding } from '../result.js';
 import type { ManifestContent, PrSnapshot } from '../snapshot.js';
 import { POLICY_CATEGORIES, type CategoryId } from './category-list.js';
 import { createFinding } from './finding.js';
-import type { CategoryDefinition } from './policy-category.js';
+import type { CategoryDefinition, ChangedFile } from './policy-category.js';
 import { evaluateUserRule } from './user-rule.js';
 import { createPolicyContext } from './policy-context.js';
 import { hideKnownSecrets, redactSecrets, secretTexts } from './secret-scan.js';
@@ -46,8 +46,8 @@ export function evaluatePolicy(
   }
   // Messages are built from added lines (manifest entries, commands): hide any secret in them.
   const secrets: string[] = [];
-  for (const file of context.files) {
-    const fileSecrets = context.secretsOf(file);
+  for (let f = 0; f < context.files.length; f += 1) {
+    const fileSecrets = context.secretsOf(context.files[f] as ChangedFile);
     if (fileSecrets.size > 0) secrets.push(...secretTexts(fileSecrets));
   }
   return findings.map((finding) => ({ ...finding, message: hideKnownSecrets(redactSecrets(finding.message), secrets) }));

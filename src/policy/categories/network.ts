@@ -6,7 +6,7 @@ import { createFinding, describeFileChanges, filesMatching, LocationList } from 
 import { compileAllowlist, findHosts, isBenignHost } from '../hosts.js';
 import { lineHint } from '../line-hints.js';
 import { findPipedDownload } from '../piped-download.js';
-import type { PolicyContext } from '../policy-category.js';
+import type { ChangedFile, PolicyContext } from '../policy-category.js';
 import { listWithMore, plural, uniqueSorted } from '../text.js';
 import { ruleCategory, type RuleCategory } from '../rule-category.js';
 
@@ -74,10 +74,11 @@ function hostFinding(context: PolicyContext): { hosts: string[]; files: string[]
   // repeat lines (the same link or endpoint in many files), and the answer depends only on the
   // text, so each distinct text is read once; its hosts are already in `hosts` when it repeats.
   const firstFlagged = new Map<string, number>();
-  for (const file of context.files) {
+  // Index loops here and below: they run cold, over every file, where for…of allocates per step.
+  for (let f = 0; f < context.files.length; f += 1) {
+    const file = context.files[f] as ChangedFile;
     if (file.addedCount === 0 || isChecksumPath(file.path)) continue;
     let found = false;
-    // Index loops here and below: they run cold, over every file, where for…of allocates per step.
     const candidates = context.candidateLines(file, HOST_HINT);
     for (let c = 0; c < candidates.length; c += 1) {
       const line = file.addedAt(candidates[c] ?? -1);
@@ -108,7 +109,8 @@ function hostFinding(context: PolicyContext): { hosts: string[]; files: string[]
 function pipedFinding(context: PolicyContext): { files: string[]; locations: LocationList } {
   const files: string[] = [];
   const locations = new LocationList(context);
-  for (const file of context.files) {
+  for (let f = 0; f < context.files.length; f += 1) {
+    const file = context.files[f] as ChangedFile;
     if (file.addedCount === 0 || isDocPath(file.path) || isChecksumPath(file.path)) continue;
     const script = isScriptPath(file.path);
     let found = false;

@@ -57,10 +57,11 @@ function scanMarkers(context: PolicyContext, file: ChangedFile, hits: LineHits):
   const testFile = isTestPath(file.path);
   // Only the lines that hold the language's hint (for test files, the hint that covers every marker).
   const hint = testFile ? (markers.testHint ?? markers.hint) : markers.hint;
-  const indexes: Iterable<number> = hint ? context.candidateLines(file, hint) : file.added.keys();
+  const indexes = hint ? context.candidateLines(file, hint) : null;
+  const count = indexes ? indexes.length : file.addedCount;
   let found = false;
-  for (const index of indexes) {
-    const line = file.addedAt(index);
+  for (let c = 0; c < count; c += 1) {
+    const line = file.addedAt(indexes ? (indexes[c] ?? -1) : c);
     if (!line) continue;
     let first = -1;
     if (markers.anyFile) first = collect(markers.anyFile, line.text, hits, first);
@@ -75,11 +76,13 @@ function scanMarkers(context: PolicyContext, file: ChangedFile, hits: LineHits):
 
 function scanSuppressions(context: PolicyContext, file: ChangedFile, hits: LineHits): void {
   let found = false;
-  for (const index of context.candidateLines(file, SUPPRESSION_HINT)) {
-    const line = file.addedAt(index);
+  const candidates = context.candidateLines(file, SUPPRESSION_HINT);
+  for (let c = 0; c < candidates.length; c += 1) {
+    const line = file.addedAt(candidates[c] ?? -1);
     if (!line) continue;
     let first = -1;
-    for (const { name, pattern } of SUPPRESSIONS) {
+    for (let s = 0; s < SUPPRESSIONS.length; s += 1) {
+      const { name, pattern } = SUPPRESSIONS[s] as (typeof SUPPRESSIONS)[number];
       const match = pattern.exec(line.text);
       if (!match) continue;
       hits.names.push(name);
@@ -128,13 +131,23 @@ export const testsWeakenedCategory: RuleCategory<'tests-weakened'> = ruleCategor
     const lowered = emptyHits(context);
     let silencedCount = 0;
     const weakened: { file: ChangedFile; removed: number }[] = [];
-    for (const file of context.files) {
+    // Index loops: this runs cold, over every file, where for…of allocates per step.
+    for (let f = 0; f < context.files.length; f += 1) {
+      const file = context.files[f] as ChangedFile;
       if (file.addedCount > 0) {
         scanMarkers(context, file, markers);
         if (isCodePath(file.path)) scanSuppressions(context, file, suppressions);
-        for (const command of neutralisedCommands(file)) addHit(neutralised, file, command.line, command.at, command.name);
+        const commands = neutralisedCommands(file);
+        for (let c = 0; c < commands.length; c += 1) {
+          const command = commands[c] as (typeof commands)[number];
+          addHit(neutralised, file, command.line, command.at, command.name);
+        }
       }
-      for (const threshold of loweredThresholds(file)) addHit(lowered, file, threshold.line, threshold.at, threshold.change);
+      const thresholds = loweredThresholds(file);
+      for (let t = 0; t < thresholds.length; t += 1) {
+        const threshold = thresholds[t] as (typeof thresholds)[number];
+        addHit(lowered, file, threshold.line, threshold.at, threshold.change);
+      }
       // A test file that changed in place: a new one weakens nothing, a deleted one is reported above.
       if ((file.status === 'modified' || file.status === 'renamed' || file.status === 'changed') && isTestPath(file.path) && isCodePath(file.path)) {
         const off = silencedAssertions(context, file);

@@ -137,7 +137,7 @@ const NO_RULES: readonly LiveRule[] = [];
 function appliesTo(rule: LiveRule, path: string, lowerPath: string): boolean {
   const endings = rule.data.pathEndings;
   if (endings) {
-    for (const ending of endings) if (lowerPath.endsWith(ending)) return true;
+    for (let e = 0; e < endings.length; e += 1) if (lowerPath.endsWith(endings[e] as string)) return true;
     return false;
   }
   let pattern = pathPatterns.get(rule);
@@ -154,7 +154,10 @@ export function pathRulesFor(path: string): readonly LiveRule[] {
   const lowerPath = path.toLowerCase();
   let rules: LiveRule[] | null = null;
   // Asked for every file with a candidate line: most files have none, and share one empty list.
-  for (const rule of WITH_PATH) if (appliesTo(rule, path, lowerPath)) (rules ??= []).push(rule);
+  for (let r = 0; r < WITH_PATH.length; r += 1) {
+    const rule = WITH_PATH[r] as LiveRule;
+    if (appliesTo(rule, path, lowerPath)) (rules ??= []).push(rule);
+  }
   return rules ?? NO_RULES;
 }
 
