@@ -11345,7 +11345,8 @@ function commandFinding(context) {
   const commands = [];
   const files = [];
   const locations = new LocationList(context);
-  for (const file of context.files) {
+  for (let f = 0; f < context.files.length; f += 1) {
+    const file = context.files[f];
     if (file.addedCount === 0 || !isScriptPath(file.path)) continue;
     const found = commandsIn(file).sort((a, b) => (a.line.newLine ?? 0) - (b.line.newLine ?? 0) || a.at - b.at);
     if (found.length === 0) continue;
@@ -18604,7 +18605,7 @@ var NO_RULES = [];
 function appliesTo(rule, path, lowerPath) {
   const endings = rule.data.pathEndings;
   if (endings) {
-    for (const ending of endings) if (lowerPath.endsWith(ending)) return true;
+    for (let e = 0; e < endings.length; e += 1) if (lowerPath.endsWith(endings[e])) return true;
     return false;
   }
   let pattern = pathPatterns.get(rule);
@@ -18618,7 +18619,10 @@ function pathRulesFor(path) {
   if (WITH_PATH.length === 0) return NO_RULES;
   const lowerPath = path.toLowerCase();
   let rules = null;
-  for (const rule of WITH_PATH) if (appliesTo(rule, path, lowerPath)) (rules ??= []).push(rule);
+  for (let r = 0; r < WITH_PATH.length; r += 1) {
+    const rule = WITH_PATH[r];
+    if (appliesTo(rule, path, lowerPath)) (rules ??= []).push(rule);
+  }
   return rules ?? NO_RULES;
 }
 function addPathRuleSpans(text, lower, rules, spans, checksums) {
@@ -19339,7 +19343,8 @@ function hostFinding(context) {
   const files = [];
   const locations = new LocationList(context);
   const firstFlagged = /* @__PURE__ */ new Map();
-  for (const file of context.files) {
+  for (let f = 0; f < context.files.length; f += 1) {
+    const file = context.files[f];
     if (file.addedCount === 0 || isChecksumPath(file.path)) continue;
     let found = false;
     const candidates2 = context.candidateLines(file, HOST_HINT);
@@ -19371,7 +19376,8 @@ function hostFinding(context) {
 function pipedFinding(context) {
   const files = [];
   const locations = new LocationList(context);
-  for (const file of context.files) {
+  for (let f = 0; f < context.files.length; f += 1) {
+    const file = context.files[f];
     if (file.addedCount === 0 || isDocPath(file.path) || isChecksumPath(file.path)) continue;
     const script = isScriptPath(file.path);
     let found = false;
@@ -19450,7 +19456,8 @@ function secretLines(context) {
   const locations = new LocationList(context);
   const files = [];
   const kinds = [];
-  for (const file of context.files) {
+  for (let f = 0; f < context.files.length; f += 1) {
+    const file = context.files[f];
     if (file.addedCount === 0) continue;
     const fileSecrets = context.secretsOf(file);
     if (fileSecrets.size === 0) continue;
@@ -19914,10 +19921,11 @@ function scanMarkers(context, file, hits) {
   if (!markers) return;
   const testFile = isTestPath(file.path);
   const hint = testFile ? markers.testHint ?? markers.hint : markers.hint;
-  const indexes2 = hint ? context.candidateLines(file, hint) : file.added.keys();
+  const indexes2 = hint ? context.candidateLines(file, hint) : null;
+  const count = indexes2 ? indexes2.length : file.addedCount;
   let found = false;
-  for (const index2 of indexes2) {
-    const line = file.addedAt(index2);
+  for (let c = 0; c < count; c += 1) {
+    const line = file.addedAt(indexes2 ? indexes2[c] ?? -1 : c);
     if (!line) continue;
     let first = -1;
     if (markers.anyFile) first = collect(markers.anyFile, line.text, hits, first);
@@ -19931,11 +19939,13 @@ function scanMarkers(context, file, hits) {
 }
 function scanSuppressions(context, file, hits) {
   let found = false;
-  for (const index2 of context.candidateLines(file, SUPPRESSION_HINT)) {
-    const line = file.addedAt(index2);
+  const candidates2 = context.candidateLines(file, SUPPRESSION_HINT);
+  for (let c = 0; c < candidates2.length; c += 1) {
+    const line = file.addedAt(candidates2[c] ?? -1);
     if (!line) continue;
     let first = -1;
-    for (const { name, pattern } of SUPPRESSIONS) {
+    for (let s = 0; s < SUPPRESSIONS.length; s += 1) {
+      const { name, pattern } = SUPPRESSIONS[s];
       const match = pattern.exec(line.text);
       if (!match) continue;
       hits.names.push(name);
@@ -19980,13 +19990,22 @@ var testsWeakenedCategory = ruleCategory({
     const lowered = emptyHits(context);
     let silencedCount = 0;
     const weakened = [];
-    for (const file of context.files) {
+    for (let f = 0; f < context.files.length; f += 1) {
+      const file = context.files[f];
       if (file.addedCount > 0) {
         scanMarkers(context, file, markers);
         if (isCodePath(file.path)) scanSuppressions(context, file, suppressions);
-        for (const command of neutralisedCommands(file)) addHit(neutralised, file, command.line, command.at, command.name);
+        const commands = neutralisedCommands(file);
+        for (let c = 0; c < commands.length; c += 1) {
+          const command = commands[c];
+          addHit(neutralised, file, command.line, command.at, command.name);
+        }
       }
-      for (const threshold of loweredThresholds(file)) addHit(lowered, file, threshold.line, threshold.at, threshold.change);
+      const thresholds = loweredThresholds(file);
+      for (let t = 0; t < thresholds.length; t += 1) {
+        const threshold = thresholds[t];
+        addHit(lowered, file, threshold.line, threshold.at, threshold.change);
+      }
       if ((file.status === "modified" || file.status === "renamed" || file.status === "changed") && isTestPath(file.path) && isCodePath(file.path)) {
         const off = silencedAssertions(context, file);
         silencedCount += off.count;
@@ -28585,7 +28604,8 @@ function matchesAgentLogin(login, agent) {
 }
 function agentOfActor(actor, agents) {
   if (!actor || actor.id === COPILOT_SUGGESTION_ID) return null;
-  for (const agent of agents) {
+  for (let a = 0; a < agents.length; a += 1) {
+    const agent = agents[a];
     if (actor.id != null && agent.authorIds.includes(actor.id)) return agent;
     if (matchesAgentLogin(actor.login, agent)) return agent;
   }
@@ -28606,7 +28626,8 @@ function agentOfIdentity(identity, agents) {
   if (byUser) return byUser;
   const email2 = identity.email.trim().toLowerCase();
   const name = normalizeLogin(identity.name);
-  for (const agent of agents) {
+  for (let a = 0; a < agents.length; a += 1) {
+    const agent = agents[a];
     const known = identitiesOf(agent);
     if (known.emails.has(email2) || known.names.has(name)) return agent;
   }
@@ -28893,8 +28914,10 @@ function collectSignals(ctx, agent, order) {
   }
   let commits = 0;
   let committedAs = null;
-  for (const commit of snapshot.commits) {
-    const identity = [commit.author, commit.committer].find((id) => agentOfIdentity(id, [agent]));
+  const only = [agent];
+  for (let c = 0; c < snapshot.commits.length; c += 1) {
+    const commit = snapshot.commits[c];
+    const identity = agentOfIdentity(commit.author, only) ? commit.author : agentOfIdentity(commit.committer, only) ? commit.committer : null;
     if (!identity) continue;
     commits += 1;
     committedAs ??= identity.user?.login ?? identity.name;
@@ -29503,8 +29526,8 @@ function computeMetrics(policy, snapshot, detection, now) {
   const classify = commitClassifier(policy, snapshot, detection, agents);
   let agentCommits = 0;
   let humanCommits = 0;
-  for (const commit of snapshot.commits) {
-    const party = classify(commit);
+  for (let c = 0; c < snapshot.commits.length; c += 1) {
+    const party = classify(snapshot.commits[c]);
     if (party === "agent") agentCommits += 1;
     else if (party === "human") humanCommits += 1;
   }
@@ -30339,8 +30362,8 @@ function evaluatePolicy(policy, snapshot, options) {
     }
   }
   const secrets = [];
-  for (const file of context.files) {
-    const fileSecrets = context.secretsOf(file);
+  for (let f = 0; f < context.files.length; f += 1) {
+    const fileSecrets = context.secretsOf(context.files[f]);
     if (fileSecrets.size > 0) secrets.push(...secretTexts(fileSecrets));
   }
   return findings.map((finding) => ({ ...finding, message: hideKnownSecrets(redactSecrets(finding.message), secrets) }));
