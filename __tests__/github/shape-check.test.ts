@@ -29,7 +29,7 @@ function drawn(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
 
 function wellFormed(schema: z.ZodType, depth: number): fc.Arbitrary<unknown> {
   if (depth > 8) return fc.constant(null);
-  if (schema instanceof z.ZodString) return fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('a'.repeat(40), 'ab'.repeat(20)));
+  if (schema instanceof z.ZodString) return fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('a'.repeat(40), 'ab'.repeat(20), '0f3e'));
   if (schema instanceof z.ZodNumber) return fc.oneof(fc.integer(), fc.constantFrom(0.5, Number.MAX_SAFE_INTEGER + 2));
   if (schema instanceof z.ZodBoolean) return fc.boolean();
   if (schema instanceof z.ZodEnum) return fc.oneof(fc.constantFrom(...(schema.options as string[])), fc.constant('OTHER'));
@@ -81,7 +81,8 @@ describe('shapeCheck', () => {
   });
 
   const others: Record<string, z.ZodType> = {
-    'a pattern (left to zod)': z.object({ sha: z.string().regex(/^[0-9a-f]{4}$/), n: z.number().min(2) }),
+    'a pattern (left to zod)': z.object({ sha: z.string().regex(/^[0-9a-f]{4}$/) }),
+    'bounds (left to zod)': z.object({ n: z.number().min(2), m: z.number().int().positive() }),
     'a default and a nullable optional (left to zod)': z.object({ a: z.string().default('x'), b: z.string().optional().nullable() }),
     'a loose object': z.looseObject({ __typename: z.string(), n: z.number().int().optional() }),
     'a strict object (left to zod)': z.strictObject({ a: z.string() }),

@@ -49,14 +49,6 @@ function mayTakeUndefined(schema: z.ZodType): boolean {
   );
 }
 
-/** True for a number check that is `.int()` (zod: a safe integer) and nothing else. */
-function isPlainOrInt(checks: readonly unknown[] | undefined): 'plain' | 'int' | null {
-  if (!checks || checks.length === 0) return 'plain';
-  if (checks.length !== 1) return null;
-  const def = (checks[0] as { _zod?: { def?: { check?: string; format?: string } } })._zod?.def;
-  return def?.check === 'number_format' && def.format === 'safeint' ? 'int' : null;
-}
-
 /** What zod takes for an object: any non-array object. */
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -78,9 +70,10 @@ function build(schema: z.ZodType): Check {
     return (value) => (typeof value === 'string' ? value : REJECTED);
   }
   if (schema instanceof z.ZodNumber) {
-    const kind = isPlainOrInt(schema.def.checks);
-    if (kind === 'int') return (value) => (typeof value === 'number' && Number.isSafeInteger(value) ? value : REJECTED);
-    if (kind === 'plain') return (value) => (typeof value === 'number' && Number.isFinite(value) ? value : REJECTED);
+    const checks = schema.def.checks?.length ?? 0;
+    if (checks === 0) return (value) => (typeof value === 'number' && Number.isFinite(value) ? value : REJECTED);
+    // `.int()` alone: one check, the safe-integer format.
+    if (checks === 1 && schema.format === 'safeint') return (value) => (typeof value === 'number' && Number.isSafeInteger(value) ? value : REJECTED);
     return byZod(schema);
   }
   if (schema instanceof z.ZodBoolean && !schema.def.checks?.length) {
@@ -103,7 +96,7 @@ function build(schema: z.ZodType): Check {
     return (value) => {
       if (!Array.isArray(value)) return REJECTED;
       const out = new Array<unknown>(value.length);
-      for (let index = 0; index < value.length; index++) {
+      for (let index = 0; index < value.length; index += 1) {
         const item = element(value[index]);
         if (item === REJECTED) return REJECTED;
         out[index] = item;
@@ -147,7 +140,9 @@ function objectCheck(schema: z.ZodObject): Check {
   return (value) => {
     if (!isObject(value) || (loose && !isJsonObject(value))) return REJECTED;
     const out: Record<string, unknown> = {};
-    for (const field of fields) {
+    // An index loop: this runs cold, over every object of a large answer.
+    for (let index = 0; index < fields.length; index += 1) {
+      const field = fields[index] as (typeof fields)[number];
       const raw = value[field.name];
       if (raw === undefined && field.optional) {
         if (field.name in value) out[field.name] = undefined;
