@@ -9785,12 +9785,6 @@ function mayTakeUndefined(schema4) {
   if (schema4 instanceof ZodNullable) return mayTakeUndefined(schema4.unwrap());
   return !(schema4 instanceof ZodString || schema4 instanceof ZodNumber || schema4 instanceof ZodBoolean || schema4 instanceof ZodEnum || schema4 instanceof ZodObject || schema4 instanceof ZodArray || schema4 instanceof ZodRecord);
 }
-function isPlainOrInt(checks) {
-  if (!checks || checks.length === 0) return "plain";
-  if (checks.length !== 1) return null;
-  const def = checks[0]._zod?.def;
-  return def?.check === "number_format" && def.format === "safeint" ? "int" : null;
-}
 function isJsonObject(value) {
   if (!isObject2(value)) return false;
   const prototype = Object.getPrototypeOf(value);
@@ -9802,9 +9796,9 @@ function build(schema4) {
     return (value) => typeof value === "string" ? value : REJECTED;
   }
   if (schema4 instanceof ZodNumber) {
-    const kind = isPlainOrInt(schema4.def.checks);
-    if (kind === "int") return (value) => typeof value === "number" && Number.isSafeInteger(value) ? value : REJECTED;
-    if (kind === "plain") return (value) => typeof value === "number" && Number.isFinite(value) ? value : REJECTED;
+    const checks = schema4.def.checks?.length ?? 0;
+    if (checks === 0) return (value) => typeof value === "number" && Number.isFinite(value) ? value : REJECTED;
+    if (checks === 1 && schema4.format === "safeint") return (value) => typeof value === "number" && Number.isSafeInteger(value) ? value : REJECTED;
     return byZod(schema4);
   }
   if (schema4 instanceof ZodBoolean && !schema4.def.checks?.length) {
@@ -9827,7 +9821,7 @@ function build(schema4) {
     return (value) => {
       if (!Array.isArray(value)) return REJECTED;
       const out = new Array(value.length);
-      for (let index2 = 0; index2 < value.length; index2++) {
+      for (let index2 = 0; index2 < value.length; index2 += 1) {
         const item = element(value[index2]);
         if (item === REJECTED) return REJECTED;
         out[index2] = item;
@@ -9867,7 +9861,8 @@ function objectCheck(schema4) {
   return (value) => {
     if (!isObject2(value) || loose && !isJsonObject(value)) return REJECTED;
     const out = {};
-    for (const field of fields) {
+    for (let index2 = 0; index2 < fields.length; index2 += 1) {
+      const field = fields[index2];
       const raw = value[field.name];
       if (raw === void 0 && field.optional) {
         if (field.name in value) out[field.name] = void 0;
