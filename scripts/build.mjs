@@ -12,10 +12,10 @@ await mkdir('dist');
 
 // One file per entry (docs/architecture.md). Code only some runs need — the merge-queue status,
 // the workflow_run lookup — is imported with import(): esbuild keeps such a module in the same
-// file but runs its top level only when the import() is reached. Two stacks are files of their
+// file but runs its top level only when the import() is reached. Three parts are files of their
 // own, so that a gate run does not even parse them: the proxy stack (undici, the REST methods of
-// @actions/github), dist/proxy-fetch.js, which only a run behind a proxy loads, and report mode,
-// dist/report-mode.js, which only a `mode: report` run of the action loads. RE2JS is a third,
+// @actions/github), dist/proxy-fetch.js, which only a run behind a proxy loads; report mode,
+// dist/report-mode.js, which only a `mode: report` run of the action loads; and RE2JS,
 // dist/re2js.cjs, which the action loads the first time it compiles an RE2 pattern.
 const proxy = await build({ ...common, metafile: true, entryPoints: [PROXY_FETCH_ENTRY], outfile: 'dist/proxy-fetch.js', banner: { js: banner } });
 const plugins = [...common.plugins, lazyProxyFetch];
