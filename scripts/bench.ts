@@ -13,10 +13,10 @@
  *   run's requests (fetch the snapshot, write the comment, list the comments written since the
  *   start as the gate does to find a twin, write the status, set an output) and nothing of the
  *   gate itself. Budget: at most 1.3× that floor for the typical PR, 1.5× for the large PR.
- *   Beside it, for context, a bare `node -e 0` start and
- *   the run's network time (the same requests made in-process, warm, with a fresh client paced as
- *   a gate run paces them). (The floor also pays a wait the gate does not: Node's fetch keeps the
- *   process alive some 50 ms after its first request, and the gate is still working by then.)
+ *   Beside it, for context, a bare `node -e 0` start and the run's network time (the same
+ *   requests made in-process, warm, with a fresh client paced as a gate run paces them). (The
+ *   floor also pays a wait the gate does not: Node's fetch keeps the process alive some 50 ms
+ *   after its first request, and the gate is still working by then.)
  * - evaluation CPU for a heavy PR too (3000 files, 50,000 added lines, 250 commits, 300 reviews,
  *   500 comments), against the same < 100 ms budget. All three CPU rows run scripts/bench-core.ts,
  *   bundled as dist/ is (scripts/bundle-options.mjs): the code as the action runs it, not as tsx
