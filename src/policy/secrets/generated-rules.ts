@@ -7,9 +7,10 @@ import { insideChecksum, isPlaceholder, shannonEntropy, type SecretSpan } from '
 /**
  * The provider rules generated from gitleaks' rule set (docs/secrets.md). Each runs with RE2JS,
  * in linear time, and only on a line that holds one of its keywords (or fragments): a file's
- * lines are first filtered by prefilter.ts, then a candidate line's keywords are found in one
- * pass of a keyword automaton, and only their rules run. Rules are compiled on first use: a run compiles
- * the few whose keywords it meets, not all of them.
+ * lines are first filtered by prefilter.ts, then a candidate line's keywords are found (by a
+ * search for each, or once a PR has many such lines, in one pass of a keyword automaton), and
+ * only their rules run. Rules are compiled on first use: a run compiles the few whose keywords it
+ * meets, not all of them.
  */
 
 const FILE = RULE_FILE as GeneratedRuleFile;
@@ -36,16 +37,41 @@ const WITH_PATH: readonly LiveRule[] = RULES.filter((rule) => rule.data.path !==
 export const GENERATED_KEYWORDS: readonly string[] = [...new Set(RULES.flatMap((rule) => rule.data.keywords))];
 export const GENERATED_FRAGMENTS: readonly string[] = [...new Set(RULES.flatMap((rule) => rule.data.fragments ?? []))];
 
-let keywordIndex: KeywordIndex<LiveRule> | null = null;
-let fragmentTests: { rule: LiveRule; pattern: RegExp }[] = [];
+/** Each path-independent rule's keywords, as (keyword, rule) entries in rule order. */
+const KEYWORD_ENTRIES: readonly (readonly [string, LiveRule])[] = PATHLESS.flatMap((rule) => rule.data.keywords.map((keyword) => [keyword, rule] as const));
 
-/** The path-independent rules by keyword (built on first use). */
-function index(): KeywordIndex<LiveRule> {
-  if (keywordIndex === null) {
-    keywordIndex = new KeywordIndex(PATHLESS.flatMap((rule) => rule.data.keywords.map((keyword) => [keyword, rule] as const)));
-    fragmentTests = PATHLESS.flatMap((rule) => (rule.data.fragments ?? []).map((fragment) => ({ rule, pattern: new RegExp(fragment) })));
+let keywordIndex: KeywordIndex<LiveRule> | null = null;
+let fragmentTests: { rule: LiveRule; pattern: RegExp }[] | null = null;
+
+/**
+ * The rules' keyword automaton costs more to build than a few hundred lines cost to search for
+ * each keyword: a run's first lines are searched, and the automaton is built only when a PR has
+ * more lines to read than that.
+ */
+const SEARCHED_LINES = 256;
+let searchedLines = 0;
+
+/**
+ * The path-independent rules with a keyword in `lower`, in the order the keyword automaton gives
+ * them: by where their first keyword occurrence ends, a longer keyword before a shorter one ending
+ * there, then in rule order. (Rules that match the same span are merged in this order.)
+ */
+export function rulesWithKeywordIn(lower: string, via: 'search' | 'automaton' | 'either' = 'either'): Set<LiveRule> {
+  if (via === 'automaton' || (via === 'either' && (keywordIndex !== null || searchedLines >= SEARCHED_LINES))) {
+    keywordIndex ??= new KeywordIndex(KEYWORD_ENTRIES);
+    return keywordIndex.find(lower);
   }
-  return keywordIndex;
+  if (via === 'either') searchedLines += 1;
+  const hits: { end: number; length: number; entry: number }[] = [];
+  for (let entry = 0; entry < KEYWORD_ENTRIES.length; entry += 1) {
+    const keyword = (KEYWORD_ENTRIES[entry] as readonly [string, LiveRule])[0];
+    const at = lower.indexOf(keyword);
+    if (at !== -1) hits.push({ end: at + keyword.length, length: keyword.length, entry });
+  }
+  hits.sort((a, b) => a.end - b.end || b.length - a.length || a.entry - b.entry);
+  const rules = new Set<LiveRule>();
+  for (let hit = 0; hit < hits.length; hit += 1) rules.add((KEYWORD_ENTRIES[(hits[hit] as (typeof hits)[number]).entry] as readonly [string, LiveRule])[1]);
+  return rules;
 }
 
 function compiledRule(rule: LiveRule): RE2JS {
@@ -126,7 +152,8 @@ function runRule(rule: LiveRule, text: string, spans: SecretSpan[], checksums: b
 
 /** Spans of the path-independent generated rules whose keyword or fragment `lower` holds. */
 export function addGeneratedSpans(text: string, lower: string, spans: SecretSpan[], checksums: boolean): void {
-  const rules = index().find(lower);
+  const rules = rulesWithKeywordIn(lower);
+  fragmentTests ??= PATHLESS.flatMap((rule) => (rule.data.fragments ?? []).map((fragment) => ({ rule, pattern: new RegExp(fragment) })));
   for (const { rule, pattern } of fragmentTests) if (pattern.test(lower)) rules.add(rule);
   for (const rule of rules) runRule(rule, text, spans, checksums);
 }
