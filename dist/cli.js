@@ -355,7 +355,7 @@ var require_scan = __commonJS({
       const tokens = [];
       const parts = [];
       let str = input;
-      let index2 = -1;
+      let index = -1;
       let start = 0;
       let lastIndex = 0;
       let isBrace = false;
@@ -372,13 +372,13 @@ var require_scan = __commonJS({
       let prev;
       let code18;
       let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index2 >= length;
-      const peek = () => str.charCodeAt(index2 + 1);
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
         prev = code18;
-        return str.charCodeAt(++index2);
+        return str.charCodeAt(++index);
       };
-      while (index2 < length) {
+      while (index < length) {
         code18 = advance();
         let next;
         if (code18 === CHAR_BACKWARD_SLASH) {
@@ -435,15 +435,15 @@ var require_scan = __commonJS({
           break;
         }
         if (code18 === CHAR_FORWARD_SLASH) {
-          slashes.push(index2);
+          slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
-          if (prev === CHAR_DOT && index2 === start + 1) {
+          if (prev === CHAR_DOT && index === start + 1) {
             start += 2;
             continue;
           }
-          lastIndex = index2 + 1;
+          lastIndex = index + 1;
           continue;
         }
         if (opts.noext !== true) {
@@ -452,7 +452,7 @@ var require_scan = __commonJS({
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code18 === CHAR_EXCLAMATION_MARK && index2 === start) {
+            if (code18 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
@@ -513,7 +513,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code18 === CHAR_EXCLAMATION_MARK && index2 === start) {
+        if (opts.nonegate !== true && code18 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
@@ -823,10 +823,10 @@ var require_parse = __commonJS({
       return `${source}*`;
     };
     var getStarExtglobSequenceChars = (pattern) => {
-      let index2 = 0;
+      let index = 0;
       const chars = [];
-      while (index2 < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index2), false);
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
         if (!match || match.type !== "*") {
           return;
         }
@@ -839,7 +839,7 @@ var require_parse = __commonJS({
           return;
         }
         chars.push(branch);
-        index2 += match.end + 1;
+        index += match.end + 1;
       }
       if (chars.length < 1) {
         return;
@@ -1075,7 +1075,7 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output2 = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc3, chars, first, rest, index2) => {
+        let output2 = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc3, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
@@ -1084,7 +1084,7 @@ var require_parse = __commonJS({
             if (esc3) {
               return esc3 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
-            if (index2 === 0) {
+            if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
             }
             return QMARK.repeat(chars.length);
@@ -4056,11 +4056,11 @@ function capSize(inst, size) {
   };
 }
 var arraySize = (input) => Array.isArray(input) ? input.length : -1;
-function handleArrayResult(result, final, index2) {
+function handleArrayResult(result, final, index) {
   if (result.issues.length) {
-    final.issues.push(...prefixIssues(index2, result.issues));
+    final.issues.push(...prefixIssues(index, result.issues));
   }
-  final.value[index2] = result.value;
+  final.value[index] = result.value;
 }
 var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   $ZodType.init(inst, def);
@@ -4519,14 +4519,14 @@ function mergeValues(a, b) {
       return { valid: false, mergeErrorPath: [] };
     }
     const newArray = [];
-    for (let index2 = 0; index2 < a.length; index2++) {
-      const itemA = a[index2];
-      const itemB = b[index2];
+    for (let index = 0; index < a.length; index++) {
+      const itemA = a[index];
+      const itemB = b[index];
       const sharedValue = mergeValues(itemA, itemB);
       if (!sharedValue.valid) {
         return {
           valid: false,
-          mergeErrorPath: [index2, ...sharedValue.mergeErrorPath]
+          mergeErrorPath: [index, ...sharedValue.mergeErrorPath]
         };
       }
       newArray.push(sharedValue.data);
@@ -4677,11 +4677,11 @@ function getTupleOptStart(items, key) {
   }
   return 0;
 }
-function handleTupleResult(result, final, index2) {
+function handleTupleResult(result, final, index) {
   if (result.issues.length) {
-    final.issues.push(...prefixIssues(index2, result.issues));
+    final.issues.push(...prefixIssues(index, result.issues));
   }
-  final.value[index2] = result.value;
+  final.value[index] = result.value;
 }
 function handleTupleResults(itemResults, final, items, input, optoutStart) {
   for (let i = 0; i < items.length; i++) {
@@ -12937,10 +12937,10 @@ visit2.SKIP = SKIP2;
 visit2.REMOVE = REMOVE2;
 visit2.itemAtPath = (cst, path) => {
   let item = cst;
-  for (const [field, index2] of path) {
+  for (const [field, index] of path) {
     const tok = item?.[field];
     if (tok && "items" in tok) {
-      item = tok.items[index2];
+      item = tok.items[index];
     } else
       return void 0;
   }
@@ -14672,14 +14672,14 @@ var UnicodeRangeTable = class {
     this.isStride1 = isStride1;
     this.SIZE = isStride1 ? 2 : 3;
   }
-  getLo(index2) {
-    return this.data[index2 * this.SIZE];
+  getLo(index) {
+    return this.data[index * this.SIZE];
   }
-  getHi(index2) {
-    return this.data[index2 * this.SIZE + 1];
+  getHi(index) {
+    return this.data[index * this.SIZE + 1];
   }
-  getStride(index2) {
-    return this.isStride1 ? 1 : this.data[index2 * this.SIZE + 2];
+  getStride(index) {
+    return this.isStride1 ? 1 : this.data[index * this.SIZE + 2];
   }
   get length() {
     return this.data.length / this.SIZE;
@@ -16013,14 +16013,14 @@ var Matcher = class Matcher2 {
         i += 2;
       } else if (isDigit2(c)) {
         let digits = 1;
-        let index2 = c - 48;
+        let index = c - 48;
         const c2 = replacement.charCodeAt(i + 2);
-        if (isDigit2(c2) && index2 * 10 + c2 - 48 <= groupCount) {
+        if (isDigit2(c2) && index * 10 + c2 - 48 <= groupCount) {
           digits = 2;
-          index2 = index2 * 10 + c2 - 48;
+          index = index * 10 + c2 - 48;
         }
-        if (index2 >= 1 && index2 <= groupCount) {
-          const group = this.group(index2);
+        if (index >= 1 && index <= groupCount) {
+          const group = this.group(index);
           if (group !== null) res += group;
         } else res += replacement.substring(i, i + 1 + digits);
         i += 1 + digits;
@@ -23333,7 +23333,7 @@ function readCargoToml(text) {
 
 // src/policy/dependencies/whole-line-manifests.ts
 function readGoMod(text) {
-  const lines = text.split("\n").map((line, index2) => ({ kind: "added", text: line.replace(/\r$/, ""), oldLine: null, newLine: index2 + 1 }));
+  const lines = text.split("\n").map((line, index) => ({ kind: "added", text: line.replace(/\r$/, ""), oldLine: null, newLine: index + 1 }));
   const entries = [];
   readGoModSide({ oldStart: 0, newStart: 1, header: "", lines }, "new", entries);
   return { entries };
@@ -23344,8 +23344,8 @@ function readGemfile(text) {
   const entries = [];
   const groups = [];
   const lines = text.split("\n");
-  for (let index2 = 0; index2 < lines.length; index2 += 1) {
-    const line = (lines[index2] ?? "").replace(/\s#[\s\S]*$/, "").trim();
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = (lines[index] ?? "").replace(/\s#[\s\S]*$/, "").trim();
     if (line === "" || line.startsWith("#")) continue;
     const group = GROUP.exec(line);
     if (group) {
@@ -23361,12 +23361,12 @@ function readGemfile(text) {
     const gem = GEM.exec(line);
     if (gem) {
       const name = gem[1] ?? "";
-      entries.push({ key: `${current ?? ""}\0${name}`, name, spec: (gem[2] ?? "").replace(/\)$/, "").replace(/\s+/g, " "), group: current, separator: " ", line: index2 + 1 });
+      entries.push({ key: `${current ?? ""}\0${name}`, name, spec: (gem[2] ?? "").replace(/\)$/, "").replace(/\s+/g, " "), group: current, separator: " ", line: index + 1 });
       continue;
     }
     if (/^(?:source|git_source|gemspec|path|git|platforms?|plugin)\b/.test(line)) {
       const normalized = line.replace(/\s+/g, " ");
-      entries.push({ key: `source\0${normalized}`, name: normalized, spec: "", group: "source", separator: "", line: index2 + 1 });
+      entries.push({ key: `source\0${normalized}`, name: normalized, spec: "", group: "source", separator: "", line: index + 1 });
     }
   }
   return { entries };
@@ -23565,8 +23565,8 @@ function findInstallCommands(text) {
       const noFetch = words.slice(optionsFrom, verbFrom).some((word) => NO_FETCH.has(word));
       if (noFetch || !namesPackage(words, matched.after, tool, matched.verb)) break;
       const text2 = withoutComment(words.slice(i).filter((word) => word !== "").join(" "));
-      const index2 = start + Math.max(0, segment.indexOf(raw[i] ?? ""));
-      found.push({ index: index2, end, text: text2.length > 80 ? `${text2.slice(0, 79)}\u2026` : text2 });
+      const index = start + Math.max(0, segment.indexOf(raw[i] ?? ""));
+      found.push({ index, end, text: text2.length > 80 ? `${text2.slice(0, 79)}\u2026` : text2 });
       break;
     }
   }
@@ -23948,13 +23948,13 @@ function nameLines(text) {
     if (key !== "" && !lines.has(key)) lines.set(key, line);
   };
   const all = text.split("\n");
-  for (let index2 = 0; index2 < all.length; index2 += 1) {
-    const line = (all[index2] ?? "").trimStart();
+  for (let index = 0; index < all.length; index += 1) {
+    const line = (all[index] ?? "").trimStart();
     const bare = /^[A-Za-z0-9_.@/-]+/.exec(line);
-    if (bare) add(bare[0].split(".")[0] ?? "", index2 + 1);
+    if (bare) add(bare[0].split(".")[0] ?? "", index + 1);
     const quoted = /^["']([A-Za-z0-9_.@/-]+)/.exec(line);
-    if (quoted) add(quoted[1] ?? "", index2 + 1);
-    for (const word of line.split(/\s+/, 2)) add(unwrap(word), index2 + 1);
+    if (quoted) add(quoted[1] ?? "", index + 1);
+    for (const word of line.split(/\s+/, 2)) add(unwrap(word), index + 1);
   }
   return lines;
 }
@@ -24167,12 +24167,12 @@ function units(file) {
   }
   return out;
 }
-function addedLineIn(unit, index2, end) {
+function addedLineIn(unit, index, end) {
   let first = 0;
-  while (first + 1 < unit.starts.length && (unit.starts[first + 1] ?? 0) <= index2) first += 1;
-  for (let k = first; k < unit.lines.length && (unit.starts[k] ?? 0) < Math.max(end, index2 + 1); k += 1) {
+  while (first + 1 < unit.starts.length && (unit.starts[first + 1] ?? 0) <= index) first += 1;
+  for (let k = first; k < unit.lines.length && (unit.starts[k] ?? 0) < Math.max(end, index + 1); k += 1) {
     const line = unit.lines[k];
-    if (line?.kind === "added") return { line, at: k === first ? index2 - (unit.starts[k] ?? 0) : 0 };
+    if (line?.kind === "added") return { line, at: k === first ? index - (unit.starts[k] ?? 0) : 0 };
   }
   return null;
 }
@@ -24723,14 +24723,27 @@ var PATHLESS = RULES.filter((rule) => rule.data.path === void 0);
 var WITH_PATH = RULES.filter((rule) => rule.data.path !== void 0);
 var GENERATED_KEYWORDS = [...new Set(RULES.flatMap((rule) => rule.data.keywords))];
 var GENERATED_FRAGMENTS = [...new Set(RULES.flatMap((rule) => rule.data.fragments ?? []))];
+var KEYWORD_ENTRIES = PATHLESS.flatMap((rule) => rule.data.keywords.map((keyword) => [keyword, rule]));
 var keywordIndex = null;
-var fragmentTests = [];
-function index() {
-  if (keywordIndex === null) {
-    keywordIndex = new KeywordIndex(PATHLESS.flatMap((rule) => rule.data.keywords.map((keyword) => [keyword, rule])));
-    fragmentTests = PATHLESS.flatMap((rule) => (rule.data.fragments ?? []).map((fragment) => ({ rule, pattern: new RegExp(fragment) })));
+var fragmentTests = null;
+var SEARCHED_LINES = 256;
+var searchedLines = 0;
+function rulesWithKeywordIn(lower, via = "either") {
+  if (via === "automaton" || via === "either" && (keywordIndex !== null || searchedLines >= SEARCHED_LINES)) {
+    keywordIndex ??= new KeywordIndex(KEYWORD_ENTRIES);
+    return keywordIndex.find(lower);
   }
-  return keywordIndex;
+  if (via === "either") searchedLines += 1;
+  const hits = [];
+  for (let entry4 = 0; entry4 < KEYWORD_ENTRIES.length; entry4 += 1) {
+    const keyword = KEYWORD_ENTRIES[entry4][0];
+    const at = lower.indexOf(keyword);
+    if (at !== -1) hits.push({ end: at + keyword.length, length: keyword.length, entry: entry4 });
+  }
+  hits.sort((a, b) => a.end - b.end || b.length - a.length || a.entry - b.entry);
+  const rules = /* @__PURE__ */ new Set();
+  for (let hit = 0; hit < hits.length; hit += 1) rules.add(KEYWORD_ENTRIES[hits[hit].entry][1]);
+  return rules;
 }
 function compiledRule(rule) {
   rule.compiled ??= RE2JS.compile(rule.data.regex);
@@ -24787,7 +24800,8 @@ function runRule(rule, text, spans, checksums) {
   if (rest !== -1) spans.push({ start: rest, end: text.length, kind: rule.data.id, reported: false });
 }
 function addGeneratedSpans(text, lower, spans, checksums) {
-  const rules = index().find(lower);
+  const rules = rulesWithKeywordIn(lower);
+  fragmentTests ??= PATHLESS.flatMap((rule) => (rule.data.fragments ?? []).map((fragment) => ({ rule, pattern: new RegExp(fragment) })));
   for (const { rule, pattern } of fragmentTests) if (pattern.test(lower)) rules.add(rule);
   for (const rule of rules) runRule(rule, text, spans, checksums);
 }
@@ -24850,19 +24864,19 @@ function hintCount() {
   return NAMES.length;
 }
 function markLines(text, starts, ends, memo2) {
-  const index2 = hints();
+  const index = hints();
   const marks = [];
   let union2 = 0;
   for (let line = 0; line < starts.length; line += 1) {
     const start = starts[line] ?? 0;
     const end = ends[line] ?? start;
     let mark;
-    if (memo2 === void 0 || end - start < MEMO_FROM) mark = index2.maskOf(text, start, end);
+    if (memo2 === void 0 || end - start < MEMO_FROM) mark = index.maskOf(text, start, end);
     else {
       const key = text.slice(start, end);
       mark = memo2.get(key);
       if (mark === void 0) {
-        mark = index2.maskOf(key, 0, key.length);
+        mark = index.maskOf(key, 0, key.length);
         memo2.set(key, mark);
       }
     }
@@ -25089,15 +25103,15 @@ function scanSecretLines(lines, candidates2, options = {}) {
     if (!header2) continue;
     const rest = text.slice(header2.index + header2[0].length);
     if (KEY_FOOTER.test(rest) || KEY_BODY.test(rest)) continue;
-    for (let index2 = candidate + 1; index2 < lines.count; index2 += 1) {
-      done = index2;
-      const line = lines.textAt(index2);
+    for (let index = candidate + 1; index < lines.count; index += 1) {
+      done = index;
+      const line = lines.textAt(index);
       const footer = KEY_FOOTER.exec(line);
       if (!footer) {
-        out.set(index2, { spans: NO_SPANS, inKeyBlock: true });
+        out.set(index, { spans: NO_SPANS, inKeyBlock: true });
         continue;
       }
-      out.set(index2, { spans: footer.index > 0 ? [{ start: 0, end: footer.index, kind: "private key", reported: false }] : NO_SPANS, inKeyBlock: false });
+      out.set(index, { spans: footer.index > 0 ? [{ start: 0, end: footer.index, kind: "private key", reported: false }] : NO_SPANS, inKeyBlock: false });
       break;
     }
   }
@@ -25279,9 +25293,9 @@ function applyPolicyFile(base, file, categories = POLICY_CATEGORIES) {
   if (file.bots) out.bots = [...file.bots];
   if (file.agents) {
     for (const agent of file.agents) {
-      const index2 = out.agents.findIndex((a) => a.id === agent.id);
-      const merged = agentFromFile(agent, index2 >= 0 ? out.agents[index2] : void 0);
-      if (index2 >= 0) out.agents[index2] = merged;
+      const index = out.agents.findIndex((a) => a.id === agent.id);
+      const merged = agentFromFile(agent, index >= 0 ? out.agents[index] : void 0);
+      if (index >= 0) out.agents[index] = merged;
       else out.agents.push(merged);
     }
   }
@@ -25492,7 +25506,7 @@ var AuthorityReader = class {
     return this.lastAt >= start ? this.lastAt + 1 : start;
   }
 };
-function hostAt(line, start, end, index2) {
+function hostAt(line, start, end, index) {
   let after;
   if (line.charCodeAt(start) === 91) {
     let close = start + 1;
@@ -25517,7 +25531,7 @@ function hostAt(line, start, end, index2) {
     while (digits < end && digits - after <= 5 && line.charCodeAt(digits) >= 48 && line.charCodeAt(digits) <= 57) digits += 1;
     if (digits > after + 1) port = String(Number(line.slice(after + 1, digits)));
   }
-  return { host: parsed.host, port, index: index2 };
+  return { host: parsed.host, port, index };
 }
 function schemeHosts(line, out) {
   const reader = new AuthorityReader(line);
@@ -26099,14 +26113,14 @@ function indentOf3(text) {
   while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i += 1;
   return i;
 }
-function onTestStep(lines, index2, indent) {
+function onTestStep(lines, index, indent) {
   let sawParent = false;
   let sawKey = false;
   const read2 = (line) => {
     if (STEP_KEYS.test(line.text)) sawKey = true;
     return TEST_WORDS.test(line.text);
   };
-  for (let i = index2 - 1; i >= 0; i -= 1) {
+  for (let i = index - 1; i >= 0; i -= 1) {
     const line = lines[i];
     if (!line || line.kind === "removed" || line.text.trim() === "") continue;
     const own2 = indentOf3(line.text);
@@ -26117,7 +26131,7 @@ function onTestStep(lines, index2, indent) {
     }
     if (read2(line)) return true;
   }
-  for (let i = index2 + 1; i < lines.length; i += 1) {
+  for (let i = index + 1; i < lines.length; i += 1) {
     const line = lines[i];
     if (!line || line.kind === "removed" || line.text.trim() === "") continue;
     const own2 = indentOf3(line.text);
@@ -26129,13 +26143,13 @@ function onTestStep(lines, index2, indent) {
 function continueOnError(file, out) {
   if (file.diff === null || !file.added.some((line) => line.text.includes("continue-on-error"))) return;
   for (const hunk of file.diff.hunks) {
-    hunk.lines.forEach((line, index2) => {
+    hunk.lines.forEach((line, index) => {
       if (line.kind !== "added") return;
       const match = CONTINUE_ON_ERROR.exec(line.text);
       if (!match) return;
       const lead = match[1] ?? "";
       const indent = lead.includes("-") ? lead.length : indentOf3(line.text);
-      if (onTestStep(hunk.lines, index2, indent)) out.push({ line, at: lead.length, name: "continue-on-error" });
+      if (onTestStep(hunk.lines, index, indent)) out.push({ line, at: lead.length, name: "continue-on-error" });
     });
   }
 }
@@ -26692,16 +26706,16 @@ function toValue(doc, fileName, at) {
 function crossFieldProblems(file) {
   const problems = [];
   const names = /* @__PURE__ */ new Set();
-  file.permissions?.custom?.forEach((rule, index2) => {
+  file.permissions?.custom?.forEach((rule, index) => {
     if (!rule.paths?.length && !rule["added-lines"]?.length) {
-      problems.push({ path: ["permissions", "custom", index2], message: "needs `paths` or `added-lines`: a rule without either never matches" });
+      problems.push({ path: ["permissions", "custom", index], message: "needs `paths` or `added-lines`: a rule without either never matches" });
     }
-    if (names.has(rule.name)) problems.push({ path: ["permissions", "custom", index2, "name"], message: `duplicate rule name \`${rule.name}\`` });
+    if (names.has(rule.name)) problems.push({ path: ["permissions", "custom", index, "name"], message: `duplicate rule name \`${rule.name}\`` });
     names.add(rule.name);
   });
   const ids = /* @__PURE__ */ new Set();
-  file.agents?.forEach((agent, index2) => {
-    if (ids.has(agent.id)) problems.push({ path: ["agents", index2, "id"], message: `duplicate agent id \`${agent.id}\`` });
+  file.agents?.forEach((agent, index) => {
+    if (ids.has(agent.id)) problems.push({ path: ["agents", index, "id"], message: `duplicate agent id \`${agent.id}\`` });
     ids.add(agent.id);
   });
   return problems;
@@ -26709,7 +26723,7 @@ function crossFieldProblems(file) {
 function collectPatternsAndGlobs(file) {
   const checks = [];
   const add = (kind, values, path) => {
-    values?.forEach((value, index2) => checks.push({ kind, value, path: [...path, index2] }));
+    values?.forEach((value, index) => checks.push({ kind, value, path: [...path, index] }));
   };
   const permissions = file.permissions ?? {};
   for (const [name, rule] of Object.entries(permissions)) {
@@ -26718,14 +26732,14 @@ function collectPatternsAndGlobs(file) {
     add("glob", object2.paths, ["permissions", name, "paths"]);
     add("pattern", object2["added-lines"], ["permissions", name, "added-lines"]);
   }
-  permissions.custom?.forEach((rule, index2) => {
-    add("glob", rule.paths, ["permissions", "custom", index2, "paths"]);
-    add("pattern", rule["added-lines"], ["permissions", "custom", index2, "added-lines"]);
+  permissions.custom?.forEach((rule, index) => {
+    add("glob", rule.paths, ["permissions", "custom", index, "paths"]);
+    add("pattern", rule["added-lines"], ["permissions", "custom", index, "added-lines"]);
   });
-  file.agents?.forEach((agent, index2) => {
-    add("glob", agent.branches, ["agents", index2, "branches"]);
-    add("pattern", agent.body, ["agents", index2, "body"]);
-    add("pattern", agent.trailers, ["agents", index2, "trailers"]);
+  file.agents?.forEach((agent, index) => {
+    add("glob", agent.branches, ["agents", index, "branches"]);
+    add("pattern", agent.body, ["agents", index, "body"]);
+    add("pattern", agent.trailers, ["agents", index, "trailers"]);
   });
   return checks;
 }
@@ -26906,13 +26920,13 @@ function removeHook(state, name, method) {
   if (!state.registry[name]) {
     return;
   }
-  const index2 = state.registry[name].map((registered) => {
+  const index = state.registry[name].map((registered) => {
     return registered.orig;
   }).indexOf(method);
-  if (index2 === -1) {
+  if (index === -1) {
     return;
   }
-  state.registry[name].splice(index2, 1);
+  state.registry[name].splice(index, 1);
 }
 
 // node_modules/before-after-hook/index.js
@@ -27310,12 +27324,12 @@ function parse5(header2, options) {
   while ((CHAR_MAP[header2.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
-  let index2 = valueStart;
+  let index = valueStart;
   let typeFlags = 0;
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index2 < len) {
-    const code18 = header2.charCodeAt(index2);
+  while (index < len) {
+    const code18 = header2.charCodeAt(index);
     const flags = CHAR_MAP[code18];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
@@ -27323,33 +27337,33 @@ function parse5(header2, options) {
     }
     if ((flags & OWS) !== 0) {
       if (whitespace === -1)
-        whitespace = index2;
+        whitespace = index;
     } else {
       whitespace = -1;
     }
     typeFlags |= code18 & NON_ASCII | flags;
-    index2++;
+    index++;
   }
-  const valueEnd = whitespace === -1 ? index2 : whitespace;
+  const valueEnd = whitespace === -1 ? index : whitespace;
   const value = header2.slice(valueStart, valueEnd);
   const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index2 === len || stop !== 0) {
-    return { type, index: index2, parameters: new NullObject() };
+  if (index === len || stop !== 0) {
+    return { type, index, parameters: new NullObject() };
   }
-  return parseParameters(header2, type, index2, len, stopFlags);
+  return parseParameters(header2, type, index, len, stopFlags);
 }
-function parseParameters(header2, type, index2, len, stopFlags) {
+function parseParameters(header2, type, index, len, stopFlags) {
   const parameters = new NullObject();
-  parameter: while (index2 < len) {
-    index2++;
-    while ((CHAR_MAP[header2.charCodeAt(index2)] & OWS) !== 0) {
-      index2++;
+  parameter: while (index < len) {
+    index++;
+    while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
+      index++;
     }
-    const keyStart = index2;
+    const keyStart = index;
     let keyFlags = 0;
     let keyWhitespace = -1;
-    while (index2 < len) {
-      const code18 = header2.charCodeAt(index2);
+    while (index < len) {
+      const code18 = header2.charCodeAt(index);
       const flags = CHAR_MAP[code18];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
@@ -27357,51 +27371,51 @@ function parseParameters(header2, type, index2, len, stopFlags) {
         continue parameter;
       }
       if (code18 === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
+        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header2.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index2++;
-        while ((CHAR_MAP[header2.charCodeAt(index2)] & OWS) !== 0) {
-          index2++;
+        index++;
+        while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
+          index++;
         }
-        if (index2 < len && header2.charCodeAt(index2) === DQUOTE) {
-          const quotedStart = ++index2;
+        if (index < len && header2.charCodeAt(index) === DQUOTE) {
+          const quotedStart = ++index;
           let escaped = false;
-          while (index2 < len) {
-            const code19 = header2.charCodeAt(index2);
+          while (index < len) {
+            const code19 = header2.charCodeAt(index);
             if (code19 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header2, quotedStart, index2) : header2.slice(quotedStart, index2);
+                parameters[key] = escaped ? unescapeQuotedPairs(header2, quotedStart, index) : header2.slice(quotedStart, index);
               }
-              index2++;
+              index++;
               let stop2 = 0;
-              while (index2 < len) {
-                const code20 = header2.charCodeAt(index2);
+              while (index < len) {
+                const code20 = header2.charCodeAt(index);
                 const flags2 = CHAR_MAP[code20];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
                 }
-                index2++;
+                index++;
               }
               if (stop2 !== 0)
                 break parameter;
               continue parameter;
             }
-            if (code19 === BSLASH && index2 + 1 < len) {
+            if (code19 === BSLASH && index + 1 < len) {
               escaped = true;
-              index2 += 2;
+              index += 2;
               continue;
             }
-            index2++;
+            index++;
           }
           continue parameter;
         }
-        const valueStart = index2;
+        const valueStart = index;
         let stop = 0;
         let valueWhitespace = -1;
-        while (index2 < len) {
-          const code19 = header2.charCodeAt(index2);
+        while (index < len) {
+          const code19 = header2.charCodeAt(index);
           const flags2 = CHAR_MAP[code19];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
@@ -27409,14 +27423,14 @@ function parseParameters(header2, type, index2, len, stopFlags) {
           }
           if ((flags2 & OWS) !== 0) {
             if (valueWhitespace === -1)
-              valueWhitespace = index2;
+              valueWhitespace = index;
           } else {
             valueWhitespace = -1;
           }
-          index2++;
+          index++;
         }
         if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index2 : valueWhitespace;
+          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
           parameters[key] = header2.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
@@ -27425,22 +27439,22 @@ function parseParameters(header2, type, index2, len, stopFlags) {
       }
       if ((flags & OWS) !== 0) {
         if (keyWhitespace === -1)
-          keyWhitespace = index2;
+          keyWhitespace = index;
       } else {
         keyWhitespace = -1;
       }
       keyFlags |= code18 & NON_ASCII | flags;
-      index2++;
+      index++;
     }
   }
-  return { type, index: index2, parameters };
+  return { type, index, parameters };
 }
 function unescapeQuotedPairs(str, start, end) {
   let result = "";
-  for (let index2 = start; index2 < end; index2++) {
-    if (str.charCodeAt(index2) === BSLASH) {
-      result += str.slice(start, index2);
-      start = ++index2;
+  for (let index = start; index < end; index++) {
+    if (str.charCodeAt(index) === BSLASH) {
+      result += str.slice(start, index);
+      start = ++index;
     }
   }
   return result + str.slice(start, end);
@@ -29378,18 +29392,18 @@ function matchLines(context, patterns) {
       indexes2 = file.added.keys();
     } else {
       const union2 = /* @__PURE__ */ new Set();
-      for (const lines of linesOf) for (const index2 of lines ?? []) union2.add(index2);
+      for (const lines of linesOf) for (const index of lines ?? []) union2.add(index);
       if (union2.size === 0) continue;
       indexes2 = [...union2].sort((x, y) => x - y);
     }
     let found = false;
-    for (const index2 of indexes2) {
-      const line = file.addedAt(index2);
+    for (const index of indexes2) {
+      const line = file.addedAt(index);
       if (!line) continue;
       for (let k = 0; k < patterns.length; k += 1) {
         const candidate = patterns[k];
         const lines = linesOf[k];
-        if (!candidate || lines && !lines.has(index2)) continue;
+        if (!candidate || lines && !lines.has(index)) continue;
         if (!candidate.pattern.test(line.text)) continue;
         const at = line.text.length <= FIND_LIMIT ? candidate.pattern.find(line.text)?.index ?? 0 : 0;
         matched.add(candidate.source);
@@ -29462,14 +29476,14 @@ var ParsedPatch = class {
     return this.addedOffsets.starts.length;
   }
   /** Added line `index` (0-based, in order), the same object on every call; undefined past the end. */
-  addedAt(index2) {
+  addedAt(index) {
     const { starts, ends, numbers } = this.addedOffsets;
-    if (index2 < 0 || index2 >= starts.length) return void 0;
+    if (index < 0 || index >= starts.length) return void 0;
     this.addedLines ??= new Array(starts.length);
-    let line = this.addedLines[index2];
+    let line = this.addedLines[index];
     if (line === void 0) {
-      line = { kind: "added", text: this.patch.slice(starts[index2], ends[index2]), oldLine: null, newLine: numbers[index2] ?? 0 };
-      this.addedLines[index2] = line;
+      line = { kind: "added", text: this.patch.slice(starts[index], ends[index]), oldLine: null, newLine: numbers[index] ?? 0 };
+      this.addedLines[index] = line;
     }
     return line;
   }
@@ -29477,7 +29491,7 @@ var ParsedPatch = class {
   get added() {
     if (this.allAdded === null) {
       const all = new Array(this.addedCount);
-      for (let index2 = 0; index2 < all.length; index2 += 1) all[index2] = this.addedAt(index2);
+      for (let index = 0; index < all.length; index += 1) all[index] = this.addedAt(index);
       this.allAdded = all;
     }
     return this.allAdded;
@@ -29487,7 +29501,7 @@ var ParsedPatch = class {
     if (this.allRemoved === null) {
       if (this.removedOffsets === null) return NO_LINES;
       const { starts, ends, numbers } = this.removedOffsets;
-      this.allRemoved = starts.map((start, index2) => ({ kind: "removed", text: this.patch.slice(start, ends[index2]), oldLine: numbers[index2] ?? 0, newLine: null }));
+      this.allRemoved = starts.map((start, index) => ({ kind: "removed", text: this.patch.slice(start, ends[index]), oldLine: numbers[index] ?? 0, newLine: null }));
     }
     return this.allRemoved;
   }
@@ -29495,7 +29509,7 @@ var ParsedPatch = class {
   get hunks() {
     if (this.hunkList === null) {
       const hunks = [];
-      readPatch(this.patch, { hunks, added: (index2) => this.addedAt(index2), removed: this.removed }, null);
+      readPatch(this.patch, { hunks, added: (index) => this.addedAt(index), removed: this.removed }, null);
       this.hunkList = hunks;
     }
     return this.hunkList;
@@ -29636,8 +29650,8 @@ var PreparedFile = class {
   get addedCount() {
     return this.search.starts.length;
   }
-  addedAt(index2) {
-    return this.diff?.addedAt(index2);
+  addedAt(index) {
+    return this.diff?.addedAt(index);
   }
   get added() {
     return this.diff === null ? NO_LINES2 : this.diff.added;
@@ -29684,12 +29698,12 @@ function createPolicyContext(policy, snapshot, workflowPath, manifestContents) {
     if (candidates2.length === 0) return NO_SECRETS;
     const checksums = isChecksumPath(file.path);
     const { search } = file;
-    const lines = { count: search.starts.length, textAt: (index2) => search.text.slice(search.starts[index2], search.ends[index2]) };
+    const lines = { count: search.starts.length, textAt: (index) => search.text.slice(search.starts[index], search.ends[index]) };
     const byIndex = scanSecretLines(lines, candidates2, { checksums, memo: checksums ? checksumScans : lineScans, path: file.path });
     if (byIndex.size > 0) {
       const found = /* @__PURE__ */ new Map();
-      for (const [index2, spans] of byIndex) {
-        const line = file.addedAt(index2);
+      for (const [index, spans] of byIndex) {
+        const line = file.addedAt(index);
         if (line) found.set(line, spans);
       }
       file.secrets = found;
@@ -29799,9 +29813,9 @@ function parseCodeowners(text, path) {
   const rules = [];
   const errors = [];
   const lines = text.split("\n");
-  for (let index2 = 0; index2 < lines.length; index2++) {
-    const line = index2 + 1;
-    const content = (lines[index2] ?? "").trim();
+  for (let index = 0; index < lines.length; index++) {
+    const line = index + 1;
+    const content = (lines[index] ?? "").trim();
     if (content === "" || content.startsWith("#")) continue;
     const words = content.split(/\s+/);
     const commentAt = words.findIndex((word, i) => i > 0 && word.startsWith("#"));
@@ -29894,12 +29908,12 @@ var indexes = /* @__PURE__ */ new WeakMap();
 function indexRules(rules) {
   const cached2 = indexes.get(rules);
   if (cached2) return cached2;
-  const index2 = { root: { children: /* @__PURE__ */ new Map(), rules: [] }, general: [], needles: /* @__PURE__ */ new Map() };
+  const index = { root: { children: /* @__PURE__ */ new Map(), rules: [] }, general: [], needles: /* @__PURE__ */ new Map() };
   rules.forEach((rule, position) => {
     let node2 = null;
     for (const token of rule.tokens) {
       if (token.kind !== "literal") break;
-      const parent = node2 ?? index2.root;
+      const parent = node2 ?? index.root;
       let child = parent.children.get(token.text);
       if (!child) {
         child = { children: /* @__PURE__ */ new Map(), rules: [] };
@@ -29910,12 +29924,12 @@ function indexRules(rules) {
     if (node2) {
       node2.rules.push(position);
     } else {
-      index2.general.push(position);
-      index2.needles.set(position, requiredText(rule.tokens));
+      index.general.push(position);
+      index.needles.set(position, requiredText(rule.tokens));
     }
   });
-  indexes.set(rules, index2);
-  return index2;
+  indexes.set(rules, index);
+  return index;
 }
 function findOwners(rules, filePath) {
   const segments = pathSegments(filePath);
@@ -30010,7 +30024,7 @@ function staleDetail(sha) {
   return sha ? `approved an older commit (${sha.slice(0, 7)})` : "approved an unknown commit";
 }
 function groupByReviewer(reviews) {
-  const ordered = reviews.filter((review) => review.state !== "PENDING" && review.submittedAt !== null).map((review, index2) => ({ review, index: index2 })).sort((a, b) => submittedTime(a.review) - submittedTime(b.review) || a.review.id - b.review.id || a.index - b.index);
+  const ordered = reviews.filter((review) => review.state !== "PENDING" && review.submittedAt !== null).map((review, index) => ({ review, index })).sort((a, b) => submittedTime(a.review) - submittedTime(b.review) || a.review.id - b.review.id || a.index - b.index);
   const byLogin = /* @__PURE__ */ new Map();
   for (const { review } of ordered) {
     const actor = review.author ?? GHOST;
@@ -30310,10 +30324,10 @@ function fitSummary(prefix, parts, max = MAX_SUMMARY_LENGTH) {
   const whole = `${prefix}${parts.join("; ")}`;
   if (whole.length <= max) return parts.length > 0 ? whole : prefix.trimEnd();
   let out = "";
-  for (let index2 = 0; index2 < parts.length; index2++) {
-    const rest = parts.length - index2 - 1;
+  for (let index = 0; index < parts.length; index++) {
+    const rest = parts.length - index - 1;
     const suffix = rest > 0 ? ` (+${rest} more)` : "";
-    const candidate = out === "" ? `${prefix}${parts[index2]}` : `${out}; ${parts[index2]}`;
+    const candidate = out === "" ? `${prefix}${parts[index]}` : `${out}; ${parts[index]}`;
     if (candidate.length + suffix.length <= max) {
       out = candidate;
       continue;
@@ -30571,7 +30585,7 @@ async function fetchFirstPage(client, route, params, maxPages) {
   const rest = async () => {
     const items = [...first.items];
     if (last !== null) {
-      const pages = Array.from({ length: Math.max(Math.min(last, maxPages) - 1, 0) }, (_, index2) => index2 + 2);
+      const pages = Array.from({ length: Math.max(Math.min(last, maxPages) - 1, 0) }, (_, index) => index + 2);
       const answers = await Promise.all(pages.map((page2) => requestPage(client, route, params, page2)));
       for (const answer of answers) items.push(...answer.items);
       return items;
@@ -30668,10 +30682,10 @@ function build(schema4) {
     return (value) => {
       if (!Array.isArray(value)) return REJECTED;
       const out = new Array(value.length);
-      for (let index2 = 0; index2 < value.length; index2 += 1) {
-        const item = element(value[index2]);
+      for (let index = 0; index < value.length; index += 1) {
+        const item = element(value[index]);
         if (item === REJECTED) return REJECTED;
-        out[index2] = item;
+        out[index] = item;
       }
       return out;
     };
@@ -30708,8 +30722,8 @@ function objectCheck(schema4) {
   return (value) => {
     if (!isObject2(value) || loose && !isJsonObject(value)) return REJECTED;
     const out = {};
-    for (let index2 = 0; index2 < fields.length; index2 += 1) {
-      const field = fields[index2];
+    for (let index = 0; index < fields.length; index += 1) {
+      const field = fields[index];
       const raw = value[field.name];
       if (raw === void 0 && field.optional) {
         if (field.name in value) out[field.name] = void 0;
@@ -30988,11 +31002,11 @@ async function fetchLookups(client, repo, request2) {
     Promise.all(teams.map((team) => fetchTeam(client, team)))
   ]);
   const lookups = { permissions: {}, teams: {} };
-  logins.forEach((login, index2) => {
-    lookups.permissions[login] = permissions[index2] ?? { error: "not looked up" };
+  logins.forEach((login, index) => {
+    lookups.permissions[login] = permissions[index] ?? { error: "not looked up" };
   });
-  teams.forEach((team, index2) => {
-    lookups.teams[team] = members2[index2] ?? { error: "not looked up" };
+  teams.forEach((team, index) => {
+    lookups.teams[team] = members2[index] ?? { error: "not looked up" };
   });
   return lookups;
 }
@@ -31208,7 +31222,7 @@ ${FRAGMENTS}`;
 var MORE_CONNECTIONS = ["labels", "commits", "reviews", "comments", "timeline"];
 var MANIFESTS_OPERATION = "AgentPrGateManifests";
 function manifestsQuery(count2) {
-  const aliases = Array.from({ length: count2 }, (_, index2) => [`b${index2}`, `h${index2}`]).flat();
+  const aliases = Array.from({ length: count2 }, (_, index) => [`b${index}`, `h${index}`]).flat();
   const variables = aliases.map((alias) => `$${alias}: String!`).join(" ");
   const fields = aliases.map((alias) => `    ${alias}: object(expression: $${alias}) { __typename ... on Blob { text isBinary isTruncated byteSize } }`);
   return `
@@ -31232,9 +31246,9 @@ function sideOf(blob, where3) {
 async function fetchManifests(client, target, manifests) {
   if (manifests.length === 0) return [];
   const variables = { owner: target.owner, name: target.name };
-  manifests.forEach((manifest, index2) => {
-    variables[`b${index2}`] = `${target.baseSha}:${manifest.basePath}`;
-    variables[`h${index2}`] = `${target.headSha}:${manifest.path}`;
+  manifests.forEach((manifest, index) => {
+    variables[`b${index}`] = `${target.baseSha}:${manifest.basePath}`;
+    variables[`h${index}`] = `${target.headSha}:${manifest.path}`;
   });
   let answer;
   try {
@@ -31246,9 +31260,9 @@ async function fetchManifests(client, target, manifests) {
     const reason = `could not be read: ${describeError(error2)}`;
     return manifests.map((manifest) => ({ path: manifest.path, base: null, head: null, error: reason }));
   }
-  return manifests.map((manifest, index2) => {
-    const base = sideOf(answer[`b${index2}`], "base");
-    const head = sideOf(answer[`h${index2}`], "head");
+  return manifests.map((manifest, index) => {
+    const base = sideOf(answer[`b${index}`], "base");
+    const head = sideOf(answer[`h${index}`], "head");
     const error2 = "error" in base ? base.error : "error" in head ? head.error : void 0;
     const content = {
       path: manifest.path,
@@ -31796,10 +31810,10 @@ function escapeMessage(text, maxLength = 500, options = {}) {
   const parts = [];
   let last = 0;
   for (const match of source.matchAll(/`([^`\r\n]+)`/g)) {
-    const index2 = match.index ?? 0;
-    if (index2 > last) parts.push(escapeMarkdown(source.slice(last, index2), Number.MAX_SAFE_INTEGER));
+    const index = match.index ?? 0;
+    if (index > last) parts.push(escapeMarkdown(source.slice(last, index), Number.MAX_SAFE_INTEGER));
     parts.push(inlineCode(match[1] ?? "", { maxLength: Number.MAX_SAFE_INTEGER, table: options.table }));
-    last = index2 + match[0].length;
+    last = index + match[0].length;
   }
   if (last < source.length) parts.push(escapeMarkdown(source.slice(last), Number.MAX_SAFE_INTEGER));
   return parts.join("");
@@ -31837,7 +31851,7 @@ function serverOf(url) {
 var LEVEL_RANK2 = { deny: 0, review: 1, allow: 2 };
 function sortFindings(findings) {
   const rank2 = (finding) => finding.level === "allow" ? 4 : LEVEL_RANK2[finding.level] + (finding.satisfied ? 2 : 0);
-  return findings.map((finding, index2) => ({ finding, index: index2 })).sort((a, b) => rank2(a.finding) - rank2(b.finding) || a.index - b.index).map((entry4) => entry4.finding);
+  return findings.map((finding, index) => ({ finding, index })).sort((a, b) => rank2(a.finding) - rank2(b.finding) || a.index - b.index).map((entry4) => entry4.finding);
 }
 function listCandidates(candidates2, options = {}) {
   const shown = candidates2.slice(0, 5).map((candidate) => inlineCode(candidate, { maxLength: 80, table: options.table }));
@@ -31868,11 +31882,11 @@ var UNITS = [
 function formatDuration(seconds2) {
   if (seconds2 === null || !Number.isFinite(seconds2)) return "\u2014";
   const total = Math.max(0, Math.floor(seconds2));
-  const index2 = UNITS.findIndex(([, size]) => total >= size);
-  const major = UNITS[index2];
+  const index = UNITS.findIndex(([, size]) => total >= size);
+  const major = UNITS[index];
   if (!major) return "0 s";
   const parts = [`${Math.floor(total / major[1])} ${major[0]}`];
-  const minor = UNITS[index2 + 1];
+  const minor = UNITS[index + 1];
   if (minor) {
     const value = Math.floor(total % major[1] / minor[1]);
     if (value > 0) parts.push(`${value} ${minor[0]}`);
@@ -31922,13 +31936,13 @@ function layout(sections) {
   }
   const fixedLength = sections.reduce((sum, section) => sum + (section.kind === "fixed" ? section.text.length + SEPARATOR.length : SEPARATOR.length), 0);
   let remaining = Math.max(0, TARGET_LENGTH - fixedLength - COMMENT_MARKER.length - 1);
-  const elastics = sections.map((section, index2) => ({ section, index: index2 })).filter((entry4) => entry4.section.kind === "elastic").sort((a, b) => a.section.size - b.section.size);
+  const elastics = sections.map((section, index) => ({ section, index })).filter((entry4) => entry4.section.kind === "elastic").sort((a, b) => a.section.size - b.section.size);
   const texts = sections.map((section) => section.kind === "fixed" ? section.text : "");
   let left = elastics.length;
-  for (const { section, index: index2 } of elastics) {
+  for (const { section, index } of elastics) {
     const share = Math.floor(remaining / left);
     const text = section.fit(Math.min(section.size, share));
-    texts[index2] = text;
+    texts[index] = text;
     remaining = Math.max(0, remaining - text.length);
     left -= 1;
   }
@@ -33264,9 +33278,9 @@ async function mapLimit(items, limit, work) {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
-      const index2 = next;
+      const index = next;
       next += 1;
-      out[index2] = await work(items[index2]);
+      out[index] = await work(items[index]);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
@@ -33277,7 +33291,7 @@ async function fetchReviewComments2(api, target, incomplete) {
   const params = { owner: target.owner, repo: target.name, sort: "created", direction: "asc", since: target.from.toISOString(), per_page: 100 };
   const first = await api.request(route, { ...params, page: 1 });
   const last = pageOf(typeof first.headers.link === "string" ? first.headers.link : "", "last") ?? 1;
-  const pages = Array.from({ length: Math.min(last, MAX_REVIEW_COMMENT_PAGES) - 1 }, (_, index2) => index2 + 2);
+  const pages = Array.from({ length: Math.min(last, MAX_REVIEW_COMMENT_PAGES) - 1 }, (_, index) => index + 2);
   const rest = await mapLimit(pages, CONCURRENCY, async (page2) => (await api.request(route, { ...params, page: page2 })).data);
   const items = [first.data, ...rest].flatMap((data) => Array.isArray(data) ? data : []);
   if (last > MAX_REVIEW_COMMENT_PAGES) {
@@ -34373,10 +34387,10 @@ function barChart(title, groups, legend) {
     }
     y += GROUP_GAP;
   }
-  legend.forEach((name, index2) => {
-    const lx = LEFT + index2 * 110;
+  legend.forEach((name, index) => {
+    const lx = LEFT + index * 110;
     parts.push(
-      `<rect x="${lx}" y="22" width="10" height="10" fill="${PALETTE[index2 % PALETTE.length]}"/>`,
+      `<rect x="${lx}" y="22" width="10" height="10" fill="${PALETTE[index % PALETTE.length]}"/>`,
       `<text x="${lx + 14}" y="31" fill="#333">${esc2(name.slice(0, 14))}</text>`
     );
   });

@@ -354,7 +354,7 @@ var require_scan = __commonJS({
       const tokens = [];
       const parts = [];
       let str = input;
-      let index2 = -1;
+      let index = -1;
       let start = 0;
       let lastIndex = 0;
       let isBrace = false;
@@ -371,13 +371,13 @@ var require_scan = __commonJS({
       let prev;
       let code18;
       let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index2 >= length;
-      const peek = () => str.charCodeAt(index2 + 1);
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
         prev = code18;
-        return str.charCodeAt(++index2);
+        return str.charCodeAt(++index);
       };
-      while (index2 < length) {
+      while (index < length) {
         code18 = advance();
         let next;
         if (code18 === CHAR_BACKWARD_SLASH) {
@@ -434,15 +434,15 @@ var require_scan = __commonJS({
           break;
         }
         if (code18 === CHAR_FORWARD_SLASH) {
-          slashes.push(index2);
+          slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
-          if (prev === CHAR_DOT && index2 === start + 1) {
+          if (prev === CHAR_DOT && index === start + 1) {
             start += 2;
             continue;
           }
-          lastIndex = index2 + 1;
+          lastIndex = index + 1;
           continue;
         }
         if (opts.noext !== true) {
@@ -451,7 +451,7 @@ var require_scan = __commonJS({
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code18 === CHAR_EXCLAMATION_MARK && index2 === start) {
+            if (code18 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
@@ -512,7 +512,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code18 === CHAR_EXCLAMATION_MARK && index2 === start) {
+        if (opts.nonegate !== true && code18 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
@@ -822,10 +822,10 @@ var require_parse = __commonJS({
       return `${source}*`;
     };
     var getStarExtglobSequenceChars = (pattern) => {
-      let index2 = 0;
+      let index = 0;
       const chars = [];
-      while (index2 < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index2), false);
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
         if (!match || match.type !== "*") {
           return;
         }
@@ -838,7 +838,7 @@ var require_parse = __commonJS({
           return;
         }
         chars.push(branch);
-        index2 += match.end + 1;
+        index += match.end + 1;
       }
       if (chars.length < 1) {
         return;
@@ -1074,7 +1074,7 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index2) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
@@ -1083,7 +1083,7 @@ var require_parse = __commonJS({
             if (esc2) {
               return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
-            if (index2 === 0) {
+            if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
             }
             return QMARK.repeat(chars.length);
@@ -4523,11 +4523,11 @@ function capSize(inst, size) {
   };
 }
 var arraySize = (input) => Array.isArray(input) ? input.length : -1;
-function handleArrayResult(result, final, index2) {
+function handleArrayResult(result, final, index) {
   if (result.issues.length) {
-    final.issues.push(...prefixIssues(index2, result.issues));
+    final.issues.push(...prefixIssues(index, result.issues));
   }
-  final.value[index2] = result.value;
+  final.value[index] = result.value;
 }
 var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   $ZodType.init(inst, def);
@@ -4986,14 +4986,14 @@ function mergeValues(a, b) {
       return { valid: false, mergeErrorPath: [] };
     }
     const newArray = [];
-    for (let index2 = 0; index2 < a.length; index2++) {
-      const itemA = a[index2];
-      const itemB = b[index2];
+    for (let index = 0; index < a.length; index++) {
+      const itemA = a[index];
+      const itemB = b[index];
       const sharedValue = mergeValues(itemA, itemB);
       if (!sharedValue.valid) {
         return {
           valid: false,
-          mergeErrorPath: [index2, ...sharedValue.mergeErrorPath]
+          mergeErrorPath: [index, ...sharedValue.mergeErrorPath]
         };
       }
       newArray.push(sharedValue.data);
@@ -10479,7 +10479,7 @@ function readCargoToml(text) {
 
 // src/policy/dependencies/whole-line-manifests.ts
 function readGoMod(text) {
-  const lines = text.split("\n").map((line, index2) => ({ kind: "added", text: line.replace(/\r$/, ""), oldLine: null, newLine: index2 + 1 }));
+  const lines = text.split("\n").map((line, index) => ({ kind: "added", text: line.replace(/\r$/, ""), oldLine: null, newLine: index + 1 }));
   const entries = [];
   readGoModSide({ oldStart: 0, newStart: 1, header: "", lines }, "new", entries);
   return { entries };
@@ -10490,8 +10490,8 @@ function readGemfile(text) {
   const entries = [];
   const groups = [];
   const lines = text.split("\n");
-  for (let index2 = 0; index2 < lines.length; index2 += 1) {
-    const line = (lines[index2] ?? "").replace(/\s#[\s\S]*$/, "").trim();
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = (lines[index] ?? "").replace(/\s#[\s\S]*$/, "").trim();
     if (line === "" || line.startsWith("#")) continue;
     const group2 = GROUP.exec(line);
     if (group2) {
@@ -10507,12 +10507,12 @@ function readGemfile(text) {
     const gem = GEM.exec(line);
     if (gem) {
       const name = gem[1] ?? "";
-      entries.push({ key: `${current ?? ""}\0${name}`, name, spec: (gem[2] ?? "").replace(/\)$/, "").replace(/\s+/g, " "), group: current, separator: " ", line: index2 + 1 });
+      entries.push({ key: `${current ?? ""}\0${name}`, name, spec: (gem[2] ?? "").replace(/\)$/, "").replace(/\s+/g, " "), group: current, separator: " ", line: index + 1 });
       continue;
     }
     if (/^(?:source|git_source|gemspec|path|git|platforms?|plugin)\b/.test(line)) {
       const normalized = line.replace(/\s+/g, " ");
-      entries.push({ key: `source\0${normalized}`, name: normalized, spec: "", group: "source", separator: "", line: index2 + 1 });
+      entries.push({ key: `source\0${normalized}`, name: normalized, spec: "", group: "source", separator: "", line: index + 1 });
     }
   }
   return { entries };
@@ -10711,8 +10711,8 @@ function findInstallCommands(text) {
       const noFetch = words.slice(optionsFrom, verbFrom).some((word) => NO_FETCH.has(word));
       if (noFetch || !namesPackage(words, matched.after, tool, matched.verb)) break;
       const text2 = withoutComment(words.slice(i).filter((word) => word !== "").join(" "));
-      const index2 = start + Math.max(0, segment.indexOf(raw[i] ?? ""));
-      found.push({ index: index2, end, text: text2.length > 80 ? `${text2.slice(0, 79)}\u2026` : text2 });
+      const index = start + Math.max(0, segment.indexOf(raw[i] ?? ""));
+      found.push({ index, end, text: text2.length > 80 ? `${text2.slice(0, 79)}\u2026` : text2 });
       break;
     }
   }
@@ -11094,13 +11094,13 @@ function nameLines(text) {
     if (key !== "" && !lines.has(key)) lines.set(key, line);
   };
   const all = text.split("\n");
-  for (let index2 = 0; index2 < all.length; index2 += 1) {
-    const line = (all[index2] ?? "").trimStart();
+  for (let index = 0; index < all.length; index += 1) {
+    const line = (all[index] ?? "").trimStart();
     const bare = /^[A-Za-z0-9_.@/-]+/.exec(line);
-    if (bare) add(bare[0].split(".")[0] ?? "", index2 + 1);
+    if (bare) add(bare[0].split(".")[0] ?? "", index + 1);
     const quoted = /^["']([A-Za-z0-9_.@/-]+)/.exec(line);
-    if (quoted) add(quoted[1] ?? "", index2 + 1);
-    for (const word of line.split(/\s+/, 2)) add(unwrap(word), index2 + 1);
+    if (quoted) add(quoted[1] ?? "", index + 1);
+    for (const word of line.split(/\s+/, 2)) add(unwrap(word), index + 1);
   }
   return lines;
 }
@@ -11313,12 +11313,12 @@ function units(file) {
   }
   return out;
 }
-function addedLineIn(unit, index2, end) {
+function addedLineIn(unit, index, end) {
   let first = 0;
-  while (first + 1 < unit.starts.length && (unit.starts[first + 1] ?? 0) <= index2) first += 1;
-  for (let k = first; k < unit.lines.length && (unit.starts[k] ?? 0) < Math.max(end, index2 + 1); k += 1) {
+  while (first + 1 < unit.starts.length && (unit.starts[first + 1] ?? 0) <= index) first += 1;
+  for (let k = first; k < unit.lines.length && (unit.starts[k] ?? 0) < Math.max(end, index + 1); k += 1) {
     const line = unit.lines[k];
-    if (line?.kind === "added") return { line, at: k === first ? index2 - (unit.starts[k] ?? 0) : 0 };
+    if (line?.kind === "added") return { line, at: k === first ? index - (unit.starts[k] ?? 0) : 0 };
   }
   return null;
 }
@@ -11635,14 +11635,14 @@ var UnicodeRangeTable = class {
     this.isStride1 = isStride1;
     this.SIZE = isStride1 ? 2 : 3;
   }
-  getLo(index2) {
-    return this.data[index2 * this.SIZE];
+  getLo(index) {
+    return this.data[index * this.SIZE];
   }
-  getHi(index2) {
-    return this.data[index2 * this.SIZE + 1];
+  getHi(index) {
+    return this.data[index * this.SIZE + 1];
   }
-  getStride(index2) {
-    return this.isStride1 ? 1 : this.data[index2 * this.SIZE + 2];
+  getStride(index) {
+    return this.isStride1 ? 1 : this.data[index * this.SIZE + 2];
   }
   get length() {
     return this.data.length / this.SIZE;
@@ -12976,14 +12976,14 @@ var Matcher = class Matcher2 {
         i += 2;
       } else if (isDigit2(c)) {
         let digits = 1;
-        let index2 = c - 48;
+        let index = c - 48;
         const c2 = replacement.charCodeAt(i + 2);
-        if (isDigit2(c2) && index2 * 10 + c2 - 48 <= groupCount) {
+        if (isDigit2(c2) && index * 10 + c2 - 48 <= groupCount) {
           digits = 2;
-          index2 = index2 * 10 + c2 - 48;
+          index = index * 10 + c2 - 48;
         }
-        if (index2 >= 1 && index2 <= groupCount) {
-          const group2 = this.group(index2);
+        if (index >= 1 && index <= groupCount) {
+          const group2 = this.group(index);
           if (group2 !== null) res += group2;
         } else res += replacement.substring(i, i + 1 + digits);
         i += 1 + digits;
@@ -18532,14 +18532,27 @@ var PATHLESS = RULES.filter((rule) => rule.data.path === void 0);
 var WITH_PATH = RULES.filter((rule) => rule.data.path !== void 0);
 var GENERATED_KEYWORDS = [...new Set(RULES.flatMap((rule) => rule.data.keywords))];
 var GENERATED_FRAGMENTS = [...new Set(RULES.flatMap((rule) => rule.data.fragments ?? []))];
+var KEYWORD_ENTRIES = PATHLESS.flatMap((rule) => rule.data.keywords.map((keyword) => [keyword, rule]));
 var keywordIndex = null;
-var fragmentTests = [];
-function index() {
-  if (keywordIndex === null) {
-    keywordIndex = new KeywordIndex(PATHLESS.flatMap((rule) => rule.data.keywords.map((keyword) => [keyword, rule])));
-    fragmentTests = PATHLESS.flatMap((rule) => (rule.data.fragments ?? []).map((fragment) => ({ rule, pattern: new RegExp(fragment) })));
+var fragmentTests = null;
+var SEARCHED_LINES = 256;
+var searchedLines = 0;
+function rulesWithKeywordIn(lower, via = "either") {
+  if (via === "automaton" || via === "either" && (keywordIndex !== null || searchedLines >= SEARCHED_LINES)) {
+    keywordIndex ??= new KeywordIndex(KEYWORD_ENTRIES);
+    return keywordIndex.find(lower);
   }
-  return keywordIndex;
+  if (via === "either") searchedLines += 1;
+  const hits = [];
+  for (let entry4 = 0; entry4 < KEYWORD_ENTRIES.length; entry4 += 1) {
+    const keyword = KEYWORD_ENTRIES[entry4][0];
+    const at = lower.indexOf(keyword);
+    if (at !== -1) hits.push({ end: at + keyword.length, length: keyword.length, entry: entry4 });
+  }
+  hits.sort((a, b) => a.end - b.end || b.length - a.length || a.entry - b.entry);
+  const rules = /* @__PURE__ */ new Set();
+  for (let hit = 0; hit < hits.length; hit += 1) rules.add(KEYWORD_ENTRIES[hits[hit].entry][1]);
+  return rules;
 }
 function compiledRule(rule) {
   rule.compiled ??= RE2JS.compile(rule.data.regex);
@@ -18596,7 +18609,8 @@ function runRule(rule, text, spans, checksums) {
   if (rest !== -1) spans.push({ start: rest, end: text.length, kind: rule.data.id, reported: false });
 }
 function addGeneratedSpans(text, lower, spans, checksums) {
-  const rules = index().find(lower);
+  const rules = rulesWithKeywordIn(lower);
+  fragmentTests ??= PATHLESS.flatMap((rule) => (rule.data.fragments ?? []).map((fragment) => ({ rule, pattern: new RegExp(fragment) })));
   for (const { rule, pattern } of fragmentTests) if (pattern.test(lower)) rules.add(rule);
   for (const rule of rules) runRule(rule, text, spans, checksums);
 }
@@ -18659,19 +18673,19 @@ function hintCount() {
   return NAMES.length;
 }
 function markLines(text, starts, ends, memo2) {
-  const index2 = hints();
+  const index = hints();
   const marks = [];
   let union2 = 0;
   for (let line = 0; line < starts.length; line += 1) {
     const start = starts[line] ?? 0;
     const end = ends[line] ?? start;
     let mark;
-    if (memo2 === void 0 || end - start < MEMO_FROM) mark = index2.maskOf(text, start, end);
+    if (memo2 === void 0 || end - start < MEMO_FROM) mark = index.maskOf(text, start, end);
     else {
       const key = text.slice(start, end);
       mark = memo2.get(key);
       if (mark === void 0) {
-        mark = index2.maskOf(key, 0, key.length);
+        mark = index.maskOf(key, 0, key.length);
         memo2.set(key, mark);
       }
     }
@@ -18898,15 +18912,15 @@ function scanSecretLines(lines, candidates2, options = {}) {
     if (!header2) continue;
     const rest = text.slice(header2.index + header2[0].length);
     if (KEY_FOOTER.test(rest) || KEY_BODY.test(rest)) continue;
-    for (let index2 = candidate + 1; index2 < lines.count; index2 += 1) {
-      done = index2;
-      const line = lines.textAt(index2);
+    for (let index = candidate + 1; index < lines.count; index += 1) {
+      done = index;
+      const line = lines.textAt(index);
       const footer = KEY_FOOTER.exec(line);
       if (!footer) {
-        out.set(index2, { spans: NO_SPANS, inKeyBlock: true });
+        out.set(index, { spans: NO_SPANS, inKeyBlock: true });
         continue;
       }
-      out.set(index2, { spans: footer.index > 0 ? [{ start: 0, end: footer.index, kind: "private key", reported: false }] : NO_SPANS, inKeyBlock: false });
+      out.set(index, { spans: footer.index > 0 ? [{ start: 0, end: footer.index, kind: "private key", reported: false }] : NO_SPANS, inKeyBlock: false });
       break;
     }
   }
@@ -19229,7 +19243,7 @@ var AuthorityReader = class {
     return this.lastAt >= start ? this.lastAt + 1 : start;
   }
 };
-function hostAt(line, start, end, index2) {
+function hostAt(line, start, end, index) {
   let after;
   if (line.charCodeAt(start) === 91) {
     let close = start + 1;
@@ -19254,7 +19268,7 @@ function hostAt(line, start, end, index2) {
     while (digits < end && digits - after <= 5 && line.charCodeAt(digits) >= 48 && line.charCodeAt(digits) <= 57) digits += 1;
     if (digits > after + 1) port = String(Number(line.slice(after + 1, digits)));
   }
-  return { host: parsed.host, port, index: index2 };
+  return { host: parsed.host, port, index };
 }
 function schemeHosts(line, out) {
   const reader = new AuthorityReader(line);
@@ -19836,14 +19850,14 @@ function indentOf3(text) {
   while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i += 1;
   return i;
 }
-function onTestStep(lines, index2, indent) {
+function onTestStep(lines, index, indent) {
   let sawParent = false;
   let sawKey = false;
   const read2 = (line) => {
     if (STEP_KEYS.test(line.text)) sawKey = true;
     return TEST_WORDS.test(line.text);
   };
-  for (let i = index2 - 1; i >= 0; i -= 1) {
+  for (let i = index - 1; i >= 0; i -= 1) {
     const line = lines[i];
     if (!line || line.kind === "removed" || line.text.trim() === "") continue;
     const own2 = indentOf3(line.text);
@@ -19854,7 +19868,7 @@ function onTestStep(lines, index2, indent) {
     }
     if (read2(line)) return true;
   }
-  for (let i = index2 + 1; i < lines.length; i += 1) {
+  for (let i = index + 1; i < lines.length; i += 1) {
     const line = lines[i];
     if (!line || line.kind === "removed" || line.text.trim() === "") continue;
     const own2 = indentOf3(line.text);
@@ -19866,13 +19880,13 @@ function onTestStep(lines, index2, indent) {
 function continueOnError(file, out) {
   if (file.diff === null || !file.added.some((line) => line.text.includes("continue-on-error"))) return;
   for (const hunk of file.diff.hunks) {
-    hunk.lines.forEach((line, index2) => {
+    hunk.lines.forEach((line, index) => {
       if (line.kind !== "added") return;
       const match = CONTINUE_ON_ERROR.exec(line.text);
       if (!match) return;
       const lead = match[1] ?? "";
       const indent = lead.includes("-") ? lead.length : indentOf3(line.text);
-      if (onTestStep(hunk.lines, index2, indent)) out.push({ line, at: lead.length, name: "continue-on-error" });
+      if (onTestStep(hunk.lines, index, indent)) out.push({ line, at: lead.length, name: "continue-on-error" });
     });
   }
 }
@@ -20103,9 +20117,9 @@ function applyPolicyFile(base, file, categories = POLICY_CATEGORIES) {
   if (file.bots) out.bots = [...file.bots];
   if (file.agents) {
     for (const agent of file.agents) {
-      const index2 = out.agents.findIndex((a) => a.id === agent.id);
-      const merged = agentFromFile(agent, index2 >= 0 ? out.agents[index2] : void 0);
-      if (index2 >= 0) out.agents[index2] = merged;
+      const index = out.agents.findIndex((a) => a.id === agent.id);
+      const merged = agentFromFile(agent, index >= 0 ? out.agents[index] : void 0);
+      if (index >= 0) out.agents[index] = merged;
       else out.agents.push(merged);
     }
   }
@@ -24782,10 +24796,10 @@ visit2.SKIP = SKIP2;
 visit2.REMOVE = REMOVE2;
 visit2.itemAtPath = (cst, path) => {
   let item = cst;
-  for (const [field, index2] of path) {
+  for (const [field, index] of path) {
     const tok = item?.[field];
     if (tok && "items" in tok) {
-      item = tok.items[index2];
+      item = tok.items[index];
     } else
       return void 0;
   }
@@ -26936,16 +26950,16 @@ function toValue(doc, fileName, at) {
 function crossFieldProblems(file) {
   const problems = [];
   const names = /* @__PURE__ */ new Set();
-  file.permissions?.custom?.forEach((rule, index2) => {
+  file.permissions?.custom?.forEach((rule, index) => {
     if (!rule.paths?.length && !rule["added-lines"]?.length) {
-      problems.push({ path: ["permissions", "custom", index2], message: "needs `paths` or `added-lines`: a rule without either never matches" });
+      problems.push({ path: ["permissions", "custom", index], message: "needs `paths` or `added-lines`: a rule without either never matches" });
     }
-    if (names.has(rule.name)) problems.push({ path: ["permissions", "custom", index2, "name"], message: `duplicate rule name \`${rule.name}\`` });
+    if (names.has(rule.name)) problems.push({ path: ["permissions", "custom", index, "name"], message: `duplicate rule name \`${rule.name}\`` });
     names.add(rule.name);
   });
   const ids = /* @__PURE__ */ new Set();
-  file.agents?.forEach((agent, index2) => {
-    if (ids.has(agent.id)) problems.push({ path: ["agents", index2, "id"], message: `duplicate agent id \`${agent.id}\`` });
+  file.agents?.forEach((agent, index) => {
+    if (ids.has(agent.id)) problems.push({ path: ["agents", index, "id"], message: `duplicate agent id \`${agent.id}\`` });
     ids.add(agent.id);
   });
   return problems;
@@ -26953,7 +26967,7 @@ function crossFieldProblems(file) {
 function collectPatternsAndGlobs(file) {
   const checks = [];
   const add = (kind, values, path) => {
-    values?.forEach((value, index2) => checks.push({ kind, value, path: [...path, index2] }));
+    values?.forEach((value, index) => checks.push({ kind, value, path: [...path, index] }));
   };
   const permissions = file.permissions ?? {};
   for (const [name, rule] of Object.entries(permissions)) {
@@ -26962,14 +26976,14 @@ function collectPatternsAndGlobs(file) {
     add("glob", object2.paths, ["permissions", name, "paths"]);
     add("pattern", object2["added-lines"], ["permissions", name, "added-lines"]);
   }
-  permissions.custom?.forEach((rule, index2) => {
-    add("glob", rule.paths, ["permissions", "custom", index2, "paths"]);
-    add("pattern", rule["added-lines"], ["permissions", "custom", index2, "added-lines"]);
+  permissions.custom?.forEach((rule, index) => {
+    add("glob", rule.paths, ["permissions", "custom", index, "paths"]);
+    add("pattern", rule["added-lines"], ["permissions", "custom", index, "added-lines"]);
   });
-  file.agents?.forEach((agent, index2) => {
-    add("glob", agent.branches, ["agents", index2, "branches"]);
-    add("pattern", agent.body, ["agents", index2, "body"]);
-    add("pattern", agent.trailers, ["agents", index2, "trailers"]);
+  file.agents?.forEach((agent, index) => {
+    add("glob", agent.branches, ["agents", index, "branches"]);
+    add("pattern", agent.body, ["agents", index, "body"]);
+    add("pattern", agent.trailers, ["agents", index, "trailers"]);
   });
   return checks;
 }
@@ -27460,10 +27474,10 @@ function build(schema4) {
     return (value) => {
       if (!Array.isArray(value)) return REJECTED;
       const out = new Array(value.length);
-      for (let index2 = 0; index2 < value.length; index2 += 1) {
-        const item = element(value[index2]);
+      for (let index = 0; index < value.length; index += 1) {
+        const item = element(value[index]);
         if (item === REJECTED) return REJECTED;
-        out[index2] = item;
+        out[index] = item;
       }
       return out;
     };
@@ -27500,8 +27514,8 @@ function objectCheck(schema4) {
   return (value) => {
     if (!isObject2(value) || loose && !isJsonObject(value)) return REJECTED;
     const out = {};
-    for (let index2 = 0; index2 < fields.length; index2 += 1) {
-      const field = fields[index2];
+    for (let index = 0; index < fields.length; index += 1) {
+      const field = fields[index];
       const raw = value[field.name];
       if (raw === void 0 && field.optional) {
         if (field.name in value) out[field.name] = void 0;
@@ -27798,7 +27812,7 @@ async function fetchFirstPage(client, route, params, maxPages) {
   const rest = async () => {
     const items = [...first.items];
     if (last !== null) {
-      const pages = Array.from({ length: Math.max(Math.min(last, maxPages) - 1, 0) }, (_, index2) => index2 + 2);
+      const pages = Array.from({ length: Math.max(Math.min(last, maxPages) - 1, 0) }, (_, index) => index + 2);
       const answers = await Promise.all(pages.map((page2) => requestPage(client, route, params, page2)));
       for (const answer of answers) items.push(...answer.items);
       return items;
@@ -27878,9 +27892,9 @@ async function mapLimit(items, limit, work) {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
-      const index2 = next;
+      const index = next;
       next += 1;
-      out[index2] = await work(items[index2]);
+      out[index] = await work(items[index]);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
@@ -27891,7 +27905,7 @@ async function fetchReviewComments(api, target, incomplete) {
   const params = { owner: target.owner, repo: target.name, sort: "created", direction: "asc", since: target.from.toISOString(), per_page: 100 };
   const first = await api.request(route, { ...params, page: 1 });
   const last = pageOf(typeof first.headers.link === "string" ? first.headers.link : "", "last") ?? 1;
-  const pages = Array.from({ length: Math.min(last, MAX_REVIEW_COMMENT_PAGES) - 1 }, (_, index2) => index2 + 2);
+  const pages = Array.from({ length: Math.min(last, MAX_REVIEW_COMMENT_PAGES) - 1 }, (_, index) => index + 2);
   const rest = await mapLimit(pages, CONCURRENCY, async (page2) => (await api.request(route, { ...params, page: page2 })).data);
   const items = [first.data, ...rest].flatMap((data) => Array.isArray(data) ? data : []);
   if (last > MAX_REVIEW_COMMENT_PAGES) {
@@ -28160,11 +28174,11 @@ var UNITS = [
 function formatDuration(seconds2) {
   if (seconds2 === null || !Number.isFinite(seconds2)) return "\u2014";
   const total = Math.max(0, Math.floor(seconds2));
-  const index2 = UNITS.findIndex(([, size]) => total >= size);
-  const major = UNITS[index2];
+  const index = UNITS.findIndex(([, size]) => total >= size);
+  const major = UNITS[index];
   if (!major) return "0 s";
   const parts = [`${Math.floor(total / major[1])} ${major[0]}`];
-  const minor = UNITS[index2 + 1];
+  const minor = UNITS[index + 1];
   if (minor) {
     const value = Math.floor(total % major[1] / minor[1]);
     if (value > 0) parts.push(`${value} ${minor[0]}`);
@@ -30002,18 +30016,18 @@ function matchLines(context, patterns) {
       indexes2 = file.added.keys();
     } else {
       const union2 = /* @__PURE__ */ new Set();
-      for (const lines of linesOf) for (const index2 of lines ?? []) union2.add(index2);
+      for (const lines of linesOf) for (const index of lines ?? []) union2.add(index);
       if (union2.size === 0) continue;
       indexes2 = [...union2].sort((x, y) => x - y);
     }
     let found = false;
-    for (const index2 of indexes2) {
-      const line = file.addedAt(index2);
+    for (const index of indexes2) {
+      const line = file.addedAt(index);
       if (!line) continue;
       for (let k = 0; k < patterns.length; k += 1) {
         const candidate = patterns[k];
         const lines = linesOf[k];
-        if (!candidate || lines && !lines.has(index2)) continue;
+        if (!candidate || lines && !lines.has(index)) continue;
         if (!candidate.pattern.test(line.text)) continue;
         const at = line.text.length <= FIND_LIMIT ? candidate.pattern.find(line.text)?.index ?? 0 : 0;
         matched.add(candidate.source);
@@ -30086,14 +30100,14 @@ var ParsedPatch = class {
     return this.addedOffsets.starts.length;
   }
   /** Added line `index` (0-based, in order), the same object on every call; undefined past the end. */
-  addedAt(index2) {
+  addedAt(index) {
     const { starts, ends, numbers } = this.addedOffsets;
-    if (index2 < 0 || index2 >= starts.length) return void 0;
+    if (index < 0 || index >= starts.length) return void 0;
     this.addedLines ??= new Array(starts.length);
-    let line = this.addedLines[index2];
+    let line = this.addedLines[index];
     if (line === void 0) {
-      line = { kind: "added", text: this.patch.slice(starts[index2], ends[index2]), oldLine: null, newLine: numbers[index2] ?? 0 };
-      this.addedLines[index2] = line;
+      line = { kind: "added", text: this.patch.slice(starts[index], ends[index]), oldLine: null, newLine: numbers[index] ?? 0 };
+      this.addedLines[index] = line;
     }
     return line;
   }
@@ -30101,7 +30115,7 @@ var ParsedPatch = class {
   get added() {
     if (this.allAdded === null) {
       const all = new Array(this.addedCount);
-      for (let index2 = 0; index2 < all.length; index2 += 1) all[index2] = this.addedAt(index2);
+      for (let index = 0; index < all.length; index += 1) all[index] = this.addedAt(index);
       this.allAdded = all;
     }
     return this.allAdded;
@@ -30111,7 +30125,7 @@ var ParsedPatch = class {
     if (this.allRemoved === null) {
       if (this.removedOffsets === null) return NO_LINES;
       const { starts, ends, numbers } = this.removedOffsets;
-      this.allRemoved = starts.map((start, index2) => ({ kind: "removed", text: this.patch.slice(start, ends[index2]), oldLine: numbers[index2] ?? 0, newLine: null }));
+      this.allRemoved = starts.map((start, index) => ({ kind: "removed", text: this.patch.slice(start, ends[index]), oldLine: numbers[index] ?? 0, newLine: null }));
     }
     return this.allRemoved;
   }
@@ -30119,7 +30133,7 @@ var ParsedPatch = class {
   get hunks() {
     if (this.hunkList === null) {
       const hunks = [];
-      readPatch(this.patch, { hunks, added: (index2) => this.addedAt(index2), removed: this.removed }, null);
+      readPatch(this.patch, { hunks, added: (index) => this.addedAt(index), removed: this.removed }, null);
       this.hunkList = hunks;
     }
     return this.hunkList;
@@ -30260,8 +30274,8 @@ var PreparedFile = class {
   get addedCount() {
     return this.search.starts.length;
   }
-  addedAt(index2) {
-    return this.diff?.addedAt(index2);
+  addedAt(index) {
+    return this.diff?.addedAt(index);
   }
   get added() {
     return this.diff === null ? NO_LINES2 : this.diff.added;
@@ -30308,12 +30322,12 @@ function createPolicyContext(policy, snapshot, workflowPath, manifestContents) {
     if (candidates2.length === 0) return NO_SECRETS;
     const checksums = isChecksumPath(file.path);
     const { search } = file;
-    const lines = { count: search.starts.length, textAt: (index2) => search.text.slice(search.starts[index2], search.ends[index2]) };
+    const lines = { count: search.starts.length, textAt: (index) => search.text.slice(search.starts[index], search.ends[index]) };
     const byIndex = scanSecretLines(lines, candidates2, { checksums, memo: checksums ? checksumScans : lineScans, path: file.path });
     if (byIndex.size > 0) {
       const found = /* @__PURE__ */ new Map();
-      for (const [index2, spans] of byIndex) {
-        const line = file.addedAt(index2);
+      for (const [index, spans] of byIndex) {
+        const line = file.addedAt(index);
         if (line) found.set(line, spans);
       }
       file.secrets = found;
@@ -30423,9 +30437,9 @@ function parseCodeowners(text, path) {
   const rules = [];
   const errors = [];
   const lines = text.split("\n");
-  for (let index2 = 0; index2 < lines.length; index2++) {
-    const line = index2 + 1;
-    const content = (lines[index2] ?? "").trim();
+  for (let index = 0; index < lines.length; index++) {
+    const line = index + 1;
+    const content = (lines[index] ?? "").trim();
     if (content === "" || content.startsWith("#")) continue;
     const words = content.split(/\s+/);
     const commentAt = words.findIndex((word, i) => i > 0 && word.startsWith("#"));
@@ -30518,12 +30532,12 @@ var indexes = /* @__PURE__ */ new WeakMap();
 function indexRules(rules) {
   const cached2 = indexes.get(rules);
   if (cached2) return cached2;
-  const index2 = { root: { children: /* @__PURE__ */ new Map(), rules: [] }, general: [], needles: /* @__PURE__ */ new Map() };
+  const index = { root: { children: /* @__PURE__ */ new Map(), rules: [] }, general: [], needles: /* @__PURE__ */ new Map() };
   rules.forEach((rule, position) => {
     let node2 = null;
     for (const token of rule.tokens) {
       if (token.kind !== "literal") break;
-      const parent = node2 ?? index2.root;
+      const parent = node2 ?? index.root;
       let child = parent.children.get(token.text);
       if (!child) {
         child = { children: /* @__PURE__ */ new Map(), rules: [] };
@@ -30534,12 +30548,12 @@ function indexRules(rules) {
     if (node2) {
       node2.rules.push(position);
     } else {
-      index2.general.push(position);
-      index2.needles.set(position, requiredText(rule.tokens));
+      index.general.push(position);
+      index.needles.set(position, requiredText(rule.tokens));
     }
   });
-  indexes.set(rules, index2);
-  return index2;
+  indexes.set(rules, index);
+  return index;
 }
 function findOwners(rules, filePath) {
   const segments = pathSegments(filePath);
@@ -30634,7 +30648,7 @@ function staleDetail(sha) {
   return sha ? `approved an older commit (${sha.slice(0, 7)})` : "approved an unknown commit";
 }
 function groupByReviewer(reviews) {
-  const ordered = reviews.filter((review) => review.state !== "PENDING" && review.submittedAt !== null).map((review, index2) => ({ review, index: index2 })).sort((a, b) => submittedTime(a.review) - submittedTime(b.review) || a.review.id - b.review.id || a.index - b.index);
+  const ordered = reviews.filter((review) => review.state !== "PENDING" && review.submittedAt !== null).map((review, index) => ({ review, index })).sort((a, b) => submittedTime(a.review) - submittedTime(b.review) || a.review.id - b.review.id || a.index - b.index);
   const byLogin = /* @__PURE__ */ new Map();
   for (const { review } of ordered) {
     const actor = review.author ?? GHOST;
@@ -30934,10 +30948,10 @@ function fitSummary(prefix, parts, max = MAX_SUMMARY_LENGTH) {
   const whole = `${prefix}${parts.join("; ")}`;
   if (whole.length <= max) return parts.length > 0 ? whole : prefix.trimEnd();
   let out = "";
-  for (let index2 = 0; index2 < parts.length; index2++) {
-    const rest = parts.length - index2 - 1;
+  for (let index = 0; index < parts.length; index++) {
+    const rest = parts.length - index - 1;
     const suffix = rest > 0 ? ` (+${rest} more)` : "";
-    const candidate = out === "" ? `${prefix}${parts[index2]}` : `${out}; ${parts[index2]}`;
+    const candidate = out === "" ? `${prefix}${parts[index]}` : `${out}; ${parts[index]}`;
     if (candidate.length + suffix.length <= max) {
       out = candidate;
       continue;
@@ -31233,11 +31247,11 @@ async function fetchLookups(client, repo, request) {
     Promise.all(teams.map((team) => fetchTeam(client, team)))
   ]);
   const lookups = { permissions: {}, teams: {} };
-  logins.forEach((login, index2) => {
-    lookups.permissions[login] = permissions[index2] ?? { error: "not looked up" };
+  logins.forEach((login, index) => {
+    lookups.permissions[login] = permissions[index] ?? { error: "not looked up" };
   });
-  teams.forEach((team, index2) => {
-    lookups.teams[team] = members2[index2] ?? { error: "not looked up" };
+  teams.forEach((team, index) => {
+    lookups.teams[team] = members2[index] ?? { error: "not looked up" };
   });
   return lookups;
 }
