@@ -1,8 +1,8 @@
-import picomatch from 'picomatch';
 import type { AgentDefinition, Policy } from '../config/policy.js';
 import { compileAnyOf, compilePattern } from '../patterns.js';
 import type { Detection, Signal, SignalKind } from '../result.js';
 import type { Actor, Commit, PrSnapshot } from '../snapshot.js';
+import { compileBranchGlobs } from './branch-globs.js';
 import { agentOfActor, agentOfIdentity } from './classify.js';
 import { type DetectionContext, buildDetectionContext } from './detection-context.js';
 import { findRequester } from './find-requester.js';
@@ -89,7 +89,7 @@ const branchMatchers = new WeakMap<AgentDefinition, (ref: string) => boolean>();
 function branchMatcher(agent: AgentDefinition): (ref: string) => boolean {
   let matcher = branchMatchers.get(agent);
   if (matcher === undefined) {
-    matcher = picomatch(agent.branches, { dot: true });
+    matcher = compileBranchGlobs(agent.branches);
     branchMatchers.set(agent, matcher);
   }
   return matcher;
