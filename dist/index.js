@@ -9078,6 +9078,30 @@ var init_patterns = __esm({
   }
 });
 
+// src/detect/branch-globs.ts
+function compileBranchGlobs(globs) {
+  let full = null;
+  const slow = (ref) => {
+    full ??= (0, import_picomatch2.default)([...globs], { dot: true });
+    return full(ref);
+  };
+  if (globs.length === 0 || !globs.every((glob) => FOLDER_GLOB.test(glob))) return slow;
+  const folders = globs.map((glob) => glob.slice(0, -"/**".length));
+  return (ref) => {
+    if (!PLAIN_REF.test(ref)) return slow(ref);
+    return folders.some((folder) => ref === folder || ref.startsWith(folder) && ref.charCodeAt(folder.length) === 47);
+  };
+}
+var import_picomatch2, FOLDER_GLOB, PLAIN_REF;
+var init_branch_globs = __esm({
+  "src/detect/branch-globs.ts"() {
+    "use strict";
+    import_picomatch2 = __toESM(require_picomatch2(), 1);
+    FOLDER_GLOB = /^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*\/)+\*\*$/;
+    PLAIN_REF = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$/;
+  }
+});
+
 // src/identity.ts
 function readLogin(login) {
   let value = login.trim().toLowerCase();
@@ -9470,7 +9494,7 @@ function detectAgent(policy, snapshot) {
 function branchMatcher(agent) {
   let matcher = branchMatchers.get(agent);
   if (matcher === void 0) {
-    matcher = (0, import_picomatch2.default)(agent.branches, { dot: true });
+    matcher = compileBranchGlobs(agent.branches);
     branchMatchers.set(agent, matcher);
   }
   return matcher;
@@ -9571,12 +9595,12 @@ function describeNonAgent(snapshot) {
   const branch = snapshot.headRef === "" ? "unknown" : snapshot.headRef;
   return `no agent signal: author ${author}, branch ${branch}`;
 }
-var import_picomatch2, SIGNAL_RANK, COPILOT_EVENTS, COPILOT_ID, MAX_EVIDENCE, branchMatchers, KIND_TEXT, WEAK_RANK;
+var SIGNAL_RANK, COPILOT_EVENTS, COPILOT_ID, MAX_EVIDENCE, branchMatchers, KIND_TEXT, WEAK_RANK;
 var init_detect_agent = __esm({
   "src/detect/detect-agent.ts"() {
     "use strict";
-    import_picomatch2 = __toESM(require_picomatch2(), 1);
     init_patterns();
+    init_branch_globs();
     init_classify();
     init_detection_context();
     init_find_requester();

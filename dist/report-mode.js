@@ -28580,8 +28580,23 @@ function toSnapshot(target, viewer, full, reviewComments, incomplete) {
   return snapshot;
 }
 
-// src/detect/detect-agent.ts
+// src/detect/branch-globs.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var FOLDER_GLOB = /^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*\/)+\*\*$/;
+var PLAIN_REF = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*(?:\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$/;
+function compileBranchGlobs(globs) {
+  let full = null;
+  const slow = (ref) => {
+    full ??= (0, import_picomatch2.default)([...globs], { dot: true });
+    return full(ref);
+  };
+  if (globs.length === 0 || !globs.every((glob) => FOLDER_GLOB.test(glob))) return slow;
+  const folders = globs.map((glob) => glob.slice(0, -"/**".length));
+  return (ref) => {
+    if (!PLAIN_REF.test(ref)) return slow(ref);
+    return folders.some((folder) => ref === folder || ref.startsWith(folder) && ref.charCodeAt(folder.length) === 47);
+  };
+}
 
 // src/detect/classify.ts
 var COPILOT_SUGGESTION_ID = 175728472;
@@ -28899,7 +28914,7 @@ var branchMatchers = /* @__PURE__ */ new WeakMap();
 function branchMatcher(agent) {
   let matcher = branchMatchers.get(agent);
   if (matcher === void 0) {
-    matcher = (0, import_picomatch2.default)(agent.branches, { dot: true });
+    matcher = compileBranchGlobs(agent.branches);
     branchMatchers.set(agent, matcher);
   }
   return matcher;
